@@ -1,0 +1,99 @@
+import { sql, ident, raw, type Sql } from './sql';
+
+/**
+ * What every analysis looks at: the as-of date and the global filters (issue 3, "global controls").
+ * All analyses start from the CTEs built here, so they follow the controls identically.
+ */
+export interface Scope {
+	/** 'YYYY-MM-DD'. The analysis "today": orders on or after it are ignored; recency counts to it. */
+	asOf: string;
+	/** Inclusive date range filter on order_date ('YYYY-MM-DD'), or null. */
+	from: string | null;
+	to: string | null;
+	/** One dimension filter: a canonical column of `orders` or `customers`, and the kept values. */
+	filter: { table: 'orders' | 'customers'; column: string; values: string[] } | null;
+	/** Whether a `customers` table (customers file) is loaded: prospects and attributes come from it. */
+	hasCustomers: boolean;
+	/** Canonical attribute columns of the `customers` table (besides customer_id). */
+	customerColumns: string[];
+}
+
+/**
+ * `scoped_orders` (orders in scope) and `scoped_customers` (one row per customer in scope) as
+ * CTE text, without the leading WITH:
+ *
+ * scoped_orders: the columns of `orders`, only order_date < asOf, within [from, to], matching the filter.
+ * scoped_customers: customer_id, first_order, last_order (DATE, purchase orders only, NULL if none),
+ *   orders (INTEGER purchase orders), revenue (DOUBLE net), items (DOUBLE), is_prospect (orders = 0),
+ *   recency_days (asOf − last_order, NULL if none), tenure_days (asOf − first_order), plus the
+ *   customers-file columns when loaded. Customers with any order in scope, plus — when a customers
+ *   file is loaded and no date range is set — customers with no order before asOf (prospects).
+ */
+export function scopeCtes(scope: Scope): Sql {
+	const conds: Sql[] = [sql`o.order_date < CAST(${scope.asOf} AS DATE)`];
+	if (scope.from) conds.push(sql`o.order_date >= CAST(${scope.from} AS DATE)`);
+	if (scope.to) conds.push(sql`o.order_date <= CAST(${scope.to} AS DATE)`);
+	const f = scope.filter;
+	if (f && f.values.length > 0) {
+		if (f.table === 'orders') {
+			conds.push(sql`CAST(o.${ident(f.column)} AS VARCHAR) IN (${f.values})`);
+		} else if (scope.hasCustomers) {
+			conds.push(
+				sql`o.customer_id IN (SELECT customer_id FROM customers WHERE CAST(${ident(f.column)} AS VARCHAR) IN (${f.values}))`
+			);
+		}
+	}
+	const where = conds.reduce((acc, c) => sql`${acc} AND ${c}`);
+	const attrs = scope.hasCustomers ? scope.customerColumns.map((c) => sql`, c.${ident(c)}`) : [];
+	const attrSql = attrs.reduce((acc, a) => sql`${acc}${a}`, sql``);
+	const base = sql`agg AS (
+	SELECT
+		customer_id,
+		CAST(min(order_date) FILTER (WHERE is_purchase) AS DATE) AS first_order,
+		CAST(max(order_date) FILTER (WHERE is_purchase) AS DATE) AS last_order,
+		CAST(count(*) FILTER (WHERE is_purchase) AS INTEGER) AS orders,
+		CAST(sum(revenue) AS DOUBLE) AS revenue,
+		CAST(sum(items) AS DOUBLE) AS items
+	FROM scoped_orders
+	GROUP BY customer_id
+)`;
+	let ids: Sql;
+	if (scope.hasCustomers && !scope.from && !scope.to) {
+		const prospectFilter =
+			f && f.values.length > 0 && f.table === 'customers'
+				? sql` AND CAST(c.${ident(f.column)} AS VARCHAR) IN (${f.values})`
+				: f && f.values.length > 0
+					? raw(' AND FALSE')
+					: raw('');
+		ids = sql`ids AS (
+	SELECT customer_id FROM agg
+	UNION
+	SELECT c.customer_id FROM customers c
+	WHERE c.customer_id NOT IN (SELECT customer_id FROM orders WHERE order_date < CAST(${scope.asOf} AS DATE))${prospectFilter}
+)`;
+	} else {
+		ids = sql`ids AS (SELECT customer_id FROM agg)`;
+	}
+	const join = scope.hasCustomers ? raw('\n\tLEFT JOIN customers c USING (customer_id)') : raw('');
+	return sql`scoped_orders AS (
+	SELECT o.*
+	FROM orders o
+	WHERE ${where}
+),
+${base},
+${ids},
+scoped_customers AS (
+	SELECT
+		ids.customer_id,
+		agg.first_order,
+		agg.last_order,
+		coalesce(agg.orders, 0) AS orders,
+		coalesce(agg.revenue, 0) AS revenue,
+		coalesce(agg.items, 0) AS items,
+		coalesce(agg.orders, 0) = 0 AS is_prospect,
+		CAST(date_diff('day', agg.last_order, CAST(${scope.asOf} AS DATE)) AS INTEGER) AS recency_days,
+		CAST(date_diff('day', agg.first_order, CAST(${scope.asOf} AS DATE)) AS INTEGER) AS tenure_days${attrSql}
+	FROM ids
+	LEFT JOIN agg USING (customer_id)${join}
+)`;
+}

@@ -1,0 +1,101 @@
+/**
+ * Shared types of the core layer: column roles, the mapping, and the canonical tables'
+ * contract that every analysis reads (DESIGN.md §3).
+ *
+ * Canonical tables (built once after mapping by core/canonical.ts):
+ *
+ * tx — one row per accepted input line of the orders file
+ *   line_no BIGINT        data-row number in the file (1 = first row after the header)
+ *   customer_id VARCHAR   NULL when the line has no customer id (kept for totals, excluded downstream)
+ *   order_id VARCHAR      the file's order id, or customer_id || '|' || order_date when absent
+ *   order_ts TIMESTAMP    order date/time (zone-less; as written in the file)
+ *   order_date DATE
+ *   quantity DOUBLE       NULL when not mapped
+ *   unit_price DOUBLE     NULL when not mapped
+ *   amount DOUBLE         net line revenue (negative for returns/cancellations)
+ *   is_return BOOLEAN     cancellation/return line (C-prefixed order id, negative quantity or amount)
+ *   product VARCHAR, category VARCHAR   NULL when not mapped
+ *   <dimension columns>   VARCHAR, named by Dimension.column
+ *
+ * orders — one row per order of a known customer (customer_id NOT NULL)
+ *   customer_id, order_id, order_ts (earliest line), order_date DATE, revenue DOUBLE (net),
+ *   items DOUBLE (sum of quantity, or number of lines when quantity is not mapped), lines INTEGER,
+ *   is_purchase BOOLEAN (revenue > 0: zero/negative-net orders are not purchases), <order dimensions>
+ *
+ * customer_facts — one row per customer (from orders and, if loaded, the customers file)
+ *   customer_id, first_order DATE, last_order DATE (purchase orders only; NULL for prospects),
+ *   orders INTEGER (purchase orders), revenue DOUBLE (net, all orders), items DOUBLE,
+ *   is_prospect BOOLEAN (orders = 0), <customer attribute columns> (from the customers file)
+ */
+
+/** Roles a column of the orders file can play. */
+export type OrderRole =
+	| 'customer_id'
+	| 'order_date'
+	| 'amount'
+	| 'order_id'
+	| 'quantity'
+	| 'unit_price'
+	| 'product'
+	| 'category'
+	| 'status';
+
+/** Roles a column of the customers file can play. */
+export type CustomerRole =
+	| 'customer_id'
+	| 'signup_date'
+	| 'gender'
+	| 'birth_date'
+	| 'birth_year'
+	| 'age'
+	| 'income'
+	| 'region';
+
+/** How a date column's text is parsed (strptime format), chosen by sniffing or by the user. */
+export interface DateFormat {
+	/** DuckDB strptime format, e.g. '%Y-%m-%d %H:%M:%S'; 'excel-serial' for Excel day numbers; 'iso' for DuckDB's own cast. */
+	format: string;
+	/** True when day/month order could not be decided from the data (the user must choose). */
+	ambiguous?: boolean;
+}
+
+/** How a number column's text is parsed. */
+export interface NumberFormat {
+	/** '.' (1,234.50) or ',' (1.234,50) */
+	decimal: '.' | ',';
+}
+
+export interface Dimension {
+	/** Column name in the raw (loaded) table — the user's header, always used through ident(). */
+	source: string;
+	/** Column name in the canonical tables: sanitised, unique, never a canonical column name. */
+	column: string;
+	/** The user's header, for display. */
+	label: string;
+	/** Whether values are numeric (binned in breakdowns) */
+	numeric?: boolean;
+}
+
+/** The confirmed mapping of the orders file. Column names are raw-table column names. */
+export interface OrdersMapping {
+	table: string;
+	roles: Partial<Record<OrderRole, string>>;
+	dateFormat: DateFormat;
+	numberFormat: NumberFormat;
+	dimensions: Dimension[];
+}
+
+export interface CustomersMapping {
+	table: string;
+	roles: Partial<Record<CustomerRole, string>>;
+	dateFormat?: DateFormat;
+	numberFormat: NumberFormat;
+	attributes: Dimension[];
+}
+
+/** How returns and cancellations are treated (DESIGN.md §3). */
+export type ReturnsPolicy = 'net' | 'exclude';
+
+export interface CanonicalOptions {
+	returns: ReturnsPolicy;
+}

@@ -1,0 +1,30 @@
+import type { Sql } from '../core/sql';
+
+/** A plain JS row: numbers, strings, booleans, null. Dates come back as ISO strings. */
+export type Row = Record<string, string | number | boolean | null>;
+
+export interface QueryResult<T = Row> {
+	rows: T[];
+	/** Column names and DuckDB type names, in result order. */
+	columns: { name: string; type: string }[];
+	ms: number;
+}
+
+/**
+ * The only interface the rest of the app uses to talk to DuckDB (DESIGN.md §2, layer 5).
+ * Browser: AsyncDuckDB in a worker. Node (tests): the blocking bundle in tests/helpers.
+ */
+export interface Engine {
+	/** Run statements; no result. A string is trusted SQL (ours), a Sql carries parameters. */
+	exec(q: Sql | string): Promise<void>;
+	/** Run a query and convert its result to plain rows. */
+	query<T = Row>(q: Sql | string): Promise<T[]>;
+	/** Like query, with column types and timing (notebook, profile). */
+	queryFull<T = Row>(q: Sql | string): Promise<QueryResult<T>>;
+	/** Make bytes readable by read_csv under `name`. */
+	registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
+	/** Make a browser File readable without copying it into JS memory (browser only; Node falls back to bytes). */
+	registerFile(name: string, file: Blob): Promise<void>;
+	dropFile(name: string): Promise<void>;
+	close(): Promise<void>;
+}

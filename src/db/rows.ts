@@ -1,0 +1,98 @@
+import { Type, type Table, type DataType, type Field } from 'apache-arrow';
+import type { QueryResult, Row } from './engine';
+
+type Cell = string | number | boolean | null;
+
+/**
+ * Arrow → plain JS rows, the one place where DuckDB's value types are converted (GUIDE.md §2):
+ * BIGINT/HUGEINT → number (string if beyond 2^53), DECIMAL → number, DATE → 'YYYY-MM-DD',
+ * TIMESTAMP → 'YYYY-MM-DD HH:MM:SS' (UTC), nested values → JSON text.
+ */
+export function tableToResult<T = Row>(table: Table, ms: number): QueryResult<T> {
+	const fields = table.schema.fields;
+	const converters = fields.map((f) => converterFor(f.type));
+	const columns = fields.map((f) => ({ name: f.name, type: typeName(f) }));
+	const vectors = fields.map((_, i) => table.getChildAt(i));
+	const rows: T[] = new Array(table.numRows);
+	for (let r = 0; r < table.numRows; r++) {
+		const row: Record<string, Cell> = {};
+		for (let c = 0; c < fields.length; c++) {
+			const v = vectors[c]?.get(r);
+			row[fields[c]!.name] = v === null || v === undefined ? null : converters[c]!(v);
+		}
+		rows[r] = row as T;
+	}
+	return { rows, columns, ms };
+}
+
+function converterFor(type: DataType): (v: unknown) => Cell {
+	switch (type.typeId) {
+		case Type.Int:
+		case Type.Int64:
+		case Type.Uint64:
+			return toNumber;
+		case Type.Float:
+		case Type.Float64:
+		case Type.Float32:
+			return (v) => Number(v);
+		case Type.Decimal: {
+			const scale = (type as unknown as { scale: number }).scale;
+			return (v) => decimalToNumber(v, scale);
+		}
+		case Type.Date:
+		case Type.DateDay:
+		case Type.DateMillisecond:
+			return (v) => isoDate(v);
+		case Type.Timestamp:
+		case Type.TimestampSecond:
+		case Type.TimestampMillisecond:
+		case Type.TimestampMicrosecond:
+		case Type.TimestampNanosecond:
+			return (v) => isoTimestamp(v);
+		case Type.Bool:
+			return (v) => Boolean(v);
+		case Type.Utf8:
+		case Type.LargeUtf8:
+			return (v) => String(v);
+		default:
+			return toJsonText;
+	}
+}
+
+function toNumber(v: unknown): Cell {
+	if (typeof v === 'bigint') {
+		return v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(-Number.MAX_SAFE_INTEGER)
+			? Number(v)
+			: v.toString();
+	}
+	return Number(v);
+}
+
+function decimalToNumber(v: unknown, scale: number): number {
+	// Arrow 17 returns decimals as a BN-like object whose String() is the unscaled integer.
+	const unscaled = typeof v === 'bigint' ? v.toString() : String(v);
+	return Number(unscaled) / 10 ** scale;
+}
+
+function isoDate(v: unknown): string {
+	const ms = v instanceof Date ? v.getTime() : Number(v);
+	return new Date(ms).toISOString().slice(0, 10);
+}
+
+function isoTimestamp(v: unknown): string {
+	const ms = v instanceof Date ? v.getTime() : Number(v);
+	return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+function toJsonText(v: unknown): string {
+	if (typeof v === 'string') return v;
+	const plain =
+		v && typeof (v as { toJSON?: () => unknown }).toJSON === 'function'
+			? (v as { toJSON: () => unknown }).toJSON()
+			: v;
+	return JSON.stringify(plain, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x));
+}
+
+function typeName(f: Field): string {
+	return String(f.type);
+}

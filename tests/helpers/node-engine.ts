@@ -1,0 +1,84 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { Engine, QueryResult, Row } from '../../src/db/engine';
+import { tableToResult } from '../../src/db/rows';
+import { Sql } from '../../src/core/sql';
+import { SESSION_SETUP } from '../../src/db/session';
+
+const require = createRequire(import.meta.url);
+const duckdb =
+	require('@duckdb/duckdb-wasm/blocking') as typeof import('@duckdb/duckdb-wasm/blocking');
+
+const DIST = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+
+/**
+ * The Node implementation of Engine for unit tests: the same DuckDB-WASM engine as the browser,
+ * via the blocking bundle. Lives in tests/ so Node-only code never reaches the bundle.
+ */
+export async function createNodeEngine(): Promise<Engine> {
+	const db = await duckdb.createDuckDB(
+		{
+			mvp: {
+				mainModule: path.join(DIST, 'duckdb-mvp.wasm'),
+				mainWorker: path.join(DIST, 'duckdb-node-mvp.worker.cjs')
+			},
+			eh: {
+				mainModule: path.join(DIST, 'duckdb-eh.wasm'),
+				mainWorker: path.join(DIST, 'duckdb-node-eh.worker.cjs')
+			}
+		},
+		new duckdb.VoidLogger(),
+		duckdb.NODE_RUNTIME
+	);
+	await db.instantiate();
+	const conn = db.connect();
+	for (const stmt of SESSION_SETUP) conn.query(stmt);
+
+	function run(q: Sql | string) {
+		const t0 = performance.now();
+		if (typeof q === 'string' || q.params.length === 0) {
+			const table = conn.query(typeof q === 'string' ? q : q.text);
+			return { table, ms: performance.now() - t0 };
+		}
+		const stmt = conn.prepare(q.text);
+		try {
+			const table = stmt.query(...q.params);
+			return { table, ms: performance.now() - t0 };
+		} finally {
+			stmt.close();
+		}
+	}
+
+	const engine: Engine = {
+		async exec(q) {
+			run(q);
+		},
+		async query<T = Row>(q: Sql | string) {
+			const { table, ms } = run(q);
+			return tableToResult<T>(table, ms).rows;
+		},
+		async queryFull<T = Row>(q: Sql | string): Promise<QueryResult<T>> {
+			const { table, ms } = run(q);
+			return tableToResult<T>(table, ms);
+		},
+		async registerBuffer(name, bytes) {
+			db.registerFileBuffer(name, bytes);
+		},
+		async registerFile(name, file) {
+			db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
+		},
+		async dropFile(name) {
+			db.dropFile(name);
+		},
+		async close() {
+			conn.close();
+		}
+	};
+	return engine;
+}
+
+/** Read a fixture file as bytes. */
+export function fixtureBytes(name: string): Uint8Array {
+	return new Uint8Array(readFileSync(path.join(import.meta.dirname, '..', 'fixtures', name)));
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { createNodeEngine } from '../../helpers/node-engine';
+import type { Engine } from '../../../src/db/engine';
+import { sql } from '../../../src/core/sql';
+import { scopeCtes, type Scope } from '../../../src/core/scope';
+
+let db: Engine;
+beforeAll(async () => {
+	db = await createNodeEngine();
+	await db.exec(`CREATE TABLE orders AS SELECT * FROM (VALUES
+		('a', 'o1', DATE '2024-01-05', 10.0, 1.0, true, 'web'),
+		('a', 'o2', DATE '2024-02-05', 20.0, 2.0, true, 'shop'),
+		('a', 'o3', DATE '2024-02-06', -5.0, -1.0, false, 'shop'),
+		('b', 'o4', DATE '2024-03-01', 7.0, 1.0, true, 'web'),
+		('c', 'o5', DATE '2024-04-01', 9.0, 1.0, true, 'web')
+	) t(customer_id, order_id, order_date, revenue, items, is_purchase, channel)`);
+	await db.exec(`CREATE TABLE customers AS SELECT * FROM (VALUES
+		('a', 'F'), ('b', 'M'), ('p', 'F')) t(customer_id, gender)`);
+});
+
+const base: Scope = {
+	asOf: '2024-04-01',
+	from: null,
+	to: null,
+	filter: null,
+	hasCustomers: false,
+	customerColumns: []
+};
+
+async function customers(scope: Scope) {
+	return db.query(
+		sql`WITH ${scopeCtes(scope)} SELECT * FROM scoped_customers ORDER BY customer_id`
+	);
+}
+
+describe('scopeCtes', () => {
+	it('aggregates purchases before as-of (c bought on as-of day: out)', async () => {
+		expect(await customers(base)).toEqual([
+			// a: purchases 01-05, 02-05; return 02-06 nets revenue 25; recency 2024-04-01 − 02-05 = 56
+			{
+				customer_id: 'a',
+				first_order: '2024-01-05',
+				last_order: '2024-02-05',
+				orders: 2,
+				revenue: 25,
+				items: 2,
+				is_prospect: false,
+				recency_days: 56,
+				tenure_days: 87
+			},
+			{
+				customer_id: 'b',
+				first_order: '2024-03-01',
+				last_order: '2024-03-01',
+				orders: 1,
+				revenue: 7,
+				items: 1,
+				is_prospect: false,
+				recency_days: 31,
+				tenure_days: 31
+			}
+		]);
+	});
+	it('adds prospects and attributes from the customers file', async () => {
+		const rows = await customers({ ...base, hasCustomers: true, customerColumns: ['gender'] });
+		expect(rows.map((r) => [r.customer_id, r.orders, r.is_prospect, r.gender])).toEqual([
+			['a', 2, false, 'F'],
+			['b', 1, false, 'M'],
+			['p', 0, true, 'F']
+		]);
+	});
+	it('applies the date range and dimension filters', async () => {
+		const rows = await customers({
+			...base,
+			from: '2024-02-01',
+			filter: { table: 'orders', column: 'channel', values: ['shop'] }
+		});
+		expect(rows.map((r) => [r.customer_id, r.orders, r.revenue])).toEqual([['a', 1, 15]]);
+		const byGender = await customers({
+			...base,
+			hasCustomers: true,
+			customerColumns: ['gender'],
+			filter: { table: 'customers', column: 'gender', values: ['F'] }
+		});
+		expect(byGender.map((r) => r.customer_id)).toEqual(['a', 'p']);
+	});
+});
