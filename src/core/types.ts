@@ -99,3 +99,17 @@ export type ReturnsPolicy = 'net' | 'exclude';
 export interface CanonicalOptions {
 	returns: ReturnsPolicy;
 }
+
+/** What the loader learned about one column of a loaded file (raw tables hold VARCHAR only). */
+export interface ColumnProfile {
+	/** Column name in the raw table (deduplicated header; `column_N` for blank/absent headers). */
+	name: string;
+	/** Kind of values, sniffed from the text. */
+	kind: 'integer' | 'decimal' | 'date' | 'timestamp' | 'boolean' | 'text' | 'empty';
+	/** Empty or whitespace-only cells. */
+	nulls: number;
+	/** Distinct non-empty values (approximate for large files). */
+	distinct: number;
+	/** Up to 20 distinct non-empty example values, for sniffing formats and for display. */
+	samples: string[];
+}
