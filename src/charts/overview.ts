@@ -1,0 +1,78 @@
+// Overview chart: net revenue per calendar month as bars on a UTC time axis (one bar per month,
+// silent months simply have no bar), with orders and customers in the hover tip.
+import * as Plot from '@observablehq/plot';
+
+export interface RevenueByMonthRow {
+	/** First day of the month, 'YYYY-MM-01'. */
+	month: string;
+	revenue: number;
+	orders: number;
+	customers: number;
+}
+
+export interface RevenueByMonthOptions {
+	width: number;
+	/** Axis and tip labels for month, revenue, orders, customers (translated by the caller). */
+	labels: Record<string, string>;
+	/** Money format for the y axis and the tip. */
+	format: (n: number) => string;
+}
+
+interface MonthDatum {
+	month: Date;
+	revenue: number;
+	orders: number;
+	customers: number;
+}
+
+export function revenueByMonthSpec(
+	rows: RevenueByMonthRow[],
+	opts: RevenueByMonthOptions
+): Plot.PlotOptions {
+	const data: MonthDatum[] = rows
+		.map((r) => ({ ...r, month: monthStart(r.month) }))
+		.sort((a, b) => a.month.getTime() - b.month.getTime());
+	const label = (key: string) => opts.labels[key] ?? key;
+	const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+	return {
+		width: opts.width,
+		height: Math.round(Math.min(360, Math.max(220, opts.width * 0.35))),
+		marginTop: 24,
+		x: { type: 'utc', label: label('month'), labelAnchor: 'right' },
+		y: { grid: true, label: label('revenue'), tickFormat: opts.format, nice: true },
+		marks: [
+			Plot.rectY(data, {
+				x: 'month',
+				y: 'revenue',
+				interval: 'month',
+				inset: 1,
+				fill: '#4269d0',
+				// The month is shown as 'YYYY-MM' instead of the rect's x1–x2 day range.
+				tip: {
+					format: {
+						month: true,
+						x: false,
+						y: opts.format,
+						orders: (n: number) => count.format(n),
+						customers: (n: number) => count.format(n)
+					}
+				},
+				channels: {
+					month: {
+						value: (d: MonthDatum) => d.month.toISOString().slice(0, 7),
+						label: label('month')
+					},
+					orders: { value: 'orders', label: label('orders') },
+					customers: { value: 'customers', label: label('customers') }
+				}
+			}),
+			Plot.ruleY([0])
+		]
+	};
+}
+
+function monthStart(text: string): Date {
+	const m = /^(\d{4})-(\d{2})/.exec(text);
+	if (!m) throw new Error(`revenueByMonthSpec: month '${text}' is not YYYY-MM-01`);
+	return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+}
