@@ -1,0 +1,499 @@
+/**
+ * Column roles: which column of a loaded file is the customer id, the order date, the amount …
+ * (DESIGN.md §3). Detection matches header names against English and Chinese synonyms
+ * (case-, space-, underscore- and punctuation-insensitive; a unit in brackets such as
+ * `金额(元)` or `Amount (USD)` is ignored) and checks the sniffed value kind.
+ *
+ * Confidence: 'high' = the header equals a synonym and the values fit the role (a date role has
+ * date/timestamp values, amounts are numeric); anything weaker (header merely contains a
+ * synonym, values do not fit, or the role was guessed from the value kind alone) is 'low'.
+ * Each column plays at most one role; the strongest match wins, ties go to the role listed first.
+ */
+import { looksNumeric, sniffDateFormat } from './formats';
+import type { ColumnProfile, CustomerRole, Dimension, OrderRole } from './types';
+
+export interface RoleDetection<R extends string> {
+	roles: Partial<Record<R, string>>;
+	confidence: Partial<Record<R, 'high' | 'low'>>;
+	/** Required roles not found. */
+	missing: R[];
+	/** The required roles as mapped (for orders: amount, or quantity and unit_price when derived). */
+	required: R[];
+	/** Every unmapped, useful column (not ids, not near-unique free text). */
+	dimensions: Dimension[];
+}
+
+type Fit = 'date' | 'number' | 'id' | 'text';
+
+interface RoleSpec<R> {
+	role: R;
+	fit: Fit;
+	synonyms: string[];
+}
+
+const CUSTOMER_ID = [
+	'customer_id',
+	'customerid',
+	'customer',
+	'customer no',
+	'customer number',
+	'customer code',
+	'client',
+	'client id',
+	'user_id',
+	'userid',
+	'member',
+	'member id',
+	'buyer',
+	'buyer id',
+	'email',
+	'customer email',
+	'客户',
+	'客户ID',
+	'客户编号',
+	'客户号',
+	'会员',
+	'会员ID',
+	'会员编号',
+	'会员号',
+	'用户ID',
+	'用户编号',
+	'买家',
+	'买家ID',
+	'顾客ID'
+];
+
+const ORDER_ROLES: RoleSpec<OrderRole>[] = [
+	{ role: 'customer_id', fit: 'id', synonyms: CUSTOMER_ID },
+	{
+		role: 'order_date',
+		fit: 'date',
+		synonyms: [
+			'order_date',
+			'invoicedate',
+			'date',
+			'order time',
+			'purchase date',
+			'transaction date',
+			'created at',
+			'created',
+			'paid at',
+			'timestamp',
+			'下单时间',
+			'订单日期',
+			'购买日期',
+			'日期',
+			'交易时间',
+			'下单日期',
+			'付款时间',
+			'支付时间',
+			'交易日期',
+			'订单时间'
+		]
+	},
+	{
+		role: 'amount',
+		fit: 'number',
+		synonyms: [
+			'amount',
+			'revenue',
+			'sales',
+			'total',
+			'price paid',
+			'total price',
+			'total amount',
+			'order total',
+			'line total',
+			'line amount',
+			'order amount',
+			'net sales',
+			'gross sales',
+			'subtotal',
+			'gmv',
+			'金额',
+			'实付金额',
+			'销售额',
+			'订单金额',
+			'支付金额',
+			'实付款',
+			'成交金额',
+			'总金额',
+			'总价',
+			'应付金额'
+		]
+	},
+	{
+		role: 'quantity',
+		fit: 'number',
+		synonyms: ['quantity', 'qty', 'units', 'lineitem quantity', '数量', '购买数量', '件数']
+	},
+	{
+		role: 'unit_price',
+		fit: 'number',
+		synonyms: ['unit_price', 'unitprice', 'price', 'lineitem price', 'item price', '单价', '价格']
+	},
+	{
+		role: 'order_id',
+		fit: 'id',
+		synonyms: [
+			'order_id',
+			'orderid',
+			'invoiceno',
+			'invoice',
+			'invoice number',
+			'invoice id',
+			'order number',
+			'order no',
+			'order',
+			'transaction id',
+			'订单号',
+			'订单编号',
+			'订单ID',
+			'交易号',
+			'单号'
+		]
+	},
+	{
+		role: 'product',
+		fit: 'text',
+		synonyms: [
+			'product',
+			'product id',
+			'product name',
+			'stockcode',
+			'sku',
+			'item',
+			'lineitem sku',
+			'lineitem name',
+			'description',
+			'商品',
+			'商品名称',
+			'产品',
+			'商品编码',
+			'商品ID',
+			'宝贝标题'
+		]
+	},
+	{
+		role: 'category',
+		fit: 'text',
+		synonyms: ['category', 'product category', 'product type', '品类', '类目', '分类', '商品类目']
+	},
+	{
+		role: 'status',
+		fit: 'text',
+		synonyms: ['status', 'order status', 'financial status', '订单状态', '状态', '交易状态']
+	}
+];
+
+const CUSTOMER_ROLES: RoleSpec<CustomerRole>[] = [
+	{ role: 'customer_id', fit: 'id', synonyms: CUSTOMER_ID },
+	{
+		role: 'signup_date',
+		fit: 'date',
+		synonyms: [
+			'signup_date',
+			'signup',
+			'sign up date',
+			'registration date',
+			'registered',
+			'register date',
+			'join date',
+			'joined',
+			'member since',
+			'created at',
+			'注册时间',
+			'注册日期',
+			'入会时间',
+			'入会日期',
+			'开卡日期'
+		]
+	},
+	{ role: 'gender', fit: 'text', synonyms: ['gender', 'sex', '性别'] },
+	{
+		role: 'birth_date',
+		fit: 'date',
+		synonyms: ['birth_date', 'birthdate', 'birthday', 'date of birth', 'dob', '出生日期', '生日']
+	},
+	{
+		role: 'birth_year',
+		fit: 'number',
+		synonyms: ['birth_year', 'birthyear', 'year of birth', '出生年份', '出生年']
+	},
+	{ role: 'age', fit: 'number', synonyms: ['age', '年龄'] },
+	{
+		role: 'income',
+		fit: 'number',
+		synonyms: ['income', 'annual income', 'salary', '收入', '年收入', '月收入']
+	},
+	{
+		role: 'region',
+		fit: 'text',
+		synonyms: [
+			'region',
+			'city',
+			'province',
+			'state',
+			'area',
+			'location',
+			'地区',
+			'省份',
+			'城市',
+			'区域',
+			'省',
+			'市'
+		]
+	}
+];
+
+/** Header normalisation for matching: lower case, no brackets' content, no spaces/punctuation. */
+export function normalizeHeader(h: string): string {
+	return h
+		.toLowerCase()
+		.replace(/[(（[【].*?[)）\]】]/g, '')
+		.replace(/[\s_\-.:/#·]+/g, '');
+}
+
+function fits(col: ColumnProfile, fit: Fit): boolean {
+	if (col.kind === 'empty') return false;
+	switch (fit) {
+		case 'date':
+			return (
+				col.kind === 'date' ||
+				col.kind === 'timestamp' ||
+				(col.kind !== 'boolean' && sniffDateFormat(col.samples) !== null)
+			);
+		case 'number':
+			return (
+				col.kind === 'integer' ||
+				col.kind === 'decimal' ||
+				(col.kind === 'text' &&
+					col.samples.length > 0 &&
+					col.samples.every((s) => looksNumeric(s) || looksNumeric(s, { decimal: ',' })))
+			);
+		case 'id':
+			return col.kind !== 'date' && col.kind !== 'timestamp' && col.kind !== 'boolean';
+		case 'text':
+			return true;
+	}
+}
+
+interface Candidate<R> {
+	role: R;
+	col: string;
+	score: number;
+	high: boolean;
+	order: number;
+}
+
+function detect<R extends string>(
+	cols: ColumnProfile[],
+	specs: RoleSpec<R>[]
+): Pick<RoleDetection<R>, 'roles' | 'confidence'> {
+	const cands: Candidate<R>[] = [];
+	specs.forEach((spec, order) => {
+		const syns = spec.synonyms.map(normalizeHeader);
+		for (const col of cols) {
+			const h = normalizeHeader(col.name);
+			if (h === '') continue;
+			const ok = fits(col, spec.fit);
+			const exactRank = syns.indexOf(h);
+			if (exactRank >= 0) {
+				// Exact names beat partial ones; within a role, earlier synonyms win (StockCode over Description).
+				cands.push({
+					role: spec.role,
+					col: col.name,
+					score: (ok ? 300 : 200) - exactRank,
+					high: ok,
+					order
+				});
+				continue;
+			}
+			const partial = syns.some(
+				(s) => (/^[a-z0-9]+$/.test(s) ? s.length >= 4 : s.length >= 2) && h.includes(s)
+			);
+			if (partial && ok)
+				cands.push({ role: spec.role, col: col.name, score: 100, high: false, order });
+		}
+	});
+	cands.sort((a, b) => b.score - a.score || a.order - b.order);
+	const roles: Partial<Record<R, string>> = {};
+	const confidence: Partial<Record<R, 'high' | 'low'>> = {};
+	const used = new Set<string>();
+	for (const c of cands) {
+		if (roles[c.role] !== undefined || used.has(c.col)) continue;
+		roles[c.role] = c.col;
+		confidence[c.role] = c.high ? 'high' : 'low';
+		used.add(c.col);
+	}
+	// A date role with no name match: the only unclaimed date/timestamp column, low confidence.
+	for (const spec of specs) {
+		if (spec.fit !== 'date' || roles[spec.role] !== undefined) continue;
+		const dates = cols.filter(
+			(c) => !used.has(c.name) && (c.kind === 'date' || c.kind === 'timestamp')
+		);
+		if (dates.length === 1 && spec === specs.find((s) => s.fit === 'date')) {
+			roles[spec.role] = dates[0]!.name;
+			confidence[spec.role] = 'low';
+			used.add(dates[0]!.name);
+		}
+	}
+	return { roles, confidence };
+}
+
+/** Canonical column names of tx, orders, customer_facts and customers: never a dimension name. */
+export const CANONICAL_COLUMNS: readonly string[] = [
+	'line_no',
+	'customer_id',
+	'order_id',
+	'order_ts',
+	'order_date',
+	'quantity',
+	'unit_price',
+	'amount',
+	'is_return',
+	'product',
+	'category',
+	'status',
+	'revenue',
+	'items',
+	'lines',
+	'is_purchase',
+	'first_order',
+	'last_order',
+	'orders',
+	'is_prospect',
+	'signup_date',
+	'gender',
+	'birth_date',
+	'birth_year',
+	'age',
+	'income',
+	'region',
+	'recency_days',
+	'tenure_days'
+];
+
+/** Most distinct values a text column may have to be offered as a dimension. */
+export const MAX_DIMENSION_VALUES = 1000;
+
+/** Ids, contact data and names: near-unique per customer/order, useless for breakdowns. */
+function isIdLike(name: string): boolean {
+	const n = name.trim();
+	return (
+		/(^|[^A-Za-z])(id|no|nr|number|code|key|uuid)$/i.test(n) ||
+		/[a-z](ID|Id|No|Number|Code|Key)$/.test(n) ||
+		/email|e-mail|phone|mobile|^name$|编号|号$|电话|手机|邮箱|姓名|地址|address/i.test(n)
+	);
+}
+
+function usefulDimensions(cols: ColumnProfile[], used: Set<string>): Dimension[] {
+	const keep = cols.filter(
+		(c) =>
+			!used.has(c.name) &&
+			c.name !== '__row' &&
+			c.kind !== 'empty' &&
+			c.kind !== 'date' &&
+			c.kind !== 'timestamp' &&
+			c.distinct >= 2 &&
+			!isIdLike(c.name) &&
+			(c.kind !== 'text' || c.distinct <= MAX_DIMENSION_VALUES)
+	);
+	const dims = toDimensions(
+		keep.map((c) => c.name),
+		[]
+	);
+	return dims.map((d, i) => {
+		const kind = keep[i]!.kind;
+		return kind === 'integer' || kind === 'decimal' ? { ...d, numeric: true } : d;
+	});
+}
+
+/**
+ * Detect the roles of an orders file's columns. Required: customer_id, order_date and amount —
+ * or quantity and unit_price, from which amount is derived (then amount is not missing).
+ * Unmapped useful columns become dimensions.
+ */
+export function detectOrderRoles(cols: ColumnProfile[]): RoleDetection<OrderRole> {
+	const { roles, confidence } = detect(cols, ORDER_ROLES);
+	const missing: OrderRole[] = [];
+	if (!roles.customer_id) missing.push('customer_id');
+	if (!roles.order_date) missing.push('order_date');
+	const required: OrderRole[] = ['customer_id', 'order_date'];
+	if (roles.amount) required.push('amount');
+	else if (roles.quantity && roles.unit_price) required.push('quantity', 'unit_price');
+	else missing.push('amount');
+	const used = new Set(Object.values(roles) as string[]);
+	return {
+		roles,
+		confidence,
+		missing,
+		required: required.filter((r) => roles[r] !== undefined),
+		dimensions: usefulDimensions(cols, used)
+	};
+}
+
+/** Detect the roles of a customers file's columns (required: customer_id); the rest are attributes. */
+export function detectCustomerRoles(cols: ColumnProfile[]): RoleDetection<CustomerRole> {
+	const { roles, confidence } = detect(cols, CUSTOMER_ROLES);
+	const used = new Set(Object.values(roles) as string[]);
+	return {
+		roles,
+		confidence,
+		missing: roles.customer_id ? [] : ['customer_id'],
+		required: roles.customer_id ? ['customer_id'] : [],
+		dimensions: usefulDimensions(cols, used)
+	};
+}
+
+/**
+ * Whether every required role is mapped; with `confident`, also whether each of them was
+ * detected with high confidence (then the app may skip the mapping screen, DESIGN.md §5).
+ */
+export function requiredSatisfied<R extends string>(
+	det: RoleDetection<R>,
+	confident = false
+): boolean {
+	if (det.missing.length > 0) return false;
+	return !confident || det.required.every((r) => det.confidence[r] === 'high');
+}
+
+/**
+ * Canonical names for dimension columns: lower-case ASCII letters, digits and `_`; headers with
+ * no ASCII letters or digits (e.g. 地区) become `dim_<n>` (n = position in `columns`, from 1).
+ * Names are unique, never a canonical column name (CANONICAL_COLUMNS) and never in `taken`.
+ */
+export function toDimensions(columns: string[], taken: string[]): Dimension[] {
+	const used = new Set([...CANONICAL_COLUMNS, ...taken.map((t) => t.toLowerCase())]);
+	return columns.map((source, i) => {
+		let base = source
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '_')
+			.replace(/^_+|_+$/g, '');
+		if (base === '') base = `dim_${i + 1}`;
+		else if (/^[0-9]/.test(base)) base = `d_${base}`;
+		let column = base;
+		for (let n = 2; used.has(column); n++) column = `${base}_${n}`;
+		used.add(column);
+		return { source, column, label: source };
+	});
+}
+
+/**
+ * A stable key for a file's header set (order-insensitive, exact names), for remembering the
+ * user's mapping of files with the same columns: `h<count>-<hash hex>`.
+ */
+export function headerSignature(cols: string[]): string {
+	const text = [...cols].sort().join('\u001f');
+	// FNV-1a, two 32-bit lanes for fewer collisions.
+	let h1 = 0x811c9dc5;
+	let h2 = 0x01000193;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+		h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+	}
+	return `h${cols.length}-${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`;
+}
