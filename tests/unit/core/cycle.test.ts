@@ -1,0 +1,160 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { createNodeEngine } from '../../helpers/node-engine';
+import type { Engine } from '../../../src/db/engine';
+import type { Scope } from '../../../src/core/scope';
+import {
+	cycleAnalysis,
+	defaultCycleSettings,
+	type CycleSettings
+} from '../../../src/core/analyses/cycle';
+
+// asOf 2024-07-01. Gaps between distinct purchase days:
+// a 10, 20 (second order on 01-31 is the same day); b 31; c 31, 31, 5; g 365; h 3, 3; i 1, 2.
+// d (one order), e (two orders, one day) and f (purchase + return) are one-time buyers.
+const ORDERS = `
+	('a', 'a1', DATE '2024-01-01', 10.0, true),
+	('a', 'a2', DATE '2024-01-11', 10.0, true),
+	('a', 'a3', DATE '2024-01-31', 10.0, true),
+	('a', 'a4', DATE '2024-01-31', 10.0, true),
+	('b', 'b1', DATE '2024-05-01', 10.0, true),
+	('b', 'b2', DATE '2024-06-01', 10.0, true),
+	('c', 'c1', DATE '2024-03-01', 10.0, true),
+	('c', 'c2', DATE '2024-04-01', 10.0, true),
+	('c', 'c3', DATE '2024-05-02', 10.0, true),
+	('c', 'c4', DATE '2024-05-07', 10.0, true),
+	('d', 'd1', DATE '2024-02-01', 10.0, true),
+	('e', 'e1', DATE '2024-06-01', 10.0, true),
+	('e', 'e2', DATE '2024-06-01', 10.0, true),
+	('f', 'f1', DATE '2024-01-01', 10.0, true),
+	('f', 'f2', DATE '2024-02-01', -10.0, false),
+	('g', 'g1', DATE '2023-01-01', 10.0, true),
+	('g', 'g2', DATE '2024-01-01', 10.0, true),
+	('h', 'h1', DATE '2024-06-10', 10.0, true),
+	('h', 'h2', DATE '2024-06-13', 10.0, true),
+	('h', 'h3', DATE '2024-06-16', 10.0, true),
+	('i', 'i1', DATE '2024-06-25', 10.0, true),
+	('i', 'i2', DATE '2024-06-26', 10.0, true),
+	('i', 'i3', DATE '2024-06-28', 10.0, true)`;
+
+const scope: Scope = {
+	asOf: '2024-07-01',
+	from: null,
+	to: null,
+	filter: null,
+	hasCustomers: false,
+	customerColumns: []
+};
+
+let db: Engine;
+const run = (s: Partial<CycleSettings> = {}, sc: Scope = scope) =>
+	cycleAnalysis.run((q) => db.query(q), sc, { ...defaultCycleSettings, ...s });
+
+beforeAll(async () => {
+	db = await createNodeEngine();
+	await db.exec(`CREATE TABLE orders AS
+		SELECT customer_id, order_id, order_date, revenue, 1.0 AS items, 1 AS lines, is_purchase
+		FROM (VALUES ${ORDERS}) t(customer_id, order_id, order_date, revenue, is_purchase)`);
+});
+
+describe('purchase cycle', () => {
+	it('summarises gaps between distinct purchase days', async () => {
+		const { summary } = await run();
+		// sorted gaps 1 2 3 3 5 10 20 31 31 31 365 (n = 11), type 7 at h = 10p:
+		// p25 h 2.5 → 3; median h 5 → 10; p75 h 7.5 → 31; p95 h 9.5 → 31 + .5 × 334 = 198 → 30-day bins
+		expect(summary).toEqual({
+			repeat_customers: 6,
+			one_time_customers: 3,
+			gaps: 11,
+			p25_gap: 3,
+			median_gap: 10,
+			p75_gap: 31,
+			cap_days: 198,
+			bin_days: 30
+		});
+	});
+
+	it('bins gaps up to the cap and puts the rest in an overflow bin', async () => {
+		const { histogram } = await run();
+		// 30-day bins up to the one holding 198 ([180, 210)), then [210, ∞) holding 365
+		expect(histogram.map((b) => [b.bin_start, b.bin_end, b.gaps, b.is_overflow])).toEqual([
+			[0, 30, 7, false],
+			[30, 60, 3, false],
+			[60, 90, 0, false],
+			[90, 120, 0, false],
+			[120, 150, 0, false],
+			[150, 180, 0, false],
+			[180, 210, 0, false],
+			[210, null, 1, true]
+		]);
+		expect(histogram[0]?.share).toBe(7 / 11);
+		const weekly = await run({ binDays: 7, capPercentile: 0.5 });
+		// cap = median 10 → bins [0, 7) [7, 14), overflow from 14: 20 31 31 31 365
+		expect(weekly.histogram.map((b) => [b.bin_start, b.bin_end, b.gaps])).toEqual([
+			[0, 7, 5],
+			[7, 14, 1],
+			[14, null, 5]
+		]);
+		expect(weekly.summary.bin_days).toBe(7);
+	});
+
+	it('predicts the next purchase per repeat customer', async () => {
+		const { customers } = await run();
+		expect(customers.map((c) => Object.values(c))).toEqual([
+			// typical 15 → 01-31 + 15 = 02-15, 137 days overdue, grace 15: not due
+			['a', 3, 2, 15, '2024-01-31', '2024-02-15', 137, false],
+			['b', 2, 1, 31, '2024-06-01', '2024-07-02', -1, true],
+			// median(31, 31, 5) = 31 → 06-07, 24 overdue ≤ grace 31: due
+			['c', 4, 3, 31, '2024-05-07', '2024-06-07', 24, true],
+			['g', 2, 1, 365, '2024-01-01', '2024-12-31', -183, false],
+			// 12 days overdue > grace 3: not due
+			['h', 3, 2, 3, '2024-06-16', '2024-06-19', 12, false],
+			// median(1, 2) = 1.5 → rounds to 2 → 06-30
+			['i', 3, 2, 1.5, '2024-06-28', '2024-06-30', 1, true]
+		]);
+		expect(Object.keys(customers[0]!)).toEqual([
+			'customer_id',
+			'purchase_days',
+			'gaps',
+			'typical_gap',
+			'last_purchase',
+			'expected_next',
+			'days_overdue',
+			'due'
+		]);
+	});
+
+	it('lists customers due for repurchase by expected date', async () => {
+		const { due } = await run();
+		expect(due.map((c) => [c.customer_id, c.expected_next])).toEqual([
+			['c', '2024-06-07'],
+			['i', '2024-06-30'],
+			['b', '2024-07-02']
+		]);
+		const wide = await run({ graceDays: 30, horizonDays: 0 });
+		// grace 30 (from 06-01) and no horizon: a (02-15) too early, b (07-02) too late
+		expect(wide.due.map((c) => c.customer_id)).toEqual(['c', 'h', 'i']);
+	});
+
+	it('handles data without repeat customers', async () => {
+		const r = await run({}, { ...scope, from: '2024-02-01', to: '2024-02-01' });
+		expect(r.summary).toEqual({
+			repeat_customers: 0,
+			one_time_customers: 1,
+			gaps: 0,
+			p25_gap: null,
+			median_gap: null,
+			p75_gap: null,
+			cap_days: null,
+			bin_days: 7
+		});
+		expect(r.histogram).toEqual([]);
+		expect(r.customers).toEqual([]);
+	});
+
+	it('rejects invalid settings', () => {
+		expect(() => cycleAnalysis.queries(scope, { ...defaultCycleSettings, binDays: 0 })).toThrow();
+		expect(() =>
+			cycleAnalysis.queries(scope, { ...defaultCycleSettings, capPercentile: 0 })
+		).toThrow();
+	});
+});
