@@ -38,7 +38,8 @@ export function revenueByMonthSpec(
 		width: opts.width,
 		height: Math.round(Math.min(360, Math.max(220, opts.width * 0.35))),
 		marginTop: 24,
-		x: { type: 'utc', label: label('month'), labelAnchor: 'right' },
+		// Month ticks speak for themselves; an axis label would collide with the two-line year ticks.
+		x: { type: 'utc', label: null },
 		y: { grid: true, label: label('revenue'), tickFormat: opts.format, nice: true },
 		marks: [
 			Plot.rectY(data, {
