@@ -1,0 +1,302 @@
+/**
+ * Builds the canonical tables `tx`, `tx_rejects`, `orders` and `customer_facts` from a raw orders
+ * table (`__row BIGINT` + VARCHAR columns) and a confirmed mapping; the contract is in types.ts.
+ *
+ * - A raw row whose order date, amount, quantity or unit price cannot be parsed goes to
+ *   `tx_rejects` (one row per failing cell, with a plain reason), never to `tx`; the two filters
+ *   use the same flags, so rows(tx) + distinct __row of tx_rejects = rows(raw).
+ *   An empty quantity/unit price is an error only when amount is derived from them.
+ * - Ids are trimmed text (leading zeros kept); `17850.0` (a float export of an integer id) is
+ *   read as `17850`. An empty customer id leaves the line in `tx` with customer_id NULL.
+ * - order_id: the mapped id, or customer_id || '|' || order_date when absent or empty.
+ * - amount: the mapped amount, else quantity × unit_price.
+ * - is_return: negative quantity or amount; a status meaning cancelled/refunded/returned; or an
+ *   order id `C` + digits (C536379) — only when the file also has all-digit order ids, i.e.
+ *   the `C` marks a cancellation in a numeric invoice series; files whose ids all start with a
+ *   letter are left alone. A line with a cancelled status and a positive amount records an order
+ *   that was undone (Shopify/Taobao style), so its net amount is 0, not negative.
+ * - Returns policy 'net': every line counts with its signed amount; 'exclude': orders and
+ *   customer_facts use only lines with NOT is_return AND amount > 0 AND unit_price > 0 (if mapped).
+ * - Order dimensions: the first non-null value per order (by line number).
+ * Plain set operations only (scans, GROUP BY), so it scales to millions of lines.
+ */
+import { ident, join, raw, sql, type Sql } from './sql';
+import { describeDateFormat, parseDateExpr, parseNumberExpr } from './formats';
+import type { CanonicalOptions, Dimension, OrdersMapping } from './types';
+
+/** Status values (lower-cased, trimmed) that mark a cancelled, refunded or returned line. */
+export const RETURN_STATUSES: readonly string[] = [
+	'cancelled',
+	'canceled',
+	'cancel',
+	'refunded',
+	'refund',
+	'returned',
+	'return',
+	'voided',
+	'void',
+	'已取消',
+	'取消',
+	'退款',
+	'已退款',
+	'退款成功',
+	'退货',
+	'已退货',
+	'交易关闭'
+];
+
+/** Trimmed text, NULL when blank. */
+export function textExpr(col: string): Sql {
+	return sql`nullif(trim(CAST(${ident(col)} AS VARCHAR)), '')`;
+}
+
+/** Customer id: trimmed text, NULL when blank, `123.0` → `123`. */
+export function customerIdExpr(col: string): Sql {
+	return sql`regexp_replace(${textExpr(col)}, ${raw(`'^([0-9]+)\\.0+$'`)}, ${raw(`'\\1'`)})`;
+}
+
+interface Check {
+	role: string;
+	source: string;
+	/** Boolean SQL over the `parsed` CTE: the cell fails. */
+	bad: Sql;
+	/** Reason text SQL over the `parsed` CTE. */
+	reason: Sql;
+	raw: Sql;
+}
+
+function numberCheck(role: string, source: string, required: boolean): Check {
+	const r = sql`${ident(`__raw_${role}`)}`;
+	const v = sql`${ident(role)}`;
+	return {
+		role,
+		source,
+		raw: r,
+		bad: required ? sql`${v} IS NULL` : sql`(${r} IS NOT NULL AND ${v} IS NULL)`,
+		reason: sql`CASE WHEN ${r} IS NULL THEN ${`${role}: empty`} ELSE ${`${role}: '`} || ${r} || ${"' is not a number"} END`
+	};
+}
+
+/** The `parsed` CTE (one row per raw row) and the checks that reject rows. */
+function parsedCte(m: OrdersMapping): { cte: Sql; checks: Check[] } {
+	const r = m.roles;
+	if (!r.order_date || !r.customer_id)
+		throw new Error('canonical: customer_id and order_date are required');
+	if (!r.amount && !(r.quantity && r.unit_price)) {
+		throw new Error('canonical: amount or quantity and unit_price are required');
+	}
+	const cols: Sql[] = [sql`__row`, sql`${textExpr(r.order_date)} AS __raw_order_date`];
+	cols.push(sql`${parseDateExpr(textExpr(r.order_date), m.dateFormat)} AS order_ts`);
+	const checks: Check[] = [
+		{
+			role: 'order_date',
+			source: r.order_date,
+			raw: sql`__raw_order_date`,
+			bad: sql`order_ts IS NULL`,
+			reason: sql`CASE WHEN __raw_order_date IS NULL THEN 'order_date: empty' ELSE ${"order_date: '"} || __raw_order_date || ${`' is not a date in format ${describeDateFormat(m.dateFormat)}`} END`
+		}
+	];
+	for (const role of ['amount', 'quantity', 'unit_price'] as const) {
+		const src = r[role];
+		if (src) {
+			cols.push(sql`${textExpr(src)} AS ${ident(`__raw_${role}`)}`);
+			cols.push(sql`${parseNumberExpr(textExpr(src), m.numberFormat)} AS ${ident(role)}`);
+			checks.push(numberCheck(role, src, role === 'amount' || !r.amount));
+		} else cols.push(sql`CAST(NULL AS DOUBLE) AS ${ident(role)}`);
+	}
+	cols.push(sql`${customerIdExpr(r.customer_id)} AS customer_id`);
+	cols.push(
+		r.order_id
+			? sql`${textExpr(r.order_id)} AS __raw_order_id`
+			: sql`CAST(NULL AS VARCHAR) AS __raw_order_id`
+	);
+	for (const role of ['product', 'category'] as const) {
+		const src = r[role];
+		cols.push(
+			src ? sql`${textExpr(src)} AS ${ident(role)}` : sql`CAST(NULL AS VARCHAR) AS ${ident(role)}`
+		);
+	}
+	cols.push(
+		r.status
+			? sql`coalesce(lower(${textExpr(r.status)}) IN (${[...RETURN_STATUSES]}), false) AS __status_return`
+			: sql`false AS __status_return`
+	);
+	for (const d of m.dimensions) cols.push(sql`${textExpr(d.source)} AS ${ident(d.column)}`);
+	const cte = sql`parsed AS (
+	SELECT
+		${join(cols, ',\n\t\t')}
+	FROM ${ident(m.table)}
+)`;
+	return { cte, checks };
+}
+
+function dimensionList(dims: Dimension[]): Sql {
+	return join(
+		dims.map((d) => sql`, ${ident(d.column)}`),
+		''
+	);
+}
+
+/** CREATE OR REPLACE TABLE tx: accepted lines, typed and cleaned. */
+function txStatement(m: OrdersMapping): Sql {
+	const { cte, checks } = parsedCte(m);
+	const cPrefix = m.roles.order_id
+		? sql`(regexp_full_match(__raw_order_id, '[Cc][0-9]+') AND flags.__numeric_ids)`
+		: raw('false');
+	const oid = m.roles.order_id;
+	const flags = oid
+		? sql`, flags AS (SELECT coalesce(bool_or(regexp_full_match(${textExpr(oid)}, '[0-9]+')), false) AS __numeric_ids FROM ${ident(m.table)})`
+		: sql`, flags AS (SELECT false AS __numeric_ids)`;
+	const amountRaw = m.roles.amount ? sql`p.amount` : sql`p.quantity * p.unit_price`;
+	return sql`CREATE OR REPLACE TABLE tx AS
+WITH ${cte}${flags},
+lines AS (
+	SELECT p.*, ${amountRaw} AS __amount_raw, ${cPrefix} AS __c_prefix
+	FROM parsed p, flags
+	WHERE NOT (${join(
+		checks.map((c) => c.bad),
+		' OR '
+	)})
+)
+SELECT
+	CAST(__row AS BIGINT) AS line_no,
+	customer_id,
+	coalesce(__raw_order_id, customer_id || '|' || strftime(CAST(order_ts AS DATE), '%Y-%m-%d')) AS order_id,
+	order_ts,
+	CAST(order_ts AS DATE) AS order_date,
+	quantity,
+	unit_price,
+	CAST(CASE WHEN __status_return AND __amount_raw > 0 THEN 0 ELSE __amount_raw END AS DOUBLE) AS amount,
+	(__c_prefix OR coalesce(quantity < 0, false) OR __amount_raw < 0 OR __status_return) AS is_return,
+	product,
+	category${dimensionList(m.dimensions)}
+FROM lines`;
+}
+
+/** CREATE OR REPLACE TABLE tx_rejects: one row per failing cell of a rejected raw row. */
+function rejectsStatement(m: OrdersMapping): Sql {
+	const { cte, checks } = parsedCte(m);
+	const parts = checks.map(
+		(c) =>
+			sql`SELECT CAST(__row AS BIGINT) AS __row, ${c.source} AS column_name, ${c.raw} AS value, ${c.reason} AS reason FROM parsed WHERE ${c.bad}`
+	);
+	return sql`CREATE OR REPLACE TABLE tx_rejects AS
+WITH ${cte}
+SELECT * FROM (${join(parts, '\nUNION ALL\n')})
+ORDER BY __row, column_name`;
+}
+
+function ordersStatement(m: OrdersMapping, opts: CanonicalOptions): Sql {
+	const conds: Sql[] = [sql`customer_id IS NOT NULL`];
+	if (opts.returns === 'exclude') {
+		conds.push(sql`NOT is_return`, sql`amount > 0`);
+		if (m.roles.unit_price) conds.push(sql`unit_price > 0`);
+	}
+	const items = m.roles.quantity ? sql`sum(quantity)` : sql`count(*)`;
+	const dims = join(
+		m.dimensions.map(
+			(d) =>
+				sql`,\n\targ_min(${ident(d.column)}, line_no) FILTER (WHERE ${ident(d.column)} IS NOT NULL) AS ${ident(d.column)}`
+		),
+		''
+	);
+	return sql`CREATE OR REPLACE TABLE orders AS
+SELECT
+	customer_id,
+	order_id,
+	min(order_ts) AS order_ts,
+	CAST(min(order_ts) AS DATE) AS order_date,
+	CAST(sum(amount) AS DOUBLE) AS revenue,
+	CAST(${items} AS DOUBLE) AS items,
+	CAST(count(*) AS INTEGER) AS lines,
+	sum(amount) > 0 AS is_purchase${dims}
+FROM tx
+WHERE ${join(conds, ' AND ')}
+GROUP BY customer_id, order_id`;
+}
+
+/**
+ * CREATE OR REPLACE TABLE customer_facts from `orders`, plus (when `attributes` is given) the
+ * `customers` table: its columns are added and customers with no orders become prospects.
+ */
+export function customerFactsStatement(attributes: string[] | null): Sql {
+	const agg = sql`SELECT
+		customer_id,
+		CAST(min(order_date) FILTER (WHERE is_purchase) AS DATE) AS first_order,
+		CAST(max(order_date) FILTER (WHERE is_purchase) AS DATE) AS last_order,
+		CAST(count(*) FILTER (WHERE is_purchase) AS INTEGER) AS orders,
+		CAST(sum(revenue) AS DOUBLE) AS revenue,
+		CAST(sum(items) AS DOUBLE) AS items
+	FROM orders
+	GROUP BY customer_id`;
+	if (attributes === null) {
+		return sql`CREATE OR REPLACE TABLE customer_facts AS
+SELECT *, orders = 0 AS is_prospect FROM (${agg})`;
+	}
+	const attrs = join(
+		attributes.map((a) => sql`, c.${ident(a)}`),
+		''
+	);
+	return sql`CREATE OR REPLACE TABLE customer_facts AS
+WITH agg AS (${agg})
+SELECT
+	coalesce(agg.customer_id, c.customer_id) AS customer_id,
+	agg.first_order,
+	agg.last_order,
+	coalesce(agg.orders, 0) AS orders,
+	coalesce(agg.revenue, 0) AS revenue,
+	coalesce(agg.items, 0) AS items,
+	coalesce(agg.orders, 0) = 0 AS is_prospect${attrs}
+FROM agg
+FULL OUTER JOIN customers c ON c.customer_id = agg.customer_id`;
+}
+
+/**
+ * Statements (run in order) that build `tx`, `tx_rejects`, `orders` and `customer_facts` from the
+ * raw orders table `m.table`. If a customers file is loaded, run buildCustomersStatements
+ * afterwards: it rebuilds customer_facts with the attributes and prospects.
+ * Throws when a required role (customer_id, order_date, amount or quantity+unit_price) is unmapped.
+ */
+export function buildOrdersStatements(m: OrdersMapping, opts: CanonicalOptions): Sql[] {
+	return [
+		txStatement(m),
+		rejectsStatement(m),
+		ordersStatement(m, opts),
+		customerFactsStatement(null)
+	];
+}
+
+/**
+ * One row summarising the load: tx_rows, rejected_rows (distinct raw rows in tx_rejects),
+ * missing_customer_rows (tx lines without customer id), customers and orders (in `orders`),
+ * revenue (net, DOUBLE), first_date / last_date (order dates in `orders`), as_of (last_date + 1
+ * day, the default analysis date) and returns_lines (tx lines flagged is_return).
+ */
+export function buildLoadSummaryQuery(): Sql {
+	return sql`SELECT
+	t.tx_rows,
+	(SELECT CAST(count(DISTINCT __row) AS BIGINT) FROM tx_rejects) AS rejected_rows,
+	t.missing_customer_rows,
+	o.customers,
+	o.orders,
+	o.revenue,
+	o.first_date,
+	o.last_date,
+	CAST(o.last_date + INTERVAL 1 DAY AS DATE) AS as_of,
+	t.returns_lines
+FROM (
+	SELECT
+		CAST(count(*) AS BIGINT) AS tx_rows,
+		CAST(count(*) FILTER (WHERE customer_id IS NULL) AS BIGINT) AS missing_customer_rows,
+		CAST(count(*) FILTER (WHERE is_return) AS BIGINT) AS returns_lines
+	FROM tx
+) t, (
+	SELECT
+		CAST(count(DISTINCT customer_id) AS BIGINT) AS customers,
+		CAST(count(*) AS BIGINT) AS orders,
+		CAST(coalesce(sum(revenue), 0) AS DOUBLE) AS revenue,
+		min(order_date) AS first_date,
+		max(order_date) AS last_date
+	FROM orders
+) o`;
+}
