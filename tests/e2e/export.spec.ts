@@ -1,0 +1,82 @@
+// Exports of the overview chart in the running app, loaded cross-origin through ?data=.
+// Hooks: ?data=URL, [data-testid="load-status"][data-state][data-rows-loaded],
+// [data-testid="analysis-overview"], [data-testid="chart-overview"] (holds the figure),
+// download-svg-overview, download-png-overview, download-csv-overview (DESIGN.md §5).
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+	assertNoPageErrors,
+	assertSameOrigin,
+	download,
+	launchBrowser,
+	screenshot,
+	waitForState,
+	type BrowserSession
+} from './helpers/browser';
+import { hasUtf8Bom, pngSize } from './helpers/files';
+import { inspectSvg } from './helpers/svg';
+
+let session: BrowserSession;
+let dataUrl: string;
+
+beforeAll(async () => {
+	session = await launchBrowser();
+	// tests/e2e/fixtures/orders-cors.csv: 12 orders, 6 customers, one month each Jan–Jun 2024.
+	dataUrl = `${inject('dataOrigin')}/data/orders-cors.csv`;
+	await session.page.goto(`${inject('appUrl')}?data=${encodeURIComponent(dataUrl)}`);
+	const { page } = session;
+	const states = ['ready', 'error', 'mapping'];
+	expect(await waitForState(page, 'load-status', states, 40_000)).toBe('ready');
+	expect(await page.getByTestId('load-status').getAttribute('data-rows-loaded')).toBe('12');
+	await page.getByTestId('chart-overview').locator('figure').first().waitFor({ timeout: 15_000 });
+});
+
+afterAll(async () => {
+	await session?.close();
+});
+
+describe('overview exports', () => {
+	it('downloads a valid standalone SVG of the chart', async () => {
+		const section = session.page.getByTestId('analysis-overview');
+		const file = await download(session.page, section.getByTestId('download-svg-overview'));
+		expect(file.filename).toMatch(/\.svg$/);
+		const svg = await inspectSvg(session.page, file.bytes.toString('utf8'));
+		expect(svg.error).toBe('');
+		expect(svg.valid).toBe(true);
+		expect(svg.background).toBe('white');
+		const figureWidth = await section
+			.getByTestId('chart-overview')
+			.locator('figure')
+			.evaluate((f) => f.getBoundingClientRect().width);
+		expect(svg.width).toBe(Math.ceil(figureWidth));
+		expect(svg.texts.length).toBeGreaterThan(5); // title, ticks, note
+	});
+
+	it('downloads a PNG at twice the size of the SVG', async () => {
+		const section = session.page.getByTestId('analysis-overview');
+		const svgFile = await download(session.page, section.getByTestId('download-svg-overview'));
+		const svg = await inspectSvg(session.page, svgFile.bytes.toString('utf8'));
+		const png = await download(session.page, section.getByTestId('download-png-overview'));
+		expect(png.filename).toMatch(/\.png$/);
+		expect(pngSize(png.bytes)).toEqual({ width: svg.width * 2, height: svg.height * 2 });
+	});
+
+	it('downloads a CSV with BOM, a header and one row per month shown', async () => {
+		const section = session.page.getByTestId('analysis-overview');
+		const file = await download(session.page, section.getByTestId('download-csv-overview'));
+		expect(file.filename).toMatch(/\.csv$/);
+		expect(hasUtf8Bom(file.bytes)).toBe(true);
+		const lines = file.bytes.subarray(3).toString('utf8').split('\r\n');
+		expect(lines.at(-1)).toBe(''); // ends with CRLF
+		const [header, ...rows] = lines.slice(0, -1);
+		expect(header?.split(',').length).toBeGreaterThanOrEqual(2);
+		expect(rows).toHaveLength(6);
+		await screenshot(session.page, 'export-overview-app');
+	});
+
+	it('fetched nothing but the app and the ?data= file; no page errors', () => {
+		const others = session.requests.filter((url) => url !== dataUrl);
+		assertSameOrigin(others, inject('appOrigin'));
+		expect(session.requests).toContain(dataUrl);
+		assertNoPageErrors(session);
+	});
+});

@@ -1,0 +1,142 @@
+// Chromium for the e2e specs: a fresh profile per launch, every request recorded at context level
+// (so requests from DuckDB's worker are seen too), console errors and uncaught page errors kept.
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { REPO_ROOT } from './static-server.mjs';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'tests/e2e/screenshots');
+
+export interface BrowserSession {
+	context: BrowserContext;
+	page: Page;
+	/** Every URL requested by any page or worker of the context, in order. */
+	requests: string[];
+	/** Text of console messages of type 'error'. */
+	consoleErrors: string[];
+	/** Uncaught exceptions and unhandled rejections in the pages. */
+	pageErrors: Error[];
+	close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<BrowserSession> {
+	const profile = await mkdtemp(join(tmpdir(), 'clientele-e2e-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM_PATH,
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		],
+		acceptDownloads: true,
+		viewport: { width: 1440, height: 900 }
+	});
+	const requests: string[] = [];
+	const consoleErrors: string[] = [];
+	const pageErrors: Error[] = [];
+	context.on('request', (req) => requests.push(req.url()));
+	const watch = (page: Page) => {
+		page.on('console', (msg) => {
+			if (msg.type() === 'error') consoleErrors.push(msg.text());
+		});
+		page.on('pageerror', (err) => pageErrors.push(err));
+	};
+	context.pages().forEach(watch);
+	context.on('page', watch);
+	const page = context.pages()[0] ?? (await context.newPage());
+	return {
+		context,
+		page,
+		requests,
+		consoleErrors,
+		pageErrors,
+		async close() {
+			await context.close();
+			await rm(profile, { recursive: true, force: true });
+		}
+	};
+}
+
+/**
+ * Throws unless every request stayed on `origin` (blob: URLs of that origin and data: URLs are
+ * local by construction). This is the "customer data never leaves the browser" check.
+ */
+export function assertSameOrigin(requests: readonly string[], origin: string): void {
+	const foreign = requests.filter((url) => {
+		if (url.startsWith('data:') || url === 'about:blank') return false;
+		const target = url.startsWith('blob:') ? url.slice('blob:'.length) : url;
+		try {
+			return new URL(target).origin !== origin;
+		} catch {
+			return true;
+		}
+	});
+	if (foreign.length > 0) {
+		throw new Error(`requests left ${origin}:\n  ${foreign.join('\n  ')}`);
+	}
+}
+
+/** Throws with the messages if the page had uncaught errors. */
+export function assertNoPageErrors(session: BrowserSession): void {
+	if (session.pageErrors.length > 0) {
+		const text = session.pageErrors.map((e) => e.stack ?? e.message).join('\n---\n');
+		throw new Error(`uncaught page errors:\n${text}`);
+	}
+}
+
+/** Full-page PNG in tests/e2e/screenshots/<name>.png (gitignored); returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+	await mkdir(SCREENSHOT_DIR, { recursive: true });
+	const path = join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+	await page.screenshot({ path, fullPage: true });
+	return path;
+}
+
+export interface DownloadedFile {
+	filename: string;
+	bytes: Buffer;
+}
+
+/** Clicks `trigger` (or runs it) and returns the file the page downloads in response. */
+export async function download(
+	page: Page,
+	trigger: Locator | (() => Promise<unknown>)
+): Promise<DownloadedFile> {
+	const act = typeof trigger === 'function' ? trigger() : trigger.click();
+	const [file] = await Promise.all([page.waitForEvent('download'), act]);
+	const path = await file.path();
+	return { filename: file.suggestedFilename(), bytes: await readFile(path) };
+}
+
+/**
+ * Waits until `[data-testid=<testid>]` has one of `states` in data-state and returns it; on
+ * timeout, says whether the hook exists at all and which state it is stuck in.
+ */
+export async function waitForState(
+	page: Page,
+	testid: string,
+	states: readonly string[],
+	timeout: number
+): Promise<string> {
+	const selector = `[data-testid="${testid}"]:is(${states.map((s) => `[data-state="${s}"]`).join(', ')})`;
+	try {
+		await page.locator(selector).first().waitFor({ state: 'attached', timeout });
+	} catch {
+		const hook = page.getByTestId(testid).first();
+		const present = (await hook.count()) > 0;
+		const state = present ? await hook.getAttribute('data-state') : null;
+		throw new Error(
+			present
+				? `[data-testid="${testid}"] stayed data-state="${state}" for ${timeout} ms (want ${states.join('|')})`
+				: `no [data-testid="${testid}"] element after ${timeout} ms (hook not in the app?)`
+		);
+	}
+	return (await page.locator(selector).first().getAttribute('data-state')) ?? '';
+}
