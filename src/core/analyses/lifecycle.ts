@@ -1,0 +1,373 @@
+/**
+ * Lifecycle stages (DESIGN.md §4): a partition of the customers in scope, evaluated in order
+ * prospect → churned → at_risk → new → reactivated → loyal → active.
+ *
+ * Method: n = purchase orders (is_purchase), recency = days from the last purchase date to the
+ * evaluation date, and "gaps" are days between a customer's consecutive *distinct* purchase dates
+ * (two orders on one day are one visit: they add to n but make no gap).
+ * - churned: recency > churn_after; at_risk: risk_after < recency ≤ churn_after; new: n = 1;
+ *   reactivated: n ≥ 2 and the gap between the last purchase date and the previous one
+ *   > churn_after (recency ≤ risk_after holds because the earlier rules did not match);
+ *   loyal: n ≥ loyal_orders; active: everyone else.
+ *
+ * Thresholds (whole days / orders), derived from the data in scope at as-of and overridable:
+ * - percentile = nearest rank (DuckDB quantile_disc): the value at 1-based rank ceil(q × count) of
+ *   the ascending list, so thresholds are always observed values;
+ * - churn_after = 90th percentile of all repeat customers' gaps;
+ * - risk_after = min(2 × median gap, churn_after − 1);
+ * - loyal_orders = max(3, 80th percentile of purchase orders per buyer);
+ * - fallbacks without any gap (no repeat customer): churn_after = 365, risk_after =
+ *   min(180, churn_after − 1); without buyers loyal_orders = 3. A set churn_after also caps a
+ *   derived risk_after.
+ *
+ * Over time: for each month m from the month of the first order in scope, evaluated as of the first
+ * day of month m + 1 (so it sees orders strictly before it) for every month whose next first day is
+ * on or before as-of (whole months only), with the thresholds of the as-of date. A customer exists
+ * at an evaluation date once they have any order in scope before it; customers-file prospects
+ * without any order exist at every date.
+ * Migration: stage at compareFrom (default as-of − 90 days) vs stage at as-of, for every customer
+ * in scope; customers who did not exist yet at compareFrom have from_stage 'not_yet'.
+ * Revenue per stage is the customers' net revenue in scope (all orders, returns netted).
+ */
+import { raw, sql, type Sql } from '../sql';
+import { scopeCtes, type Scope } from '../scope';
+import type { AnalysisDef, QueryFn } from '../analysis';
+
+/** Stable stage keys in evaluation order (the UI translates them). */
+export const LIFECYCLE_STAGES = [
+	'prospect',
+	'churned',
+	'at_risk',
+	'new',
+	'reactivated',
+	'loyal',
+	'active'
+] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+/** Migration "from" stages: the seven plus 'not_yet' (no order before compareFrom). */
+export type MigrationFromStage = LifecycleStage | 'not_yet';
+
+export interface LifecycleSettings {
+	/** Overrides (whole days / orders); null = derived from the data. */
+	churnAfter: number | null;
+	riskAfter: number | null;
+	loyalOrders: number | null;
+	/** 'YYYY-MM-DD' earlier date of the migration matrix; null = as-of − 90 days. */
+	compareFrom: string | null;
+}
+
+export const defaultLifecycleSettings: LifecycleSettings = {
+	churnAfter: null,
+	riskAfter: null,
+	loyalOrders: null,
+	compareFrom: null
+};
+
+export const FALLBACK_CHURN_AFTER = 365;
+export const FALLBACK_RISK_AFTER = 180;
+export const MIN_LOYAL_ORDERS = 3;
+
+export interface LifecycleThresholds {
+	churn_after: number;
+	risk_after: number;
+	loyal_orders: number;
+	/** Gap statistics behind the defaults (null without gaps / buyers). */
+	median_gap: number | null;
+	p90_gap: number | null;
+	p80_orders: number | null;
+	/** Number of gaps and of customers with at least one gap. */
+	gaps: number;
+	repeat_customers: number;
+	/** True when churn/risk fell back to 365/180 days for lack of gaps. */
+	fallback: boolean;
+}
+
+export interface StageCount {
+	stage: LifecycleStage;
+	customers: number;
+	/** customers / all customers in scope (0 when there are none). */
+	share: number;
+	revenue: number;
+}
+
+export interface StageOverTimeRow {
+	/** Last day of the month, 'YYYY-MM-DD'; the stages are as of the next day. */
+	month_end: string;
+	stage: LifecycleStage;
+	customers: number;
+	share: number;
+}
+
+export interface MigrationRow {
+	from_stage: MigrationFromStage;
+	to_stage: LifecycleStage;
+	customers: number;
+}
+
+export interface LifecycleResult {
+	thresholds: LifecycleThresholds;
+	stages: StageCount[];
+	overTime: StageOverTimeRow[];
+	migration: MigrationRow[];
+	/** The resolved earlier date of the migration matrix. */
+	compareFrom: string;
+}
+
+/** compareFrom, or as-of − 90 days. */
+export function resolveCompareFrom(scope: Scope, settings: LifecycleSettings): string {
+	if (settings.compareFrom) return settings.compareFrom;
+	const t = Date.parse(`${scope.asOf}T00:00:00Z`) - 90 * 86_400_000;
+	return new Date(t).toISOString().slice(0, 10);
+}
+
+function override(v: number | null): Sql {
+	return sql`CAST(${v} AS INTEGER)`;
+}
+
+const STAGE_LIST = raw(
+	`stage_list AS (\n\tSELECT * FROM (VALUES ${[...LIFECYCLE_STAGES]
+		.map((s, i) => `('${s}', ${i + 1})`)
+		.join(', ')}) s(stage, stage_order)\n)`
+);
+
+/** Scope, per-day purchases with the previous purchase date, and the thresholds. */
+function baseCtes(scope: Scope, s: LifecycleSettings): Sql {
+	return sql`${scopeCtes(scope)},
+purchase_days AS (
+	SELECT customer_id, order_date, count(*) AS orders
+	FROM scoped_orders
+	WHERE is_purchase
+	GROUP BY customer_id, order_date
+),
+purchase_gaps AS (
+	SELECT
+		customer_id,
+		order_date,
+		orders,
+		lag(order_date) OVER (PARTITION BY customer_id ORDER BY order_date) AS prev_date
+	FROM purchase_days
+),
+gap_stats AS (
+	SELECT
+		CAST(quantile_disc(date_diff('day', prev_date, order_date), 0.5) AS INTEGER) AS median_gap,
+		CAST(quantile_disc(date_diff('day', prev_date, order_date), 0.9) AS INTEGER) AS p90_gap,
+		CAST(count(*) AS INTEGER) AS gaps,
+		CAST(count(DISTINCT customer_id) AS INTEGER) AS repeat_customers
+	FROM purchase_gaps
+	WHERE prev_date IS NOT NULL
+),
+order_stats AS (
+	SELECT CAST(quantile_disc(orders, 0.8) AS INTEGER) AS p80_orders
+	FROM scoped_customers
+	WHERE orders >= 1
+),
+churn AS (
+	SELECT
+		g.*,
+		o.p80_orders,
+		CAST(coalesce(${override(s.churnAfter)}, g.p90_gap, ${raw(String(FALLBACK_CHURN_AFTER))}) AS INTEGER) AS churn_after
+	FROM gap_stats g
+	CROSS JOIN order_stats o
+),
+thresholds AS (
+	SELECT
+		churn_after,
+		CAST(coalesce(
+			${override(s.riskAfter)},
+			least(coalesce(2 * median_gap, ${raw(String(FALLBACK_RISK_AFTER))}), churn_after - 1)
+		) AS INTEGER) AS risk_after,
+		CAST(coalesce(
+			${override(s.loyalOrders)},
+			greatest(${raw(String(MIN_LOYAL_ORDERS))}, coalesce(p80_orders, 0))
+		) AS INTEGER) AS loyal_orders,
+		median_gap,
+		p90_gap,
+		p80_orders,
+		gaps,
+		repeat_customers,
+		gaps = 0 AS fallback
+	FROM churn
+)`;
+}
+
+/**
+ * Per (as_of, customer) state and stage, for the dates in `eval_dates(as_of DATE)` (a CTE the caller
+ * defines after these): customers existing at the date, n, recency and the last gap before it.
+ */
+function stagedCtes(): Sql {
+	return sql`customer_presence AS (
+	SELECT sc.customer_id, sc.revenue, min(o.order_date) AS first_seen
+	FROM scoped_customers sc
+	LEFT JOIN scoped_orders o USING (customer_id)
+	GROUP BY sc.customer_id, sc.revenue
+),
+customer_states AS (
+	SELECT
+		e.as_of,
+		c.customer_id,
+		c.revenue,
+		CAST(coalesce(sum(p.orders), 0) AS INTEGER) AS n,
+		CAST(date_diff('day', max(p.order_date), e.as_of) AS INTEGER) AS recency_days,
+		NULLIF(arg_max(coalesce(date_diff('day', p.prev_date, p.order_date), -1), p.order_date), -1) AS last_gap
+	FROM eval_dates e
+	JOIN customer_presence c ON c.first_seen IS NULL OR c.first_seen < e.as_of
+	LEFT JOIN purchase_gaps p ON p.customer_id = c.customer_id AND p.order_date < e.as_of
+	GROUP BY e.as_of, c.customer_id, c.revenue
+),
+staged AS (
+	SELECT
+		s.*,
+		CASE
+			WHEN s.n = 0 THEN 'prospect'
+			WHEN s.recency_days > t.churn_after THEN 'churned'
+			WHEN s.recency_days > t.risk_after THEN 'at_risk'
+			WHEN s.n = 1 THEN 'new'
+			WHEN s.last_gap > t.churn_after THEN 'reactivated'
+			WHEN s.n >= t.loyal_orders THEN 'loyal'
+			ELSE 'active'
+		END AS stage
+	FROM customer_states s
+	CROSS JOIN thresholds t
+),
+${STAGE_LIST}`;
+}
+
+/** The thresholds in effect (one row). */
+export function buildThresholdsQuery(scope: Scope, settings: LifecycleSettings): Sql {
+	return sql`WITH ${baseCtes(scope, settings)}
+SELECT *
+FROM thresholds
+ORDER BY churn_after`;
+}
+
+/** Stage counts at as-of, all seven stages in evaluation order. */
+export function buildStagesQuery(scope: Scope, settings: LifecycleSettings): Sql {
+	return sql`WITH ${baseCtes(scope, settings)},
+eval_dates AS (
+	SELECT CAST(${scope.asOf} AS DATE) AS as_of
+),
+${stagedCtes()},
+stage_totals AS (
+	SELECT count(*) AS total
+	FROM staged
+)
+SELECT
+	l.stage,
+	CAST(count(s.customer_id) AS INTEGER) AS customers,
+	CAST(coalesce(count(s.customer_id) / NULLIF(any_value(t.total), 0), 0) AS DOUBLE) AS share,
+	CAST(coalesce(sum(s.revenue), 0) AS DOUBLE) AS revenue
+FROM stage_list l
+CROSS JOIN stage_totals t
+LEFT JOIN staged s ON s.stage = l.stage
+GROUP BY l.stage, l.stage_order
+ORDER BY l.stage_order`;
+}
+
+/** Stage counts at each month end, all in one query (month ends × customers' purchase history). */
+export function buildStagesOverTimeQuery(scope: Scope, settings: LifecycleSettings): Sql {
+	return sql`WITH ${baseCtes(scope, settings)},
+first_month AS (
+	SELECT CAST(date_trunc('month', min(order_date)) AS DATE) AS m
+	FROM scoped_orders
+),
+eval_dates AS (
+	SELECT CAST(unnest(generate_series(m + INTERVAL 1 MONTH, CAST(${scope.asOf} AS DATE), INTERVAL 1 MONTH)) AS DATE) AS as_of
+	FROM first_month
+	WHERE m IS NOT NULL
+),
+${stagedCtes()},
+stage_counts AS (
+	SELECT as_of, stage, count(*) AS customers
+	FROM staged
+	GROUP BY as_of, stage
+),
+date_totals AS (
+	SELECT e.as_of, count(s.customer_id) AS total
+	FROM eval_dates e
+	LEFT JOIN staged s ON s.as_of = e.as_of
+	GROUP BY e.as_of
+)
+SELECT
+	CAST(d.as_of - INTERVAL 1 DAY AS DATE) AS month_end,
+	l.stage,
+	CAST(coalesce(c.customers, 0) AS INTEGER) AS customers,
+	CAST(coalesce(c.customers / NULLIF(d.total, 0), 0) AS DOUBLE) AS share
+FROM date_totals d
+CROSS JOIN stage_list l
+LEFT JOIN stage_counts c ON c.as_of = d.as_of AND c.stage = l.stage
+ORDER BY month_end, l.stage_order`;
+}
+
+/** Stage at compareFrom → stage at as-of, non-empty pairs. */
+export function buildMigrationQuery(scope: Scope, settings: LifecycleSettings): Sql {
+	const from = resolveCompareFrom(scope, settings);
+	return sql`WITH ${baseCtes(scope, settings)},
+eval_dates AS (
+	SELECT DISTINCT as_of
+	FROM (VALUES (CAST(${from} AS DATE)), (CAST(${scope.asOf} AS DATE))) v(as_of)
+),
+${stagedCtes()},
+stage_before AS (
+	SELECT customer_id, stage
+	FROM staged
+	WHERE as_of = CAST(${from} AS DATE)
+),
+stage_after AS (
+	SELECT customer_id, stage
+	FROM staged
+	WHERE as_of = CAST(${scope.asOf} AS DATE)
+),
+moves AS (
+	SELECT coalesce(b.stage, 'not_yet') AS from_stage, a.stage AS to_stage, count(*) AS customers
+	FROM stage_after a
+	LEFT JOIN stage_before b USING (customer_id)
+	GROUP BY ALL
+)
+SELECT
+	CAST(m.from_stage AS VARCHAR) AS from_stage,
+	CAST(m.to_stage AS VARCHAR) AS to_stage,
+	CAST(m.customers AS INTEGER) AS customers
+FROM moves m
+LEFT JOIN stage_list f ON f.stage = m.from_stage
+JOIN stage_list t ON t.stage = m.to_stage
+ORDER BY coalesce(f.stage_order, 0), t.stage_order`;
+}
+
+/**
+ * (customer_id, value) = each scoped customer's stage at as-of: a complete statement, usable as the
+ * derived 'lifecycle_stage' dimension of the segment breakdown.
+ */
+export function buildLifecycleStageSql(scope: Scope, settings: LifecycleSettings): Sql {
+	return sql`WITH ${baseCtes(scope, settings)},
+eval_dates AS (
+	SELECT CAST(${scope.asOf} AS DATE) AS as_of
+),
+${stagedCtes()}
+SELECT customer_id, CAST(stage AS VARCHAR) AS value
+FROM staged
+ORDER BY customer_id`;
+}
+
+export const lifecycleAnalysis: AnalysisDef<LifecycleSettings, LifecycleResult> = {
+	id: 'lifecycle',
+	queries(scope, settings) {
+		return {
+			lifecycle_thresholds: buildThresholdsQuery(scope, settings),
+			lifecycle_stages: buildStagesQuery(scope, settings),
+			lifecycle_over_time: buildStagesOverTimeQuery(scope, settings),
+			lifecycle_migration: buildMigrationQuery(scope, settings)
+		};
+	},
+	async run(query: QueryFn, scope, settings) {
+		const q = this.queries(scope, settings);
+		const [thresholds] = await query<LifecycleThresholds>(q.lifecycle_thresholds!);
+		if (!thresholds) throw new Error('lifecycle: the thresholds query returned no row');
+		return {
+			thresholds,
+			stages: await query<StageCount>(q.lifecycle_stages!),
+			overTime: await query<StageOverTimeRow>(q.lifecycle_over_time!),
+			migration: await query<MigrationRow>(q.lifecycle_migration!),
+			compareFrom: resolveCompareFrom(scope, settings)
+		};
+	}
+};
