@@ -1,0 +1,265 @@
+/**
+ * Plain-TypeScript reference of the segment-breakdown definitions (header of
+ * src/core/analyses/breakdown.ts), written from the definitions, not from the SQL.
+ */
+import type { Scope } from '../../../src/core/scope';
+import {
+	AGE_BANDS,
+	type BreakdownDimension,
+	type BreakdownResult,
+	type BreakdownRow,
+	type BreakdownSettings,
+	type CrossRow
+} from '../../../src/core/analyses/breakdown';
+import {
+	cmp,
+	labelOf,
+	scopedCustomers,
+	scopedOrders,
+	type Cell,
+	type Dataset,
+	type RefOrder,
+	type ScopedCustomer
+} from '../random-dataset';
+
+/** Linear-interpolation quantile at position (n − 1) × q of the ascending values. */
+export function quantileCont(values: number[], q: number): number | null {
+	if (values.length === 0) return null;
+	const v = [...values].sort((a, b) => a - b);
+	const pos = (v.length - 1) * q;
+	const lo = Math.floor(pos);
+	const hi = Math.ceil(pos);
+	return v[lo]! + (pos - lo) * (v[hi]! - v[lo]!);
+}
+
+interface Valued {
+	value: string;
+	bin: number | null;
+}
+
+/** A derived (customer_id → value) dimension given to the reference as a plain function. */
+export type DerivedFn = (c: ScopedCustomer) => string | null;
+
+interface DimValues {
+	customers: Map<string, Valued>;
+	orders: Map<RefOrder, Valued>;
+	binned: boolean;
+}
+
+function num(v: Cell | undefined): number | null {
+	if (v === null || v === undefined || v === '') return null;
+	const n = Number(v);
+	return Number.isFinite(n) ? n : null;
+}
+
+function band(v: number | null, edges: number[], labels: string[]): Valued {
+	if (v === null) return { value: 'unknown', bin: null };
+	const i = edges.findIndex((e) => v < e);
+	const bin = i === -1 ? edges.length : i;
+	return { value: labels[bin]!, bin: bin + 1 };
+}
+
+function dimValues(
+	data: Dataset,
+	scope: Scope,
+	d: BreakdownDimension,
+	derived: DerivedFn | null,
+	s: BreakdownSettings
+): DimValues {
+	const orders = scopedOrders(data, scope);
+	let customers = scopedCustomers(data, scope);
+	const ageLike = d.table === 'customers' && (d.column === 'age' || d.column === 'birth_year');
+	let custRaw: (c: ScopedCustomer) => Cell;
+	let orderRaw: (o: RefOrder) => Cell;
+	if (d.table === 'orders') {
+		const first = new Map<string, RefOrder>();
+		const sorted = [...orders].sort(
+			(a, b) =>
+				cmp(a.order_date, b.order_date) ||
+				cmp(a.order_ts, b.order_ts) ||
+				cmp(a.order_id, b.order_id)
+		);
+		for (const o of sorted) if (!first.has(o.customer_id)) first.set(o.customer_id, o);
+		customers = customers.filter((c) => first.has(c.customer_id));
+		custRaw = (c) => first.get(c.customer_id)![d.column as 'channel'];
+		orderRaw = (o) => o[d.column as 'channel'];
+	} else {
+		const byId = new Map(customers.map((c) => [c.customer_id, c]));
+		if (d.table === 'customers') custRaw = (c) => c.attrs[d.column] ?? null;
+		else if (d.column === 'age_band') custRaw = (c) => c.attrs.birth_year ?? null;
+		else custRaw = (c) => derived!(c);
+		orderRaw = (o) => custRaw(byId.get(o.customer_id)!);
+	}
+	let kind: 'none' | 'age' | 'edges' | 'quantile' = 'none';
+	if (d.table === 'derived') kind = d.column === 'age_band' ? 'age' : 'none';
+	else if (ageLike && !s.bins) kind = 'age';
+	else if (d.numeric || ageLike) kind = s.bins && s.bins.length ? 'edges' : 'quantile';
+	const asOfYear = Number(scope.asOf.slice(0, 4));
+	let toValue: (raw: Cell) => Valued = (raw) => ({ value: labelOf(raw), bin: null });
+	if (kind === 'age') {
+		const fromBirth = !(d.table === 'customers' && d.column === 'age');
+		toValue = (raw) => {
+			const n = num(raw);
+			return band(
+				n === null ? null : fromBirth ? asOfYear - n : n,
+				[25, 35, 45, 55, 65],
+				[...AGE_BANDS]
+			);
+		};
+	} else if (kind === 'edges') {
+		const e = s.bins!;
+		const labels = [...e.map((x, i) => (i === 0 ? `<${x}` : `${e[i - 1]}–${x}`)), `${e.at(-1)}+`];
+		toValue = (raw) => band(num(raw), e, labels);
+	} else if (kind === 'quantile') {
+		const q = Math.max(1, Math.round(s.quantileBins));
+		const source =
+			d.table === 'orders'
+				? orders.map((o) => num(orderRaw(o)))
+				: customers.map((c) => num(custRaw(c)));
+		const present = source.filter((x): x is number => x !== null);
+		const edges = Array.from({ length: q - 1 }, (_, i) => quantileCont(present, (i + 1) / q));
+		const labels = Array.from({ length: q }, (_, i) => `Q${i + 1}`);
+		toValue = (raw) => {
+			const v = num(raw);
+			if (v === null) return { value: 'unknown', bin: null };
+			const i = edges.findIndex((e) => e !== null && v <= e);
+			const bin = i === -1 ? q - 1 : i;
+			return { value: labels[bin]!, bin: bin + 1 };
+		};
+	}
+	return {
+		customers: new Map(customers.map((c) => [c.customer_id, toValue(custRaw(c))])),
+		orders: new Map(orders.map((o) => [o, toValue(orderRaw(o))])),
+		binned: kind !== 'none'
+	};
+}
+
+/** value → (group, position) following the top-N / bin rules. */
+function groupsOf(dv: DimValues, topN: number): Map<string, { grp: string; position: number }> {
+	const totals = new Map<string, { customers: number; revenue: number; bin: number | null }>();
+	const get = (v: Valued) => {
+		const t = totals.get(v.value) ?? { customers: 0, revenue: 0, bin: v.bin };
+		totals.set(v.value, t);
+		return t;
+	};
+	for (const v of dv.customers.values()) get(v).customers++;
+	for (const [o, v] of dv.orders) get(v).revenue += o.revenue;
+	const ranked = [...totals].sort(
+		([va, a], [vb, b]) => b.customers - a.customers || b.revenue - a.revenue || cmp(va, vb)
+	);
+	const out = new Map<string, { grp: string; position: number }>();
+	ranked.forEach(([value, t], i) => {
+		const rank = i + 1;
+		if (dv.binned) out.set(value, { grp: value, position: t.bin ?? 1_000_000 });
+		else if (rank <= topN) out.set(value, { grp: value, position: rank });
+		else out.set(value, { grp: 'Other', position: topN + 1 });
+	});
+	return out;
+}
+
+export function referenceBreakdown(
+	data: Dataset,
+	scope: Scope,
+	s: BreakdownSettings,
+	derived: DerivedFn | null = null,
+	crossDerived: DerivedFn | null = null
+): BreakdownResult {
+	const dv = dimValues(data, scope, s.dimension, derived, s);
+	const groups = groupsOf(dv, s.topN);
+	const info = new Map(scopedCustomers(data, scope).map((c) => [c.customer_id, c]));
+	const agg = new Map<
+		string,
+		{
+			position: number;
+			customers: number;
+			purchases: number;
+			repeat: number;
+			recency: number[];
+			orders: number;
+			revenue: number;
+		}
+	>();
+	const at = (v: Valued) => {
+		const g = groups.get(v.value)!;
+		const a = agg.get(g.grp) ?? {
+			position: g.position,
+			customers: 0,
+			purchases: 0,
+			repeat: 0,
+			recency: [],
+			orders: 0,
+			revenue: 0
+		};
+		a.position = Math.min(a.position, g.position);
+		agg.set(g.grp, a);
+		return a;
+	};
+	for (const [id, v] of dv.customers) {
+		const c = info.get(id)!;
+		const a = at(v);
+		a.customers++;
+		a.purchases += c.orders;
+		if (c.orders >= 2) a.repeat++;
+		if (c.recency_days !== null) a.recency.push(c.recency_days);
+	}
+	let total = 0;
+	for (const [o, v] of dv.orders) {
+		const a = at(v);
+		if (o.is_purchase) a.orders++;
+		a.revenue += o.revenue;
+		total += o.revenue;
+	}
+	const rows: BreakdownRow[] = [...agg]
+		.map(([value, a]) => ({
+			value,
+			position: a.position,
+			customers: a.customers,
+			orders: a.orders,
+			revenue: a.revenue,
+			revenue_share: total === 0 ? null : a.revenue / total,
+			aov: a.orders === 0 ? null : a.revenue / a.orders,
+			orders_per_customer: a.customers === 0 ? null : a.purchases / a.customers,
+			repeat_rate: a.customers === 0 ? null : a.repeat / a.customers,
+			median_recency: quantileCont(a.recency, 0.5),
+			small_group: a.customers < 30
+		}))
+		.sort((x, y) => x.position - y.position || cmp(x.value, y.value));
+	let cross: CrossRow[] = [];
+	if (s.cross) {
+		const dvb = dimValues(data, scope, s.cross, crossDerived, s);
+		const gb = groupsOf(dvb, s.topN);
+		const pairs = new Map<string, CrossRow>();
+		const pair = (va: Valued, vb: Valued) => {
+			const a = groups.get(va.value)!;
+			const b = gb.get(vb.value)!;
+			const key = `${a.grp}\u0000${b.grp}`;
+			const row = pairs.get(key) ?? {
+				a: a.grp,
+				b: b.grp,
+				a_position: Infinity,
+				b_position: Infinity,
+				customers: 0,
+				revenue: 0
+			};
+			pairs.set(key, row);
+			return row;
+		};
+		for (const [id, va] of dv.customers) {
+			const vb = dvb.customers.get(id);
+			if (vb) pair(va, vb).customers++;
+		}
+		for (const [o, va] of dv.orders) pair(va, dvb.orders.get(o)!).revenue += o.revenue;
+		const minPos = (g: Map<string, { grp: string; position: number }>, grp: string) =>
+			Math.min(...[...g.values()].filter((x) => x.grp === grp).map((x) => x.position));
+		cross = [...pairs.values()]
+			.map((r) => ({ ...r, a_position: minPos(groups, r.a), b_position: minPos(gb, r.b) }))
+			.sort(
+				(x, y) =>
+					x.a_position - y.a_position ||
+					cmp(x.a, y.a) ||
+					x.b_position - y.b_position ||
+					cmp(x.b, y.b)
+			);
+	}
+	return { rows, cross };
+}
