@@ -12,11 +12,17 @@ export interface RevenueByMonthRow {
 
 export interface RevenueByMonthOptions {
 	width: number;
-	/** Axis and tip labels for month, revenue, orders, customers (translated by the caller). */
+	/**
+	 * Translated labels by key: month (alias x), revenue (alias y: the y axis), orders, customers.
+	 * A missing key shows the key itself.
+	 */
 	labels: Record<string, string>;
 	/** Money format for the y axis and the tip. */
 	format: (n: number) => string;
 }
+
+/** Label keys that may also be given under the axis name. */
+const LABEL_ALIASES: Record<string, string> = { month: 'x', revenue: 'y' };
 
 interface MonthDatum {
 	month: Date;
@@ -32,7 +38,7 @@ export function revenueByMonthSpec(
 	const data: MonthDatum[] = rows
 		.map((r) => ({ ...r, month: monthStart(r.month) }))
 		.sort((a, b) => a.month.getTime() - b.month.getTime());
-	const label = (key: string) => opts.labels[key] ?? key;
+	const label = (key: string) => opts.labels[key] ?? opts.labels[LABEL_ALIASES[key] ?? key] ?? key;
 	const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 	return {
 		width: opts.width,

@@ -64,6 +64,19 @@ describe('revenueByMonthSpec', () => {
 		expect(empty.y?.label).toBe('revenue');
 	});
 
+	it('accepts x and y as aliases of the month and revenue labels', () => {
+		const aliased = revenueByMonthSpec(rows, {
+			width: 600,
+			labels: { x: '月份', y: '收入', orders: '订单', customers: '客户' },
+			format
+		});
+		expect(aliased.y?.label).toBe('收入');
+		const mark = rectMark(aliased) as MarkWithData & {
+			channels: Record<string, { label?: string }>;
+		};
+		expect(mark.channels.month?.label).toBe('月份');
+	});
+
 	it('rejects a month that is not YYYY-MM', () => {
 		expect(() =>
 			revenueByMonthSpec([{ month: 'March', revenue: 1, orders: 1, customers: 1 }], {
