@@ -1,0 +1,164 @@
+/**
+ * Column profiling of a raw (all-VARCHAR) table: two queries, no per-row JS.
+ *
+ * - buildProfileQuery: one row over the whole table: per column, empty cells (NULL or
+ *   whitespace only) and approximate distinct non-empty values.
+ * - buildSampleQuery: over the first SAMPLE_WINDOW records, per column, how many non-empty cells
+ *   match each kind's pattern (patterns run once per distinct value) and up to SAMPLE_SIZE
+ *   distinct values in order of first appearance.
+ * A column's kind is the most specific one that *every* sampled non-empty value matches:
+ * boolean, date, integer, decimal, timestamp (dates and timestamps mixed), else text;
+ * 'empty' when the column has no non-empty value. Values are trimmed before matching.
+ */
+import { ident, join, literal, raw, sql, type Sql } from '../sql';
+import type { ColumnProfile } from '../types';
+
+export const SAMPLE_WINDOW = 20_000;
+export const SAMPLE_SIZE = 20;
+
+const CUR = '[¥$€£￥]';
+const INT_BODY = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)`;
+const DEC_BODY =
+	String.raw`(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+` +
+	String.raw`|(?:\d{1,3}(?:\.\d{3})+|\d+),\d+|\d{1,3}(?:\.\d{3})+)`;
+
+/** A signed amount: `-12`, `¥1,234`, `$ 5`, `(123.00)`, `12,50 €`. */
+function amount(body: string): string {
+	return String.raw`(?:[-+]?${CUR}?\s?[-+]?${body}|\(${CUR}?\s?${body}\)|[-+]?${body}\s?${CUR})`;
+}
+
+const DATE_BODY =
+	String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})` +
+	String.raw`|\d{4}年\d{1,2}月\d{1,2}日)`;
+const COMPACT_DATE = String.raw`(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])`;
+const TIME = String.raw`\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:\s?[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?`;
+
+/** RE2 patterns matched against the whole trimmed value. */
+export const KIND_PATTERNS = {
+	boolean: '(?i)(?:true|false|yes|no|y|n|t|f|是|否)',
+	integer: amount(INT_BODY),
+	decimal: amount(DEC_BODY),
+	date: `(?:${DATE_BODY}|${COMPACT_DATE})`,
+	timestamp: String.raw`${DATE_BODY}(?:T|\s+)${TIME}`
+} as const;
+
+type PatternKind = keyof typeof KIND_PATTERNS;
+const PATTERN_KINDS = Object.keys(KIND_PATTERNS) as PatternKind[];
+
+/** Stats over the whole table, one row: total, nulls_<i>, distinct_<i> (positional aliases). */
+export function buildProfileQuery(table: string, columns: readonly string[]): Sql {
+	const parts: Sql[] = [sql`count(*) AS total`];
+	columns.forEach((name, i) => {
+		const c = ident(name);
+		// trim() only for cells that start with a space: a prefix test is cheap on a million rows.
+		const spaced = sql`${c} LIKE ' %'`;
+		parts.push(
+			sql`count(*) - count(${c}) + count(*) FILTER (WHERE ${spaced} AND trim(${c}) = '') AS ${raw(`nulls_${i}`)}`
+		);
+		parts.push(
+			sql`approx_count_distinct(CASE WHEN ${spaced} THEN NULLIF(trim(${c}), '') ELSE ${c} END) AS ${raw(`distinct_${i}`)}`
+		);
+	});
+	return sql`SELECT ${join(parts, ',\n\t')}\nFROM ${ident(table)}`;
+}
+
+/**
+ * Kinds and samples over the first SAMPLE_WINDOW records, one row per column:
+ * col (index), n (non-empty cells), <kind> (cells matching each kind), samples (VARCHAR[]).
+ * Patterns run once per distinct value, not per cell.
+ */
+export function buildSampleQuery(table: string, columns: readonly string[]): Sql {
+	if (columns.length === 0) {
+		return sql`SELECT NULL::INTEGER AS col, 0 AS n, []::VARCHAR[] AS samples LIMIT 0`;
+	}
+	const indexes = raw(`[${columns.map((_, i) => i).join(', ')}]`);
+	const values = join(columns.map((name) => sql`trim(${ident(name)})`));
+	const kinds = join(
+		PATTERN_KINDS.map(
+			(k) =>
+				sql`coalesce(sum(n) FILTER (WHERE regexp_full_match(value, ${raw(literal(KIND_PATTERNS[k]))})), 0) AS ${raw(k)}`
+		),
+		',\n\t'
+	);
+	return sql`WITH cells AS (
+	SELECT __row, unnest(${indexes}) AS col, unnest([${values}]) AS value
+	FROM ${ident(table)}
+	WHERE __row <= ${raw(String(SAMPLE_WINDOW))}
+),
+distinct_values AS (
+	SELECT col, value, count(*) AS n, min(__row) AS first_row
+	FROM cells
+	WHERE value <> ''
+	GROUP BY col, value
+),
+ranked AS (
+	SELECT *, row_number() OVER (PARTITION BY col ORDER BY first_row) AS k
+	FROM distinct_values
+)
+SELECT col,
+	sum(n) AS n,
+	${kinds},
+	list(value ORDER BY first_row) FILTER (WHERE k <= ${raw(String(SAMPLE_SIZE))}) AS samples
+FROM ranked
+GROUP BY col
+ORDER BY col`;
+}
+
+type Cell = string | number | boolean | null;
+
+function num(row: Record<string, Cell>, key: string): number {
+	const v = row[key];
+	return typeof v === 'number' ? v : Number(v ?? 0);
+}
+
+/** Decide a column's kind from its counts (see module comment). */
+export function classifyKind(
+	nonEmptyTotal: number,
+	sampled: number,
+	matches: Record<PatternKind, number>
+): ColumnProfile['kind'] {
+	if (nonEmptyTotal === 0) return 'empty';
+	if (sampled === 0) return 'text';
+	if (matches.boolean === sampled) return 'boolean';
+	if (matches.date === sampled) return 'date';
+	if (matches.integer === sampled) return 'integer';
+	if (matches.decimal === sampled) return 'decimal';
+	if (matches.timestamp > 0 && matches.date + matches.timestamp === sampled) return 'timestamp';
+	return 'text';
+}
+
+/** One row of buildSampleQuery. */
+export type SampleRow = { col: Cell; n: Cell; samples: unknown } & Partial<
+	Record<PatternKind, Cell>
+>;
+
+/** Combine the two queries' rows into one profile per column, in column order. */
+export function parseProfile(
+	columns: readonly string[],
+	stats: Record<string, Cell>,
+	sampleRows: readonly SampleRow[]
+): ColumnProfile[] {
+	const total = num(stats, 'total');
+	return columns.map((name, i) => {
+		const nulls = num(stats, `nulls_${i}`);
+		const row = sampleRows.find((r) => Number(r.col) === i);
+		const matches = Object.fromEntries(
+			PATTERN_KINDS.map((k) => [k, Number(row?.[k] ?? 0)])
+		) as Record<PatternKind, number>;
+		return {
+			name,
+			kind: classifyKind(total - nulls, Number(row?.n ?? 0), matches),
+			nulls,
+			distinct: num(stats, `distinct_${i}`),
+			samples: parseList(row?.samples)
+		};
+	});
+}
+
+/** Lists come back from the engine as JSON text. */
+function parseList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map(String);
+	if (typeof value !== 'string') return [];
+	const parsed: unknown = JSON.parse(value);
+	return Array.isArray(parsed) ? parsed.map(String) : [];
+}

@@ -1,0 +1,346 @@
+/**
+ * Load a user's CSV file into a raw table: `__row BIGINT` (data-record number) + one VARCHAR
+ * column per file column, with every rejected record reported (DESIGN.md §2, layer 5).
+ *
+ * Fast path (UTF-8): the file is registered as is and read by one read_csv pass; no per-row JS.
+ * Other encodings are decoded in chunks and re-encoded as UTF-8 first. Delimiter, quote and
+ * header are sniffed by core/ingest and passed explicitly; DuckDB's rejects capture turns ragged
+ * rows and broken quotes into rejected records. Only when there are rejects is the text scanned
+ * once more, to number records across blank lines and to find editor line numbers.
+ */
+import { ident, join, raw, sql } from '../core/sql';
+import type { ColumnProfile } from '../core/types';
+import {
+	detectBinary,
+	detectEncoding,
+	garbageShare,
+	trimIncompleteUtf8,
+	type EncodingGuess
+} from '../core/ingest/encoding';
+import { sniffDialect } from '../core/ingest/sniff';
+import { nameColumns, ROW_COLUMN } from '../core/ingest/names';
+import {
+	buildProfileQuery,
+	buildSampleQuery,
+	parseProfile,
+	type SampleRow
+} from '../core/ingest/profile';
+import { countBelow, LineScanner } from '../core/ingest/lines';
+import {
+	buildRejectListQuery,
+	buildRejectSummaryQuery,
+	buildRenumberQuery,
+	type RawReject
+} from '../core/ingest/rejects';
+import type { Engine, Row } from './engine';
+
+export interface LoadInput {
+	/** The user's file name: display only, never part of SQL text. */
+	name: string;
+	data: Blob | Uint8Array;
+}
+export interface LoadProgress {
+	stage: 'reading' | 'transcoding' | 'parsing' | 'profiling';
+	/** 0..1, or null when unknown (parsing runs inside DuckDB). */
+	fraction: number | null;
+}
+export interface RejectedRow {
+	/** Data-record number (1 = first record after the header), as `__row` would have been. */
+	row: number | null;
+	/** Line in the file (1-based, as a text editor counts) where the record starts. */
+	line: number | null;
+	column: string | null;
+	reason: string;
+	raw: string;
+}
+export interface LoadReport {
+	file: string;
+	table: string;
+	bytes: number;
+	encoding: string;
+	delimiter: string;
+	hasHeader: boolean;
+	/** Records after the header = rowsLoaded + rowsRejected (blank lines are not records). */
+	dataRows: number;
+	rowsLoaded: number;
+	rowsRejected: number;
+	/** Rejected records in file order, at most MAX_REJECTS (rowsRejected stays exact). */
+	rejects: RejectedRow[];
+	/** Profiles of the file's columns (not __row). */
+	columns: ColumnProfile[];
+	headerWarnings: string[];
+}
+
+export class LoadError extends Error {
+	constructor(
+		public code: string,
+		message: string,
+		public file: string
+	) {
+		super(message);
+		this.name = 'LoadError';
+	}
+}
+
+export const MAX_REJECTS = 10_000;
+const PREFIX_BYTES = 64 * 1024;
+const CHUNK_BYTES = 4 * 1024 * 1024;
+let uploads = 0;
+
+function size(data: Blob | Uint8Array): number {
+	return data instanceof Uint8Array ? data.byteLength : data.size;
+}
+
+async function slice(data: Blob | Uint8Array, start: number, end: number): Promise<Uint8Array> {
+	if (data instanceof Uint8Array) return data.subarray(start, end);
+	return new Uint8Array(await data.slice(start, end).arrayBuffer());
+}
+
+/** Decode `data` in chunks, handing each decoded piece to `sink`; reports fractions read. */
+async function decodeChunks(
+	data: Blob | Uint8Array,
+	label: string,
+	sink: (text: string) => void,
+	onFraction: (f: number) => void,
+	signal?: AbortSignal
+): Promise<void> {
+	const decoder = new TextDecoder(label);
+	const total = size(data);
+	for (let at = 0; at < total; at += CHUNK_BYTES) {
+		checkAbort(signal);
+		const end = Math.min(total, at + CHUNK_BYTES);
+		sink(decoder.decode(await slice(data, at, end), { stream: true }));
+		onFraction(end / total);
+	}
+	sink(decoder.decode());
+}
+
+async function transcode(
+	data: Blob | Uint8Array,
+	label: string,
+	onFraction: (f: number) => void,
+	signal?: AbortSignal
+): Promise<Uint8Array> {
+	const encoder = new TextEncoder();
+	const pieces: Uint8Array[] = [];
+	let length = 0;
+	await decodeChunks(
+		data,
+		label,
+		(text) => {
+			const bytes = encoder.encode(text);
+			pieces.push(bytes);
+			length += bytes.length;
+		},
+		onFraction,
+		signal
+	);
+	const out = new Uint8Array(length);
+	let at = 0;
+	for (const p of pieces) {
+		out.set(p, at);
+		at += p.length;
+	}
+	return out;
+}
+
+function noop(): void {}
+
+function checkAbort(signal?: AbortSignal): void {
+	if (signal?.aborted) throw new DOMException('Loading was cancelled.', 'AbortError');
+}
+
+function decodePrefix(prefix: Uint8Array, guess: EncodingGuess, whole: boolean): string {
+	const bytes = guess.transcode || whole ? prefix : trimIncompleteUtf8(prefix);
+	return new TextDecoder(guess.decoderLabel).decode(bytes);
+}
+
+/**
+ * Load `input` into table `table` (created or replaced). Throws LoadError for files that are not
+ * readable CSV text, and DOMException('AbortError') when `signal` aborts (no table is left behind).
+ */
+export async function loadCsv(
+	engine: Engine,
+	input: LoadInput,
+	table: string,
+	opts: { onProgress?: (p: LoadProgress) => void; signal?: AbortSignal } = {}
+): Promise<LoadReport> {
+	const { signal } = opts;
+	const progress = (stage: LoadProgress['stage'], fraction: number | null) =>
+		opts.onProgress?.({ stage, fraction });
+	const fail = (code: string, message: string) => new LoadError(code, message, input.name);
+	const bytes = size(input.data);
+
+	checkAbort(signal);
+	progress('reading', 0);
+	const prefix = await slice(input.data, 0, PREFIX_BYTES);
+	const whole = prefix.length >= bytes;
+	progress('reading', whole ? 1 : prefix.length / bytes);
+	if (bytes === 0) throw fail('empty', `"${input.name}" is empty (0 bytes).`);
+	const binary = detectBinary(prefix);
+	if (binary) throw fail(binary.code, binary.message);
+	let guess = detectEncoding(prefix, whole);
+	const text = decodePrefix(prefix, guess, whole);
+	if (whole && text.trim() === '') {
+		throw fail('empty', `"${input.name}" has no content (only blank lines or spaces).`);
+	}
+	if (garbageShare(text) > 0.02) {
+		throw fail(
+			'encoding',
+			`"${input.name}" could not be read as text in ${guess.encoding}: it contains many ` +
+				'control characters. Save it as CSV UTF-8 and try again.'
+		);
+	}
+	const dialect = sniffDialect(text, whole);
+	const { names, warnings } = nameColumns(dialect.header, dialect.fieldCount);
+
+	const id = ++uploads;
+	const file = `upload_${id}.csv`;
+	const rejectsTable = `__rejects_${id}`;
+	const rejectsScan = `__rejects_scan_${id}`;
+	let registered = false;
+	const register = async () => {
+		if (registered) await engine.dropFile(file);
+		registered = true;
+		if (guess.transcode) {
+			progress('transcoding', 0);
+			const utf8 = await transcode(
+				input.data,
+				guess.decoderLabel,
+				(f) => progress('transcoding', f),
+				signal
+			);
+			await engine.registerBuffer(file, utf8);
+		} else if (input.data instanceof Uint8Array) {
+			// The browser engine transfers the buffer to its worker: keep the caller's bytes intact.
+			await engine.registerBuffer(file, input.data.slice());
+		} else await engine.registerFile(file, input.data);
+	};
+	const rejectSummary = async () => {
+		const [row] = await engine.query<{ records: number; encoding_errors: number }>(
+			buildRejectSummaryQuery(rejectsTable)
+		);
+		return { records: row?.records ?? 0, encodingErrors: row?.encoding_errors ?? 0 };
+	};
+	const dropRejects = () =>
+		engine.exec(`DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan};`);
+
+	try {
+		await register();
+		checkAbort(signal);
+		progress('parsing', null);
+		const read = () =>
+			engine.exec(sql`CREATE OR REPLACE TABLE ${ident(table)} AS
+SELECT row_number() OVER ()::BIGINT AS ${ident(ROW_COLUMN)}, ${join(
+				names.map((n, i) => sql`${raw(`c${i + 1}`)} AS ${ident(n)}`)
+			)}
+FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
+	header = ${raw(dialect.hasHeader ? 'true' : 'false')}, auto_detect = false, all_varchar = true,
+	columns = {${raw(names.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', '))}},
+	store_rejects = true, rejects_table = '${raw(rejectsTable)}', rejects_scan = '${raw(rejectsScan)}')`);
+		await read();
+		let summary = await rejectSummary();
+		if (!guess.transcode && summary.encodingErrors > 0) {
+			// Invalid UTF-8 after the sniffed prefix: decide the encoding from the whole file.
+			await dropRejects();
+			guess = detectEncoding(await slice(input.data, 0, bytes), true);
+			if (!guess.transcode) throw fail('encoding', `"${input.name}" is not valid UTF-8.`);
+			await register();
+			checkAbort(signal);
+			progress('parsing', null);
+			await read();
+			summary = await rejectSummary();
+		}
+		checkAbort(signal);
+
+		const rowsRejected = summary.records;
+		let rejected: RejectedRow[] = [];
+		if (rowsRejected > 0) {
+			const listed = await engine.query<RawReject>(buildRejectListQuery(rejectsTable, MAX_REJECTS));
+			const scanner = new LineScanner(
+				dialect.delimiter,
+				listed.map((r) => r.line)
+			);
+			await decodeChunks(input.data, guess.decoderLabel, (t) => scanner.push(t), noop, signal);
+			const blanks = scanner.blankLines;
+			const headerLines = dialect.hasHeader ? 1 : 0;
+			await engine.exec(buildRenumberQuery(table, names, rejectsTable, headerLines, blanks));
+			rejected = listed.map((r) =>
+				toRejected(r, r.line - headerLines - countBelow(blanks, r.line), scanner, names)
+			);
+		}
+		await dropRejects();
+		checkAbort(signal);
+
+		progress('profiling', null);
+		const [stats] = await engine.query(buildProfileQuery(table, names));
+		const samples = await engine.query<SampleRow>(buildSampleQuery(table, names));
+		const rowsLoaded = Number((stats as Row | undefined)?.total ?? 0);
+		const columns = parseProfile(names, stats ?? {}, samples);
+		checkAbort(signal);
+		progress('profiling', 1);
+		return {
+			file: input.name,
+			table,
+			bytes,
+			encoding: guess.encoding,
+			delimiter: dialect.delimiter,
+			hasHeader: dialect.hasHeader,
+			dataRows: rowsLoaded + rowsRejected,
+			rowsLoaded,
+			rowsRejected,
+			rejects: rejected,
+			columns,
+			headerWarnings: warnings
+		};
+	} catch (e) {
+		await engine.exec(sql`DROP TABLE IF EXISTS ${ident(table)}`).catch(() => {});
+		throw e;
+	} finally {
+		await dropRejects().catch(() => {});
+		if (registered) await engine.dropFile(file).catch(() => {});
+	}
+}
+
+function toRejected(
+	r: RawReject,
+	row: number,
+	scanner: LineScanner,
+	names: readonly string[]
+): RejectedRow {
+	const col = /^c(\d+)$/.exec(r.column_name ?? '');
+	return {
+		row,
+		line: scanner.physicalLine.get(r.line) ?? null,
+		column: col ? (names[Number(col[1]) - 1] ?? null) : null,
+		reason: reasonText(r),
+		raw: r.csv_line.replace(/^[\r\n]+|[\r\n]+$/g, '')
+	};
+}
+
+function reasonText(r: RawReject): string {
+	const m = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(r.error_message);
+	if (m) {
+		const [, expected, found] = m;
+		return r.error_type === 'TOO MANY COLUMNS'
+			? `too many fields: expected ${expected}, found more`
+			: `too few fields: expected ${expected}, found ${found}`;
+	}
+	if (r.error_type === 'UNQUOTED VALUE') return 'unterminated or misplaced quote';
+	if (r.error_type === 'INVALID ENCODING') return 'invalid characters for the file encoding';
+	if (r.error_type === 'LINE SIZE OVER MAXIMUM') return 'line too long';
+	return `${r.error_type.toLowerCase()}: ${r.error_message}`;
+}
+
+/** Rejected records as CSV (header row,line,column,reason,raw), for download. */
+export function rejectsToCsv(report: LoadReport): string {
+	const cell = (v: string | number | null) => {
+		const s = v === null ? '' : String(v);
+		return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+	};
+	const lines = ['row,line,column,reason,raw'];
+	for (const r of report.rejects) {
+		lines.push([r.row, r.line, r.column, r.reason, r.raw].map(cell).join(','));
+	}
+	return lines.join('\r\n') + '\r\n';
+}
