@@ -70,7 +70,7 @@ function diff(actual: unknown, expected: unknown, path = '$'): string | null {
 function settingsFor(seed: number) {
 	const rnd = seededRandom(seed * 7919 + 1);
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-	const rfm: RfmSettings = [
+	const variants: RfmSettings[] = [
 		defaultRfmSettings,
 		{
 			...defaultRfmSettings,
@@ -82,7 +82,8 @@ function settingsFor(seed: number) {
 			}
 		},
 		{ ...defaultRfmSettings, segmentMap: 'rfm-package' }
-	][seed % 3]!;
+	];
+	const rfm = variants[seed % 3]!;
 	const concentration: ConcentrationSettings = {
 		...defaultConcentrationSettings,
 		maxPoints: pick([200, 2, 5, 11]),
