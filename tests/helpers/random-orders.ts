@@ -42,8 +42,8 @@ export function dateOf(day: number): string {
 
 /**
  * A varied random order log: 1–60 customers, many one-order customers, ties in revenue and
- * dates, same-day orders, returns (negative revenue, not purchases), zero-revenue orders, and an
- * as-of date inside or after the data, sometimes with a date-range filter.
+ * dates (and flat datasets), same-day orders, returns (negative revenue, not purchases),
+ * zero-revenue orders, and an as-of date inside or after the data, sometimes with a date filter.
  * Amounts are multiples of 0.25 so every sum is exact in binary floating point and SQL and
  * the reference implementations can be compared exactly whatever their summation order.
  */
@@ -51,12 +51,15 @@ export function randomDataset(seed: number): RandomDataset {
 	const rnd = seededRandom(seed);
 	const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-	const nCustomers = rnd() < 0.1 ? 1 : int(1, 60);
+	// Flat datasets (5k customers with one order of 10 each) put cumulative revenue shares exactly
+	// on the 80 % / 95 % tier boundaries.
+	const flat = rnd() < 0.15;
+	const nCustomers = flat ? 5 * int(1, 12) : rnd() < 0.1 ? 1 : int(1, 60);
 	const span = pick([20, 120, 400, 1200]);
 	const orders: OrderRecord[] = [];
 	for (let c = 0; c < nCustomers; c++) {
 		const id = `c${String(int(0, 999)).padStart(3, '0')}_${c}`;
-		const n = rnd() < 0.4 ? 1 : int(2, 9);
+		const n = flat || rnd() < 0.4 ? 1 : int(2, 9);
 		let day = int(0, span);
 		for (let k = 0; k < n; k++) {
 			if (k > 0 && rnd() > 0.2) day += pick([1, 3, 7, 7, 14, 30, 30, 45, 90, int(1, 200)]);
@@ -66,6 +69,7 @@ export function randomDataset(seed: number): RandomDataset {
 			else if (u < 0.15) revenue = 0;
 			else if (u < 0.55) revenue = pick([10, 20, 25, 50, 99.75]);
 			else revenue = int(1, 2000) / 4;
+			if (flat) revenue = 10;
 			orders.push({
 				customer_id: id,
 				order_id: `o${orders.length + 1}`,
