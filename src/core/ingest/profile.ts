@@ -2,7 +2,8 @@
  * Column profiling of a raw (all-VARCHAR) table: two queries, no per-row JS.
  *
  * - buildProfileQuery: one row over the whole table: per column, empty cells (NULL or
- *   whitespace only) and approximate distinct non-empty values.
+ *   whitespace only) and approximate distinct non-empty values (exact, from the sample query,
+ *   when the table fits in the window).
  * - buildSampleQuery: over the first SAMPLE_WINDOW records, per column, how many non-empty cells
  *   match each kind's pattern (patterns run once per distinct value) and up to SAMPLE_SIZE
  *   distinct values in order of first appearance.
@@ -47,16 +48,16 @@ const PATTERN_KINDS = Object.keys(KIND_PATTERNS) as PatternKind[];
 
 /** Stats over the whole table, one row: total, nulls_<i>, distinct_<i> (positional aliases). */
 export function buildProfileQuery(table: string, columns: readonly string[]): Sql {
-	const parts: Sql[] = [sql`count(*) AS total`];
+	const parts: Sql[] = [sql`count(*) AS total`, sql`coalesce(max(__row), 0) AS last_row`];
 	columns.forEach((name, i) => {
 		const c = ident(name);
 		// trim() only for cells that start with a space: a prefix test is cheap on a million rows.
-		const spaced = sql`${c} LIKE ' %'`;
+		const blank = sql`${c} = '' OR (${c} LIKE ' %' AND trim(${c}) = '')`;
 		parts.push(
-			sql`count(*) - count(${c}) + count(*) FILTER (WHERE ${spaced} AND trim(${c}) = '') AS ${raw(`nulls_${i}`)}`
+			sql`count(*) - count(${c}) + count(*) FILTER (WHERE ${blank}) AS ${raw(`nulls_${i}`)}`
 		);
 		parts.push(
-			sql`approx_count_distinct(CASE WHEN ${spaced} THEN NULLIF(trim(${c}), '') ELSE ${c} END) AS ${raw(`distinct_${i}`)}`
+			sql`approx_count_distinct(CASE WHEN ${blank} THEN NULL ELSE trim(${c}) END) AS ${raw(`distinct_${i}`)}`
 		);
 	});
 	return sql`SELECT ${join(parts, ',\n\t')}\nFROM ${ident(table)}`;
@@ -97,6 +98,7 @@ ranked AS (
 )
 SELECT col,
 	sum(n) AS n,
+	count(*) AS distinct_values,
 	${kinds},
 	list(value ORDER BY first_row) FILTER (WHERE k <= ${raw(String(SAMPLE_SIZE))}) AS samples
 FROM ranked
@@ -128,7 +130,7 @@ export function classifyKind(
 }
 
 /** One row of buildSampleQuery. */
-export type SampleRow = { col: Cell; n: Cell; samples: unknown } & Partial<
+export type SampleRow = { col: Cell; n: Cell; distinct_values: Cell; samples: unknown } & Partial<
 	Record<PatternKind, Cell>
 >;
 
@@ -139,6 +141,8 @@ export function parseProfile(
 	sampleRows: readonly SampleRow[]
 ): ColumnProfile[] {
 	const total = num(stats, 'total');
+	// When the window covers every record, its distinct count is exact: prefer it.
+	const windowIsAll = num(stats, 'last_row') <= SAMPLE_WINDOW;
 	return columns.map((name, i) => {
 		const nulls = num(stats, `nulls_${i}`);
 		const row = sampleRows.find((r) => Number(r.col) === i);
@@ -149,7 +153,7 @@ export function parseProfile(
 			name,
 			kind: classifyKind(total - nulls, Number(row?.n ?? 0), matches),
 			nulls,
-			distinct: num(stats, `distinct_${i}`),
+			distinct: windowIsAll ? Number(row?.distinct_values ?? 0) : num(stats, `distinct_${i}`),
 			samples: parseList(row?.samples)
 		};
 	});
