@@ -1,0 +1,85 @@
+import * as Plot from '@observablehq/plot';
+import { describe, expect, it } from 'vitest';
+import { breakdownBarsSpec, crossTabSpec, sortedValues } from '../../../src/charts/breakdown';
+import type { BreakdownRow, CrossRow } from '../../../src/core/analyses/breakdown';
+
+type AnyMark = Plot.Mark & { data: unknown[]; channels: Record<string, { value: unknown }> };
+const marks = (spec: Plot.PlotOptions) => (spec.marks ?? []) as unknown as AnyMark[];
+
+const row = (
+	value: string,
+	position: number,
+	customers: number,
+	revenue: number,
+	aov: number | null
+): BreakdownRow => ({
+	value,
+	position,
+	customers,
+	orders: 1,
+	revenue,
+	revenue_share: revenue / 1000,
+	aov,
+	orders_per_customer: 1,
+	repeat_rate: 0,
+	median_recency: 5,
+	small_group: customers < 30
+});
+const rows = [
+	row('web', 1, 40, 300, 10),
+	row('shop', 2, 35, 500, 20),
+	row('Other', 3, 50, 900, 5),
+	row('unknown', 4, 3, 10, null)
+];
+const opts = {
+	width: 500,
+	labels: {
+		revenue: 'Revenue',
+		Other: 'Andere',
+		unknown: 'unbekannt',
+		small_group: 'fewer than 30 customers'
+	},
+	format: (n: number) => n.toFixed(0)
+};
+
+describe('breakdownBarsSpec', () => {
+	it('sorts bars by the KPI with Other and unknown last', () => {
+		expect(sortedValues(rows, 'revenue')).toEqual(['shop', 'web', 'Other', 'unknown']);
+		const spec = breakdownBarsSpec(rows, 'revenue', opts);
+		expect(marks(spec).map((m) => m.constructor.name)).toEqual(['BarX', 'Text', 'RuleX', 'Text']);
+		expect(spec.y?.domain).toEqual(['shop', 'web', 'Other', 'unknown']);
+		expect(spec.x?.label).toBe('Revenue');
+	});
+	it('flags small groups visibly (lighter, starred tick, note) and translates Other/unknown', () => {
+		const spec = breakdownBarsSpec(rows, 'revenue', opts);
+		const bar = marks(spec)[0]!;
+		const opacity = bar.channels.fillOpacity!.value as (d: BreakdownRow) => number;
+		expect(bar.data.map((d) => opacity(d as BreakdownRow))).toEqual([1, 1, 1, 0.4]);
+		const tick = spec.y?.tickFormat as (v: string) => string;
+		expect([tick('web'), tick('Other'), tick('unknown')]).toEqual(['web', 'Andere', 'unbekannt *']);
+		expect(marks(spec)[3]!.data).toEqual(['* fewer than 30 customers']);
+	});
+	it('leaves out values whose KPI is undefined (null) and the note when no group is small', () => {
+		const spec = breakdownBarsSpec(rows.slice(0, 3), 'aov', opts);
+		expect(spec.y?.domain).toEqual(['shop', 'web', 'Other']);
+		expect(marks(spec)).toHaveLength(3);
+	});
+});
+
+describe('crossTabSpec', () => {
+	const cross: CrossRow[] = [
+		{ a: 'web', b: '<25', a_position: 1, b_position: 1, customers: 2, revenue: 100 },
+		{ a: 'Other', b: 'unknown', a_position: 3, b_position: 1_000_000, customers: 1, revenue: 5 },
+		{ a: 'app', b: '25–34', a_position: 2, b_position: 2, customers: 0, revenue: 50 }
+	];
+	it('is a heatmap with both axes in result position order and counts as text', () => {
+		const spec = crossTabSpec(cross, 'customers', opts);
+		const m = marks(spec);
+		expect(m.map((x) => x.constructor.name)).toEqual(['Cell', 'Text']);
+		expect(spec.y?.domain).toEqual(['web', 'app', 'Other']);
+		expect(spec.x?.domain).toEqual(['<25', '25–34', 'unknown']);
+		expect(m[0]!.channels.fill!.value).toBe('customers');
+		const text = m[1]!.channels.text!.value as (d: CrossRow) => string;
+		expect(cross.map(text)).toEqual(['2', '1', '0']);
+	});
+});
