@@ -1,0 +1,115 @@
+import { en, type MessageKey } from './messages.en';
+import { zh } from './messages.zh';
+
+export type Locale = 'en' | 'zh';
+export type Params = Record<string, string | number>;
+
+const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, zh };
+const STORAGE_KEY = 'clientele.locale';
+
+/** Browser language → our locale: any Chinese variant → zh, everything else → en. */
+export function localeFromLanguages(languages: readonly string[]): Locale {
+	for (const l of languages) {
+		const tag = l.toLowerCase();
+		if (tag.startsWith('zh')) return 'zh';
+		if (tag.startsWith('en')) return 'en';
+	}
+	return 'en';
+}
+
+function initialLocale(): Locale {
+	if (typeof window === 'undefined') return 'en';
+	const urlLang = new URLSearchParams(window.location.search).get('lang');
+	if (urlLang === 'en' || urlLang === 'zh') return urlLang;
+	try {
+		const saved = window.localStorage.getItem(STORAGE_KEY);
+		if (saved === 'en' || saved === 'zh') return saved;
+	} catch {
+		// storage may be blocked (private mode); fall back to the browser language
+	}
+	return localeFromLanguages(navigator.languages ?? [navigator.language]);
+}
+
+/** Fill `{name}` holes. Values are inserted as text; the UI renders results as text, never HTML. */
+export function interpolate(template: string, params?: Params): string {
+	if (!params) return template;
+	return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** The message catalogue and Intl formatting for the active locale. */
+export class I18n {
+	locale = $state<Locale>(initialLocale());
+
+	get tag(): string {
+		return this.locale === 'zh' ? 'zh-CN' : 'en-US';
+	}
+
+	setLocale(l: Locale) {
+		this.locale = l;
+		try {
+			window.localStorage.setItem(STORAGE_KEY, l);
+		} catch {
+			// not persisted; the switch still applies to this page
+		}
+		document.documentElement.lang = this.tag;
+	}
+
+	t = (key: MessageKey, params?: Params): string => {
+		return interpolate(CATALOGS[this.locale][key] ?? en[key] ?? key, params);
+	};
+
+	/** A message looked up by a dynamic key (segment names etc.), falling back to the key itself. */
+	tk = (key: string, params?: Params): string => {
+		const cat = CATALOGS[this.locale] as Record<string, string>;
+		const fallback = en as Record<string, string>;
+		return interpolate(cat[key] ?? fallback[key] ?? key, params);
+	};
+
+	has = (key: string): boolean => key in CATALOGS[this.locale];
+
+	num = (n: number | null | undefined, digits = 0): string => {
+		if (n === null || n === undefined || Number.isNaN(n)) return '–';
+		return new Intl.NumberFormat(this.tag, {
+			maximumFractionDigits: digits,
+			minimumFractionDigits: digits
+		}).format(n);
+	};
+
+	/** Money without a currency symbol: the file does not say which currency it is. */
+	money = (n: number | null | undefined): string => this.num(n, 2);
+
+	compact = (n: number | null | undefined): string => {
+		if (n === null || n === undefined || Number.isNaN(n)) return '–';
+		return new Intl.NumberFormat(this.tag, {
+			notation: 'compact',
+			maximumFractionDigits: 1
+		}).format(n);
+	};
+
+	pct = (share: number | null | undefined, digits = 1): string => {
+		if (share === null || share === undefined || Number.isNaN(share)) return '–';
+		return new Intl.NumberFormat(this.tag, {
+			style: 'percent',
+			maximumFractionDigits: digits,
+			minimumFractionDigits: digits
+		}).format(share);
+	};
+
+	/** 'YYYY-MM-DD' → localized date (UTC, so the day never shifts). */
+	date = (iso: string | null | undefined): string => {
+		if (!iso) return '–';
+		const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+		if (Number.isNaN(d.getTime())) return iso;
+		return new Intl.DateTimeFormat(this.tag, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+	};
+
+	month = (iso: string | null | undefined): string => {
+		if (!iso) return '–';
+		const d = new Date(`${iso.slice(0, 7)}-01T00:00:00Z`);
+		return new Intl.DateTimeFormat(this.tag, {
+			year: 'numeric',
+			month: 'short',
+			timeZone: 'UTC'
+		}).format(d);
+	};
+}

@@ -1,0 +1,379 @@
+import { getEngine, restartEngine } from '../db/engine-instance';
+import { loadCsv, LoadError, type LoadInput, type LoadReport } from '../db/load-csv';
+import {
+	detectCustomerRoles,
+	detectOrderRoles,
+	headerSignature,
+	requiredSatisfied,
+	type RoleDetection
+} from '../core/columns';
+import { sniffDateFormat, sniffNumberFormat } from '../core/formats';
+import { buildLoadSummaryQuery, buildOrdersStatements } from '../core/canonical';
+import { buildCustomersStatements, customerColumns } from '../core/canonical-customers';
+import type {
+	CustomerRole,
+	CustomersMapping,
+	OrderRole,
+	OrdersMapping,
+	ReturnsPolicy
+} from '../core/types';
+import { ident, sql } from '../core/sql';
+import { recallMapping, rememberMapping } from './mapping-memory';
+
+/** One row of buildLoadSummaryQuery(). */
+export interface LoadSummary {
+	tx_rows: number;
+	rejected_rows: number;
+	missing_customer_rows: number;
+	customers: number;
+	orders: number;
+	revenue: number;
+	first_date: string | null;
+	last_date: string | null;
+	as_of: string;
+	returns_lines: number;
+}
+
+export type Phase = 'empty' | 'loading' | 'mapping' | 'ready' | 'error';
+
+export interface Progress {
+	file: string;
+	stage: string;
+	fraction: number | null;
+	startedAt: number;
+}
+
+/** A user-facing problem: which file, what happened. Messages are plain text. */
+export interface Problem {
+	file: string | null;
+	/** A message-catalogue key (translated by the UI), or null when `message` is the text. */
+	key: string | null;
+	message: string;
+}
+
+const RAW_ORDERS = 'raw_orders';
+const RAW_CUSTOMERS = 'raw_customers';
+const DERIVED_TABLES = ['tx', 'tx_rejects', 'orders', 'customer_facts', 'customers'];
+
+/**
+ * The loaded data set: files, mapping, canonical tables and their summary.
+ * One instance per page (provided via context by App.svelte).
+ */
+export class Session {
+	engineState = $state<'starting' | 'ready' | 'error'>('starting');
+	engineError = $state<string | null>(null);
+	phase = $state<Phase>('empty');
+	progress = $state<Progress | null>(null);
+	problem = $state<Problem | null>(null);
+	notices = $state<string[]>([]);
+
+	ordersReport = $state.raw<LoadReport | null>(null);
+	customersReport = $state.raw<LoadReport | null>(null);
+	detection = $state.raw<RoleDetection<OrderRole> | null>(null);
+	customersDetection = $state.raw<RoleDetection<CustomerRole> | null>(null);
+	/** The mapping being confirmed or in force (editable on the mapping screen). */
+	mapping = $state<OrdersMapping | null>(null);
+	customersMapping = $state<CustomersMapping | null>(null);
+	returns = $state<ReturnsPolicy>('net');
+	summary = $state.raw<LoadSummary | null>(null);
+	/** Increments every time the canonical tables are rebuilt: analyses re-run on change. */
+	dataVersion = $state(0);
+
+	private abort: AbortController | null = null;
+
+	constructor() {
+		getEngine().then(
+			() => (this.engineState = 'ready'),
+			(e: unknown) => {
+				this.engineState = 'error';
+				this.engineError = e instanceof Error ? e.message : String(e);
+			}
+		);
+	}
+
+	/** Rows accepted into tables across files (orders lines typed into tx, customers rows). */
+	get rowsLoaded(): number {
+		const o = this.summary ? this.summary.tx_rows : (this.ordersReport?.rowsLoaded ?? 0);
+		return o + (this.customersReport?.rowsLoaded ?? 0);
+	}
+
+	/** Rows rejected across files: unreadable CSV records plus lines whose values could not be typed. */
+	get rowsRejected(): number {
+		const typing = this.summary?.rejected_rows ?? 0;
+		return (
+			(this.ordersReport?.rowsRejected ?? 0) + typing + (this.customersReport?.rowsRejected ?? 0)
+		);
+	}
+
+	/**
+	 * Load files. 'replace' starts a new data set; 'add' keeps the current one (e.g. a customers
+	 * file beside the orders). Each file is classified as orders or customers from its columns.
+	 */
+	async load(inputs: LoadInput[], mode: 'replace' | 'add' = 'replace'): Promise<void> {
+		if (inputs.length === 0) return;
+		this.abort?.abort();
+		const abort = new AbortController();
+		this.abort = abort;
+		this.phase = 'loading';
+		this.problem = null;
+		this.notices = [];
+		const startedAt = performance.now();
+		try {
+			const engine = await getEngine();
+			if (mode === 'replace') {
+				await this.dropAll();
+				this.ordersReport = null;
+				this.customersReport = null;
+				this.customersMapping = null;
+				this.mapping = null;
+				this.summary = null;
+			}
+			let ordersChanged = false;
+			let customersChanged = false;
+			for (const [i, input] of inputs.entries()) {
+				const tmp = `raw_upload_${i}`;
+				const report = await loadCsv(engine, input, tmp, {
+					signal: abort.signal,
+					onProgress: (p) =>
+						(this.progress = { file: input.name, stage: p.stage, fraction: p.fraction, startedAt })
+				});
+				const kind = classify(report, ordersChanged);
+				if (kind === 'orders') {
+					await this.moveTable(tmp, RAW_ORDERS);
+					this.ordersReport = { ...report, table: RAW_ORDERS };
+					ordersChanged = true;
+				} else if (kind === 'customers') {
+					await this.moveTable(tmp, RAW_CUSTOMERS);
+					this.customersReport = { ...report, table: RAW_CUSTOMERS };
+					customersChanged = true;
+				} else {
+					await engine.exec(sql`DROP TABLE IF EXISTS ${ident(tmp)}`);
+					this.notices = [...this.notices, input.name];
+				}
+			}
+			if (ordersChanged) this.prepareOrdersMapping();
+			if (customersChanged) this.prepareCustomersMapping();
+			if (!this.ordersReport) {
+				this.phase = this.customersReport ? 'mapping' : 'empty';
+				if (!this.customersReport) {
+					this.fail(inputs[0]?.name ?? null, '', 'error.noOrders');
+				}
+				return;
+			}
+			if (this.mappingConfident()) await this.build();
+			else this.phase = 'mapping';
+		} catch (e) {
+			if (abort.signal.aborted) return;
+			this.failWith(e);
+		} finally {
+			if (this.abort === abort) this.abort = null;
+			this.progress = null;
+		}
+	}
+
+	/** Cancel a running load: the worker is killed and restarted; nothing half-loaded remains. */
+	async cancel(): Promise<void> {
+		this.abort?.abort();
+		this.abort = null;
+		this.progress = null;
+		this.engineState = 'starting';
+		await restartEngine().then(
+			() => (this.engineState = 'ready'),
+			(e: unknown) => {
+				this.engineState = 'error';
+				this.engineError = String(e);
+			}
+		);
+		this.ordersReport = null;
+		this.customersReport = null;
+		this.summary = null;
+		this.mapping = null;
+		this.phase = 'empty';
+		this.problem = { file: null, key: 'error.cancelled', message: '' };
+	}
+
+	/** Confirm the mapping screen: build the canonical tables and show the analyses. */
+	async confirmMapping(): Promise<void> {
+		if (!this.mapping || !this.ordersReport) return;
+		rememberMapping(
+			headerSignature(this.ordersReport.columns.map((c) => c.name)),
+			$state.snapshot(this.mapping) as OrdersMapping
+		);
+		await this.build();
+	}
+
+	async setReturns(policy: ReturnsPolicy): Promise<void> {
+		this.returns = policy;
+		if (this.phase === 'ready') await this.build();
+	}
+
+	/** Show the mapping screen again (the mapping stays one click away). */
+	editMapping(): void {
+		if (this.ordersReport) this.phase = 'mapping';
+	}
+
+	private mappingConfident(): boolean {
+		const det = this.detection;
+		if (!det || !this.mapping) return false;
+		if (this.mapping.dateFormat.ambiguous) return false;
+		if (this.remembered) return true;
+		if (!requiredSatisfied(det)) return false;
+		const required: OrderRole[] = ['customer_id', 'order_date'];
+		const amountRoles: OrderRole[] = det.roles.amount ? ['amount'] : ['quantity', 'unit_price'];
+		return [...required, ...amountRoles].every((r) => det.confidence[r] === 'high');
+	}
+
+	private remembered = false;
+
+	private prepareOrdersMapping(): void {
+		const report = this.ordersReport;
+		if (!report) return;
+		const det = detectOrderRoles(report.columns);
+		this.detection = det;
+		const saved = recallMapping(headerSignature(report.columns.map((c) => c.name)));
+		const names = new Set(report.columns.map((c) => c.name));
+		const savedValid =
+			saved !== null && Object.values(saved.roles).every((c) => c === undefined || names.has(c));
+		this.remembered = savedValid;
+		const roles = savedValid && saved ? { ...saved.roles } : { ...det.roles };
+		const dateCol = report.columns.find((c) => c.name === roles.order_date);
+		const amountCol = report.columns.find((c) => c.name === (roles.amount ?? roles.unit_price));
+		this.mapping = {
+			table: RAW_ORDERS,
+			roles,
+			dateFormat:
+				savedValid && saved
+					? saved.dateFormat
+					: (sniffDateFormat(dateCol?.samples ?? []) ?? { format: '%Y-%m-%d' }),
+			numberFormat:
+				savedValid && saved ? saved.numberFormat : sniffNumberFormat(amountCol?.samples ?? []),
+			dimensions: det.dimensions.filter((d) => !Object.values(roles).includes(d.source))
+		};
+	}
+
+	private prepareCustomersMapping(): void {
+		const report = this.customersReport;
+		if (!report) return;
+		const det = detectCustomerRoles(report.columns);
+		this.customersDetection = det;
+		const dateCol = report.columns.find((c) => c.name === det.roles.signup_date);
+		const numCol = report.columns.find((c) => c.name === det.roles.income);
+		this.customersMapping = {
+			table: RAW_CUSTOMERS,
+			roles: { ...det.roles },
+			dateFormat: dateCol ? (sniffDateFormat(dateCol.samples) ?? undefined) : undefined,
+			numberFormat: sniffNumberFormat(numCol?.samples ?? []),
+			attributes: det.dimensions
+		};
+	}
+
+	/** Build tx, orders, customer_facts (and customers) from the mapping, then the summary. */
+	private async build(): Promise<void> {
+		const mapping = this.mapping;
+		if (!mapping) return;
+		this.phase = 'loading';
+		this.progress = {
+			file: this.ordersReport?.file ?? '',
+			stage: 'building',
+			fraction: null,
+			startedAt: performance.now()
+		};
+		try {
+			const engine = await getEngine();
+			const plain = $state.snapshot(mapping) as OrdersMapping;
+			for (const stmt of buildOrdersStatements(plain, { returns: this.returns })) {
+				await engine.exec(stmt);
+			}
+			const [summary] = await engine.query<LoadSummary>(buildLoadSummaryQuery());
+			if (this.customersMapping && this.customersMapping.roles.customer_id) {
+				const cm = $state.snapshot(this.customersMapping) as CustomersMapping;
+				for (const stmt of buildCustomersStatements(cm, this.customersOptions(summary))) {
+					await engine.exec(stmt);
+				}
+			}
+			this.summary = summary ?? null;
+			this.phase = 'ready';
+			this.dataVersion++;
+		} catch (e) {
+			this.failWith(e);
+		} finally {
+			this.progress = null;
+		}
+	}
+
+	private async moveTable(from: string, to: string): Promise<void> {
+		const engine = await getEngine();
+		await engine.exec(sql`DROP TABLE IF EXISTS ${ident(to)}`);
+		await engine.exec(sql`ALTER TABLE ${ident(from)} RENAME TO ${ident(to)}`);
+	}
+
+	private async dropAll(): Promise<void> {
+		const engine = await getEngine();
+		for (const t of [RAW_ORDERS, RAW_CUSTOMERS, ...DERIVED_TABLES]) {
+			await engine.exec(sql`DROP TABLE IF EXISTS ${ident(t)}`);
+			await engine.exec(sql`DROP VIEW IF EXISTS ${ident(t)}`);
+		}
+	}
+
+	/** Show a problem without changing the loaded data (e.g. a URL that could not be fetched). */
+	report(file: string | null, message: string): void {
+		this.problem = { file, key: null, message };
+		if (this.phase === 'empty') this.phase = 'error';
+	}
+
+	dismiss(): void {
+		this.problem = null;
+		if (this.phase === 'error') this.phase = this.ordersReport && this.summary ? 'ready' : 'empty';
+	}
+
+	/** Columns of the canonical `customers` table besides customer_id, with display labels. */
+	get customerColumns(): { column: string; label: string; categorical: boolean }[] {
+		const cm = this.customersMapping;
+		if (!cm || !cm.roles.customer_id) return [];
+		const r = cm.roles;
+		const roleLabels: Record<string, string | undefined> = {
+			signup_date: r.signup_date,
+			gender: r.gender,
+			birth_year: r.birth_year ?? r.birth_date ?? r.age,
+			region: r.region,
+			income: r.income
+		};
+		return customerColumns(cm, this.customersOptions(this.summary)).map((column) => {
+			const attr = cm.attributes.find((a) => a.column === column);
+			return {
+				column,
+				label: attr?.label ?? roleLabels[column] ?? column,
+				categorical: attr ? !attr.numeric : column === 'gender' || column === 'region'
+			};
+		});
+	}
+
+	/** Ages in a customers file are taken as of the year of the last order. */
+	private customersOptions(summary: LoadSummary | null | undefined) {
+		const year = summary?.last_date ? Number(summary.last_date.slice(0, 4)) : undefined;
+		return year ? { ageReferenceYear: year } : {};
+	}
+
+	private fail(file: string | null, message: string, key: string | null = null): void {
+		this.phase = 'error';
+		this.problem = { file, key, message };
+	}
+
+	private failWith(e: unknown): void {
+		if (e instanceof LoadError) this.fail(e.file, e.message, `loadError.${e.code}`);
+		else this.fail(null, e instanceof Error ? e.message : String(e));
+	}
+}
+
+/** Orders file if it has a date-like role and an amount (or quantity × price); customers otherwise. */
+function classify(report: LoadReport, haveOrders: boolean): 'orders' | 'customers' | 'unused' {
+	const det = detectOrderRoles(report.columns);
+	const looksLikeOrders =
+		det.roles.order_date !== undefined &&
+		(det.roles.amount !== undefined ||
+			(det.roles.quantity !== undefined && det.roles.unit_price !== undefined));
+	if (looksLikeOrders && !haveOrders) return 'orders';
+	const cust = detectCustomerRoles(report.columns);
+	if (cust.roles.customer_id !== undefined && !looksLikeOrders) return 'customers';
+	return 'unused';
+}
