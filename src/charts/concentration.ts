@@ -46,8 +46,8 @@ export function lorenzSpec(
 	return {
 		width: size,
 		height: size,
-		x: { percent: true, domain: [0, 1], label: label('share_customers'), grid: true },
-		y: { percent: true, domain: [0, 1], label: label('share_revenue'), grid: true },
+		x: { percent: true, domain: [0, 100], label: label('share_customers'), grid: true },
+		y: { percent: true, domain: [0, 100], label: label('share_revenue'), grid: true },
 		marks: [
 			Plot.line(
 				[

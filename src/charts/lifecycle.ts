@@ -117,6 +117,7 @@ export function migrationHeatmapSpec(
 ): Plot.PlotOptions {
 	const label = labeller(opts);
 	const from = ['not_yet', ...STAGES];
+	const max = Math.max(1, ...rows.map((r) => r.customers));
 	return {
 		width: opts.width,
 		height: 80 + 30 * from.length,
@@ -124,13 +125,16 @@ export function migrationHeatmapSpec(
 		padding: 0.05,
 		x: { type: 'band', domain: STAGES, label: label('to_stage'), tickFormat: label, axis: 'top' },
 		y: { type: 'band', domain: from, label: label('from_stage'), tickFormat: label },
-		color: { type: 'linear', scheme: 'purples', label: label('customers'), legend: true },
+		// sqrt: one dominant cell (churned → churned) must not wash out the moves that matter.
+		color: { type: 'sqrt', scheme: 'purples', label: label('customers'), legend: true },
 		marks: [
 			Plot.cell(rows, { x: 'to_stage', y: 'from_stage', fill: 'customers', tip: true }),
 			Plot.text(rows, {
 				x: 'to_stage',
 				y: 'from_stage',
-				text: (d: MigrationRow) => opts.format(d.customers)
+				text: (d: MigrationRow) => opts.format(d.customers),
+				// Dark cells get white text so the count stays readable.
+				fill: (d: MigrationRow) => (Math.sqrt(d.customers / max) > 0.6 ? 'white' : 'black')
 			})
 		]
 	};

@@ -40,8 +40,8 @@ describe('lorenzSpec', () => {
 	it('uses percentage axes over [0, 1] with translated titles', () => {
 		expect(spec.x?.percent).toBe(true);
 		expect(spec.y?.percent).toBe(true);
-		expect(spec.x?.domain).toEqual([0, 1]);
-		expect(spec.y?.domain).toEqual([0, 1]);
+		expect(spec.x?.domain).toEqual([0, 100]);
+		expect(spec.y?.domain).toEqual([0, 100]);
 		expect(spec.x?.label).toBe('Customers (%)');
 		expect(spec.y?.label).toBe('Revenue (%)');
 	});
