@@ -8,7 +8,7 @@
  * - Distribution: p25 / median / p75 of all gaps (quantile type 7, DuckDB quantile_cont). The
  *   histogram uses bins [k·w, (k+1)·w) up to the bin holding cap = quantile(capPercentile) of the
  *   gaps, then one overflow bin [K·w, ∞) with K = floor(cap / w) + 1. Bin width w = binDays, or
- *   automatically 7 days if cap ≤ 91, 30 if cap ≤ 1095, else 91.
+ *   automatically 7 days if cap ≤ 180 (at most 26 weekly bins), 30 if cap ≤ 1095, else 91.
  * - Per repeat customer: typical_gap = median of own gaps; expected_next = last purchase day +
  *   round(typical_gap) days (halves up); days_overdue = asOf − expected_next (negative = not yet due).
  * - Due for repurchase: asOf − grace ≤ expected_next ≤ asOf + horizonDays, grace = graceDays or
@@ -92,7 +92,7 @@ function cycleCtes(scope: Scope, s: CycleSettings): Sql {
 	const asOf = sql`CAST(${scope.asOf} AS DATE)`;
 	const width =
 		s.binDays === null
-			? sql`CASE WHEN cap_days IS NULL OR cap_days <= 91 THEN 7 WHEN cap_days <= 1095 THEN 30 ELSE 91 END`
+			? sql`CASE WHEN cap_days IS NULL OR cap_days <= 180 THEN 7 WHEN cap_days <= 1095 THEN 30 ELSE 91 END`
 			: sql`${s.binDays}`;
 	const grace = s.graceDays === null ? sql`gap_days` : sql`${s.graceDays}`;
 	return sql`WITH ${scopeCtes(scope)},

@@ -67,7 +67,7 @@ export function referenceCycle(
 
 	const sorted = [...allGaps].sort((a, b) => a - b);
 	const cap = quantile7(sorted, settings.capPercentile);
-	const width = settings.binDays ?? (cap === null || cap <= 91 ? 7 : cap <= 1095 ? 30 : 91);
+	const width = settings.binDays ?? (cap === null || cap <= 180 ? 7 : cap <= 1095 ? 30 : 91);
 	const histogram: CycleBinRow[] = [];
 	if (cap !== null) {
 		const regular = Math.floor(cap / width) + 1;
