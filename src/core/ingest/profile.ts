@@ -7,8 +7,10 @@
  * - buildSampleQuery: over the first SAMPLE_WINDOW records, per column, how many non-empty cells
  *   match each kind's pattern (patterns run once per distinct value) and up to SAMPLE_SIZE
  *   distinct values in order of first appearance.
- * A column's kind is the most specific one that *every* sampled non-empty value matches:
- * boolean, date, integer, decimal, timestamp (dates and timestamps mixed), else text;
+ * A column's kind is the most specific one that (nearly) every sampled non-empty value matches:
+ * boolean, date, integer, decimal, timestamp (dates and timestamps mixed), else text. "Nearly":
+ * up to 1 % of the sampled values may fail (at least 100 sampled), so one stray "N/A" or "two" in
+ * an amount column does not make it text; the canonical build rejects those rows with a reason;
  * 'empty' when the column has no non-empty value. Values are trimmed before matching.
  */
 import { ident, join, literal, raw, sql, type Sql } from '../sql';
@@ -121,11 +123,14 @@ export function classifyKind(
 ): ColumnProfile['kind'] {
 	if (nonEmptyTotal === 0) return 'empty';
 	if (sampled === 0) return 'text';
-	if (matches.boolean === sampled) return 'boolean';
-	if (matches.date === sampled) return 'date';
-	if (matches.integer === sampled) return 'integer';
-	if (matches.decimal === sampled) return 'decimal';
-	if (matches.timestamp > 0 && matches.date + matches.timestamp === sampled) return 'timestamp';
+	// Tolerated stray values: none below 100 sampled values, then up to 1 %.
+	const tolerance = sampled >= 100 ? Math.floor(sampled * 0.01) : 0;
+	const fits = (n: number) => n > 0 && sampled - n <= tolerance;
+	if (fits(matches.boolean)) return 'boolean';
+	if (fits(matches.date)) return 'date';
+	if (fits(matches.integer)) return 'integer';
+	if (fits(matches.decimal)) return 'decimal';
+	if (matches.timestamp > 0 && fits(matches.date + matches.timestamp)) return 'timestamp';
 	return 'text';
 }
 
