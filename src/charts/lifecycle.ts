@@ -123,7 +123,9 @@ export function migrationHeatmapSpec(
 		height: 80 + 30 * from.length,
 		marginLeft: 110,
 		padding: 0.05,
-		x: { type: 'band', domain: STAGES, label: label('to_stage'), tickFormat: label, axis: 'top' },
+		// No x axis label: on a top axis it collides with the tick labels; the chart's subtitle says
+		// what rows and columns are.
+		x: { type: 'band', domain: STAGES, label: null, tickFormat: label, axis: 'top' },
 		y: { type: 'band', domain: from, label: label('from_stage'), tickFormat: label },
 		// sqrt: one dominant cell (churned → churned) must not wash out the moves that matter.
 		color: { type: 'sqrt', scheme: 'purples', label: label('customers'), legend: true },

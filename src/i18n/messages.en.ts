@@ -226,6 +226,7 @@ export const en = {
 	'lifecycle.monthEnd': 'Month end',
 	'lifecycle.chartTitle': 'Customers by lifecycle stage',
 	'lifecycle.migrationTitle': 'How customers moved: {from} → {to}',
+	'lifecycle.migrationSubtitle': 'Rows: stage at the earlier date · columns: stage now',
 	'lifecycle.timeTitle': 'Lifecycle stages over time (month ends)',
 	'stage.prospect': 'Prospect',
 	'stage.prospect.action': 'Convert: a first-order incentive.',

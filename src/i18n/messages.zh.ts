@@ -222,6 +222,7 @@ export const zh: Record<MessageKey, string> = {
 	'lifecycle.monthEnd': '月末',
 	'lifecycle.chartTitle': '各生命周期阶段的客户数',
 	'lifecycle.migrationTitle': '客户迁移：{from} → {to}',
+	'lifecycle.migrationSubtitle': '行：对比日期时的阶段 · 列：当前阶段',
 	'lifecycle.timeTitle': '生命周期阶段随时间变化（月末）',
 	'stage.prospect': '潜在客户',
 	'stage.prospect.action': '促成转化：首单优惠。',
