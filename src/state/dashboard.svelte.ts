@@ -76,7 +76,9 @@ export class Dashboard {
 	}
 
 	/** Defaults overlaid with what the user changed. */
-	settingsOf(a: RegisteredAnalysis): Record<string, unknown> {
+	settingsOf(entry: RegisteredAnalysis | string): Record<string, unknown> {
+		const a = typeof entry === 'string' ? this.analyses.find((x) => x.def.id === entry) : entry;
+		if (!a) return {};
 		return { ...a.defaults, ...(this.settings[a.def.id] ?? {}) };
 	}
 
@@ -85,8 +87,7 @@ export class Dashboard {
 		const settings = this.settingsOf(a);
 		if (!a.prepare) return settings;
 		return a.prepare(scope, settings, (id) => {
-			const other = this.analyses.find((x) => x.def.id === id);
-			return other ? this.settingsOf(other) : {};
+			return this.settingsOf(id);
 		});
 	}
 
