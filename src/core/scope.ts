@@ -24,7 +24,8 @@ export interface Scope {
  *
  * scoped_orders: the columns of `orders`, only order_date < asOf, within [from, to], matching the filter.
  * scoped_customers: customer_id, first_order, last_order (DATE, purchase orders only, NULL if none),
- *   orders (INTEGER purchase orders), revenue (DOUBLE net), items (DOUBLE), is_prospect (orders = 0),
+ *   orders (INTEGER purchase orders), revenue (DOUBLE net), items (DOUBLE), is_prospect (no order
+ *   at all in scope: a customers-file customer who never bought; return-only customers are not),
  *   recency_days (asOf − last_order, NULL if none), tenure_days (asOf − first_order), plus the
  *   customers-file columns when loaded. Customers with any order in scope, plus — when a customers
  *   file is loaded and no date range is set — customers with no order before asOf (prospects).
@@ -90,7 +91,7 @@ scoped_customers AS (
 		coalesce(agg.orders, 0) AS orders,
 		coalesce(agg.revenue, 0) AS revenue,
 		coalesce(agg.items, 0) AS items,
-		coalesce(agg.orders, 0) = 0 AS is_prospect,
+		agg.customer_id IS NULL AS is_prospect,
 		CAST(date_diff('day', agg.last_order, CAST(${scope.asOf} AS DATE)) AS INTEGER) AS recency_days,
 		CAST(date_diff('day', agg.first_order, CAST(${scope.asOf} AS DATE)) AS INTEGER) AS tenure_days${attrSql}
 	FROM ids

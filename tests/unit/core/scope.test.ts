@@ -84,4 +84,21 @@ describe('scopeCtes', () => {
 		});
 		expect(byGender.map((r) => r.customer_id)).toEqual(['a', 'p']);
 	});
+	it('does not call a customer with only returns a prospect', async () => {
+		await db.exec('BEGIN TRANSACTION');
+		try {
+			await db.exec(
+				`INSERT INTO orders VALUES ('r', 'o9', DATE '2024-03-05', -8.0, -1.0, false, 'web')`
+			);
+			const rows = await customers(base);
+			// r has an order in scope (a return): 0 purchases, but known to have bought before.
+			expect(rows.find((r) => r.customer_id === 'r')).toMatchObject({
+				orders: 0,
+				revenue: -8,
+				is_prospect: false
+			});
+		} finally {
+			await db.exec('ROLLBACK');
+		}
+	});
 });
