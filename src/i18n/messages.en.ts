@@ -89,6 +89,7 @@ export const en = {
 	'summary.customersFile': 'customers',
 	'summary.facts':
 		'{rows} data rows: {loaded} loaded, {rejected} rejected · encoding {encoding} · separator “{delimiter}”',
+	'summary.orders': '{customers} customers · {orders} orders · {from} – {to}',
 	'summary.rejected': '{n} rows could not be read and were not loaded.',
 	'summary.untyped': '{n} rows have a date or number that could not be read; they were set aside.',
 	'summary.missingCustomer':

@@ -88,6 +88,7 @@ export const zh: Record<MessageKey, string> = {
 	'summary.customersFile': '客户',
 	'summary.facts':
 		'{rows} 行数据：已加载 {loaded}，拒绝 {rejected} · 编码 {encoding} · 分隔符“{delimiter}”',
+	'summary.orders': '{customers} 位客户 · {orders} 个订单 · {from} – {to}',
 	'summary.rejected': '{n} 行无法读取，未加载。',
 	'summary.untyped': '{n} 行的日期或数字无法识别，已单独列出。',
 	'summary.missingCustomer': '{n} 行没有客户 ID：计入总额，但不参与客户分析。',
