@@ -2,8 +2,8 @@
  * Builds the canonical `customers` table from a raw customers file and rebuilds `customer_facts`
  * with its attributes and prospects (customers with no orders: orders 0, is_prospect true).
  *
- * customers: customer_id VARCHAR (trimmed, blank ids dropped; duplicates keep the first row's
- * values, by raw row number), then only the mapped roles: signup_date DATE, gender VARCHAR,
+ * customers: customer_id VARCHAR (trimmed, blank ids dropped; for duplicate ids each column keeps
+ * its first non-empty value, by raw row number), then only the mapped roles: signup_date DATE, gender VARCHAR,
  * birth_year INTEGER, region VARCHAR, income DOUBLE, then the attribute columns as VARCHAR
  * (named by Dimension.column).
  * birth_year comes from birth_date (its year), else from birth_year (1000–9999), else from age —

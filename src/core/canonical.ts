@@ -21,8 +21,10 @@
  * Plain set operations only (scans, GROUP BY), so it scales to millions of lines.
  */
 import { ident, join, raw, sql, type Sql } from './sql';
-import { describeDateFormat, parseDateExpr, parseNumberExpr } from './formats';
+import { describeDateFormat, parseDateExpr, parseNumberUncheckedExpr } from './formats';
 import type { CanonicalOptions, Dimension, OrdersMapping } from './types';
+
+export { buildLoadSummaryQuery } from './canonical-summary';
 
 /** Status values (lower-cased, trimmed) that mark a cancelled, refunded or returned line. */
 export const RETURN_STATUSES: readonly string[] = [
@@ -72,13 +74,16 @@ function numberCheck(role: string, source: string, required: boolean): Check {
 		role,
 		source,
 		raw: r,
-		bad: required ? sql`${v} IS NULL` : sql`(${r} IS NOT NULL AND ${v} IS NULL)`,
+		// 'inf'/'nan' parse to non-finite doubles: not numbers either.
+		bad: required
+			? sql`NOT coalesce(isfinite(${v}), false)`
+			: sql`(${r} IS NOT NULL AND NOT coalesce(isfinite(${v}), false))`,
 		reason: sql`CASE WHEN ${r} IS NULL THEN ${`${role}: empty`} ELSE ${`${role}: '`} || ${r} || ${"' is not a number"} END`
 	};
 }
 
 /** The `parsed` CTE (one row per raw row) and the checks that reject rows. */
-function parsedCte(m: OrdersMapping): { cte: Sql; checks: Check[] } {
+function parsedCte(m: OrdersMapping, onlyRejected = false): { cte: Sql; checks: Check[] } {
 	const r = m.roles;
 	if (!r.order_date || !r.customer_id)
 		throw new Error('canonical: customer_id and order_date are required');
@@ -86,7 +91,7 @@ function parsedCte(m: OrdersMapping): { cte: Sql; checks: Check[] } {
 		throw new Error('canonical: amount or quantity and unit_price are required');
 	}
 	const cols: Sql[] = [sql`__row`, sql`${textExpr(r.order_date)} AS __raw_order_date`];
-	cols.push(sql`${parseDateExpr(textExpr(r.order_date), m.dateFormat)} AS order_ts`);
+	cols.push(sql`${parseDateExpr(sql`${ident(r.order_date)}`, m.dateFormat)} AS order_ts`);
 	const checks: Check[] = [
 		{
 			role: 'order_date',
@@ -100,7 +105,9 @@ function parsedCte(m: OrdersMapping): { cte: Sql; checks: Check[] } {
 		const src = r[role];
 		if (src) {
 			cols.push(sql`${textExpr(src)} AS ${ident(`__raw_${role}`)}`);
-			cols.push(sql`${parseNumberExpr(textExpr(src), m.numberFormat)} AS ${ident(role)}`);
+			cols.push(
+				sql`${parseNumberUncheckedExpr(sql`${ident(src)}`, m.numberFormat)} AS ${ident(role)}`
+			);
 			checks.push(numberCheck(role, src, role === 'amount' || !r.amount));
 		} else cols.push(sql`CAST(NULL AS DOUBLE) AS ${ident(role)}`);
 	}
@@ -125,7 +132,7 @@ function parsedCte(m: OrdersMapping): { cte: Sql; checks: Check[] } {
 	const cte = sql`parsed AS (
 	SELECT
 		${join(cols, ',\n\t\t')}
-	FROM ${ident(m.table)}
+	FROM ${ident(m.table)}${onlyRejected ? raw('\n\tWHERE __row NOT IN (SELECT line_no FROM tx)') : raw('')}
 )`;
 	return { cte, checks };
 }
@@ -173,9 +180,10 @@ SELECT
 FROM lines`;
 }
 
-/** CREATE OR REPLACE TABLE tx_rejects: one row per failing cell of a rejected raw row. */
+/** CREATE OR REPLACE TABLE tx_rejects (after tx): one row per failing cell of a rejected raw row. */
 function rejectsStatement(m: OrdersMapping): Sql {
-	const { cte, checks } = parsedCte(m);
+	// Only raw rows missing from tx are re-parsed (an anti-join); each fails at least one check.
+	const { cte, checks } = parsedCte(m, true);
 	const parts = checks.map(
 		(c) =>
 			sql`SELECT CAST(__row AS BIGINT) AS __row, ${c.source} AS column_name, ${c.raw} AS value, ${c.reason} AS reason FROM parsed WHERE ${c.bad}`
@@ -264,39 +272,4 @@ export function buildOrdersStatements(m: OrdersMapping, opts: CanonicalOptions):
 		ordersStatement(m, opts),
 		customerFactsStatement(null)
 	];
-}
-
-/**
- * One row summarising the load: tx_rows, rejected_rows (distinct raw rows in tx_rejects),
- * missing_customer_rows (tx lines without customer id), customers and orders (in `orders`),
- * revenue (net, DOUBLE), first_date / last_date (order dates in `orders`), as_of (last_date + 1
- * day, the default analysis date) and returns_lines (tx lines flagged is_return).
- */
-export function buildLoadSummaryQuery(): Sql {
-	return sql`SELECT
-	t.tx_rows,
-	(SELECT CAST(count(DISTINCT __row) AS BIGINT) FROM tx_rejects) AS rejected_rows,
-	t.missing_customer_rows,
-	o.customers,
-	o.orders,
-	o.revenue,
-	o.first_date,
-	o.last_date,
-	CAST(o.last_date + INTERVAL 1 DAY AS DATE) AS as_of,
-	t.returns_lines
-FROM (
-	SELECT
-		CAST(count(*) AS BIGINT) AS tx_rows,
-		CAST(count(*) FILTER (WHERE customer_id IS NULL) AS BIGINT) AS missing_customer_rows,
-		CAST(count(*) FILTER (WHERE is_return) AS BIGINT) AS returns_lines
-	FROM tx
-) t, (
-	SELECT
-		CAST(count(DISTINCT customer_id) AS BIGINT) AS customers,
-		CAST(count(*) AS BIGINT) AS orders,
-		CAST(coalesce(sum(revenue), 0) AS DOUBLE) AS revenue,
-		min(order_date) AS first_date,
-		max(order_date) AS last_date
-	FROM orders
-) o`;
 }

@@ -192,6 +192,16 @@ const CURRENCY_SQL =
  * `1.00-` negative. With a decimal point, plain numbers take DuckDB's cast directly (fast path).
  */
 export function parseNumberExpr(col: Sql, f: NumberFormat): Sql {
+	const v = parseNumberUncheckedExpr(col, f);
+	return sql`CASE WHEN isfinite(${v}) THEN ${v} END`;
+}
+
+/**
+ * parseNumberExpr without the final finiteness check: DuckDB casts the text 'inf'/'nan' to
+ * non-finite doubles, which callers must treat as unparseable (test with isfinite). Cheaper
+ * when the value is materialised once, because DuckDB would evaluate the guarded form twice.
+ */
+export function parseNumberUncheckedExpr(col: Sql, f: NumberFormat): Sql {
 	// Patterns are inlined: DuckDB compiles a parameter pattern per row (16× slower).
 	const stripped = sql`regexp_replace(${col}, ${raw(literal(CURRENCY_SQL))}, '', 'gi')`;
 	const signed = sql`regexp_replace(regexp_replace(${stripped}, ${PARENS}, ${NEG}), ${TRAILING_MINUS}, ${NEG})`;
@@ -200,9 +210,8 @@ export function parseNumberExpr(col: Sql, f: NumberFormat): Sql {
 			? sql`replace(replace(${signed}, '.', ''), ',', '.')`
 			: sql`replace(${signed}, ',', '')`;
 	const slow = sql`TRY_CAST(${plain} AS DOUBLE)`;
-	const v = f.decimal === ',' ? slow : sql`coalesce(TRY_CAST(${col} AS DOUBLE), ${slow})`;
-	// DuckDB casts 'inf'/'nan' to non-finite doubles; those are not amounts.
-	return sql`CASE WHEN isfinite(${v}) THEN ${v} END`;
+	// The cast accepts surrounding spaces itself; the regex path runs only when it fails.
+	return f.decimal === ',' ? slow : sql`coalesce(TRY_CAST(${col} AS DOUBLE), ${slow})`;
 }
 
 /** Split a strptime format into its date part ('%Y/%m/%d %H:%M' → '%Y/%m/%d'). */
@@ -248,9 +257,10 @@ export function parseDateExpr(col: Sql, f: DateFormat): Sql {
 	}
 	const parse = (c: Sql): Sql =>
 		isIso(f) ? sql`TRY_CAST(${c} AS TIMESTAMP)` : strptimeExpr(c, f.format);
-	// The zone-stripping regex runs only for cells the plain parse rejects (coalesce is lazy).
+	// Trimming and zone stripping run only for cells the plain parse rejects (coalesce is lazy).
 	const unzoned = sql`regexp_replace(${cell}, ${raw(literal(ZONE_SQL))}, ${GROUP1})`;
-	return sql`coalesce(${parse(cell)}, ${parse(unzoned)})`;
+	const first = isIso(f) ? sql`coalesce(${parse(col)}, ${parse(cell)})` : parse(cell);
+	return sql`coalesce(${first}, ${parse(unzoned)})`;
 }
 
 /** The format as shown to users in messages ('iso' → '%Y-%m-%d'). */
