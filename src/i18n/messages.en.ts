@@ -39,6 +39,8 @@ export const en = {
 	'loadError.binary': 'This is not a text file. {detail}',
 	'loadError.excel': 'This looks like an Excel workbook. Save it as CSV (UTF-8) and load the CSV.',
 	'loadError.encoding': 'The text encoding could not be recognised. {detail}',
+	'notice.customersOnly':
+		'This is a customers file. Now add the orders file: drop it here or use Open files…',
 	'notice.ignored': 'Not used (neither orders nor customers): {files}',
 	'mapping.title': 'Confirm the column mapping',
 	'mapping.intro':

@@ -118,6 +118,8 @@ export class Session {
 		this.problem = null;
 		this.notices = [];
 		const startedAt = performance.now();
+		// A customers file alone waits for its orders file: the next file joins it.
+		if (mode === 'replace' && !this.ordersReport && this.customersReport) mode = 'add';
 		try {
 			const engine = await getEngine();
 			if (mode === 'replace') {
@@ -154,10 +156,14 @@ export class Session {
 			if (ordersChanged) this.prepareOrdersMapping();
 			if (customersChanged) this.prepareCustomersMapping();
 			if (!this.ordersReport) {
-				this.phase = this.customersReport ? 'mapping' : 'empty';
-				if (!this.customersReport) {
-					this.fail(inputs[0]?.name ?? null, '', 'error.noOrders');
-				}
+				if (this.customersReport) {
+					this.phase = 'empty';
+					this.problem = {
+						file: this.customersReport.file,
+						key: 'notice.customersOnly',
+						message: ''
+					};
+				} else this.fail(inputs[0]?.name ?? null, '', 'error.noOrders');
 				return;
 			}
 			if (this.mappingConfident()) await this.build();
