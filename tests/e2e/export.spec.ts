@@ -1,4 +1,5 @@
-// Exports of the overview chart in the running app, loaded cross-origin through ?data=.
+// Exports of the overview chart in the running app, its data loaded through ?data= from a
+// same-origin URL (the app refuses other origins; load.spec.ts tests the refusal).
 // Hooks: ?data=URL, [data-testid="load-status"][data-state][data-rows-loaded],
 // [data-testid="analysis-overview"], [data-testid="chart-overview"] (holds the figure),
 // download-svg-overview, download-png-overview, download-csv-overview (DESIGN.md §5).
@@ -20,8 +21,8 @@ let dataUrl: string;
 
 beforeAll(async () => {
 	session = await launchBrowser();
-	// tests/e2e/fixtures/orders-cors.csv: 12 orders, 6 customers, one month each Jan–Jun 2024.
-	dataUrl = `${inject('dataOrigin')}/data/orders-cors.csv`;
+	// tests/e2e/fixtures/orders-small.csv: 12 orders, 6 customers, one month each Jan–Jun 2024.
+	dataUrl = `${inject('fixturesUrl')}orders-small.csv`;
 	await session.page.goto(`${inject('appUrl')}?data=${encodeURIComponent(dataUrl)}`);
 	const { page } = session;
 	const states = ['ready', 'error', 'mapping'];
@@ -74,8 +75,7 @@ describe('overview exports', () => {
 	});
 
 	it('fetched nothing but the app and the ?data= file; no page errors', () => {
-		const others = session.requests.filter((url) => url !== dataUrl);
-		assertSameOrigin(others, inject('appOrigin'));
+		assertSameOrigin(session.requests, inject('appOrigin'));
 		expect(session.requests).toContain(dataUrl);
 		assertNoPageErrors(session);
 	});

@@ -16,6 +16,10 @@ export interface RunningServer {
 export const REPO_ROOT: string;
 export const DIST_DIR: string;
 export const BASE_PATH: string;
+export const FIXTURES_DIR: string;
+export const FIXTURES_PATH: string;
 export function mimeType(file: string): string;
 export function startStaticServer(options: ServerOptions): Promise<RunningServer>;
-export function startAppServer(): Promise<RunningServer & { appUrl: string }>;
+export function startAppServer(options?: {
+	fixtures?: boolean;
+}): Promise<RunningServer & { appUrl: string }>;

@@ -98,17 +98,25 @@ export async function startStaticServer({ mounts, headers = {}, files = {} }) {
 	};
 }
 
+/** tests/e2e/fixtures/, served same-origin beside the app when asked for. */
+export const FIXTURES_DIR = join(REPO_ROOT, 'tests/e2e/fixtures');
+export const FIXTURES_PATH = `${BASE_PATH}fixtures/`;
+
 /**
  * The built app under /clientele/ (plus the repo's sample-data/ if the build did not copy it).
+ * With `fixtures`, tests/e2e/fixtures/ is served under /clientele/fixtures/ too, so `?data=` tests
+ * load same-origin files (the app refuses other origins: its CSP is connect-src 'self').
  * Fails with a clear message when dist/ has not been built.
+ * @param {{ fixtures?: boolean }} [options]
  * @returns {Promise<import('./static-server.d.mts').RunningServer & { appUrl: string }>}
  */
-export async function startAppServer() {
+export async function startAppServer({ fixtures = false } = {}) {
 	if (!existsSync(join(DIST_DIR, 'index.html'))) {
 		throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests.');
 	}
 	/** @type {Record<string, string>} */
 	const mounts = { [BASE_PATH]: DIST_DIR };
+	if (fixtures) mounts[FIXTURES_PATH] = FIXTURES_DIR;
 	const sample = join(REPO_ROOT, 'sample-data');
 	if (!existsSync(join(DIST_DIR, 'sample-data')) && existsSync(sample)) {
 		mounts[`${BASE_PATH}sample-data/`] = sample;
