@@ -91,11 +91,17 @@ export function assertNoPageErrors(session: BrowserSession): void {
 	}
 }
 
-/** Full-page PNG in tests/e2e/screenshots/<name>.png (gitignored); returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * PNG in tests/e2e/screenshots/<name>.png (gitignored): the full page, or only `element` when
+ * given (e.g. one analysis section). Returns its path.
+ */
+export async function screenshot(page: Page, name: string, element?: Locator): Promise<string> {
 	await mkdir(SCREENSHOT_DIR, { recursive: true });
 	const path = join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
-	await page.screenshot({ path, fullPage: true });
+	// The app's sticky header would cover the top of an element scrolled into view.
+	const style = 'header:has([data-testid="lang-switch"]) { position: static !important; }';
+	if (element) await element.screenshot({ path, animations: 'disabled', style });
+	else await page.screenshot({ path, fullPage: true });
 	return path;
 }
 

@@ -1,0 +1,71 @@
+// "Customer data never leaves the browser" (DESIGN.md §1) over a whole working session: open the
+// page, load the sample, let every analysis run, switch language, change a control, download
+// CSVs, charts and customer lists. Afterwards no request may have gone to another origin, the CSP
+// must not have had to block anything (a blocked attempt is no request, but still a leak in
+// waiting), and the page must have had no uncaught errors.
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import {
+	assertNoPageErrors,
+	assertSameOrigin,
+	download,
+	launchBrowser,
+	type BrowserSession
+} from './helpers/browser';
+import { SAMPLE, SECTIONS, kpi, waitForAnalyses, waitForLoad } from './helpers/app';
+
+let session: BrowserSession;
+
+declare global {
+	interface Window {
+		/** Filled by the init script below: every CSP violation the page reported. */
+		cspViolations?: string[];
+	}
+}
+
+beforeAll(async () => {
+	session = await launchBrowser();
+	await session.context.addInitScript(() => {
+		window.cspViolations = [];
+		document.addEventListener('securitypolicyviolation', (e) => {
+			window.cspViolations?.push(`${e.violatedDirective} ${e.blockedURI}`);
+		});
+	});
+});
+
+afterAll(async () => {
+	await session?.close();
+});
+
+it('keeps a whole session on its own origin', async () => {
+	const { page } = session;
+	await page.goto(inject('appUrl'));
+	await page.getByTestId('load-sample').click();
+	await waitForLoad(page, { loaded: SAMPLE.loaded, timeout: 50_000 });
+	await waitForAnalyses(page);
+
+	await page.getByTestId('lang-switch').selectOption('zh');
+	await page.getByTestId('date-from').fill('2023-01-01');
+	await expect.poll(() => kpi(page, 'customers'), { timeout: 20_000 }).not.toBe(SAMPLE.customers);
+	await waitForAnalyses(page, 30_000);
+
+	const downloads = [
+		...SECTIONS.map((id) => `download-csv-${id}`),
+		'download-svg-rfm',
+		'download-png-cohort',
+		'download-customers-rfm',
+		'download-customers-concentration',
+		'download-customers-cycle',
+		'download-rejects-orders'
+	];
+	for (const testid of downloads) {
+		const file = await download(page, page.getByTestId(testid).first());
+		expect(file.bytes.length, testid).toBeGreaterThan(0);
+	}
+
+	// The sample came from the page's own origin, and DuckDB's engine too.
+	expect(session.requests.some((url) => /\/clientele\/.*\.wasm(\?|$)/.test(url))).toBe(true);
+	assertSameOrigin(session.requests, inject('appOrigin'));
+	expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
+	assertNoPageErrors(session);
+	expect(session.consoleErrors).toEqual([]);
+});
