@@ -10,6 +10,8 @@ export interface CohortChartOptions {
 	labels: Record<string, string>;
 	/** Money format (LTV axis and tips). */
 	format: (n: number) => string;
+	/** Display of a cohort key ('2024-03-01' → '2024-03' for months); default: the date. */
+	cohortLabel?: (cohort: string) => string;
 }
 
 /** Key of the average row on the y axis of the triangle (after all cohorts). */
@@ -45,20 +47,27 @@ export function cohortHeatmapSpec(
 	const ks = [...new Set(cells.map((c) => c.k))].sort((a, b) => a - b);
 	const complete = cells.filter((c) => c.complete);
 	const incomplete = cells.filter((c) => !c.complete);
+	const marginLeft = 90;
+	// % labels only where they fit: 9–11 px text needs a cell of about 22 px or more.
+	const cellWidth = (opts.width - marginLeft - 20) / Math.max(1, ks.length);
+	const fontSize = cellWidth >= 30 ? 11 : cellWidth >= 22 ? 9 : 0;
+	const cohortLabel = opts.cohortLabel ?? ((c: string) => c.slice(0, 10));
 	return {
 		width: opts.width,
 		height: Math.max(
 			160,
 			26 * (cohorts.length + 1) * (split ? new Set(cells.map((c) => c.split)).size : 1) + 60
 		),
-		marginLeft: 90,
+		marginLeft,
+		marginTop: 48,
 		padding: 0.05,
-		x: { type: 'band', domain: ks, label: label('k'), axis: 'top' },
+		x: { type: 'band', domain: ks, label: label('k'), axis: 'top', labelOffset: 36 },
+		// No y axis label: rotated, it collided with the cohort names; the chart title says it.
 		y: {
 			type: 'band',
 			domain: [...cohorts, AVERAGE_KEY],
-			label: label('cohort'),
-			tickFormat: (d: string) => (d === AVERAGE_KEY ? label('average') : d.slice(0, 10))
+			label: null,
+			tickFormat: (d: string) => (d === AVERAGE_KEY ? label('average') : cohortLabel(d))
 		},
 		color: {
 			type: 'linear',
@@ -80,13 +89,18 @@ export function cohortHeatmapSpec(
 				...facet,
 				tip: true
 			}),
-			Plot.text(cells, {
-				x: 'k',
-				y: 'row',
-				text: (d: Cell) => pct(d.retention),
-				fill: (d: Cell) => (d.retention > 0.5 && d.complete ? 'white' : 'black'),
-				...facet
-			}),
+			...(fontSize > 0
+				? [
+						Plot.text(cells, {
+							x: 'k',
+							y: 'row',
+							text: (d: Cell) => pct(d.retention),
+							fill: (d: Cell) => (d.retention > 0.5 && d.complete ? 'white' : 'black'),
+							fontSize,
+							...facet
+						})
+					]
+				: []),
 			Plot.text([`⬚ ${label('incomplete')}`], {
 				frameAnchor: 'bottom-right',
 				dy: 28,

@@ -22,7 +22,9 @@ export function rfmHeatmapSpec(rows: RfmGridRow[], opts: ChartTextOptions): Plot
 		width: size,
 		height: Math.round(size * 0.8),
 		padding: 0.04,
-		x: { type: 'band', domain: SCORES, label: label('f'), axis: 'top' },
+		// Room above the top axis so its label clears the tick labels.
+		marginTop: 48,
+		x: { type: 'band', domain: SCORES, label: label('f'), axis: 'top', labelOffset: 36 },
 		y: { type: 'band', domain: [...SCORES].reverse(), label: label('r') },
 		color: {
 			type: 'linear',

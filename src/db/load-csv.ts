@@ -331,16 +331,3 @@ function reasonText(r: RawReject): string {
 	if (r.error_type === 'LINE SIZE OVER MAXIMUM') return 'line too long';
 	return `${r.error_type.toLowerCase()}: ${r.error_message}`;
 }
-
-/** Rejected records as CSV (header row,line,column,reason,raw), for download. */
-export function rejectsToCsv(report: LoadReport): string {
-	const cell = (v: string | number | null) => {
-		const s = v === null ? '' : String(v);
-		return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-	};
-	const lines = ['row,line,column,reason,raw'];
-	for (const r of report.rejects) {
-		lines.push([r.row, r.line, r.column, r.reason, r.raw].map(cell).join(','));
-	}
-	return lines.join('\r\n') + '\r\n';
-}

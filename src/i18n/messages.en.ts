@@ -262,6 +262,7 @@ export const en = {
 	'breakdown.unknown': 'Unknown',
 	'breakdown.small': 'fewer than 30 customers',
 	'breakdown.smallCol': 'Small group',
+	'breakdown.smallYes': 'yes (n < 30)',
 	'breakdown.smallWarn':
 		'Groups marked * have fewer than 30 customers: treat their figures with care.',
 	'breakdown.chartTitle': '{kpi} by {dim}',

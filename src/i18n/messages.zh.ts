@@ -257,6 +257,7 @@ export const zh: Record<MessageKey, string> = {
 	'breakdown.unknown': '未知',
 	'breakdown.small': '客户少于 30 位',
 	'breakdown.smallCol': '小样本',
+	'breakdown.smallYes': '是（少于 30）',
 	'breakdown.smallWarn': '标 * 的群客户少于 30 位：请谨慎解读其数字。',
 	'breakdown.chartTitle': '按{dim}的{kpi}',
 	'breakdown.crossTitle': '按{a}和{b}的客户数',

@@ -78,6 +78,13 @@ const marks = (spec: Plot.PlotOptions) => (spec.marks ?? []) as unknown as AnyMa
 
 describe('cohortHeatmapSpec', () => {
 	const spec = cohortHeatmapSpec(result, opts);
+	it('formats cohort names and drops % labels when cells are too narrow for them', () => {
+		const monthly = cohortHeatmapSpec(result, { ...opts, cohortLabel: (c) => c.slice(0, 7) });
+		expect((monthly.y?.tickFormat as (d: string) => string)('2024-02-01')).toBe('2024-02');
+		// 3 periods in 150 px: (150 − 90 − 20) / 3 ≈ 13 px per cell, too narrow for text.
+		const narrow = cohortHeatmapSpec(result, { ...opts, width: 150 });
+		expect(marks(narrow).map((x) => x.constructor.name)).toEqual(['Cell', 'Cell', 'Text']);
+	});
 	it('is a triangle of cells with % labels: cohorts on y (sorted, average last), k on x', () => {
 		const m = marks(spec);
 		expect(m.map((x) => x.constructor.name)).toEqual(['Cell', 'Cell', 'Text', 'Text']);

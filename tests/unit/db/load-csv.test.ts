@@ -1,15 +1,10 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import Papa from 'papaparse';
+import { rejectsToCsv } from '../../../src/export/rejects';
 import { createNodeEngine, fixtureBytes } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
 import { ident, sql } from '../../../src/core/sql';
-import {
-	loadCsv,
-	LoadError,
-	rejectsToCsv,
-	type LoadProgress,
-	type LoadReport
-} from '../../../src/db/load-csv';
+import { loadCsv, LoadError, type LoadProgress, type LoadReport } from '../../../src/db/load-csv';
 
 let db: Engine;
 beforeAll(async () => {
@@ -232,8 +227,8 @@ describe('loadCsv: rejected records', () => {
 				raw: '6,"open quote,60\n7,Gus,70'
 			}
 		]);
-		expect(rejectsToCsv(r)).toBe(
-			'row,line,column,reason,raw\r\n' +
+		expect(rejectsToCsv(r.rejects)).toBe(
+			'\uFEFFrow,line,column,reason,raw\r\n' +
 				'2,3,amount,"too few fields: expected 3, found 2","2,Bob"\r\n' +
 				'4,7,,"too many fields: expected 3, found more","4,Dan,40,extra"\r\n' +
 				'6,9,name,unterminated or misplaced quote,"6,""open quote,60\n7,Gus,70"\r\n'

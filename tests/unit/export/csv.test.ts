@@ -120,3 +120,15 @@ describe('csvBlob', () => {
 		expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe('\uFEFF名\r\né\r\n');
 	});
 });
+
+describe('rejectsToCsv', () => {
+	it('uses the export rules: BOM, quoting and formula neutralisation of raw lines', async () => {
+		const { rejectsToCsv } = await import('../../../src/export/rejects');
+		const text = rejectsToCsv([
+			{ row: 3, line: 4, column: null, reason: 'too many fields', raw: '=HYPERLINK("x"),1,2' }
+		]);
+		expect(text).toBe(
+			'\uFEFFrow,line,column,reason,raw\r\n3,4,,too many fields,"\'=HYPERLINK(""x""),1,2"\r\n'
+		);
+	});
+});
