@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// `npm run bench` (issue 6): the built app in headless Chromium against native DuckDB on the same
+// files and SQL. Not part of `npm test`. See bench/README.md.
+//
+//   node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--no-build] [--no-native]
+//                          [--native-threads N]
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startAppServer } from '../tests/e2e/helpers/static-server.mjs';
+import { chromiumVersion, runBrowser } from './bench/browser.mjs';
+import { ensureData } from './bench/data.mjs';
+import { importAppModules } from './bench/native-bundle.mjs';
+import { loadNodeApi, NODE_API_VERSION, runNative } from './bench/native.mjs';
+import { printTable, printTargets, ratios, targets, writeResults } from './bench/report.mjs';
+import { ensureBuilt, jsSizes } from './bench/site.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+	options: {
+		sizes: { type: 'string', default: '100k,1m,5m,10m,retail' },
+		'no-build': { type: 'boolean', default: false },
+		'no-native': { type: 'boolean', default: false },
+		'native-threads': { type: 'string' },
+		help: { type: 'boolean', short: 'h', default: false }
+	}
+});
+if (values.help) {
+	console.log(
+		'usage: node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--no-build] [--no-native] [--native-threads N]'
+	);
+	process.exit(0);
+}
+const names = values.sizes
+	.split(',')
+	.map((n) => n.trim().toLowerCase())
+	.filter(Boolean);
+const startedAt = new Date().toISOString();
+
+const build = ensureBuilt(ROOT, { build: !values['no-build'] });
+const js = jsSizes(ROOT);
+const inputs = await ensureData(ROOT, names);
+
+let api = null;
+let app = null;
+let nativeNote = 'skipped (--no-native)';
+if (!values['no-native']) {
+	const loaded = loadNodeApi(ROOT);
+	api = loaded.api;
+	nativeNote = api ? `@duckdb/node-api@${NODE_API_VERSION}` : `skipped: ${loaded.reason}`;
+	if (api) app = await importAppModules(ROOT);
+	else console.log(`native column ${nativeNote}`);
+}
+const threads = values['native-threads'] ? Number(values['native-threads']) : undefined;
+
+const server = await startAppServer();
+const results = [];
+try {
+	for (const input of inputs) {
+		const mb = (input.bytes / 2 ** 20).toFixed(0);
+		console.log(
+			`\n${input.name}: ${input.file} (${mb} MiB), load average ${loadavg()[0].toFixed(2)}`
+		);
+		const native = api ? await runNative(api, app, input.file, { threads }) : null;
+		if (native)
+			console.log(
+				`  native: load ${(native.loadMs / 1000).toFixed(2)} s, analyses ${(native.analysesMs / 1000).toFixed(2)} s, filter ${(native.filterMs / 1000).toFixed(2)} s`
+			);
+		const browser = await runBrowser(server.appUrl, input.file, { filterFrom: native?.filterDate });
+		console.log(
+			`  wasm:   load ${(browser.loadMs / 1000).toFixed(2)} s, analyses ${(browser.analysesMs / 1000).toFixed(2)} s, filter ${(browser.filterMs / 1000).toFixed(2)} s, peak ${Math.round(browser.peakRendererMB)} MiB`
+		);
+		results.push({
+			name: input.name,
+			file: input.file.slice(ROOT.length),
+			bytes: input.bytes,
+			loadAverage: loadavg(),
+			browser,
+			native,
+			ratios: ratios(browser, native)
+		});
+	}
+} finally {
+	await server.close();
+}
+
+console.log('');
+printTable(results);
+const goals = targets(results, js);
+printTargets(goals, js);
+const dir = writeResults(ROOT, {
+	startedAt,
+	machine: {
+		nproc: cpus().length,
+		memoryGiB: +(totalmem() / 2 ** 30).toFixed(1),
+		freeMemoryGiB: +(freemem() / 2 ** 30).toFixed(1),
+		chromium: chromiumVersion(),
+		node: process.version
+	},
+	site: build,
+	native: nativeNote,
+	nativeThreads: results.find((r) => r.native)?.native.threads ?? null,
+	js,
+	targets: goals,
+	results
+});
+console.log(`\nresults: ${dir.slice(ROOT.length)}/latest.json`);

@@ -1,0 +1,249 @@
+// The browser column: the built app in headless Chromium, one fresh profile per file.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const SECTIONS = [
+	'overview',
+	'rfm',
+	'cohort',
+	'lifecycle',
+	'breakdown',
+	'concentration',
+	'cycle'
+];
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+const PROBE = readFileSync(new URL('./page-probe.js', import.meta.url), 'utf8');
+
+export function chromiumVersion() {
+	try {
+		return execFileSync(CHROMIUM, ['--version'], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore']
+		}).trim();
+	} catch {
+		return 'unknown';
+	}
+}
+
+/** Renderer processes of the browser started with `profile` (walks the process tree). */
+function rendererPids(profile) {
+	const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+		.split('\n')
+		.map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
+		.filter(Boolean)
+		.map(([, pid, ppid, args]) => ({ pid: Number(pid), ppid: Number(ppid), args }));
+	const root = rows.find((r) => r.args.includes(profile) && !r.args.includes('--type='));
+	if (!root) return [];
+	const tree = new Set([root.pid]);
+	for (let grew = true; grew;) {
+		grew = false;
+		for (const r of rows)
+			if (tree.has(r.ppid) && !tree.has(r.pid)) {
+				tree.add(r.pid);
+				grew = true;
+			}
+	}
+	return rows
+		.filter((r) => tree.has(r.pid) && r.args.includes('--type=renderer'))
+		.map((r) => r.pid);
+}
+
+function status(pid) {
+	try {
+		const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+		const kb = (k) => Number(new RegExp(`${k}:\\s+(\\d+) kB`).exec(text)?.[1] ?? 0);
+		return { hwm: kb('VmHWM'), rss: kb('VmRSS') };
+	} catch {
+		return null;
+	}
+}
+
+/** Samples renderer memory until stopped; peak = the largest VmHWM of one renderer, in MiB. */
+function memorySampler(profile) {
+	let peakHwm = 0;
+	let peakSumRss = 0;
+	const sample = () => {
+		let sum = 0;
+		for (const pid of rendererPids(profile)) {
+			const s = status(pid);
+			if (!s) continue;
+			peakHwm = Math.max(peakHwm, s.hwm);
+			sum += s.rss;
+		}
+		peakSumRss = Math.max(peakSumRss, sum);
+	};
+	const timer = setInterval(sample, 500);
+	return {
+		stop() {
+			clearInterval(timer);
+			sample();
+			return { peakRendererMB: peakHwm / 1024, peakRenderersRssMB: peakSumRss / 1024 };
+		}
+	};
+}
+
+/** Waits in the page until every section reached 'done' after `since` and stays so for 400 ms. */
+async function settled(page, since, timeout) {
+	await page.waitForFunction(
+		({ since, sections }) => {
+			const p = window.__bench;
+			const last = {};
+			let running = false;
+			for (const e of p.events) if (e.t >= since) last[e.id] = e;
+			for (const id of sections) {
+				const el = document.querySelector(`[data-testid=analysis-${id}]`);
+				const s = el?.getAttribute('data-status');
+				if (s === 'error') throw new Error(`analysis ${id} failed`);
+				if (s !== 'done' || !last[id]) running = true;
+			}
+			const ls = document.querySelector('[data-testid=load-status]')?.getAttribute('data-state');
+			if (ls === 'error' || ls === 'mapping') throw new Error(`load-status is ${ls}`);
+			if (running || ls !== 'ready') {
+				p.quietSince = null;
+				return false;
+			}
+			p.quietSince ??= performance.now();
+			return performance.now() - p.quietSince > 400;
+		},
+		{ since, sections: SECTIONS },
+		{ polling: 100, timeout }
+	);
+	return page.evaluate(() => window.__bench.events);
+}
+
+/** Per-section time: sections run one after the other, so each ends where the previous ended. */
+function stageTimes(events, start) {
+	const doneAt = {};
+	for (const e of events) if (e.t >= start && e.state === 'done') doneAt[e.id] = e.t;
+	const per = {};
+	let prev = start;
+	for (const id of SECTIONS) {
+		per[id] = Math.max(0, doneAt[id] - prev);
+		prev = Math.max(prev, doneAt[id]);
+	}
+	return { per, end: Math.max(...SECTIONS.map((id) => doneAt[id])) };
+}
+
+const longest = (tasks, from, to = Infinity) =>
+	tasks === null
+		? null
+		: Math.max(0, ...tasks.filter((t) => t.start >= from && t.start < to).map((t) => t.ms));
+
+/**
+ * Open the app, give it `file`, time load → every analysis → filter re-run.
+ * @returns times in ms, memory in MiB
+ */
+export async function runBrowser(appUrl, file, { filterFrom, timeout = 600_000 } = {}) {
+	const profile = await mkdtemp(join(tmpdir(), 'clientele-bench-profile-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM,
+		headless: true,
+		args: ARGS,
+		viewport: { width: 1440, height: 900 }
+	});
+	const memory = memorySampler(profile);
+	try {
+		await context.addInitScript(PROBE);
+		const page = context.pages()[0] ?? (await context.newPage());
+		const pageErrors = [];
+		page.on('pageerror', (e) => pageErrors.push(String(e)));
+		await page.goto(appUrl);
+		await page.waitForSelector('[data-testid=engine-status][data-state=ready]', {
+			state: 'attached',
+			timeout: 60_000
+		});
+		const startup = await page.evaluate(() => ({
+			fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+			engineReady: performance.now()
+		}));
+		await page.getByTestId('file-input').setInputFiles(file);
+		const events = await settled(page, 0, timeout);
+		const probe = await page.evaluate(() => ({
+			t0: window.__bench.fileGivenAt,
+			tasks: window.__bench.longTasks
+		}));
+		const t0 = probe.t0;
+		const ready = events.filter((e) => e.id === 'load-status' && e.state === 'ready').at(-1).t;
+		const load = stageTimes(events, ready);
+
+		// Filter change: set date-from inside the range, as a person picking a date does.
+		const asOf = await page.getByTestId('as-of').inputValue();
+		const from = filterFrom ?? shiftYear(asOf);
+		const t1 = await page.evaluate((value) => {
+			const el = document.querySelector('[data-testid=date-from]');
+			const t = performance.now();
+			el.value = value;
+			el.dispatchEvent(new Event('change', { bubbles: true }));
+			return t;
+		}, from);
+		const events2 = await settled(page, t1, timeout);
+		const filter = stageTimes(events2, t1);
+		const tasks = await page.evaluate(() => window.__bench.longTasks);
+		return {
+			fcpMs: startup.fcp,
+			engineReadyMs: startup.engineReady,
+			loadMs: ready - t0,
+			analyses: load.per,
+			analysesMs: load.end - ready,
+			totalMs: load.end - t0,
+			filterDate: from,
+			filtered: filter.per,
+			filterMs: filter.end - t1,
+			longestTaskMs: {
+				startup: longest(tasks, 0, t0),
+				load: longest(tasks, t0, t1),
+				filter: longest(tasks, t1)
+			},
+			longTasksOver100: tasks?.filter((t) => t.ms > 100).length ?? null,
+			longTasksOver100At: attribute(tasks, [...events, ...events2], t0, ready, t1),
+			pageErrors,
+			...memory.stop()
+		};
+	} finally {
+		memory.stop();
+		await context.close();
+		await rm(profile, { recursive: true, force: true });
+	}
+}
+
+/** Long tasks over 100 ms with the stage that was running then (the next section to finish). */
+function attribute(tasks, events, t0, ready, t1) {
+	if (!tasks) return null;
+	return tasks
+		.filter((t) => t.ms > 100 && t.start >= t0)
+		.map((t) => {
+			const phase = t.start >= t1 ? 'filter' : 'load';
+			let stage = 'load';
+			if (t.start >= ready) {
+				const next = events
+					.filter((e) => e.state === 'done' && e.id !== 'load-status' && e.t >= t.start)
+					.filter((e) => (phase === 'filter' ? e.t >= t1 : e.t < t1))
+					.sort((a, b) => a.t - b.t)[0];
+				stage = next?.id ?? 'after analyses';
+			}
+			return { phase, stage, ms: Math.round(t.ms) };
+		});
+}
+
+function shiftYear(asOf) {
+	const d = new Date(`${asOf}T00:00:00Z`);
+	d.setUTCFullYear(d.getUTCFullYear() - 1);
+	return d.toISOString().slice(0, 10);
+}
+
+export async function readText(path) {
+	return readFile(path, 'utf8');
+}

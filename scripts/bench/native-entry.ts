@@ -1,0 +1,9 @@
+// Bundled by scripts/bench/native-bundle.mjs (Vite library build) so the benchmark runs the app's
+// own TypeScript in Node: the CSV loader, column detection, canonical statements and analyses.
+// Pure core + db/load-csv only: no Svelte, no DuckDB-WASM, no DOM.
+export { loadCsv } from '../../src/db/load-csv';
+export { detectOrderRoles } from '../../src/core/columns';
+export { sniffDateFormat, sniffNumberFormat } from '../../src/core/formats';
+export { buildLoadSummaryQuery, buildOrdersStatements } from '../../src/core/canonical';
+export { ANALYSES } from '../../src/core/analyses/index';
+export { SESSION_SETUP } from '../../src/db/session';

@@ -1,0 +1,175 @@
+// The reference column: the same loader, statements and analysis SQL on native DuckDB
+// (@duckdb/node-api, same engine version as the wasm build), installed on demand into
+// bench/.node-api (never in package.json: its other-platform binaries break `npm ci`).
+import { spawnSync } from 'node:child_process';
+import { existsSync, openAsBlob } from 'node:fs';
+import { mkdtemp, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { defaultScope, filterDate, preparedSettings } from './scope.mjs';
+
+export const NODE_API_VERSION = '1.4.3-r.2';
+
+/** Installs (if needed) and loads @duckdb/node-api; returns null with a reason on failure. */
+export function loadNodeApi(root) {
+	const prefix = join(root, 'bench/.node-api');
+	const pkg = join(prefix, 'node_modules/@duckdb/node-api/package.json');
+	if (!existsSync(pkg)) {
+		console.log(`installing @duckdb/node-api@${NODE_API_VERSION} into bench/.node-api …`);
+		const r = spawnSync(
+			'npm',
+			['install', '--no-save', '--prefix', prefix, `@duckdb/node-api@${NODE_API_VERSION}`],
+			{ stdio: 'inherit', cwd: root }
+		);
+		if (r.status !== 0) return { api: null, reason: `npm install failed (exit ${r.status})` };
+	}
+	try {
+		const api = createRequire(join(prefix, 'package.json'))('@duckdb/node-api');
+		return { api, reason: null };
+	} catch (e) {
+		return { api: null, reason: `cannot load @duckdb/node-api: ${e.message}` };
+	}
+}
+
+const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|U\w*INT|DECIMAL|FLOAT|DOUBLE)/;
+
+/** Rows as the browser adapter (src/db/rows.ts) returns them: numbers, ISO date text, JSON text. */
+function plainRows(reader) {
+	const names = reader.columnNames();
+	const numeric = reader.columnTypes().map((t) => NUMERIC.test(String(t)));
+	return reader.getRowObjectsJson().map((row) => {
+		const out = {};
+		names.forEach((n, i) => {
+			const v = row[n];
+			if (v === null || v === undefined) out[n] = null;
+			else if (numeric[i]) out[n] = Number(v);
+			else out[n] = typeof v === 'object' ? JSON.stringify(v) : v;
+		});
+		return out;
+	});
+}
+
+/** An Engine (src/db/engine.ts) over a node-api connection; files live in `dir`. */
+function nativeEngine(conn, dir, files, log) {
+	const run = async (q, read) => {
+		const text = typeof q === 'string' ? q : q.text;
+		const params = typeof q === 'string' || q.params.length === 0 ? undefined : [...q.params];
+		const t0 = performance.now();
+		const result = read ? await conn.runAndReadAll(text, params) : await conn.run(text, params);
+		const sql = text.replace(/\s+/g, ' ').slice(0, 70);
+		log.push({ stage: log.label ?? sql, ms: performance.now() - t0 });
+		return result;
+	};
+	return {
+		log,
+		async exec(q) {
+			await run(q, false);
+		},
+		async query(q) {
+			return plainRows(await run(q, true));
+		},
+		async registerBuffer(name, bytes) {
+			await writeFile(join(dir, name), bytes);
+		},
+		async registerFile(name, blob) {
+			const path = files.get(blob);
+			if (!path) throw new Error('native engine: unknown blob');
+			await symlink(path, join(dir, name));
+		},
+		async dropFile(name) {
+			await unlink(join(dir, name)).catch(() => {});
+		},
+		async close() {}
+	};
+}
+
+/** Runs every query of every analysis in order, as Dashboard.runAll does; DuckDB ms per analysis. */
+async function runAnalyses(app, engine, scope) {
+	const perAnalysis = {};
+	for (const a of app.ANALYSES) {
+		const settings = preparedSettings(app.ANALYSES, a, scope);
+		const before = engine.log.length;
+		for (const [key, q] of Object.entries(a.def.queries(scope, settings))) {
+			engine.log.label = `${a.def.id}.${key}`;
+			await engine.query(q);
+		}
+		engine.log.label = undefined;
+		// DuckDB time (run + fetch), without the JS row conversion.
+		perAnalysis[a.def.id] = engine.log.slice(before).reduce((t, e) => t + e.ms, 0);
+	}
+	return perAnalysis;
+}
+
+/**
+ * Load `file` as the app does (loadCsv → detection → canonical statements → summary), run every
+ * analysis, then again with the date filter. Times in ms.
+ */
+export async function runNative(api, app, file, { threads } = {}) {
+	const dir = await mkdtemp(join(tmpdir(), 'clientele-bench-native-'));
+	const instance = await api.DuckDBInstance.create(':memory:', threads ? { threads } : {});
+	const conn = await instance.connect();
+	const log = [];
+	const files = new Map();
+	const engine = nativeEngine(conn, dir, files, log);
+	try {
+		for (const s of app.SESSION_SETUP) await conn.run(s);
+		await conn.run(`SET file_search_path = '${dir.replaceAll("'", "''")}'`);
+		const [{ t }] = (await conn.runAndReadAll("SELECT current_setting('threads') AS t"))
+			.getRowObjectsJS()
+			.map((r) => ({ t: Number(r.t) }));
+		const blob = await openAsBlob(file);
+		files.set(blob, file);
+
+		const t0 = performance.now();
+		const report = await app.loadCsv(engine, { name: basename(file), data: blob }, 'raw_orders');
+		const det = app.detectOrderRoles(report.columns);
+		const roles = { ...det.roles };
+		const col = (name) => report.columns.find((c) => c.name === name);
+		const mapping = {
+			table: 'raw_orders',
+			roles,
+			dateFormat: app.sniffDateFormat(col(roles.order_date)?.samples ?? []) ?? {
+				format: '%Y-%m-%d'
+			},
+			numberFormat: app.sniffNumberFormat(col(roles.amount ?? roles.unit_price)?.samples ?? []),
+			dimensions: det.dimensions.filter((d) => !Object.values(roles).includes(d.source))
+		};
+		const tRead = performance.now();
+		for (const stmt of app.buildOrdersStatements(mapping, { returns: 'net' })) {
+			await engine.exec(stmt);
+		}
+		const [summary] = await engine.query(app.buildLoadSummaryQuery());
+		const loadMs = performance.now() - t0;
+		const loadLog = log.splice(0);
+
+		const scope = defaultScope(summary.as_of);
+		const analyses = await runAnalyses(app, engine, scope);
+		const analysisLog = log.splice(0);
+		const from = filterDate(summary.as_of, summary.first_date);
+		const filtered = await runAnalyses(app, engine, { ...scope, from });
+		log.splice(0);
+		return {
+			threads: t,
+			rows: report.rowsLoaded,
+			summary,
+			loadMs,
+			readCsvMs: tRead - t0,
+			canonicalMs: loadMs - (tRead - t0),
+			analyses,
+			analysesMs: sum(analyses),
+			filterDate: from,
+			filtered,
+			filterMs: sum(filtered),
+			slowest: [...loadLog, ...analysisLog].sort((a, b) => b.ms - a.ms).slice(0, 8)
+		};
+	} finally {
+		conn.closeSync?.();
+		instance.closeSync?.();
+		await rm(dir, { recursive: true, force: true });
+	}
+}
+
+export function sum(o) {
+	return Object.values(o).reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,168 @@
+// The printed table, the issue-6 targets (met / not met) and the JSON results.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const s = (ms) => (ms === null || ms === undefined ? '–' : (ms / 1000).toFixed(2));
+const x = (r) => (r === null || r === undefined ? '–' : `${r.toFixed(2)}×`);
+const ratio = (wasm, native) => (native > 0 && wasm !== undefined ? wasm / native : null);
+
+/** wasm/native ratio per stage (load, each analysis, the sum of analyses, filter re-run). */
+export function ratios(b, n) {
+	if (!b || !n) return null;
+	const per = {};
+	for (const id of Object.keys(b.analyses)) per[id] = ratio(b.analyses[id], n.analyses[id]);
+	const filtered = {};
+	for (const id of Object.keys(b.filtered)) filtered[id] = ratio(b.filtered[id], n.filtered[id]);
+	return {
+		load: ratio(b.loadMs, n.loadMs),
+		analyses: ratio(b.analysesMs, n.analysesMs),
+		filter: ratio(b.filterMs, n.filterMs),
+		perAnalysis: per,
+		perFilteredAnalysis: filtered
+	};
+}
+
+function pad(cells, widths) {
+	return cells.map((c, i) => String(c).padStart(widths[i])).join('  ');
+}
+
+export function printTable(results) {
+	const head = [
+		'size',
+		'rows',
+		'load s',
+		'analyses s',
+		'total s',
+		'filter s',
+		'peak MB',
+		'longest ms',
+		'nat load s',
+		'nat anal. s',
+		'nat filt. s',
+		'load ×',
+		'anal. ×',
+		'filter ×'
+	];
+	const rows = results.map((r) => [
+		r.name,
+		r.native?.rows ?? '?',
+		s(r.browser?.loadMs),
+		s(r.browser?.analysesMs),
+		s(r.browser?.totalMs),
+		s(r.browser?.filterMs),
+		r.browser ? Math.round(r.browser.peakRendererMB) : '–',
+		r.browser
+			? Math.max(r.browser.longestTaskMs.load ?? 0, r.browser.longestTaskMs.filter ?? 0)
+			: '–',
+		s(r.native?.loadMs),
+		s(r.native?.analysesMs),
+		s(r.native?.filterMs),
+		x(r.ratios?.load),
+		x(r.ratios?.analyses),
+		x(r.ratios?.filter)
+	]);
+	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+	const lines = [pad(head, widths), widths.map((w) => '-'.repeat(w)).join('  ')];
+	for (const r of rows) lines.push(pad(r, widths));
+	console.log(lines.join('\n'));
+	for (const r of results) {
+		if (!r.browser) continue;
+		const per = Object.keys(r.browser.analyses)
+			.map((id) => {
+				const n = r.native
+					? ` / ${s(r.native.analyses[id])} native (${x(r.ratios.perAnalysis[id])})`
+					: '';
+				return `${id} ${s(r.browser.analyses[id])}${n}`;
+			})
+			.join(' · ');
+		console.log(`\n${r.name} per analysis, wasm s: ${per}`);
+		const pf = Object.keys(r.browser.filtered)
+			.map(
+				(id) =>
+					`${id} ${s(r.browser.filtered[id])}${r.native ? `/${s(r.native.filtered[id])}` : ''}`
+			)
+			.join(' · ');
+		console.log(`${r.name} filter re-run, wasm/native s: ${pf}`);
+		const lt = r.browser.longTasksOver100At ?? [];
+		if (lt.length)
+			console.log(
+				`${r.name} long tasks > 100 ms: ${lt.map((t) => `${t.ms} ms (${t.phase}, ${t.stage})`).join(' · ')}`
+			);
+		if (r.native)
+			console.log(
+				`${r.name} native load: read+profile ${s(r.native.readCsvMs)} s, canonical tables ${s(r.native.canonicalMs)} s; slowest native statements: ${r.native.slowest
+					.slice(0, 4)
+					.map((q) => `${q.stage} ${s(q.ms)}`)
+					.join(' · ')}`
+			);
+	}
+}
+
+/** Each issue-6 target: met true/false, or null when this run did not measure it. */
+export function targets(results, js) {
+	const by = (name) => results.find((r) => r.name === name);
+	const one = by('1m')?.browser;
+	const ten = by('10m')?.browser;
+	const withNative = results.filter((r) => r.ratios);
+	const worst = (pick) => Math.max(...withNative.map(pick).filter((v) => v !== null));
+	const maxAnalysisRatio = withNative.length
+		? worst((r) =>
+				Math.max(r.ratios.filter ?? 0, ...Object.values(r.ratios.perAnalysis).map((v) => v ?? 0))
+			)
+		: null;
+	const maxLoadRatio = withNative.length ? worst((r) => r.ratios.load) : null;
+	const browsers = results.map((r) => r.browser).filter(Boolean);
+	const longest = browsers.length
+		? Math.max(
+				...browsers.map((b) => Math.max(...Object.values(b.longestTaskMs).map((v) => v ?? 0)))
+			)
+		: null;
+	const fcp = browsers.length ? Math.max(...browsers.map((b) => b.fcpMs ?? Infinity)) : null;
+	const t = (name, value, limit, unit) => ({
+		name,
+		value,
+		limit,
+		unit,
+		met: value === null || value === undefined ? null : value <= limit
+	});
+	return [
+		t('1M lines: file → full dashboard', one?.totalMs, 3000, 'ms'),
+		t('1M lines: filter change → every analysis', one?.filterMs, 300, 'ms'),
+		t('10M lines: file → full dashboard', ten?.totalMs, 30000, 'ms'),
+		t('10M lines: peak renderer memory', ten?.peakRendererMB, 3072, 'MiB'),
+		t('SQL within 2× native (worst analysis / filter ratio)', maxAnalysisRatio, 2, '×'),
+		t('load within 2.5× native (worst ratio)', maxLoadRatio, 2.5, '×'),
+		t('main thread never blocked > 100 ms (longest task)', longest, 100, 'ms'),
+		t('JS excluding wasm, gzipped (app + DuckDB worker)', js.totalGzipKB, 300, 'KB'),
+		t('first contentful paint (worst run)', fcp, 1000, 'ms')
+	];
+}
+
+export function printTargets(list, js) {
+	console.log('\nissue-6 targets:');
+	for (const t of list) {
+		const mark = t.met === null ? 'not measured' : t.met ? 'met' : 'NOT MET';
+		const v =
+			t.value === null || t.value === undefined
+				? '–'
+				: `${Math.round(t.value * 100) / 100} ${t.unit}`;
+		console.log(`  ${mark.padEnd(12)} ${t.name}: ${v} (target ≤ ${t.limit} ${t.unit})`);
+	}
+	console.log(
+		`  (JS split: app ${js.appGzipKB.toFixed(1)} KB + DuckDB worker ${js.duckdbWorkerGzipKB.toFixed(1)} KB gzipped)`
+	);
+}
+
+export function writeResults(root, run) {
+	const dir = join(root, 'bench/results');
+	mkdirSync(dir, { recursive: true });
+	const date = run.startedAt.slice(0, 10);
+	for (const r of run.results) {
+		writeFileSync(
+			join(dir, `${date}-${r.name}.json`),
+			JSON.stringify({ ...run, results: [r] }, null, '\t') + '\n'
+		);
+	}
+	writeFileSync(join(dir, 'latest.json'), JSON.stringify(run, null, '\t') + '\n');
+	return dir;
+}

@@ -1,0 +1,51 @@
+// The built site: rebuilt when dist/ is missing or older than its sources; JS size gzipped.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+function newest(path) {
+	const s = statSync(path);
+	if (!s.isDirectory()) return s.mtimeMs;
+	let t = s.mtimeMs;
+	for (const e of readdirSync(path)) t = Math.max(t, newest(join(path, e)));
+	return t;
+}
+
+/** Builds with `npm run build` unless dist/index.html is newer than src/, index.html and config. */
+export function ensureBuilt(root, { build = true } = {}) {
+	const index = join(root, 'dist/index.html');
+	const sources = ['src', 'index.html', 'vite.config.ts', 'package-lock.json', 'public']
+		.map((p) => join(root, p))
+		.filter((p) => existsSync(p));
+	const stale = !existsSync(index) || statSync(index).mtimeMs < Math.max(...sources.map(newest));
+	if (!stale) return 'up to date';
+	if (!build) {
+		if (!existsSync(index)) throw new Error('dist/ is missing and --no-build was given');
+		console.log('dist/ is older than src/ but --no-build was given: measuring it as it is');
+		return 'stale (--no-build)';
+	}
+	console.log('building the site (dist/ missing or older than src/) …');
+	const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+	if (r.status !== 0) throw new Error('npm run build failed');
+	return 'rebuilt';
+}
+
+/** Every dist/assets/*.js file with its gzipped size; the DuckDB worker is listed apart. */
+export function jsSizes(root) {
+	const dir = join(root, 'dist/assets');
+	const files = readdirSync(dir)
+		.filter((f) => f.endsWith('.js') || f.endsWith('.mjs'))
+		.map((f) => {
+			const bytes = readFileSync(join(dir, f));
+			return { file: f, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+		});
+	const total = (list) => list.reduce((t, f) => t + f.gzip, 0) / 1024;
+	const worker = files.filter((f) => f.file.startsWith('duckdb-'));
+	return {
+		files,
+		totalGzipKB: total(files),
+		appGzipKB: total(files.filter((f) => !worker.includes(f))),
+		duckdbWorkerGzipKB: total(worker)
+	};
+}
