@@ -14,8 +14,16 @@ export interface Scope {
 	filter: { table: 'orders' | 'customers'; column: string; values: string[] } | null;
 	/** Whether a `customers` table (customers file) is loaded: prospects and attributes come from it. */
 	hasCustomers: boolean;
-	/** Canonical attribute columns of the `customers` table (besides customer_id). */
+	/**
+	 * Canonical attribute columns of the `customers` table (besides customer_id). With
+	 * 'signup_date' (DATE) among them, a prospect exists only from the day after signing up.
+	 */
 	customerColumns: string[];
+}
+
+/** Whether the loaded customers file has a signup_date (DATE) column. */
+export function hasSignupDate(scope: Scope): boolean {
+	return scope.hasCustomers && scope.customerColumns.includes('signup_date');
 }
 
 /**
@@ -66,11 +74,14 @@ export function scopeCtes(scope: Scope): Sql {
 				: f && f.values.length > 0
 					? raw(' AND FALSE')
 					: raw('');
+		const signupFilter = hasSignupDate(scope)
+			? sql` AND (c.signup_date IS NULL OR c.signup_date < CAST(${scope.asOf} AS DATE))`
+			: raw('');
 		ids = sql`ids AS (
 	SELECT customer_id FROM agg
 	UNION
 	SELECT c.customer_id FROM customers c
-	WHERE c.customer_id NOT IN (SELECT customer_id FROM orders WHERE order_date < CAST(${scope.asOf} AS DATE))${prospectFilter}
+	WHERE c.customer_id NOT IN (SELECT customer_id FROM orders WHERE order_date < CAST(${scope.asOf} AS DATE))${signupFilter}${prospectFilter}
 )`;
 	} else {
 		ids = sql`ids AS (SELECT customer_id FROM agg)`;

@@ -25,11 +25,15 @@ export interface RefCustomer {
 	gender: string | null;
 	birth_year: number | null;
 	income: number | null;
+	/** 'YYYY-MM-DD' or null; a column of the table only when Dataset.signupDates. */
+	signup_date: string | null;
 }
 
 export interface Dataset {
 	orders: RefOrder[];
 	customers: RefCustomer[] | null;
+	/** Whether the customers table has a signup_date DATE column (then in scope.customerColumns). */
+	signupDates?: boolean;
 }
 
 export interface ScopedCustomer {
@@ -63,7 +67,12 @@ export function fromDay(day: number): string {
 	return new Date(day * DAY).toISOString().slice(0, 10);
 }
 
-/** A random data set: 1–60 customers, ties, same-day orders, returns, zero-revenue orders. */
+/**
+ * A random data set: 1–60 customers, ties, same-day orders, returns, zero-revenue orders; sometimes
+ * a customers file, which sometimes has signup dates (NULL, before, on and after the as-of date and
+ * the migration's compare dates). The signup dates come from their own generator, so the rest of
+ * each seed's data set is the same with or without them.
+ */
 export function randomDataset(seed: number): { data: Dataset; scope: Scope } {
 	const r = rng(seed);
 	const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
@@ -106,7 +115,8 @@ export function randomDataset(seed: number): { data: Dataset; scope: Scope } {
 				customer_id: `c${String(c).padStart(2, '0')}`,
 				gender: pick(['F', 'M', null]),
 				birth_year: r() < 0.8 ? int(1940, 2008) : null,
-				income: r() < 0.8 ? pick([20_000, 35_000, 35_000, 50_000, 80_000, 120_000]) : null
+				income: r() < 0.8 ? pick([20_000, 35_000, 35_000, 50_000, 80_000, 120_000]) : null,
+				signup_date: null
 			});
 		}
 	}
@@ -118,6 +128,23 @@ export function randomDataset(seed: number): { data: Dataset; scope: Scope } {
 		from = fromDay(start + int(0, span / 2));
 		if (r() < 0.5) to = fromDay(start + int(span / 2, span));
 	}
+	const rs = rng(seed * 104_729 + 17);
+	const signupDates = customers !== null && rs() < 0.6;
+	if (customers && signupDates) {
+		const asOfDay = toDay(asOf);
+		const special = [asOfDay, asOfDay - 90, asOfDay + 1, toDay('2023-06-15'), toDay('2024-02-01')];
+		for (const c of customers) {
+			const k = rs();
+			if (k < 0.2) continue;
+			const day =
+				k < 0.35
+					? special[Math.floor(rs() * special.length)]!
+					: k < 0.45
+						? toDay(fromDay(start + Math.floor(rs() * span)).slice(0, 8) + '01')
+						: start - 60 + Math.floor(rs() * (span + 160));
+			c.signup_date = fromDay(day);
+		}
+	}
 	let filter: Scope['filter'] = null;
 	const f = r();
 	if (f < 0.1) filter = { table: 'orders', column: 'channel', values: ['web', 'app'] };
@@ -128,9 +155,11 @@ export function randomDataset(seed: number): { data: Dataset; scope: Scope } {
 		to,
 		filter,
 		hasCustomers: customers !== null,
-		customerColumns: customers ? ['gender', 'birth_year', 'income'] : []
+		customerColumns: customers
+			? ['gender', 'birth_year', 'income', ...(signupDates ? ['signup_date'] : [])]
+			: []
 	};
-	return { data: { orders, customers }, scope };
+	return { data: { orders, customers, signupDates }, scope };
 }
 
 function lit(v: Cell | boolean): string {
@@ -153,13 +182,15 @@ export function datasetSql(d: Dataset): string[] {
 		stmts.push(`INSERT INTO orders VALUES ${values.join(',\n')}`);
 	}
 	if (d.customers) {
+		const signup = d.signupDates ? ', signup_date DATE' : '';
 		stmts.push(
-			'CREATE TABLE customers (customer_id VARCHAR, gender VARCHAR, birth_year INTEGER, income DOUBLE)'
+			`CREATE TABLE customers (customer_id VARCHAR, gender VARCHAR, birth_year INTEGER, income DOUBLE${signup})`
 		);
 		if (d.customers.length > 0) {
-			const values = d.customers.map(
-				(c) => `(${lit(c.customer_id)}, ${lit(c.gender)}, ${lit(c.birth_year)}, ${lit(c.income)})`
-			);
+			const values = d.customers.map((c) => {
+				const date = c.signup_date === null ? 'NULL' : `DATE ${lit(c.signup_date)}`;
+				return `(${lit(c.customer_id)}, ${lit(c.gender)}, ${lit(c.birth_year)}, ${lit(c.income)}${d.signupDates ? `, ${date}` : ''})`;
+			});
 			stmts.push(`INSERT INTO customers VALUES ${values.join(',\n')}`);
 		}
 	}
@@ -190,7 +221,10 @@ export function scopedOrders(d: Dataset, scope: Scope): RefOrder[] {
 	});
 }
 
-/** Reference of scopeCtes(): one row per customer in scope (prospects included when defined). */
+/**
+ * Reference of scopeCtes(): one row per customer in scope (prospects included when defined; with a
+ * signup_date column, only prospects with a NULL signup_date or one before as-of).
+ */
 export function scopedCustomers(d: Dataset, scope: Scope): ScopedCustomer[] {
 	const orders = scopedOrders(d, scope);
 	const byId = new Map<string, RefOrder[]>();
@@ -205,8 +239,10 @@ export function scopedCustomers(d: Dataset, scope: Scope): ScopedCustomer[] {
 		const everOrdered = new Set(
 			d.orders.filter((o) => o.order_date < scope.asOf).map((o) => o.customer_id)
 		);
+		const signup = scope.customerColumns.includes('signup_date');
 		for (const c of d.customers) {
 			if (everOrdered.has(c.customer_id)) continue;
+			if (signup && c.signup_date !== null && c.signup_date >= scope.asOf) continue;
 			if (f && f.values.length > 0) {
 				if (f.table === 'orders') continue;
 				const v = c[f.column as keyof RefCustomer];
@@ -225,9 +261,9 @@ export function scopedCustomers(d: Dataset, scope: Scope): ScopedCustomer[] {
 		const c = attrsOf.get(id);
 		const attrs: Record<string, Cell> = {};
 		if (scope.hasCustomers) {
-			attrs.gender = c?.gender ?? null;
-			attrs.birth_year = c?.birth_year ?? null;
-			attrs.income = c?.income ?? null;
+			for (const col of scope.customerColumns) {
+				attrs[col] = (c?.[col as keyof RefCustomer] as Cell | undefined) ?? null;
+			}
 		}
 		return {
 			customer_id: id,

@@ -23,14 +23,19 @@
  * Over time: for each month m from the month of the first order in scope, evaluated as of the first
  * day of month m + 1 (so it sees orders strictly before it) for every month whose next first day is
  * on or before as-of (whole months only), with the thresholds of the as-of date. A customer exists
- * at an evaluation date once they have any order in scope before it; customers-file prospects
- * without any order exist at every date.
+ * at an evaluation date once they have any order in scope before it (whatever their signup_date).
+ * A customers-file prospect (no order in scope) exists at an evaluation date only if their
+ * signup_date is before it (signup_date < date: "as of" sees strictly earlier events, as for
+ * orders); a prospect with a NULL signup_date, or any prospect when the customers file has no
+ * signup_date column, exists at every date. (At as-of itself scopeCtes already leaves out prospects
+ * who signed up on or after as-of.)
  * Migration: stage at compareFrom (default as-of − 90 days) vs stage at as-of, for every customer
- * in scope; customers who did not exist yet at compareFrom have from_stage 'not_yet'.
+ * in scope; customers who did not exist yet at compareFrom (no order before it, or a prospect who
+ * signed up on or after it) have from_stage 'not_yet'.
  * Revenue per stage is the customers' net revenue in scope (all orders, returns netted).
  */
 import { raw, sql, type Sql } from '../sql';
-import { scopeCtes, type Scope } from '../scope';
+import { hasSignupDate, scopeCtes, type Scope } from '../scope';
 import type { AnalysisDef, QueryFn } from '../analysis';
 
 /** Stable stage keys in evaluation order (the UI translates them). */
@@ -44,7 +49,10 @@ export const LIFECYCLE_STAGES = [
 	'active'
 ] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
-/** Migration "from" stages: the seven plus 'not_yet' (no order before compareFrom). */
+/**
+ * Migration "from" stages: the seven plus 'not_yet' (did not exist at compareFrom: no order before
+ * it, or a prospect who signed up on or after it).
+ */
 export type MigrationFromStage = LifecycleStage | 'not_yet';
 
 export interface LifecycleSettings {
@@ -193,10 +201,15 @@ thresholds AS (
 /**
  * Per (as_of, customer) state and stage, for the dates in `eval_dates(as_of DATE)` (a CTE the caller
  * defines after these): customers existing at the date, n, recency and the last gap before it.
+ * first_seen = first order in scope (NULL for prospects); signup_date = the customers file's
+ * signup_date (NULL without that column), which only decides when an order-less prospect appears.
  */
-function stagedCtes(): Sql {
+function stagedCtes(scope: Scope): Sql {
+	const signup = hasSignupDate(scope)
+		? raw('CAST(sc.signup_date AS DATE)')
+		: raw('CAST(NULL AS DATE)');
 	return sql`customer_presence AS (
-	SELECT sc.customer_id, sc.revenue, min(o.order_date) AS first_seen
+	SELECT sc.customer_id, sc.revenue, min(o.order_date) AS first_seen, any_value(${signup}) AS signup_date
 	FROM scoped_customers sc
 	LEFT JOIN scoped_orders o USING (customer_id)
 	GROUP BY sc.customer_id, sc.revenue
@@ -210,7 +223,8 @@ customer_states AS (
 		CAST(date_diff('day', max(p.order_date), e.as_of) AS INTEGER) AS recency_days,
 		NULLIF(arg_max(coalesce(date_diff('day', p.prev_date, p.order_date), -1), p.order_date), -1) AS last_gap
 	FROM eval_dates e
-	JOIN customer_presence c ON c.first_seen IS NULL OR c.first_seen < e.as_of
+	JOIN customer_presence c ON c.first_seen < e.as_of
+		OR (c.first_seen IS NULL AND (c.signup_date IS NULL OR c.signup_date < e.as_of))
 	LEFT JOIN purchase_gaps p ON p.customer_id = c.customer_id AND p.order_date < e.as_of
 	GROUP BY e.as_of, c.customer_id, c.revenue
 ),
@@ -246,7 +260,7 @@ export function buildStagesQuery(scope: Scope, settings: LifecycleSettings): Sql
 eval_dates AS (
 	SELECT CAST(${scope.asOf} AS DATE) AS as_of
 ),
-${stagedCtes()},
+${stagedCtes(scope)},
 stage_totals AS (
 	SELECT count(*) AS total
 	FROM staged
@@ -275,7 +289,7 @@ eval_dates AS (
 	FROM first_month
 	WHERE m IS NOT NULL
 ),
-${stagedCtes()},
+${stagedCtes(scope)},
 stage_counts AS (
 	SELECT as_of, stage, count(*) AS customers
 	FROM staged
@@ -306,7 +320,7 @@ eval_dates AS (
 	SELECT DISTINCT as_of
 	FROM (VALUES (CAST(${from} AS DATE)), (CAST(${scope.asOf} AS DATE))) v(as_of)
 ),
-${stagedCtes()},
+${stagedCtes(scope)},
 stage_before AS (
 	SELECT customer_id, stage
 	FROM staged
@@ -342,7 +356,7 @@ export function buildLifecycleStageSql(scope: Scope, settings: LifecycleSettings
 eval_dates AS (
 	SELECT CAST(${scope.asOf} AS DATE) AS as_of
 ),
-${stagedCtes()}
+${stagedCtes(scope)}
 SELECT customer_id, CAST(stage AS VARCHAR) AS value
 FROM staged
 ORDER BY customer_id`;

@@ -25,12 +25,20 @@ interface Customer {
 	revenue: number;
 	/** First scoped order of any kind (day number), null for order-less prospects. */
 	firstSeen: number | null;
+	/** Signup day from the customers file's signup_date column, null when NULL or no column. */
+	signup: number | null;
 	/** Purchase order days, ascending (repeats for same-day orders). */
 	buys: number[];
 }
 
 function customersOf(data: Dataset, scope: Scope): Customer[] {
 	const orders = scopedOrders(data, scope);
+	const signupOf = new Map<string, number>();
+	if (scope.hasCustomers && scope.customerColumns.includes('signup_date')) {
+		for (const c of data.customers ?? []) {
+			if (c.signup_date !== null) signupOf.set(c.customer_id, toDay(c.signup_date));
+		}
+	}
 	return scopedCustomers(data, scope).map((c) => {
 		const own = orders.filter((o) => o.customer_id === c.customer_id);
 		const days = own.map((o) => toDay(o.order_date));
@@ -38,6 +46,7 @@ function customersOf(data: Dataset, scope: Scope): Customer[] {
 			id: c.customer_id,
 			revenue: c.revenue,
 			firstSeen: days.length ? Math.min(...days) : null,
+			signup: signupOf.get(c.customer_id) ?? null,
 			buys: own
 				.filter((o) => o.is_purchase)
 				.map((o) => toDay(o.order_date))
@@ -83,9 +92,13 @@ export function referenceThresholds(
 	};
 }
 
-/** Stage of one customer as of `day` (orders strictly before it); null if not existing yet. */
+/**
+ * Stage of one customer as of `day` (orders strictly before it); null if not existing yet: a buyer
+ * before their first order, a prospect (no order) before or on their signup day (NULL: always).
+ */
 function stageAt(c: Customer, day: number, t: LifecycleThresholds): LifecycleStage | null {
 	if (c.firstSeen !== null && c.firstSeen >= day) return null;
+	if (c.firstSeen === null && c.signup !== null && c.signup >= day) return null;
 	const buys = c.buys.filter((d) => d < day);
 	const n = buys.length;
 	if (n === 0) return 'prospect';

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
 import type { Sql } from '../../../src/core/sql';
@@ -6,7 +6,8 @@ import type { Scope } from '../../../src/core/scope';
 import {
 	buildLifecycleStageSql,
 	defaultLifecycleSettings,
-	lifecycleAnalysis
+	lifecycleAnalysis,
+	type LifecycleResult
 } from '../../../src/core/analyses/lifecycle';
 
 let db: Engine;
@@ -195,5 +196,90 @@ describe('lifecycle stages', () => {
 		});
 		expect(r.stages.map((x) => x.customers)).toEqual([0, 0, 1, 0, 0, 0, 1]);
 		await load(ORDERS, CUSTOMERS);
+	});
+});
+
+describe('lifecycle stages with signup dates', () => {
+	// Buyers x (2024-01-15, 2024-05-10: gap 116) and y (2024-02-10, signed up later, on 06-01: a
+	// buyer exists from the first order whatever the signup date). Thresholds: one gap 116 →
+	// churn 116, risk min(232, 115) = 115, loyal 3.
+	// Prospects (never bought) by signup_date, against compareFrom 2024-04-02 and as-of 2024-07-01:
+	// p1 2023-12-01 before both; p2 2024-04-01 before both (the day before compareFrom);
+	// p3 2024-04-02 = compareFrom: not yet there, in at as-of; p4 2024-05-20 between the two;
+	// p5 2024-07-01 = as-of and p6 2024-09-01 after it: not in scope; p7 NULL: present at every date.
+	const SIGNUP_ORDERS = `
+		('x', 'x1', '2024-01-15', 10), ('x', 'x2', '2024-05-10', 10), ('y', 'y1', '2024-02-10', 10)`;
+	const SIGNUP_CUSTOMERS = `
+		('x', DATE '2024-01-01'), ('y', DATE '2024-06-01'), ('p1', DATE '2023-12-01'),
+		('p2', DATE '2024-04-01'), ('p3', DATE '2024-04-02'), ('p4', DATE '2024-05-20'),
+		('p5', DATE '2024-07-01'), ('p6', DATE '2024-09-01'), ('p7', NULL)`;
+	const signupScope: Scope = { ...scope, customerColumns: ['signup_date'] };
+
+	beforeAll(async () => {
+		await load(SIGNUP_ORDERS, null);
+		await db.exec(`CREATE TABLE customers AS
+			SELECT * FROM (VALUES ${SIGNUP_CUSTOMERS}) t(customer_id, signup_date)`);
+	});
+	afterAll(async () => {
+		await load(ORDERS, CUSTOMERS);
+	});
+
+	const byMonth = (r: LifecycleResult, stage: string) =>
+		r.overTime.filter((x) => x.stage === stage).map((x) => [x.month_end, x.customers]);
+
+	it('counts a prospect at as-of only if they signed up before it', async () => {
+		const r = await lifecycleAnalysis.run(query, signupScope, defaultLifecycleSettings);
+		expect([r.thresholds.churn_after, r.thresholds.risk_after, r.thresholds.loyal_orders]).toEqual([
+			116, 115, 3
+		]);
+		// p1 p2 p3 p4 p7 prospects; y churned (recency 142 > 116); x active (n 2, recency 52).
+		expect(r.stages.map((x) => x.customers)).toEqual([5, 1, 0, 0, 0, 0, 1]);
+		const perCustomer = await query<{ customer_id: string; value: string }>(
+			buildLifecycleStageSql(signupScope, defaultLifecycleSettings)
+		);
+		expect(perCustomer.map((x) => x.customer_id)).toEqual(['p1', 'p2', 'p3', 'p4', 'p7', 'x', 'y']);
+	});
+
+	it('adds prospects over time from the day after their signup', async () => {
+		const r = await lifecycleAnalysis.run(query, signupScope, defaultLifecycleSettings);
+		// Evaluated as of 02-01 … 07-01: p1 p7 from the start; p2 (04-01) not yet as of 04-01;
+		// p2 p3 as of 05-01; p4 (05-20) as of 06-01; p5 (07-01) not as of 07-01.
+		expect(byMonth(r, 'prospect')).toEqual([
+			['2024-01-31', 2],
+			['2024-02-29', 2],
+			['2024-03-31', 2],
+			['2024-04-30', 4],
+			['2024-05-31', 5],
+			['2024-06-30', 5]
+		]);
+		// Buyers as before: x new from 02-01, y new from 03-01; x active as of 06-01 (n 2, recency 22),
+		// y still new (recency 112 ≤ 115); y churned as of 07-01.
+		expect(byMonth(r, 'new').map((x) => x[1])).toEqual([1, 2, 2, 2, 1, 0]);
+		expect(byMonth(r, 'active').map((x) => x[1])).toEqual([0, 0, 0, 0, 1, 1]);
+		expect(r.overTime.filter((x) => x.month_end === '2024-03-31').map((x) => x.share)).toEqual([
+			0.5, 0, 0, 0.5, 0, 0, 0
+		]);
+		expect(r.overTime.filter((x) => x.month_end === '2024-06-30').map((x) => x.customers)).toEqual(
+			r.stages.map((x) => x.customers)
+		);
+	});
+
+	it('puts prospects who signed up on or after compareFrom in not_yet', async () => {
+		const r = await lifecycleAnalysis.run(query, signupScope, defaultLifecycleSettings);
+		expect(r.compareFrom).toBe('2024-04-02');
+		// At 04-02: p1 p2 p7 prospects, x new (recency 78), y new (recency 52); p3 p4 not yet.
+		expect(r.migration).toEqual([
+			{ from_stage: 'not_yet', to_stage: 'prospect', customers: 2 },
+			{ from_stage: 'prospect', to_stage: 'prospect', customers: 3 },
+			{ from_stage: 'new', to_stage: 'churned', customers: 1 },
+			{ from_stage: 'new', to_stage: 'active', customers: 1 }
+		]);
+	});
+
+	it('ignores the signup dates when signup_date is not a mapped column', async () => {
+		const r = await lifecycleAnalysis.run(query, scope, defaultLifecycleSettings);
+		// All seven prospects at every date, as before.
+		expect(byMonth(r, 'prospect').map((x) => x[1])).toEqual([7, 7, 7, 7, 7, 7]);
+		expect(r.migration[0]).toEqual({ from_stage: 'prospect', to_stage: 'prospect', customers: 7 });
 	});
 });

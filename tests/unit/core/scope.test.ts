@@ -84,6 +84,52 @@ describe('scopeCtes', () => {
 		});
 		expect(byGender.map((r) => r.customer_id)).toEqual(['a', 'p']);
 	});
+	it('keeps a prospect only if they signed up before as-of (NULL: always)', async () => {
+		await db.exec('BEGIN TRANSACTION');
+		try {
+			await db.exec('ALTER TABLE customers ADD COLUMN signup_date DATE');
+			// a signed up after buying (a buyer is in scope by orders); p the day before as-of;
+			// q on as-of and t after it (both out); s without a date (in).
+			await db.exec(`UPDATE customers SET signup_date = CASE customer_id
+				WHEN 'a' THEN DATE '2024-06-01' WHEN 'p' THEN DATE '2024-03-31' END`);
+			await db.exec(`INSERT INTO customers VALUES ('q', 'F', DATE '2024-04-01'),
+				('s', 'M', NULL), ('t', 'F', DATE '2024-05-01')`);
+			const signup = { ...base, hasCustomers: true, customerColumns: ['gender', 'signup_date'] };
+			const rows = await customers(signup);
+			expect(rows.map((r) => [r.customer_id, r.is_prospect, r.signup_date])).toEqual([
+				['a', false, '2024-06-01'],
+				['b', false, null],
+				['p', true, '2024-03-31'],
+				['s', true, null]
+			]);
+			const later = await customers({ ...signup, asOf: '2024-05-02' });
+			expect(later.filter((r) => r.is_prospect).map((r) => r.customer_id)).toEqual([
+				'p',
+				'q',
+				's',
+				't'
+			]);
+			const byGender = await customers({
+				...signup,
+				filter: { table: 'customers', column: 'gender', values: ['F'] }
+			});
+			expect(byGender.map((r) => r.customer_id)).toEqual(['a', 'p']);
+			// Without signup_date among the columns, every customers-file prospect is in scope.
+			const unmapped = await customers({
+				...base,
+				hasCustomers: true,
+				customerColumns: ['gender']
+			});
+			expect(unmapped.filter((r) => r.is_prospect).map((r) => r.customer_id)).toEqual([
+				'p',
+				'q',
+				's',
+				't'
+			]);
+		} finally {
+			await db.exec('ROLLBACK');
+		}
+	});
 	it('does not call a customer with only returns a prospect', async () => {
 		await db.exec('BEGIN TRANSACTION');
 		try {
