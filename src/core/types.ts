@@ -108,7 +108,7 @@ export interface ColumnProfile {
 	kind: 'integer' | 'decimal' | 'date' | 'timestamp' | 'boolean' | 'text' | 'empty';
 	/** Empty or whitespace-only cells. */
 	nulls: number;
-	/** Distinct non-empty values (approximate for large files). */
+	/** Distinct non-empty values (exact, over the whole file). */
 	distinct: number;
 	/** Up to 20 distinct non-empty example values, for sniffing formats and for display. */
 	samples: string[];

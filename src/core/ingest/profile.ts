@@ -2,8 +2,8 @@
  * Column profiling of a raw (all-VARCHAR) table: two queries, no per-row JS.
  *
  * - buildProfileQuery: one row over the whole table: per column, empty cells (NULL or
- *   whitespace only) and approximate distinct non-empty values (exact, from the sample query,
- *   when the table fits in the window).
+ *   whitespace only) and exact distinct non-empty values. (DuckDB-WASM's approx_count_distinct
+ *   was 21 % off on the sample's customer ids — 3,915 for 4,940 — and exact costs little more.)
  * - buildSampleQuery: over the first SAMPLE_WINDOW records, per column, how many non-empty cells
  *   match each kind's pattern (patterns run once per distinct value) and up to SAMPLE_SIZE
  *   distinct values in order of first appearance.
@@ -50,7 +50,7 @@ const PATTERN_KINDS = Object.keys(KIND_PATTERNS) as PatternKind[];
 
 /** Stats over the whole table, one row: total, nulls_<i>, distinct_<i> (positional aliases). */
 export function buildProfileQuery(table: string, columns: readonly string[]): Sql {
-	const parts: Sql[] = [sql`count(*) AS total`, sql`coalesce(max(__row), 0) AS last_row`];
+	const parts: Sql[] = [sql`count(*) AS total`];
 	columns.forEach((name, i) => {
 		const c = ident(name);
 		// trim() only for cells that start with a space: a prefix test is cheap on a million rows.
@@ -59,7 +59,7 @@ export function buildProfileQuery(table: string, columns: readonly string[]): Sq
 			sql`count(*) - count(${c}) + count(*) FILTER (WHERE ${blank}) AS ${raw(`nulls_${i}`)}`
 		);
 		parts.push(
-			sql`approx_count_distinct(CASE WHEN ${blank} THEN NULL ELSE trim(${c}) END) AS ${raw(`distinct_${i}`)}`
+			sql`count(DISTINCT CASE WHEN ${blank} THEN NULL ELSE trim(${c}) END) AS ${raw(`distinct_${i}`)}`
 		);
 	});
 	return sql`SELECT ${join(parts, ',\n\t')}\nFROM ${ident(table)}`;
@@ -146,8 +146,6 @@ export function parseProfile(
 	sampleRows: readonly SampleRow[]
 ): ColumnProfile[] {
 	const total = num(stats, 'total');
-	// When the window covers every record, its distinct count is exact: prefer it.
-	const windowIsAll = num(stats, 'last_row') <= SAMPLE_WINDOW;
 	return columns.map((name, i) => {
 		const nulls = num(stats, `nulls_${i}`);
 		const row = sampleRows.find((r) => Number(r.col) === i);
@@ -158,7 +156,7 @@ export function parseProfile(
 			name,
 			kind: classifyKind(total - nulls, Number(row?.n ?? 0), matches),
 			nulls,
-			distinct: windowIsAll ? Number(row?.distinct_values ?? 0) : num(stats, `distinct_${i}`),
+			distinct: num(stats, `distinct_${i}`),
 			samples: parseList(row?.samples)
 		};
 	});
