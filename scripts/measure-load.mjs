@@ -68,9 +68,14 @@ for (let run = 0; run < Number(values.runs); run++) {
 				(s) => s.getAttribute('data-status') === 'done'
 			)
 		);
-		return { ready: ready - t0, overview: overview - t0, all: all - t0 };
+		const stages = performance
+			.getEntriesByType('measure')
+			.filter((m) => m.name.startsWith('clientele: ') && m.startTime >= t0)
+			.map((m) => `${m.name.slice(11)} ${Math.round(m.duration)}`);
+		return { ready: ready - t0, overview: overview - t0, all: all - t0, stages };
 	}, payload);
 	results.push(t);
+	console.log(`  stages (ms): ${t.stages.join(' · ')}`);
 	console.log(
 		`run ${run + 1}: load-status ready ${Math.round(t.ready)} ms · overview rendered ${Math.round(t.overview)} ms · every analysis ${Math.round(t.all)} ms`
 	);

@@ -3,6 +3,7 @@ import type { Scope } from '../core/scope';
 import { getEngine } from '../db/engine-instance';
 import type { RegisteredAnalysis } from '../core/analyses';
 import type { Sql } from '../core/sql';
+import { measure } from './session.svelte';
 
 export interface AnalysisState {
 	status: 'idle' | 'running' | 'done' | 'error';
@@ -119,6 +120,7 @@ export class Dashboard {
 		try {
 			const data: unknown = await a.def.run(query, scope, this.prepared(a, scope));
 			if (gen !== this.generation) return;
+			measure(`analysis ${a.def.id}`, t0);
 			this.set(a.def.id, { status: 'done', data, error: null, ms: performance.now() - t0 });
 		} catch (e) {
 			if (gen !== this.generation) return;

@@ -134,11 +134,13 @@ export class Session {
 			let customersChanged = false;
 			for (const [i, input] of inputs.entries()) {
 				const tmp = `raw_upload_${i}`;
+				const fileStart = performance.now();
 				const report = await loadCsv(engine, input, tmp, {
 					signal: abort.signal,
 					onProgress: (p) =>
 						(this.progress = { file: input.name, stage: p.stage, fraction: p.fraction, startedAt })
 				});
+				measure(`load ${input.name}`, fileStart);
 				const kind = classify(report, ordersChanged);
 				if (kind === 'orders') {
 					await this.moveTable(tmp, RAW_ORDERS);
@@ -284,6 +286,7 @@ export class Session {
 			fraction: null,
 			startedAt: performance.now()
 		};
+		const buildStart = performance.now();
 		try {
 			const engine = await getEngine();
 			const plain = $state.snapshot(mapping) as OrdersMapping;
@@ -298,6 +301,7 @@ export class Session {
 				}
 			}
 			this.summary = summary ?? null;
+			measure('build tables', buildStart);
 			this.phase = 'ready';
 			this.dataVersion++;
 		} catch (e) {
@@ -382,4 +386,13 @@ function classify(report: LoadReport, haveOrders: boolean): 'orders' | 'customer
 	const cust = detectCustomerRoles(report.columns);
 	if (cust.roles.customer_id !== undefined && !looksLikeOrders) return 'customers';
 	return 'unused';
+}
+
+/** A performance.measure entry (clientele: …) for the timing scripts; free when nobody reads it. */
+export function measure(name: string, start: number): void {
+	try {
+		performance.measure(`clientele: ${name}`, { start, end: performance.now() });
+	} catch {
+		// measure() with options is unsupported: timings are optional
+	}
 }
