@@ -308,7 +308,7 @@ export const en = {
 	'cycle.horizon': 'Due within (days)',
 	'cycle.dueTitle': 'Due for repurchase: {n} customers',
 	'cycle.dueExplain':
-		'Customers whose expected next purchase (last purchase + their typical gap) falls in the coming window or is recently overdue.',
+		'Customers whose expected next purchase (last purchase + their typical gap) falls within the coming days set above, or is overdue by no more than one typical gap. Most overdue first.',
 	'cycle.last': 'Last purchase',
 	'cycle.typical': 'Typical gap (days)',
 	'cycle.expected': 'Expected next purchase',
