@@ -320,7 +320,55 @@ export const en = {
 	'download.png': 'PNG',
 	'data.title': 'Data',
 	'footer.privacy':
-		'Clientele runs entirely in your browser (DuckDB-WASM). No data, no analytics, no fonts or scripts are fetched from anywhere else.'
+		'Clientele runs entirely in your browser (DuckDB-WASM). No data, no analytics, no fonts or scripts are fetched from anywhere else.',
+	'notebook.views': 'Views',
+	'notebook.dashboard': 'Dashboard',
+	'notebook.tab': 'Notebook',
+	'notebook.title': 'SQL notebook',
+	'notebook.loading': 'Loading the notebook…',
+	'notebook.explain':
+		'Query your data with SQL (DuckDB). The tables are orders, customer_facts, tx and, with a customers file, customers. Each SQL cell’s result becomes a view named after the cell, so later cells can read it; running a cell re-runs the cells that read it. Cells are saved in this browser as you type; the data is never saved.',
+	'notebook.addSql': '+ SQL cell',
+	'notebook.addText': '+ Text cell',
+	'notebook.runAll': 'Run all',
+	'notebook.run': 'Run',
+	'notebook.runHint': 'SQL — Ctrl+Enter (⌘+Enter) runs the cell',
+	'notebook.sqlLabel': 'SQL of cell {name}',
+	'notebook.undo': 'Undo delete',
+	'notebook.save': 'Save notebook',
+	'notebook.open': 'Open notebook…',
+	'notebook.delete': 'Delete cell',
+	'notebook.up': 'Move up',
+	'notebook.down': 'Move down',
+	'notebook.name': 'View name',
+	'notebook.text': 'Text',
+	'notebook.textHint': 'Notes (plain text)',
+	'notebook.edit': 'Edit',
+	'notebook.done': 'Done',
+	'notebook.empty':
+		'No cells yet. Add a SQL cell, or use “Open in notebook” on any dashboard section to get its exact SQL.',
+	'notebook.rows': '{n} rows · {ms} ms',
+	'notebook.rowsShown': 'showing the first {shown}',
+	'notebook.copy': 'Copy',
+	'notebook.copied': 'Copied',
+	'notebook.circular':
+		'This cell is part of a circular reference (cells that read each other’s views), so it was not run.',
+	'notebook.openIn': 'Open in notebook',
+	'notebook.openInHint': 'Open the exact SQL of this section as notebook cells',
+	'notebook.name.empty': 'A view name is needed.',
+	'notebook.name.invalid':
+		'Use letters, digits and _ only, not starting with a digit (at most 63).',
+	'notebook.name.reserved': 'This name belongs to the app’s own tables or to SQL; choose another.',
+	'notebook.name.duplicate': 'Another cell already uses this name.',
+	'notebook.fileError.tooLarge': 'The notebook file is too large ({bytes} bytes; at most {limit}).',
+	'notebook.fileError.notJson': 'The file is not valid JSON: {detail}',
+	'notebook.fileError.notNotebook': 'This file is not a Clientele notebook.',
+	'notebook.fileError.version':
+		'Notebook version {version} is not supported (this app reads version {supported}).',
+	'notebook.fileError.tooManyCells': 'The notebook has {cells} cells; at most {limit} are allowed.',
+	'notebook.fileError.badCell': 'Cell {index} is not valid: {detail}.',
+	'notebook.fileError.badName': 'Cell {index}: the view name “{name}” cannot be used.',
+	'notebook.fileError.badSettings': 'The notebook settings are not valid (row limit 1 to {limit}).'
 } as const;
 
 export type MessageKey = keyof typeof en;

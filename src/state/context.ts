@@ -7,6 +7,8 @@ export interface AppContext {
 	session: Session;
 	i18n: I18n;
 	dashboard: Dashboard;
+	/** Open an analysis's exact SQL as notebook cells (one per named query) and show the notebook. */
+	openInNotebook: (analysisId: string) => void;
 }
 
 export const [getApp, setApp] = createContext<AppContext>();

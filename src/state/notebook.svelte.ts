@@ -1,0 +1,346 @@
+import type { Engine } from '../db/engine';
+import type { Sql } from '../core/sql';
+import {
+	DEFAULT_ROW_LIMIT,
+	LIMITS,
+	newCellId,
+	type Cell,
+	type CellKind,
+	type NotebookDoc,
+	type SqlCell
+} from '../core/notebook/model';
+import {
+	checkCellName,
+	defaultCellName,
+	uniqueCellName,
+	type NameProblem
+} from '../core/notebook/names';
+import { dependenciesOf, runPlan } from '../core/notebook/deps';
+import { statementKind } from '../core/notebook/scan';
+import { parseNotebook, serializeNotebook } from '../core/notebook/file';
+import {
+	VIEW_PREFIX_LINES,
+	buildCellCount,
+	buildCellRows,
+	buildCellView,
+	buildDropCellView,
+	buildSchemaQuery,
+	cellErrorMessage,
+	userStatement
+} from '../core/notebook/queries';
+import type { NotebookStore } from './notebook-store';
+
+export interface CellResult {
+	status: 'idle' | 'running' | 'done' | 'error';
+	columns: { name: string; type: string }[];
+	rows: Record<string, unknown>[];
+	/** All rows of the result (rows holds at most the row limit). */
+	rowCount: number;
+	ms: number;
+	error: string | null;
+	/** 'circular' when the cell could not run because of a circular reference. */
+	reason: 'circular' | null;
+}
+
+export const IDLE: CellResult = {
+	status: 'idle',
+	columns: [],
+	rows: [],
+	rowCount: 0,
+	ms: 0,
+	error: null,
+	reason: null
+};
+
+/** Tables → columns of the database, for autocomplete. */
+export type Schema = Record<string, string[]>;
+
+const AUTOSAVE_MS = 400;
+
+/**
+ * The notebook: cells (text only, autosaved), their results (not saved), running SQL cells in
+ * dependency order, and undo of deletions. The engine and the store are passed in so unit tests
+ * run it against DuckDB in Node with an in-memory store.
+ */
+export class Notebook {
+	cells = $state<Cell[]>([]);
+	rowLimit = $state(DEFAULT_ROW_LIMIT);
+	/** Replaced whole: result rows must not become deeply reactive. */
+	results = $state.raw<Record<string, CellResult>>({});
+	schema = $state.raw<Schema>({});
+	/** Deleted cells with their position, newest last (Undo). */
+	trash = $state<{ cell: Cell; index: number }[]>([]);
+
+	/** View created by each cell in this session (to drop it when the cell is renamed/removed). */
+	private views = new Map<string, string>();
+	private timer: ReturnType<typeof setTimeout> | null = null;
+	private queue: Promise<unknown> = Promise.resolve();
+
+	constructor(
+		private readonly engine: () => Promise<Engine>,
+		private readonly store: NotebookStore
+	) {}
+
+	/** Restore the autosaved notebook; a damaged copy is ignored (an empty notebook starts). */
+	async restore(): Promise<void> {
+		const text = await this.store.load().catch(() => null);
+		if (!text) return;
+		try {
+			this.apply(parseNotebook(text));
+		} catch {
+			// The saved copy is unreadable (older format, edited by hand): start empty.
+		}
+	}
+
+	get doc(): NotebookDoc {
+		return { cells: $state.snapshot(this.cells), settings: { rowLimit: this.rowLimit } };
+	}
+
+	toJson(): string {
+		return serializeNotebook(this.doc);
+	}
+
+	/** Replace the notebook with a file's content; throws NotebookFileError if it is not valid. */
+	open(text: string): void {
+		this.apply(parseNotebook(text));
+		this.changed();
+	}
+
+	private apply(doc: NotebookDoc) {
+		this.cells = doc.cells;
+		this.rowLimit = doc.settings.rowLimit;
+		this.results = {};
+		this.trash = [];
+	}
+
+	result(id: string): CellResult {
+		return this.results[id] ?? IDLE;
+	}
+
+	add(kind: CellKind, after?: string, source = ''): string {
+		if (this.cells.length >= LIMITS.cells) throw new Error(`at most ${LIMITS.cells} cells`);
+		const id = newCellId(this.cells.map((c) => c.id));
+		const cell: Cell =
+			kind === 'sql'
+				? { id, kind, name: defaultCellName(this.cells), source }
+				: { id, kind, source };
+		const at = after === undefined ? -1 : this.cells.findIndex((c) => c.id === after);
+		if (at === -1) this.cells.push(cell);
+		else this.cells.splice(at + 1, 0, cell);
+		this.changed();
+		return id;
+	}
+
+	/** Append one SQL cell per named query (Open in notebook); returns the new ids. */
+	addQueries(prefix: string, queries: Record<string, Sql>): string[] {
+		const ids: string[] = [];
+		for (const [key, q] of Object.entries(queries)) {
+			if (this.cells.length >= LIMITS.cells) break;
+			const id = this.add('sql', undefined, q.toString());
+			const cell = this.cells.find((c) => c.id === id) as SqlCell;
+			cell.name = uniqueCellName(
+				`${prefix}_${key}`,
+				this.cells.filter((c) => c.id !== id)
+			);
+			ids.push(id);
+		}
+		this.changed();
+		return ids;
+	}
+
+	setSource(id: string, source: string) {
+		const cell = this.cells.find((c) => c.id === id);
+		if (!cell || cell.source === source) return;
+		cell.source = source.slice(0, LIMITS.sourceChars);
+		this.changed();
+	}
+
+	/** Rename a SQL cell's view; returns why not, or null when done. */
+	rename(id: string, name: string): NameProblem | null {
+		const cell = this.cells.find((c) => c.id === id);
+		if (!cell || cell.kind !== 'sql') return null;
+		const problem = checkCellName(name, this.cells, id);
+		if (problem) return problem;
+		cell.name = name;
+		this.changed();
+		return null;
+	}
+
+	move(id: string, by: -1 | 1) {
+		const i = this.cells.findIndex((c) => c.id === id);
+		const j = i + by;
+		if (i === -1 || j < 0 || j >= this.cells.length) return;
+		const [cell] = this.cells.splice(i, 1);
+		this.cells.splice(j, 0, cell!);
+		this.changed();
+	}
+
+	remove(id: string) {
+		const index = this.cells.findIndex((c) => c.id === id);
+		if (index === -1) return;
+		const [cell] = this.cells.splice(index, 1);
+		this.trash.push({ cell: $state.snapshot(cell!), index });
+		if (this.trash.length > 20) this.trash.shift();
+		this.changed();
+		void this.dropView(id);
+	}
+
+	undoRemove(): string | null {
+		const last = this.trash.pop();
+		if (!last) return null;
+		let cell = last.cell;
+		if (this.cells.some((c) => c.id === cell.id)) {
+			cell = { ...cell, id: newCellId(this.cells.map((c) => c.id)) };
+		}
+		if (cell.kind === 'sql' && checkCellName(cell.name, this.cells) !== null) {
+			cell = { ...cell, name: defaultCellName(this.cells) };
+		}
+		this.cells.splice(Math.min(last.index, this.cells.length), 0, cell);
+		this.changed();
+		return cell.id;
+	}
+
+	/**
+	 * Run a SQL cell, then every cell that reads its view (in dependency order). Cells it reads
+	 * that have not run in this session (e.g. after a reload) run first.
+	 */
+	run(id: string): Promise<void> {
+		const next = this.queue.then(() => this.runNow(id));
+		this.queue = next.catch(() => undefined);
+		return next;
+	}
+
+	runAll(): Promise<void> {
+		const ids = this.cells.filter((c) => c.kind === 'sql').map((c) => c.id);
+		const next = this.queue.then(() => this.runIds(ids));
+		this.queue = next.catch(() => undefined);
+		return next;
+	}
+
+	private async runNow(id: string): Promise<void> {
+		const stale = [...dependenciesOf(this.cells, id)].filter(
+			(d) => this.result(d).status !== 'done'
+		);
+		await this.runIds([...stale, id]);
+	}
+
+	private async runIds(ids: string[]): Promise<void> {
+		const plan = runPlan(this.cells, ids);
+		for (const c of plan.cyclic) {
+			this.setResult(c, { ...IDLE, status: 'error', reason: 'circular' });
+		}
+		for (const c of plan.order) this.setResult(c, { ...this.result(c), status: 'running' });
+		for (const c of plan.order) {
+			const ok = await this.runCell(c);
+			if (!ok) {
+				// What depends on a failed cell would read a missing or stale view: leave it idle.
+				for (const rest of plan.order.slice(plan.order.indexOf(c) + 1)) {
+					if (this.result(rest).status === 'running') this.setResult(rest, IDLE);
+				}
+				break;
+			}
+		}
+		await this.loadSchema();
+	}
+
+	private async runCell(id: string): Promise<boolean> {
+		const cell = this.cells.find((c): c is SqlCell => c.id === id && c.kind === 'sql');
+		if (!cell) return true;
+		const engine = await this.engine();
+		const name = cell.name;
+		const source = cell.source;
+		const t0 = performance.now();
+		try {
+			const kind = statementKind(source);
+			if (kind === 'empty') {
+				this.setResult(id, IDLE);
+				return true;
+			}
+			if (kind === 'statement') {
+				const r = await engine.queryFull(userStatement(source));
+				this.setResult(id, {
+					...IDLE,
+					status: 'done',
+					columns: r.columns,
+					rows: r.rows.slice(0, this.rowLimit),
+					rowCount: r.rows.length,
+					ms: performance.now() - t0
+				});
+				return true;
+			}
+			const previous = this.views.get(id);
+			if (previous && previous.toLowerCase() !== name.toLowerCase()) await this.dropView(id);
+			try {
+				await engine.exec(buildCellView(name, source));
+			} catch (e) {
+				throw new Error(cellErrorMessage(message(e), VIEW_PREFIX_LINES));
+			}
+			this.views.set(id, name);
+			const [r, count] = [
+				await engine.queryFull(buildCellRows(name, this.rowLimit)),
+				await engine.query<{ n: number }>(buildCellCount(name))
+			];
+			this.setResult(id, {
+				...IDLE,
+				status: 'done',
+				columns: r.columns,
+				rows: r.rows,
+				rowCount: count[0]?.n ?? r.rows.length,
+				ms: performance.now() - t0
+			});
+			return true;
+		} catch (e) {
+			this.setResult(id, {
+				...IDLE,
+				status: 'error',
+				error: message(e),
+				ms: performance.now() - t0
+			});
+			return false;
+		}
+	}
+
+	/** Tables, views and their columns, for autocomplete. */
+	async loadSchema(): Promise<void> {
+		try {
+			const engine = await this.engine();
+			const rows = await engine.query<{ table_name: string; column_name: string }>(
+				buildSchemaQuery()
+			);
+			const schema: Schema = {};
+			for (const r of rows) (schema[r.table_name] ??= []).push(r.column_name);
+			this.schema = schema;
+		} catch {
+			// Autocomplete without a schema still offers keywords.
+		}
+	}
+
+	private async dropView(id: string) {
+		const view = this.views.get(id);
+		if (!view) return;
+		this.views.delete(id);
+		const engine = await this.engine();
+		await engine.exec(buildDropCellView(view)).catch(() => undefined);
+	}
+
+	private setResult(id: string, r: CellResult) {
+		this.results = { ...this.results, [id]: r };
+	}
+
+	/** Schedule an autosave (debounced: typing saves once it pauses). */
+	private changed() {
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = setTimeout(() => void this.flush(), AUTOSAVE_MS);
+	}
+
+	/** Save now (tests, page hide). */
+	async flush(): Promise<void> {
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = null;
+		await this.store.save(this.toJson()).catch(() => undefined);
+	}
+}
+
+function message(e: unknown): string {
+	return e instanceof Error ? e.message : String(e);
+}
