@@ -155,6 +155,13 @@ export const CANONICAL_COLUMNS: readonly string[] = [
 /** Most distinct values a text column may have to be offered as a dimension. */
 export const MAX_DIMENSION_VALUES = 1000;
 
+/**
+ * Most columns offered as dimensions (the first ones in file order). Every dimension is one more
+ * aggregate in the `orders` build, whose cost grows faster than linearly: 497 dimensions ran out
+ * of memory on a 20-line file (issue 5), 50 take a fraction of a second.
+ */
+export const MAX_DIMENSIONS = 50;
+
 /** Ids, contact data and names: near-unique per customer/order, useless for breakdowns. */
 function isIdLike(name: string): boolean {
 	const n = name.trim();
@@ -166,7 +173,7 @@ function isIdLike(name: string): boolean {
 }
 
 function usefulDimensions(cols: ColumnProfile[], used: Set<string>): Dimension[] {
-	const keep = cols.filter(
+	const useful = cols.filter(
 		(c) =>
 			!used.has(c.name) &&
 			c.name !== '__row' &&
@@ -177,6 +184,7 @@ function usefulDimensions(cols: ColumnProfile[], used: Set<string>): Dimension[]
 			!isIdLike(c.name) &&
 			(c.kind !== 'text' || c.distinct <= MAX_DIMENSION_VALUES)
 	);
+	const keep = useful.slice(0, MAX_DIMENSIONS);
 	const dims = toDimensions(
 		keep.map((c) => c.name),
 		[]

@@ -39,6 +39,7 @@ export const en = {
 	'loadError.binary': 'This is not a text file. {detail}',
 	'loadError.excel': 'This looks like an Excel workbook. Save it as CSV (UTF-8) and load the CSV.',
 	'loadError.encoding': 'The text encoding could not be recognised. {detail}',
+	'loadError.line': 'This is not a table with one record per line. {detail}',
 	'notice.customersOnly':
 		'This is a customers file. Now add the orders file: drop it here or use Open files…',
 	'notice.ignored': 'Not used (neither orders nor customers): {files}',

@@ -39,6 +39,7 @@ export const zh: Record<MessageKey, string> = {
 	'loadError.binary': '这不是文本文件。{detail}',
 	'loadError.excel': '这看起来是 Excel 工作簿。请另存为 CSV（UTF-8）后再加载。',
 	'loadError.encoding': '无法识别文本编码。{detail}',
+	'loadError.line': '前 64 KB 中没有换行，这不是每行一条记录的表格。',
 	'notice.customersOnly': '这是客户文件。请再添加订单文件：拖到此处或点击“打开文件…”',
 	'notice.ignored': '未使用（既不是订单也不是客户文件）：{files}',
 	'mapping.title': '确认列映射',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	CANONICAL_COLUMNS,
+	MAX_DIMENSIONS,
 	detectCustomerRoles,
 	detectOrderRoles,
 	headerSignature,
@@ -163,6 +164,22 @@ describe('detectOrderRoles', () => {
 		]);
 		expect(det.roles.order_date).toBe('order date');
 		expect(det.confidence.order_date).toBe('high');
+	});
+});
+
+describe('dimension cap (issue 5: 500 columns)', () => {
+	it('offers the first MAX_DIMENSIONS useful columns, in file order', () => {
+		const attrs = Array.from({ length: 497 }, (_, i) => col(`attr_${i + 1}`, 'text', ['a'], 7));
+		const det = detectOrderRoles([
+			col('customer_id', 'text', ['C1']),
+			col('order_date', 'date', ['2024-01-05']),
+			col('amount', 'decimal', ['10.50']),
+			...attrs
+		]);
+		expect(det.missing).toEqual([]);
+		expect(det.dimensions).toHaveLength(MAX_DIMENSIONS);
+		expect(det.dimensions[0]?.source).toBe('attr_1');
+		expect(det.dimensions.at(-1)?.source).toBe(`attr_${MAX_DIMENSIONS}`);
 	});
 });
 
