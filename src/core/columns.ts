@@ -24,9 +24,21 @@ export interface RoleDetection<R extends string> {
 	dimensions: Dimension[];
 }
 
-/** Header normalisation for matching: lower case, no brackets' content, no spaces/punctuation. */
+/**
+ * Traditional → simplified for the characters of the Chinese synonyms, so headers of Big5 /
+ * Taiwan and Hong Kong exports (客戶編號, 訂單日期, 實付金額) match the same synonyms.
+ */
+const TRADITIONAL = '買產價會冊別區單號員寶實應開態總戶數時標註狀碼稱類編訂貝購銷間顧題額齡';
+const SIMPLIFIED = '买产价会册别区单号员宝实应开态总户数时标注状码称类编订贝购销间顾题额龄';
+const TO_SIMPLIFIED = new Map([...TRADITIONAL].map((t, i) => [t, SIMPLIFIED[i]!]));
+
+/**
+ * Header normalisation for matching: lower case, simplified Chinese, no brackets' content, no
+ * spaces/punctuation.
+ */
 export function normalizeHeader(h: string): string {
 	return h
+		.replace(/[\u4e00-\u9fff]/g, (c) => TO_SIMPLIFIED.get(c) ?? c)
 		.toLowerCase()
 		.replace(/[(（[【].*?[)）\]】]/g, '')
 		.replace(/[\s_\-.:/#·]+/g, '');

@@ -269,4 +269,20 @@ describe('headerSignature and normalizeHeader', () => {
 		expect(normalizeHeader(' Amount (USD) ')).toBe('amount');
 		expect(normalizeHeader('实付金额（元）')).toBe('实付金额');
 	});
+	it('reads traditional-Chinese headers as simplified (Big5 exports, issue 5)', () => {
+		expect(normalizeHeader('客戶編號')).toBe('客户编号');
+		expect(normalizeHeader('訂單日期')).toBe('订单日期');
+		expect(normalizeHeader('實付金額（元）')).toBe('实付金额');
+		const det = detectOrderRoles([
+			col('客戶編號', 'text', ['C001']),
+			col('訂單日期', 'date', ['2024/1/5']),
+			col('實付金額', 'integer', ['100'])
+		]);
+		expect(det.roles).toEqual({
+			customer_id: '客戶編號',
+			order_date: '訂單日期',
+			amount: '實付金額'
+		});
+		expect(det.confidence).toEqual({ customer_id: 'high', order_date: 'high', amount: 'high' });
+	});
 });

@@ -53,8 +53,8 @@ const CASES: Record<string, Expected> = {
 		revenue: 1339.8,
 		dates: ['2024-01-05', '2024-02-02']
 	},
-	// Traditional-Chinese headers 客戶編號/實付金額 are not synonyms yet: the mapping screen asks.
-	'big5.csv': { loaded: 2, encoding: 'big5', missing: ['customer_id', 'amount'] },
+	// Traditional-Chinese headers 客戶編號, 訂單日期, 實付金額 match the simplified synonyms.
+	'big5.csv': { loaded: 2, tx: 2, encoding: 'big5', revenue: 300 },
 	'latin1.csv': { loaded: 2, tx: 2, encoding: 'windows-1252', revenue: 15.5 },
 	'invalid-utf8.csv': {
 		loaded: 3,
