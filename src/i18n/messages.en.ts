@@ -30,6 +30,8 @@ export const en = {
 	'progress.stage.parsing': 'Parsing rows',
 	'progress.stage.profiling': 'Profiling columns',
 	'progress.stage.building': 'Building orders and customers',
+	'error.outOfMemory':
+		'The browser ran out of memory for this data. Close other tabs or load a smaller file (for example one year of orders), then try again. ({detail})',
 	'error.cancelled': 'Loading was cancelled. Nothing was loaded.',
 	'error.noOrders':
 		'No orders file found: a file needs a customer id, an order date and an amount (or quantity and unit price).',

@@ -32,6 +32,8 @@ export const zh: Record<MessageKey, string> = {
 	'progress.stage.parsing': '解析行',
 	'progress.stage.profiling': '分析列',
 	'progress.stage.building': '生成订单与客户表',
+	'error.outOfMemory':
+		'浏览器内存不足，无法处理这些数据。请关闭其他标签页，或加载更小的文件（例如一年的订单）后重试。（{detail}）',
 	'error.cancelled': '已取消加载，未加载任何数据。',
 	'error.noOrders': '没有找到订单文件：文件需要包含客户 ID、下单日期和金额（或数量与单价）。',
 	'error.crossOrigin': '{url} 位于其他网站。出于隐私，本页只加载同源或本地磁盘上的文件。',
