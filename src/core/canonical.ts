@@ -17,7 +17,7 @@
  *   that was undone (Shopify/Taobao style), so its net amount is 0, not negative.
  * - Returns policy 'net': every line counts with its signed amount; 'exclude': orders and
  *   customer_facts use only lines with NOT is_return AND amount > 0 AND unit_price > 0 (if mapped).
- * - Order dimensions: the first non-null value per order (by line number).
+ * - Order dimensions (and category): the first non-null value per order (by line number).
  * Plain set operations only (scans, GROUP BY), so it scales to millions of lines.
  */
 import { ident, join, raw, sql, type Sql } from './sql';
@@ -201,8 +201,9 @@ function ordersStatement(m: OrdersMapping, opts: CanonicalOptions): Sql {
 		if (m.roles.unit_price) conds.push(sql`unit_price > 0`);
 	}
 	const items = m.roles.quantity ? sql`sum(quantity)` : sql`count(*)`;
+	// category is an order dimension too (the breakdown offers it): first non-null per order.
 	const dims = join(
-		m.dimensions.map(
+		[{ column: 'category' }, ...m.dimensions].map(
 			(d) =>
 				sql`,\n\targ_min(${ident(d.column)}, line_no) FILTER (WHERE ${ident(d.column)} IS NOT NULL) AS ${ident(d.column)}`
 		),

@@ -24,9 +24,21 @@ export interface RoleDetection<R extends string> {
 	dimensions: Dimension[];
 }
 
-/** Header normalisation for matching: lower case, no brackets' content, no spaces/punctuation. */
+/**
+ * Traditional → simplified for the characters of the Chinese synonyms, so headers of Big5 /
+ * Taiwan and Hong Kong exports (客戶編號, 訂單日期, 實付金額) match the same synonyms.
+ */
+const TRADITIONAL = '買產價會冊別區單號員寶實應開態總戶數時標註狀碼稱類編訂貝購銷間顧題額齡';
+const SIMPLIFIED = '买产价会册别区单号员宝实应开态总户数时标注状码称类编订贝购销间顾题额龄';
+const TO_SIMPLIFIED = new Map([...TRADITIONAL].map((t, i) => [t, SIMPLIFIED[i]!]));
+
+/**
+ * Header normalisation for matching: lower case, simplified Chinese, no brackets' content, no
+ * spaces/punctuation.
+ */
 export function normalizeHeader(h: string): string {
 	return h
+		.replace(/[\u4e00-\u9fff]/g, (c) => TO_SIMPLIFIED.get(c) ?? c)
 		.toLowerCase()
 		.replace(/[(（[【].*?[)）\]】]/g, '')
 		.replace(/[\s_\-.:/#·]+/g, '');
@@ -155,6 +167,13 @@ export const CANONICAL_COLUMNS: readonly string[] = [
 /** Most distinct values a text column may have to be offered as a dimension. */
 export const MAX_DIMENSION_VALUES = 1000;
 
+/**
+ * Most columns offered as dimensions (the first ones in file order). Every dimension is one more
+ * aggregate in the `orders` build, whose cost grows faster than linearly: 497 dimensions ran out
+ * of memory on a 20-line file (issue 5), 50 take a fraction of a second.
+ */
+export const MAX_DIMENSIONS = 50;
+
 /** Ids, contact data and names: near-unique per customer/order, useless for breakdowns. */
 function isIdLike(name: string): boolean {
 	const n = name.trim();
@@ -166,7 +185,7 @@ function isIdLike(name: string): boolean {
 }
 
 function usefulDimensions(cols: ColumnProfile[], used: Set<string>): Dimension[] {
-	const keep = cols.filter(
+	const useful = cols.filter(
 		(c) =>
 			!used.has(c.name) &&
 			c.name !== '__row' &&
@@ -177,6 +196,7 @@ function usefulDimensions(cols: ColumnProfile[], used: Set<string>): Dimension[]
 			!isIdLike(c.name) &&
 			(c.kind !== 'text' || c.distinct <= MAX_DIMENSION_VALUES)
 	);
+	const keep = useful.slice(0, MAX_DIMENSIONS);
 	const dims = toDimensions(
 		keep.map((c) => c.name),
 		[]

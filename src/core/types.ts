@@ -20,7 +20,8 @@
  * orders — one row per order of a known customer (customer_id NOT NULL)
  *   customer_id, order_id, order_ts (earliest line), order_date DATE, revenue DOUBLE (net),
  *   items DOUBLE (sum of quantity, or number of lines when quantity is not mapped), lines INTEGER,
- *   is_purchase BOOLEAN (revenue > 0: zero/negative-net orders are not purchases), <order dimensions>
+ *   is_purchase BOOLEAN (revenue > 0: zero/negative-net orders are not purchases),
+ *   category VARCHAR (first non-null of its lines; NULL when not mapped), <order dimensions>
  *
  * customer_facts — one row per customer (from orders and, if loaded, the customers file)
  *   customer_id, first_order DATE, last_order DATE (purchase orders only; NULL for prospects),

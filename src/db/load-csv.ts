@@ -23,6 +23,7 @@ import {
 	buildProfileQuery,
 	buildSampleQuery,
 	parseProfile,
+	PROFILE_BATCH,
 	type SampleRow
 } from '../core/ingest/profile';
 import { countBelow, LineScanner } from '../core/ingest/lines';
@@ -184,6 +185,13 @@ export async function loadCsv(
 	if (whole && text.trim() === '') {
 		throw fail('empty', `"${input.name}" has no content (only blank lines or spaces).`);
 	}
+	if (!whole && !/[\r\n]/.test(text)) {
+		throw fail(
+			'line',
+			`"${input.name}": line 1 is longer than ${PREFIX_BYTES / 1024} KB (no line break found), ` +
+				'so this is not a CSV table with one record per line.'
+		);
+	}
 	if (garbageShare(text) > 0.02) {
 		throw fail(
 			'encoding',
@@ -240,11 +248,15 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 	store_rejects = true, rejects_table = '${raw(rejectsTable)}', rejects_scan = '${raw(rejectsScan)}')`);
 		await read();
 		let summary = await rejectSummary();
-		if (!guess.transcode && summary.encodingErrors > 0) {
-			// Invalid UTF-8 after the sniffed prefix: decide the encoding from the whole file.
+		const recheck =
+			!guess.transcode && summary.encodingErrors > 0
+				? detectEncoding(await slice(input.data, 0, bytes), true)
+				: null;
+		// Invalid UTF-8 after the sniffed prefix: the whole file decides the encoding. If it is
+		// still (mostly) UTF-8, the records with corrupt bytes stay rejected with their lines.
+		if (recheck?.transcode) {
 			await dropRejects();
-			guess = detectEncoding(await slice(input.data, 0, bytes), true);
-			if (!guess.transcode) throw fail('encoding', `"${input.name}" is not valid UTF-8.`);
+			guess = recheck;
 			await register();
 			checkAbort(signal);
 			progress('parsing', null);
@@ -273,10 +285,16 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 		checkAbort(signal);
 
 		progress('profiling', null);
-		const [stats] = await engine.query(buildProfileQuery(table, names));
+		const stats: Row = {};
+		for (let first = 0; first < Math.max(names.length, 1); first += PROFILE_BATCH) {
+			const batch = names.slice(first, first + PROFILE_BATCH);
+			const [part] = await engine.query(buildProfileQuery(table, batch, first));
+			Object.assign(stats, part);
+			checkAbort(signal);
+		}
 		const samples = await engine.query<SampleRow>(buildSampleQuery(table, names));
-		const rowsLoaded = Number((stats as Row | undefined)?.total ?? 0);
-		const columns = parseProfile(names, stats ?? {}, samples);
+		const rowsLoaded = Number(stats.total ?? 0);
+		const columns = parseProfile(names, stats, samples);
 		checkAbort(signal);
 		progress('profiling', 1);
 		return {

@@ -30,6 +30,8 @@ export const en = {
 	'progress.stage.parsing': 'Parsing rows',
 	'progress.stage.profiling': 'Profiling columns',
 	'progress.stage.building': 'Building orders and customers',
+	'error.outOfMemory':
+		'The browser ran out of memory for this data. Close other tabs or load a smaller file (for example one year of orders), then try again. ({detail})',
 	'error.cancelled': 'Loading was cancelled. Nothing was loaded.',
 	'error.noOrders':
 		'No orders file found: a file needs a customer id, an order date and an amount (or quantity and unit price).',
@@ -39,6 +41,7 @@ export const en = {
 	'loadError.binary': 'This is not a text file. {detail}',
 	'loadError.excel': 'This looks like an Excel workbook. Save it as CSV (UTF-8) and load the CSV.',
 	'loadError.encoding': 'The text encoding could not be recognised. {detail}',
+	'loadError.line': 'This is not a table with one record per line. {detail}',
 	'notice.customersOnly':
 		'This is a customers file. Now add the orders file: drop it here or use Open files…',
 	'notice.ignored': 'Not used (neither orders nor customers): {files}',

@@ -32,6 +32,8 @@ export const zh: Record<MessageKey, string> = {
 	'progress.stage.parsing': '解析行',
 	'progress.stage.profiling': '分析列',
 	'progress.stage.building': '生成订单与客户表',
+	'error.outOfMemory':
+		'浏览器内存不足，无法处理这些数据。请关闭其他标签页，或加载更小的文件（例如一年的订单）后重试。（{detail}）',
 	'error.cancelled': '已取消加载，未加载任何数据。',
 	'error.noOrders': '没有找到订单文件：文件需要包含客户 ID、下单日期和金额（或数量与单价）。',
 	'error.crossOrigin': '{url} 位于其他网站。出于隐私，本页只加载同源或本地磁盘上的文件。',
@@ -39,6 +41,7 @@ export const zh: Record<MessageKey, string> = {
 	'loadError.binary': '这不是文本文件。{detail}',
 	'loadError.excel': '这看起来是 Excel 工作簿。请另存为 CSV（UTF-8）后再加载。',
 	'loadError.encoding': '无法识别文本编码。{detail}',
+	'loadError.line': '前 64 KB 中没有换行，这不是每行一条记录的表格。',
 	'notice.customersOnly': '这是客户文件。请再添加订单文件：拖到此处或点击“打开文件…”',
 	'notice.ignored': '未使用（既不是订单也不是客户文件）：{files}',
 	'mapping.title': '确认列映射',

@@ -1,5 +1,5 @@
 import { getEngine, restartEngine } from '../db/engine-instance';
-import { loadCsv, LoadError, type LoadInput, type LoadReport } from '../db/load-csv';
+import { loadCsv, type LoadInput, type LoadReport } from '../db/load-csv';
 import {
 	detectCustomerRoles,
 	detectOrderRoles,
@@ -19,6 +19,7 @@ import type {
 } from '../core/types';
 import { ident, sql } from '../core/sql';
 import { recallMapping, rememberMapping } from './mapping-memory';
+import { problemOf, type Problem } from './problems';
 
 /** One row of buildLoadSummaryQuery(). */
 export interface LoadSummary {
@@ -43,13 +44,7 @@ export interface Progress {
 	startedAt: number;
 }
 
-/** A user-facing problem: which file, what happened. Messages are plain text. */
-export interface Problem {
-	file: string | null;
-	/** A message-catalogue key (translated by the UI), or null when `message` is the text. */
-	key: string | null;
-	message: string;
-}
+export type { Problem } from './problems';
 
 const RAW_ORDERS = 'raw_orders';
 const RAW_CUSTOMERS = 'raw_customers';
@@ -118,6 +113,7 @@ export class Session {
 		this.problem = null;
 		this.notices = [];
 		const startedAt = performance.now();
+		let current: string | null = null;
 		// A customers file alone waits for its orders file: the next file joins it.
 		if (mode === 'replace' && !this.ordersReport && this.customersReport) mode = 'add';
 		try {
@@ -133,6 +129,7 @@ export class Session {
 			let ordersChanged = false;
 			let customersChanged = false;
 			for (const [i, input] of inputs.entries()) {
+				current = input.name;
 				const tmp = `raw_upload_${i}`;
 				const fileStart = performance.now();
 				const report = await loadCsv(engine, input, tmp, {
@@ -155,6 +152,7 @@ export class Session {
 					this.notices = [...this.notices, input.name];
 				}
 			}
+			current = null;
 			if (ordersChanged) this.prepareOrdersMapping();
 			if (customersChanged) this.prepareCustomersMapping();
 			if (!this.ordersReport) {
@@ -172,7 +170,7 @@ export class Session {
 			else this.phase = 'mapping';
 		} catch (e) {
 			if (abort.signal.aborted) return;
-			this.failWith(e);
+			this.failWith(e, current);
 		} finally {
 			if (this.abort === abort) this.abort = null;
 			this.progress = null;
@@ -369,9 +367,9 @@ export class Session {
 		this.problem = { file, key, message };
 	}
 
-	private failWith(e: unknown): void {
-		if (e instanceof LoadError) this.fail(e.file, e.message, `loadError.${e.code}`);
-		else this.fail(null, e instanceof Error ? e.message : String(e));
+	private failWith(e: unknown, file: string | null = null): void {
+		this.phase = 'error';
+		this.problem = problemOf(e, file);
 	}
 }
 

@@ -2,7 +2,8 @@
  * Text-encoding and file-type detection for uploaded files (pure; runs on a byte prefix).
  *
  * Order: file signatures (xlsx/xls/pdf/zip… are refused), BOM (UTF-8, UTF-16LE/BE), BOM-less
- * UTF-16 (NUL bytes in every other position), strict UTF-8, then GB18030 (covers GBK) or Big5
+ * UTF-16 (NUL bytes in every other position), UTF-8 (strict, or with a few corrupt bytes among
+ * many valid multi-byte characters: see mostlyUtf8), then GB18030 (covers GBK) or Big5
  * when the high bytes look like Chinese text, else windows-1252 (which decodes any byte).
  */
 
@@ -142,6 +143,26 @@ function gb2312Share(bytes: Uint8Array): number {
 }
 
 /**
+ * UTF-8 text with a few corrupt bytes: at least MOSTLY_UTF8 valid multi-byte characters per
+ * invalid sequence. Read as UTF-8, the records with the bad bytes are rejected by the CSV reader
+ * (naming their lines) instead of the whole file being decoded as GBK or windows-1252 into
+ * mojibake. Text in those encodings forms valid UTF-8 sequences only by accident (about one
+ * Chinese GBK character in nine, almost never for Latin-1), far below this ratio.
+ */
+const MOSTLY_UTF8 = 10;
+
+function mostlyUtf8(bytes: Uint8Array): boolean {
+	const text = new TextDecoder('utf-8').decode(bytes);
+	let valid = 0;
+	let invalid = 0;
+	for (const ch of text) {
+		if (ch === '\uFFFD') invalid++;
+		else if (ch.charCodeAt(0) >= 0x80) valid++;
+	}
+	return invalid > 0 && valid >= invalid * MOSTLY_UTF8;
+}
+
+/**
  * Guess the encoding from the first bytes of a file.
  * @param prefix the first bytes (e.g. 64 KiB)
  * @param whole  true when `prefix` is the whole file (no multi-byte sequence is cut at its end)
@@ -157,7 +178,7 @@ export function detectEncoding(prefix: Uint8Array, whole: boolean): EncodingGues
 		return { encoding: enc, decoderLabel: enc, bomLength: bom, transcode: true };
 	}
 	const body = whole ? prefix : trimIncompleteUtf8(prefix);
-	if (decodes('utf-8', body) !== null) {
+	if (decodes('utf-8', body) !== null || mostlyUtf8(body)) {
 		return { encoding: 'utf-8', decoderLabel: 'utf-8', bomLength: 0, transcode: false };
 	}
 	// A double-byte prefix may end inside a character: drop the last byte if it is a lead byte.

@@ -48,10 +48,21 @@ export const KIND_PATTERNS = {
 type PatternKind = keyof typeof KIND_PATTERNS;
 const PATTERN_KINDS = Object.keys(KIND_PATTERNS) as PatternKind[];
 
-/** Stats over the whole table, one row: total, nulls_<i>, distinct_<i> (positional aliases). */
-export function buildProfileQuery(table: string, columns: readonly string[]): Sql {
+/**
+ * Most columns per profile query. DuckDB's planning and memory grow faster than linearly with the
+ * number of aggregates in one SELECT: 500 columns in one query ran out of memory (issue 5), while
+ * batches of this size take a few hundred milliseconds each.
+ */
+export const PROFILE_BATCH = 50;
+
+/**
+ * Stats over the whole table, one row: total, nulls_<i>, distinct_<i> (positional aliases; i
+ * counts from `first`, so batches of columns — see PROFILE_BATCH — can be merged into one row).
+ */
+export function buildProfileQuery(table: string, columns: readonly string[], first = 0): Sql {
 	const parts: Sql[] = [sql`count(*) AS total`];
-	columns.forEach((name, i) => {
+	columns.forEach((name, j) => {
+		const i = first + j;
 		const c = ident(name);
 		// trim() only for cells that start with a space: a prefix test is cheap on a million rows.
 		const blank = sql`${c} = '' OR (${c} LIKE ' %' AND trim(${c}) = '')`;

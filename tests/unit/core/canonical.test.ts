@@ -5,6 +5,7 @@ import { ident, sql } from '../../../src/core/sql';
 import { buildLoadSummaryQuery, buildOrdersStatements } from '../../../src/core/canonical';
 import { buildCustomersStatements } from '../../../src/core/canonical-customers';
 import { toDimensions } from '../../../src/core/columns';
+import { breakdownAnalysis, defaultBreakdownSettings } from '../../../src/core/analyses/breakdown';
 import type { CustomersMapping, OrdersMapping, ReturnsPolicy } from '../../../src/core/types';
 
 let db: Engine;
@@ -404,6 +405,49 @@ describe('canonical tables, order-level file with Chinese and hostile headers', 
 				{ returns: 'net' }
 			)
 		).toThrow(/amount/);
+	});
+});
+
+describe('category as an order dimension (issue 5: breakdown by Category failed)', () => {
+	it('gives orders the first non-null category of their lines; the breakdown by it runs', async () => {
+		await db.exec(`CREATE OR REPLACE TABLE raw_cat AS SELECT * FROM (VALUES
+			(1, 'c1', 'o1', '2024-01-05', '10', NULL),
+			(2, 'c1', 'o1', '2024-01-05', '5', 'Food'),
+			(3, 'c1', 'o1', '2024-01-05', '1', 'Home'),
+			(4, 'c2', 'o2', '2024-01-06', '20', '<img src=x onerror=alert(1)>')
+		) t(__row, cust, oid, day, amt, cat)`);
+		const m: OrdersMapping = {
+			table: 'raw_cat',
+			roles: {
+				customer_id: 'cust',
+				order_id: 'oid',
+				order_date: 'day',
+				amount: 'amt',
+				category: 'cat'
+			},
+			dateFormat: { format: '%Y-%m-%d' },
+			numberFormat: { decimal: '.' },
+			dimensions: []
+		};
+		for (const stmt of buildOrdersStatements(m, { returns: 'net' })) await db.exec(stmt);
+		expect(await db.query(sql`SELECT order_id, category FROM orders ORDER BY order_id`)).toEqual([
+			{ order_id: 'o1', category: 'Food' },
+			{ order_id: 'o2', category: '<img src=x onerror=alert(1)>' }
+		]);
+		const r = await breakdownAnalysis.run(
+			(q) => db.query(q),
+			{
+				asOf: '2024-01-07',
+				from: null,
+				to: null,
+				filter: null,
+				hasCustomers: false,
+				customerColumns: []
+			},
+			{ ...defaultBreakdownSettings, dimension: { table: 'orders', column: 'category' } }
+		);
+		expect(JSON.stringify(r)).toContain('<img src=x onerror=alert(1)>');
+		expect(JSON.stringify(r)).toContain('Food');
 	});
 });
 

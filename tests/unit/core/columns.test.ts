@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	CANONICAL_COLUMNS,
+	MAX_DIMENSIONS,
 	detectCustomerRoles,
 	detectOrderRoles,
 	headerSignature,
@@ -166,6 +167,22 @@ describe('detectOrderRoles', () => {
 	});
 });
 
+describe('dimension cap (issue 5: 500 columns)', () => {
+	it('offers the first MAX_DIMENSIONS useful columns, in file order', () => {
+		const attrs = Array.from({ length: 497 }, (_, i) => col(`attr_${i + 1}`, 'text', ['a'], 7));
+		const det = detectOrderRoles([
+			col('customer_id', 'text', ['C1']),
+			col('order_date', 'date', ['2024-01-05']),
+			col('amount', 'decimal', ['10.50']),
+			...attrs
+		]);
+		expect(det.missing).toEqual([]);
+		expect(det.dimensions).toHaveLength(MAX_DIMENSIONS);
+		expect(det.dimensions[0]?.source).toBe('attr_1');
+		expect(det.dimensions.at(-1)?.source).toBe(`attr_${MAX_DIMENSIONS}`);
+	});
+});
+
 describe('detectCustomerRoles', () => {
 	it('maps English and Chinese customer attributes', () => {
 		const en = detectCustomerRoles([
@@ -251,5 +268,21 @@ describe('headerSignature and normalizeHeader', () => {
 		expect(normalizeHeader('Customer_ID')).toBe('customerid');
 		expect(normalizeHeader(' Amount (USD) ')).toBe('amount');
 		expect(normalizeHeader('实付金额（元）')).toBe('实付金额');
+	});
+	it('reads traditional-Chinese headers as simplified (Big5 exports, issue 5)', () => {
+		expect(normalizeHeader('客戶編號')).toBe('客户编号');
+		expect(normalizeHeader('訂單日期')).toBe('订单日期');
+		expect(normalizeHeader('實付金額（元）')).toBe('实付金额');
+		const det = detectOrderRoles([
+			col('客戶編號', 'text', ['C001']),
+			col('訂單日期', 'date', ['2024/1/5']),
+			col('實付金額', 'integer', ['100'])
+		]);
+		expect(det.roles).toEqual({
+			customer_id: '客戶編號',
+			order_date: '訂單日期',
+			amount: '實付金額'
+		});
+		expect(det.confidence).toEqual({ customer_id: 'high', order_date: 'high', amount: 'high' });
 	});
 });

@@ -52,6 +52,32 @@ describe('detectEncoding', () => {
 	});
 });
 
+describe('detectEncoding: UTF-8 with a few corrupt bytes (issue 5)', () => {
+	const withBad = (text: string, bad: number[]) => {
+		const [a, b] = [utf8(text.slice(0, 20)), utf8(text.slice(20))];
+		return new Uint8Array([...a, ...bad, ...b]);
+	};
+	const chinese = '客户ID,商品\nC1,绿茶蛋糕咖啡杯子\nC2,绿茶蛋糕咖啡杯子\n';
+
+	it('stays UTF-8 (the CSV reader rejects the damaged records) instead of mojibake', () => {
+		expect(detectEncoding(withBad(chinese, [0xff, 0xfe]), true)).toMatchObject({
+			encoding: 'utf-8',
+			transcode: false
+		});
+	});
+
+	it('still reads GBK, Big5 and Latin-1 text as such', () => {
+		const gbk = new Uint8Array([0xbf, 0xcd, 0xbb, 0xa7, 0x49, 0x44, 0x2c, 0xbd, 0xf0, 0xb6, 0xee]);
+		expect(detectEncoding(gbk, true).encoding).toBe('gb18030');
+		const latin = new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x2c, 0xe9, 0xe8, 0x31]);
+		expect(detectEncoding(latin, true).encoding).toBe('windows-1252');
+	});
+
+	it('needs ten valid multi-byte characters per corrupt byte', () => {
+		expect(detectEncoding(withBad('id,name\nC1,绿茶\n', [0xff]), true).encoding).not.toBe('utf-8');
+	});
+});
+
 describe('trimIncompleteUtf8', () => {
 	it('drops only an incomplete trailing sequence', () => {
 		const bytes = utf8('a名');

@@ -147,6 +147,38 @@ describe('loadCsv: encodings', () => {
 	});
 });
 
+describe('loadCsv: issue 5 corpus regressions', () => {
+	it('keeps a mostly-UTF-8 file as UTF-8 and rejects the record with corrupt bytes', async () => {
+		// Was decoded as windows-1252 and refused as "many control characters".
+		const r = await load('invalid-utf8.csv', fixtureBytes('hostile/invalid-utf8.csv'));
+		expect(r).toMatchObject({ encoding: 'utf-8', dataRows: 4, rowsLoaded: 3, rowsRejected: 1 });
+		expect(r.rejects).toMatchObject([
+			{ row: 3, line: 4, column: '商品', reason: 'invalid characters for the file encoding' }
+		]);
+		expect((await rows()).map((x) => x['商品'])).toEqual(['绿茶蛋糕', '咖啡杯子', '蛋糕']);
+	});
+
+	it('profiles 500 columns (in batches; one query ran out of memory)', async () => {
+		const names = Array.from({ length: 500 }, (_, i) => `c${i}`);
+		const text = names.join(',') + '\n' + names.map((_, i) => i).join(',') + '\n';
+		const r = await load('wide.csv', new TextEncoder().encode(text));
+		expect(r.rowsLoaded).toBe(1);
+		expect(r.columns).toHaveLength(500);
+		expect(r.columns[499]).toMatchObject({ name: 'c499', kind: 'integer', nulls: 0, distinct: 1 });
+	});
+
+	it('refuses a file whose first 64 KB hold no line break, naming file and line', async () => {
+		const e = await load(
+			'one-line.csv',
+			new TextEncoder().encode('x'.repeat(70_000)),
+			'raw_x'
+		).catch((x: unknown) => x);
+		expect(e).toBeInstanceOf(LoadError);
+		expect([(e as LoadError).code, (e as LoadError).file]).toEqual(['line', 'one-line.csv']);
+		expect((e as LoadError).message).toMatch(/"one-line\.csv": line 1 is longer than 64 KB/);
+	});
+});
+
 describe('loadCsv: dialects', () => {
 	it.each([
 		['semicolon.csv', ';', { id: '1', amount: '1.234,50', city: 'Köln' }, 'decimal'],
