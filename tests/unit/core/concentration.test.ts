@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
+import { createOrders, scopeAt } from '../../helpers/fixtures';
 import type { Engine } from '../../../src/db/engine';
 import type { Scope } from '../../../src/core/scope';
 import {
@@ -22,14 +23,7 @@ const ORDERS = `
 	('y', 'y1', DATE '2024-03-09', 10.0, true),
 	('y', 'y2', DATE '2024-03-10', -10.0, false)`;
 
-const scope: Scope = {
-	asOf: '2025-01-01',
-	from: null,
-	to: null,
-	filter: null,
-	hasCustomers: false,
-	customerColumns: []
-};
+const scope: Scope = scopeAt('2025-01-01');
 
 let db: Engine;
 const run = (s: Partial<ConcentrationSettings> = {}, sc: Scope = scope) =>
@@ -37,9 +31,7 @@ const run = (s: Partial<ConcentrationSettings> = {}, sc: Scope = scope) =>
 
 beforeAll(async () => {
 	db = await createNodeEngine();
-	await db.exec(`CREATE TABLE orders AS
-		SELECT customer_id, order_id, order_date, revenue, 1.0 AS items, 1 AS lines, is_purchase
-		FROM (VALUES ${ORDERS}) t(customer_id, order_id, order_date, revenue, is_purchase)`);
+	await createOrders(db, ORDERS);
 });
 
 describe('value concentration', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
+import { createOrders, scopeAt } from '../../helpers/fixtures';
 import type { Engine } from '../../../src/db/engine';
 import type { Scope } from '../../../src/core/scope';
 import {
@@ -36,14 +37,7 @@ const ORDERS = `
 	('i', 'i2', DATE '2024-06-26', 10.0, true),
 	('i', 'i3', DATE '2024-06-28', 10.0, true)`;
 
-const scope: Scope = {
-	asOf: '2024-07-01',
-	from: null,
-	to: null,
-	filter: null,
-	hasCustomers: false,
-	customerColumns: []
-};
+const scope: Scope = scopeAt('2024-07-01');
 
 let db: Engine;
 const run = (s: Partial<CycleSettings> = {}, sc: Scope = scope) =>
@@ -51,9 +45,7 @@ const run = (s: Partial<CycleSettings> = {}, sc: Scope = scope) =>
 
 beforeAll(async () => {
 	db = await createNodeEngine();
-	await db.exec(`CREATE TABLE orders AS
-		SELECT customer_id, order_id, order_date, revenue, 1.0 AS items, 1 AS lines, is_purchase
-		FROM (VALUES ${ORDERS}) t(customer_id, order_id, order_date, revenue, is_purchase)`);
+	await createOrders(db, ORDERS);
 });
 
 describe('purchase cycle', () => {

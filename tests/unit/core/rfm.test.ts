@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
+import { createOrders, scopeAt } from '../../helpers/fixtures';
 import type { Engine } from '../../../src/db/engine';
 import { sql } from '../../../src/core/sql';
 import type { Scope } from '../../../src/core/scope';
@@ -37,20 +38,11 @@ const ORDERS = `
 let db: Engine;
 const run = (settings: RfmSettings, s: Scope = scope) =>
 	rfmAnalysis.run((q) => db.query(q), s, settings);
-const scope: Scope = {
-	asOf: '2024-07-01',
-	from: null,
-	to: null,
-	filter: null,
-	hasCustomers: false,
-	customerColumns: []
-};
+const scope: Scope = scopeAt('2024-07-01');
 
 beforeAll(async () => {
 	db = await createNodeEngine();
-	await db.exec(`CREATE TABLE orders AS
-		SELECT customer_id, order_id, order_date, revenue, 1.0 AS items, 1 AS lines, is_purchase
-		FROM (VALUES ${ORDERS}) t(customer_id, order_id, order_date, revenue, is_purchase)`);
+	await createOrders(db, ORDERS);
 });
 
 describe('RFM segment maps', () => {
