@@ -134,6 +134,6 @@ export class Dashboard {
 	}
 }
 
-export function idle(): AnalysisState {
+function idle(): AnalysisState {
 	return { status: 'idle', data: null, error: null, ms: 0 };
 }

@@ -208,11 +208,6 @@ export class Session {
 		await this.build();
 	}
 
-	async setReturns(policy: ReturnsPolicy): Promise<void> {
-		this.returns = policy;
-		if (this.phase === 'ready') await this.build();
-	}
-
 	/** Show the mapping screen again (the mapping stays one click away). */
 	editMapping(): void {
 		if (this.ordersReport) this.phase = 'mapping';
