@@ -33,6 +33,7 @@ import {
 	buildRenumberQuery,
 	type RawReject
 } from '../core/ingest/rejects';
+import { measure } from '../core/timing';
 import type { Engine, Row } from './engine';
 
 export interface LoadInput {
@@ -246,8 +247,10 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 	header = ${raw(dialect.hasHeader ? 'true' : 'false')}, auto_detect = false, all_varchar = true,
 	columns = {${raw(names.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', '))}},
 	store_rejects = true, rejects_table = '${raw(rejectsTable)}', rejects_scan = '${raw(rejectsScan)}')`);
+		let t = performance.now();
 		await read();
 		let summary = await rejectSummary();
+		measure(`${input.name}: read_csv`, t);
 		const recheck =
 			!guess.transcode && summary.encodingErrors > 0
 				? detectEncoding(await slice(input.data, 0, bytes), true)
@@ -267,13 +270,16 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 
 		const rowsRejected = summary.records;
 		let rejected: RejectedRow[] = [];
+		t = performance.now();
 		if (rowsRejected > 0) {
 			const listed = await engine.query<RawReject>(buildRejectListQuery(rejectsTable, MAX_REJECTS));
 			const scanner = new LineScanner(
 				dialect.delimiter,
 				listed.map((r) => r.line)
 			);
-			await decodeChunks(input.data, guess.decoderLabel, (t) => scanner.push(t), noop, signal);
+			await decodeChunks(input.data, guess.decoderLabel, (s) => scanner.push(s), noop, signal);
+			measure(`${input.name}: line scan`, t);
+			t = performance.now();
 			const blanks = scanner.blankLines;
 			const headerLines = dialect.hasHeader ? 1 : 0;
 			await engine.exec(buildRenumberQuery(table, names, rejectsTable, headerLines, blanks));
@@ -282,8 +288,10 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 			);
 		}
 		await dropRejects();
+		measure(`${input.name}: rejects`, t);
 		checkAbort(signal);
 
+		t = performance.now();
 		progress('profiling', null);
 		const stats: Row = {};
 		for (let first = 0; first < Math.max(names.length, 1); first += PROFILE_BATCH) {
@@ -297,6 +305,7 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 		const columns = parseProfile(names, stats, samples);
 		checkAbort(signal);
 		progress('profiling', 1);
+		measure(`${input.name}: profile`, t);
 		return {
 			file: input.name,
 			table,

@@ -3,7 +3,7 @@ import type { Scope } from '../core/scope';
 import { getEngine } from '../db/engine-instance';
 import type { RegisteredAnalysis } from '../core/analyses';
 import type { Sql } from '../core/sql';
-import { measure } from './session.svelte';
+import { measure } from '../core/timing';
 
 export interface AnalysisState {
 	status: 'idle' | 'running' | 'done' | 'error';

@@ -18,6 +18,7 @@ import type {
 	ReturnsPolicy
 } from '../core/types';
 import { ident, sql } from '../core/sql';
+import { measure } from '../core/timing';
 import { recallMapping, rememberMapping } from './mapping-memory';
 import { problemOf, type Problem } from './problems';
 
@@ -379,13 +380,4 @@ function classify(report: LoadReport, haveOrders: boolean): 'orders' | 'customer
 	const cust = detectCustomerRoles(report.columns);
 	if (cust.roles.customer_id !== undefined && !looksLikeOrders) return 'customers';
 	return 'unused';
-}
-
-/** A performance.measure entry (clientele: …) for the timing scripts; free when nobody reads it. */
-export function measure(name: string, start: number): void {
-	try {
-		performance.measure(`clientele: ${name}`, { start, end: performance.now() });
-	} catch {
-		// measure() with options is unsupported: timings are optional
-	}
 }

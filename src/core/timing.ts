@@ -1,0 +1,11 @@
+/**
+ * Timing marks for the measurement scripts (scripts/measure-load.mjs, npm run bench): a
+ * performance.measure entry named `clientele: …`. Free when nobody reads it; never affects results.
+ */
+export function measure(name: string, start: number): void {
+	try {
+		performance.measure(`clientele: ${name}`, { start, end: performance.now() });
+	} catch {
+		// measure() with options is unsupported: timings are optional
+	}
+}
