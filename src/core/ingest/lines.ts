@@ -43,42 +43,68 @@ export class LineScanner {
 		}
 	}
 
-	/** Feed the next piece of text. */
+	/**
+	 * Feed the next piece of text. Only quotes and line ends change the state, so the scan jumps
+	 * between them with one regular-expression search instead of visiting every character (the
+	 * runs in between only decide whether the line is empty and whether a field starts).
+	 */
 	push(chunk: string): void {
-		const d = this.delimiter;
-		for (let i = 0; i < chunk.length; i++) {
-			const c = chunk[i]!;
-			const afterCR = this.#prevCR;
-			this.#prevCR = c === '\r';
-			if (c === '\r' || (c === '\n' && !afterCR)) this.#physical++;
-			if (this.#state === 2) {
-				if (c === '"') {
-					this.#state = 1;
-					continue;
-				}
-				this.#state = 0;
-				this.#fieldStart = false;
-			} else if (this.#state === 1) {
-				if (c === '"') this.#state = 2;
-				continue;
-			}
-			if (c === '\n' || c === '\r') {
-				if (c === '\n' && afterCR) continue;
-				if (this.#lineEmpty) this.blankLines.push(this.#line);
-				this.#line++;
-				this.#lineEmpty = true;
-				this.#fieldStart = true;
-				this.#mark();
-				continue;
-			}
-			this.#lineEmpty = false;
-			if (c === '"' && this.#fieldStart) {
-				this.#state = 1;
-				this.#fieldStart = false;
-			} else this.#fieldStart = c === d;
+		const special = SPECIAL;
+		let i = 0;
+		while (i < chunk.length) {
+			special.lastIndex = i;
+			const found = special.exec(chunk);
+			const j = found ? found.index : chunk.length;
+			if (j > i) this.#run(chunk, i, j);
+			if (!found) break;
+			this.#special(chunk[j]!);
+			i = j + 1;
 		}
 	}
+
+	/** chunk[from, to): characters that are neither quotes nor line ends. */
+	#run(chunk: string, from: number, to: number): void {
+		this.#prevCR = false;
+		if (this.#state === 1) return;
+		// After a closing quote, the next character ends the quoted field (state 2 → 0).
+		this.#state = 0;
+		this.#lineEmpty = false;
+		this.#fieldStart = chunk[to - 1] === this.delimiter;
+	}
+
+	/** One quote or line-end character, exactly as a per-character scan would treat it. */
+	#special(c: string): void {
+		const afterCR = this.#prevCR;
+		this.#prevCR = c === '\r';
+		if (c === '\r' || (c === '\n' && !afterCR)) this.#physical++;
+		if (this.#state === 2) {
+			if (c === '"') {
+				this.#state = 1;
+				return;
+			}
+			this.#state = 0;
+			this.#fieldStart = false;
+		} else if (this.#state === 1) {
+			if (c === '"') this.#state = 2;
+			return;
+		}
+		if (c === '\n' || c === '\r') {
+			if (c === '\n' && afterCR) return;
+			if (this.#lineEmpty) this.blankLines.push(this.#line);
+			this.#line++;
+			this.#lineEmpty = true;
+			this.#fieldStart = true;
+			this.#mark();
+			return;
+		}
+		// A quote outside quotes: opens a quoted field only at the start of a field.
+		this.#lineEmpty = false;
+		if (this.#fieldStart) this.#state = 1;
+		this.#fieldStart = false;
+	}
 }
+
+const SPECIAL = /["\r\n]/g;
 
 /** Number of values in a sorted array that are smaller than x (binary search). */
 export function countBelow(sorted: readonly number[], x: number): number {

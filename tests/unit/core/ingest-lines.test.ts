@@ -33,6 +33,119 @@ describe('LineScanner', () => {
 	});
 });
 
+/**
+ * The reference: the first implementation, which visits every character. The fast scanner jumps
+ * between quotes and line ends and must agree with it on any text, cut anywhere.
+ */
+class CharScanner {
+	/** DuckDB line numbers (1-based) of blank lines. */
+	readonly blankLines: number[] = [];
+	/** DuckDB line → physical (editor) line where it starts, for the requested lines. */
+	readonly physicalLine = new Map<number, number>();
+
+	#line = 1;
+	#physical = 1;
+	#state: 0 | 1 | 2 = 0; // 0 unquoted, 1 in quotes, 2 in quotes after a quote
+	#fieldStart = true;
+	#lineEmpty = true;
+	#prevCR = false;
+	#targets: readonly number[];
+	#next = 0;
+
+	/**
+	 * @param delimiter the file's delimiter
+	 * @param targets   sorted DuckDB line numbers whose physical line is wanted
+	 */
+	constructor(
+		private readonly delimiter: string,
+		targets: readonly number[]
+	) {
+		this.#targets = targets;
+		this.#mark();
+	}
+
+	#mark(): void {
+		const t = this.#targets;
+		while (this.#next < t.length && t[this.#next]! <= this.#line) {
+			if (t[this.#next] === this.#line) this.physicalLine.set(this.#line, this.#physical);
+			this.#next++;
+		}
+	}
+
+	/** Feed the next piece of text. */
+	push(chunk: string): void {
+		const d = this.delimiter;
+		for (let i = 0; i < chunk.length; i++) {
+			const c = chunk[i]!;
+			const afterCR = this.#prevCR;
+			this.#prevCR = c === '\r';
+			if (c === '\r' || (c === '\n' && !afterCR)) this.#physical++;
+			if (this.#state === 2) {
+				if (c === '"') {
+					this.#state = 1;
+					continue;
+				}
+				this.#state = 0;
+				this.#fieldStart = false;
+			} else if (this.#state === 1) {
+				if (c === '"') this.#state = 2;
+				continue;
+			}
+			if (c === '\n' || c === '\r') {
+				if (c === '\n' && afterCR) continue;
+				if (this.#lineEmpty) this.blankLines.push(this.#line);
+				this.#line++;
+				this.#lineEmpty = true;
+				this.#fieldStart = true;
+				this.#mark();
+				continue;
+			}
+			this.#lineEmpty = false;
+			if (c === '"' && this.#fieldStart) {
+				this.#state = 1;
+				this.#fieldStart = false;
+			} else this.#fieldStart = c === d;
+		}
+	}
+}
+
+function mulberry32(seed: number): () => number {
+	let a = seed;
+	return () => {
+		a = (a + 0x6d2b79f5) | 0;
+		let t = Math.imul(a ^ (a >>> 15), 1 | a);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+describe('LineScanner against the per-character reference', () => {
+	it('agrees on 500 random texts of quotes, delimiters and line ends, in random pieces', () => {
+		const alphabet = ['a', 'b', ',', ';', '"', '"', '\n', '\r', '\r\n', ' ', '中'];
+		for (let seed = 1; seed <= 500; seed++) {
+			const rnd = mulberry32(seed);
+			const delimiter = rnd() < 0.5 ? ',' : ';';
+			let text = '';
+			const length = 1 + Math.floor(rnd() * 80);
+			for (let k = 0; k < length; k++) text += alphabet[Math.floor(rnd() * alphabet.length)];
+			const targets = [1, 2, 3, 4, 5, 6, 8, 13, 21];
+			const ref = new CharScanner(delimiter, targets);
+			ref.push(text);
+			const fast = new LineScanner(delimiter, targets);
+			for (let at = 0; at < text.length;) {
+				const next = Math.min(text.length, at + 1 + Math.floor(rnd() * 10));
+				fast.push(text.slice(at, next));
+				at = next;
+			}
+			expect({ seed, blank: fast.blankLines, physical: [...fast.physicalLine] }).toEqual({
+				seed,
+				blank: ref.blankLines,
+				physical: [...ref.physicalLine]
+			});
+		}
+	});
+});
+
 describe('countBelow', () => {
 	it('counts values smaller than x in a sorted array', () => {
 		expect([0, 3, 4, 9].map((x) => countBelow([3, 5, 8], x))).toEqual([0, 0, 1, 3]);
