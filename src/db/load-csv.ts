@@ -31,6 +31,9 @@ import {
 	buildRejectListQuery,
 	buildRejectSummaryQuery,
 	buildRenumberQuery,
+	buildRenumberUpdate,
+	MAX_UPDATE_GAPS,
+	renumberGaps,
 	type RawReject
 } from '../core/ingest/rejects';
 import { measure } from '../core/timing';
@@ -282,10 +285,16 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 			t = performance.now();
 			const blanks = scanner.blankLines;
 			const headerLines = dialect.hasHeader ? 1 : 0;
-			await engine.exec(buildRenumberQuery(table, names, rejectsTable, headerLines, blanks));
-			rejected = listed.map((r) =>
-				toRejected(r, r.line - headerLines - countBelow(blanks, r.line), scanner, names)
+			const recordOf = (line: number) => line - headerLines - countBelow(blanks, line);
+			// Every rejected record listed and few gaps: update the rows in place; else rewrite.
+			const gaps =
+				listed.length === rowsRejected ? renumberGaps(listed.map((r) => recordOf(r.line))) : [];
+			await engine.exec(
+				gaps.length > 0 && gaps.length <= MAX_UPDATE_GAPS
+					? buildRenumberUpdate(table, gaps)
+					: buildRenumberQuery(table, names, rejectsTable, headerLines, blanks)
 			);
+			rejected = listed.map((r) => toRejected(r, recordOf(r.line), scanner, names));
 		}
 		await dropRejects();
 		measure(`${input.name}: rejects`, t);

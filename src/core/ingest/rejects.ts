@@ -68,3 +68,47 @@ SELECT (t.${row} + coalesce(gaps.before, 0))::BIGINT AS ${row}, ${cols}
 FROM ${ident(table)} AS t ASOF LEFT JOIN gaps ON t.${row} > gaps.g
 ORDER BY t.${row}`;
 }
+
+/** Most gap groups renumbered by one UPDATE … CASE (beyond that, the ASOF rewrite above). */
+export const MAX_UPDATE_GAPS = 256;
+
+/** A run of loaded rows: rows numbered > g (up to the next gap) move up by `before`. */
+export interface RenumberGap {
+	g: number;
+	before: number;
+}
+
+/**
+ * The gaps of the numbering above, computed from the rejected records' data-record numbers
+ * (any order, each once): sorted r_j with j = 1.., g = r_j − j, `before` = the largest j of g.
+ */
+export function renumberGaps(rejectedRows: readonly number[]): RenumberGap[] {
+	const sorted = [...rejectedRows].sort((a, b) => a - b);
+	const gaps: RenumberGap[] = [];
+	sorted.forEach((r, k) => {
+		const g = r - (k + 1);
+		const last = gaps[gaps.length - 1];
+		if (last && last.g === g) last.before = k + 1;
+		else gaps.push({ g, before: k + 1 });
+	});
+	return gaps;
+}
+
+/**
+ * The same renumbering as buildRenumberQuery for a few gaps: an UPDATE of only the rows after the
+ * first rejected record, with no join, sort or copy of the table (a few ms instead of a rewrite).
+ */
+export function buildRenumberUpdate(table: string, gaps: readonly RenumberGap[]): Sql {
+	if (gaps.length === 0 || gaps.length > MAX_UPDATE_GAPS) {
+		throw new Error(`renumber update: 1..${MAX_UPDATE_GAPS} gaps, got ${gaps.length}`);
+	}
+	if (!gaps.every((x) => Number.isSafeInteger(x.g) && Number.isSafeInteger(x.before))) {
+		throw new Error('renumber update: integer gaps');
+	}
+	const row = ident(ROW_COLUMN);
+	const branches = [...gaps]
+		.reverse()
+		.map((x) => sql`WHEN ${row} > ${raw(String(x.g))} THEN ${raw(String(x.before))}`);
+	return sql`UPDATE ${ident(table)} SET ${row} = ${row} + CASE ${join(branches, ' ')} ELSE 0 END
+WHERE ${row} > ${raw(String(gaps[0]!.g))}`;
+}

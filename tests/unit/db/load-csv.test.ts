@@ -5,6 +5,7 @@ import { createNodeEngine, fixtureBytes } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
 import { ident, sql } from '../../../src/core/sql';
 import { loadCsv, LoadError, type LoadProgress, type LoadReport } from '../../../src/db/load-csv';
+import { MAX_UPDATE_GAPS } from '../../../src/core/ingest/rejects';
 
 let db: Engine;
 beforeAll(async () => {
@@ -282,6 +283,32 @@ describe('loadCsv: rejected records', () => {
 			[4, 7, '4,z,z'],
 			[6, 10, '6']
 		]);
+	});
+	it.each([
+		['in place (few gaps)', 7],
+		['by rewriting the table (more than MAX_UPDATE_GAPS gaps)', MAX_UPDATE_GAPS + 40]
+	])('renumbers %s: every loaded row keeps its record number', async (_, ragged) => {
+		// Records 1..n; every third one up to 3·ragged is ragged (one field too many), blank
+		// lines sprinkled in. A loaded row's __row must be its record number in the file.
+		const n = 3 * ragged + 50;
+		const lines = ['id,v'];
+		const expected: number[] = [];
+		for (let k = 1; k <= n; k++) {
+			if (k % 3 === 0 && k <= 3 * ragged) lines.push(`${k},x,extra`);
+			else {
+				lines.push(`${k},x`);
+				expected.push(k);
+			}
+			if (k % 17 === 0) lines.push('');
+		}
+		const r = await load('gaps.csv', new TextEncoder().encode(lines.join('\n') + '\n'));
+		expect(r).toMatchObject({ dataRows: n, rowsLoaded: n - ragged, rowsRejected: ragged });
+		const got = await rows();
+		expect(got.map((x) => x.__row)).toEqual(expected);
+		expect(got.map((x) => Number(x.id))).toEqual(expected);
+		expect(r.rejects.map((x) => x.row)).toEqual(
+			Array.from({ length: ragged }, (_, i) => 3 * (i + 1))
+		);
 	});
 });
 
