@@ -20,8 +20,10 @@ import {
 import { sniffDialect } from '../core/ingest/sniff';
 import { nameColumns, ROW_COLUMN } from '../core/ingest/names';
 import {
+	buildExactStatsQuery,
 	buildProfileQuery,
 	buildSampleQuery,
+	profileStats,
 	parseProfile,
 	PROFILE_BATCH,
 	type SampleRow
@@ -302,13 +304,7 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 
 		t = performance.now();
 		progress('profiling', null);
-		const stats: Row = {};
-		for (let first = 0; first < Math.max(names.length, 1); first += PROFILE_BATCH) {
-			const batch = names.slice(first, first + PROFILE_BATCH);
-			const [part] = await engine.query(buildProfileQuery(table, batch, first));
-			Object.assign(stats, part);
-			checkAbort(signal);
-		}
+		const stats = await profileStatsOf(engine, table, names, signal);
 		const samples = await engine.query<SampleRow>(buildSampleQuery(table, names));
 		const rowsLoaded = Number(stats.total ?? 0);
 		const columns = parseProfile(names, stats, samples);
@@ -336,6 +332,31 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 		await dropRejects().catch(() => {});
 		if (registered) await engine.dropFile(file).catch(() => {});
 	}
+}
+
+/**
+ * Whole-table column stats (total, nulls_<i>, distinct_<i>) in batches of PROFILE_BATCH columns;
+ * columns with padded cells get a second, exact query (see core/ingest/profile).
+ */
+export async function profileStatsOf(
+	engine: Engine,
+	table: string,
+	names: readonly string[],
+	signal?: AbortSignal
+): Promise<Row> {
+	const stats: Row = {};
+	for (let first = 0; first < Math.max(names.length, 1); first += PROFILE_BATCH) {
+		const batch = names.slice(first, first + PROFILE_BATCH);
+		const [row] = await engine.query(buildProfileQuery(table, batch, first));
+		const part = profileStats(batch, first, row ?? {});
+		Object.assign(stats, part.stats);
+		if (part.exact.length > 0) {
+			const [exact] = await engine.query(buildExactStatsQuery(table, part.exact));
+			Object.assign(stats, exact);
+		}
+		checkAbort(signal);
+	}
+	return stats;
 }
 
 function toRejected(

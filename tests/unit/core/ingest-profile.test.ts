@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
 import { ident, literal } from '../../../src/core/sql';
+import { profileStatsOf } from '../../../src/db/load-csv';
 import {
-	buildProfileQuery,
 	buildSampleQuery,
 	classifyKind,
 	parseProfile,
@@ -21,9 +21,9 @@ async function profile(values: (string | null)[], name = 'v') {
 	await db.exec(
 		`CREATE OR REPLACE TABLE p AS SELECT * FROM (VALUES ${rows}) t(__row, ${ident(name).text})`
 	);
-	const [stats] = await db.query(buildProfileQuery('p', [name]));
+	const stats = await profileStatsOf(db, 'p', [name]);
 	const samples = await db.query<SampleRow>(buildSampleQuery('p', [name]));
-	return parseProfile([name], stats ?? {}, samples)[0]!;
+	return parseProfile([name], stats, samples)[0]!;
 }
 
 describe('column kinds', () => {
@@ -93,5 +93,40 @@ describe('classifyKind', () => {
 		expect(classifyKind(3, 3, { ...none, integer: 2, decimal: 3 })).toBe('decimal');
 		expect(classifyKind(3, 3, { ...none, date: 1, timestamp: 2 })).toBe('timestamp');
 		expect(classifyKind(3, 3, { ...none, date: 3 - 1 })).toBe('text');
+	});
+});
+
+describe('whole-table stats: the cheap counts against a plain count', () => {
+	it('agrees on 40 random columns of NULLs, empty, padded and repeated values', async () => {
+		const pool = [null, '', ' ', '  ', 'a', ' a', 'a ', 'b', 'b', 'c', ' c ', '中', '中 ', 'x y'];
+		let seed = 7;
+		const rnd = () => {
+			seed = (seed * 1103515245 + 12345) % 2 ** 31;
+			return seed / 2 ** 31;
+		};
+		const columns = Array.from({ length: 40 }, (_, j) =>
+			// Half the columns never hold a padded value: the cheap path; the rest need exact stats.
+			Array.from({ length: 30 }, () => {
+				const v = pool[Math.floor(rnd() * pool.length)]!;
+				return j % 2 === 0 && v !== null && v.trim() !== v ? v.trim() : v;
+			})
+		);
+		const names = columns.map((_, j) => `c${j}`);
+		const values = columns[0]!.map(
+			(_, r) =>
+				`(${r + 1}, ${columns.map((col) => (col[r] === null ? 'NULL' : literal(col[r]!))).join(', ')})`
+		);
+		await db.exec(
+			`CREATE OR REPLACE TABLE p AS SELECT * FROM (VALUES ${values.join(', ')}) t(__row, ${names.join(', ')})`
+		);
+		const stats = await profileStatsOf(db, 'p', names);
+		columns.forEach((col, i) => {
+			// DuckDB's trim() removes spaces only.
+			const trimmed = col.map((v) => (v === null ? null : v.replace(/^ +| +$/g, '')));
+			const blank = trimmed.filter((v) => v === null || v === '').length;
+			const distinct = new Set(trimmed.filter((v) => v !== null && v !== '')).size;
+			expect([i, stats[`nulls_${i}`], stats[`distinct_${i}`]]).toEqual([i, blank, distinct]);
+		});
+		expect(stats.total).toBe(30);
 	});
 });
