@@ -107,9 +107,18 @@ export interface ColumnProfile {
 	name: string;
 	/** Kind of values, sniffed from the text. */
 	kind: 'integer' | 'decimal' | 'date' | 'timestamp' | 'boolean' | 'text' | 'empty';
-	/** Empty or whitespace-only cells. */
-	nulls: number;
-	/** Distinct non-empty values (exact, over the whole file). */
+	/**
+	 * Whether `nulls` and `distinct` are exact counts over the whole file. Files longer than the
+	 * profile's sample window are profiled from their first records at load time (so the
+	 * dashboard appears sooner); the whole-file counts follow when someone looks at them.
+	 */
+	counted: boolean;
+	/** Empty or whitespace-only cells over the whole file; null until counted. */
+	nulls: number | null;
+	/**
+	 * Distinct non-empty values: over the whole file when counted, else among the first records
+	 * (a lower bound, which is what choosing dimensions needs: more than 1,000 there is more).
+	 */
 	distinct: number;
 	/** Up to 20 distinct non-empty example values, for sniffing formats and for display. */
 	samples: string[];

@@ -26,6 +26,8 @@ import {
 	profileStats,
 	parseProfile,
 	PROFILE_BATCH,
+	SAMPLE_WINDOW,
+	withCounts,
 	type SampleRow
 } from '../core/ingest/profile';
 import { countBelow, LineScanner } from '../core/ingest/lines';
@@ -304,10 +306,21 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 
 		t = performance.now();
 		progress('profiling', null);
-		const stats = await profileStatsOf(engine, table, names, signal);
+		const [counts] = await engine.query<{ total: number }>(
+			sql`SELECT count(*) AS total FROM ${ident(table)}`
+		);
+		const rowsLoaded = Number(counts?.total ?? 0);
 		const samples = await engine.query<SampleRow>(buildSampleQuery(table, names));
-		const rowsLoaded = Number(stats.total ?? 0);
-		const columns = parseProfile(names, stats, samples);
+		checkAbort(signal);
+		// The sample window holds every record: its counts are exact. Otherwise the whole-table
+		// counts wait (countColumns), except for columns the window saw no value in: whether they
+		// are empty decides their kind, so they are counted now.
+		const whole = rowsLoaded + rowsRejected <= SAMPLE_WINDOW;
+		const unseen = whole
+			? []
+			: names.filter((_, i) => !samples.some((r) => Number(r.col) === i && Number(r.n) > 0));
+		const stats = unseen.length > 0 ? await exactStatsOf(engine, table, names, unseen) : {};
+		const columns = parseProfile(names, rowsLoaded, samples, { whole, stats });
 		checkAbort(signal);
 		progress('profiling', 1);
 		measure(`${input.name}: profile`, t);
@@ -357,6 +370,43 @@ export async function profileStatsOf(
 		checkAbort(signal);
 	}
 	return stats;
+}
+
+/** Exact nulls_<i>/distinct_<i> of the named columns only (i = position in `names`). */
+async function exactStatsOf(
+	engine: Engine,
+	table: string,
+	names: readonly string[],
+	wanted: readonly string[]
+): Promise<Row> {
+	const stats: Row = {};
+	const columns = names
+		.map((name, index) => ({ name, index }))
+		.filter((c) => wanted.includes(c.name));
+	for (let first = 0; first < columns.length; first += PROFILE_BATCH) {
+		const [row] = await engine.query(
+			buildExactStatsQuery(table, columns.slice(first, first + PROFILE_BATCH))
+		);
+		Object.assign(stats, row);
+	}
+	return stats;
+}
+
+/**
+ * The report's columns with exact whole-file counts (for files whose load left them uncounted;
+ * see ColumnProfile.counted). The table must still be the report's.
+ */
+export async function countColumns(
+	engine: Engine,
+	report: Pick<LoadReport, 'table' | 'columns'>
+): Promise<ColumnProfile[]> {
+	if (report.columns.every((c) => c.counted)) return report.columns;
+	const stats = await profileStatsOf(
+		engine,
+		report.table,
+		report.columns.map((c) => c.name)
+	);
+	return withCounts(report.columns, stats);
 }
 
 function toRejected(

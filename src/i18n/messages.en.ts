@@ -110,6 +110,7 @@ export const en = {
 	'summary.kind': 'Type',
 	'summary.nulls': 'Empty',
 	'summary.distinct': 'Distinct',
+	'summary.counting': 'counting…',
 	'table.showAll': 'Show all {n} rows',
 	'table.showLess': 'Show fewer rows',
 	'controls.asOf': 'As of',

@@ -107,6 +107,7 @@ export const zh: Record<MessageKey, string> = {
 	'summary.kind': '类型',
 	'summary.nulls': '空值',
 	'summary.distinct': '不同值',
+	'summary.counting': '统计中…',
 	'table.showAll': '显示全部 {n} 行',
 	'table.showLess': '收起',
 	'controls.asOf': '截至日期',

@@ -1,5 +1,5 @@
 import { getEngine, restartEngine } from '../db/engine-instance';
-import { loadCsv, type LoadInput, type LoadReport } from '../db/load-csv';
+import { countColumns, loadCsv, type LoadInput, type LoadReport } from '../db/load-csv';
 import {
 	detectCustomerRoles,
 	detectOrderRoles,
@@ -75,7 +75,11 @@ export class Session {
 	/** Increments every time the canonical tables are rebuilt: analyses re-run on change. */
 	dataVersion = $state(0);
 
+	/** Whole-file column counts could not be computed (shown instead of the counts). */
+	countFailed = $state(false);
+
 	private abort: AbortController | null = null;
+	private counting = new Set<LoadReport>();
 
 	constructor() {
 		getEngine().then(
@@ -113,6 +117,7 @@ export class Session {
 		this.phase = 'loading';
 		this.problem = null;
 		this.notices = [];
+		this.countFailed = false;
 		const startedAt = performance.now();
 		let current: string | null = null;
 		// A customers file alone waits for its orders file: the next file joins it.
@@ -316,6 +321,29 @@ export class Session {
 		for (const t of [RAW_ORDERS, RAW_CUSTOMERS, ...DERIVED_TABLES]) {
 			await engine.exec(sql`DROP TABLE IF EXISTS ${ident(t)}`);
 			await engine.exec(sql`DROP VIEW IF EXISTS ${ident(t)}`);
+		}
+	}
+
+	/**
+	 * Count the loaded files' columns over the whole file where loading profiled only the first
+	 * records (ColumnProfile.counted). Called when the counts come into view, so a long file's
+	 * dashboard does not wait for them. Results for a file replaced meanwhile are dropped.
+	 */
+	async countColumns(): Promise<void> {
+		for (const key of ['ordersReport', 'customersReport'] as const) {
+			const report = this[key];
+			if (!report || report.columns.every((c) => c.counted) || this.counting.has(report)) {
+				continue;
+			}
+			this.counting.add(report);
+			try {
+				const columns = await countColumns(await getEngine(), report);
+				if (this[key] === report) this[key] = { ...report, columns };
+			} catch {
+				if (this[key] === report) this.countFailed = true;
+			} finally {
+				this.counting.delete(report);
+			}
 		}
 	}
 

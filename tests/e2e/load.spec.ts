@@ -243,6 +243,32 @@ describe('loading data', () => {
 		await expectSample(page);
 	});
 
+	it('counts a long file’s columns over the whole file once the data section is in view', async () => {
+		const { page } = session;
+		// The sample's orders file (57,351 records) is longer than the profile window: loading
+		// profiles its first records and leaves the whole-file counts until they are looked at.
+		const text = await readFile(join(SAMPLE_DATA, 'orders.csv'), 'utf8');
+		// Records as read_csv keeps them: the one ragged record (10 fields) is rejected; the one
+		// quoted record has its comma after customer_id.
+		const records = text
+			.trim()
+			.split('\n')
+			.slice(1)
+			.filter((l) => l.includes('"') || l.split(',').length === 9);
+		const customers = new Set(records.map((l) => l.split(',')[2]!.trim()).filter((v) => v !== ''));
+		const blank = records.filter((l) => (l.split(',')[2] ?? '').trim() === '').length;
+		const row = page.getByTestId('columns-orders').locator('tbody tr', { hasText: 'customer_id' });
+		const cells = row.locator('td');
+		expect(await cells.nth(3).textContent()).toBe('counting…');
+		await page.getByTestId('columns-orders').scrollIntoViewIfNeeded();
+		await page.waitForFunction(
+			() =>
+				!document.querySelector('[data-testid=columns-orders]')?.textContent?.includes('counting…')
+		);
+		expect(await cells.nth(3).textContent()).toBe(customers.size.toLocaleString('en-US'));
+		expect(await cells.nth(2).textContent()).toBe(blank.toLocaleString('en-US'));
+	});
+
 	it('refuses a cross-origin ?data= URL with a message and fetches nothing from it', async () => {
 		const { page } = session;
 		const foreign = `${inject('dataOrigin')}/data/orders-small.csv`;

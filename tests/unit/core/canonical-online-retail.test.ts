@@ -49,6 +49,7 @@ describe.skipIf(!existsSync(FILE))('online retail (full file)', () => {
 			profiles.push({
 				name,
 				kind: kindOf(samples),
+				counted: true,
 				nulls: stats!.nulls,
 				distinct: stats!.distinct,
 				samples

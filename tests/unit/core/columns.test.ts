@@ -18,7 +18,7 @@ function col(
 	samples: string[] = [],
 	distinct = 100
 ): ColumnProfile {
-	return { name, kind, nulls: 0, distinct, samples };
+	return { name, kind, counted: true, nulls: 0, distinct, samples };
 }
 
 const onlineRetail: ColumnProfile[] = [

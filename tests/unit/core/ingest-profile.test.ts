@@ -23,7 +23,13 @@ async function profile(values: (string | null)[], name = 'v') {
 	);
 	const stats = await profileStatsOf(db, 'p', [name]);
 	const samples = await db.query<SampleRow>(buildSampleQuery('p', [name]));
-	return parseProfile([name], stats, samples)[0]!;
+	// Whole-table counts and the sample window's (which holds every row here) must agree.
+	const counted = parseProfile([name], Number(stats.total), samples, { whole: false, stats })[0]!;
+	const fromWindow = parseProfile([name], Number(stats.total), samples, { whole: true })[0]!;
+	expect(fromWindow).toEqual(counted);
+	const { counted: flag, ...rest } = counted;
+	expect(flag).toBe(true);
+	return rest;
 }
 
 describe('column kinds', () => {

@@ -4,7 +4,14 @@ import { rejectsToCsv } from '../../../src/export/rejects';
 import { createNodeEngine, fixtureBytes } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
 import { ident, sql } from '../../../src/core/sql';
-import { loadCsv, LoadError, type LoadProgress, type LoadReport } from '../../../src/db/load-csv';
+import {
+	countColumns,
+	loadCsv,
+	LoadError,
+	type LoadProgress,
+	type LoadReport
+} from '../../../src/db/load-csv';
+import { SAMPLE_WINDOW } from '../../../src/core/ingest/profile';
 import { MAX_UPDATE_GAPS } from '../../../src/core/ingest/rejects';
 
 let db: Engine;
@@ -62,15 +69,30 @@ describe('loadCsv: encodings', () => {
 			{ __row: 3, customer_id: 'C1', order_date: '2024-02-01', amount: '5.25' }
 		]);
 		expect(r.columns).toEqual([
-			{ name: 'customer_id', kind: 'text', nulls: 0, distinct: 2, samples: ['C1', 'C2'] },
+			{
+				name: 'customer_id',
+				kind: 'text',
+				counted: true,
+				nulls: 0,
+				distinct: 2,
+				samples: ['C1', 'C2']
+			},
 			{
 				name: 'order_date',
 				kind: 'date',
+				counted: true,
 				nulls: 0,
 				distinct: 3,
 				samples: ['2024-01-05', '2024-01-06', '2024-02-01']
 			},
-			{ name: 'amount', kind: 'decimal', nulls: 0, distinct: 3, samples: ['10.50', '20', '5.25'] }
+			{
+				name: 'amount',
+				kind: 'decimal',
+				counted: true,
+				nulls: 0,
+				distinct: 3,
+				samples: ['10.50', '20', '5.25']
+			}
 		]);
 		const cols = await db.query(sql`SELECT column_name, data_type FROM information_schema.columns
 			WHERE table_name = 'raw_t' ORDER BY ordinal_position`);
@@ -312,6 +334,50 @@ describe('loadCsv: rejected records', () => {
 	});
 });
 
+describe('loadCsv: files longer than the profile window', () => {
+	it('profiles from the first records, counts unseen columns now and the rest on demand', async () => {
+		// 25,000 records: id unique; grp cycles through 7 values; late is empty until record
+		// 24,001; never is always empty; pad has padded and blank cells.
+		const n = SAMPLE_WINDOW + 5_000;
+		const lines = ['id,grp,late,never,pad'];
+		for (let k = 1; k <= n; k++) {
+			const pad = k % 10 === 0 ? '"  "' : k % 3 === 0 ? ` p${k % 4} ` : `p${k % 4}`;
+			lines.push(`${k},g${k % 7},${k > n - 1_000 ? `L${k % 50}` : ''},,${pad}`);
+		}
+		const r = await load('long.csv', new TextEncoder().encode(lines.join('\n') + '\n'));
+		expect(r.rowsLoaded).toBe(n);
+		const byName = Object.fromEntries(r.columns.map((c) => [c.name, c]));
+		expect(byName.id).toMatchObject({ kind: 'integer', counted: false, nulls: null });
+		expect(byName.id!.distinct).toBe(SAMPLE_WINDOW);
+		expect(byName.grp).toMatchObject({ kind: 'text', counted: false, nulls: null, distinct: 7 });
+		expect(byName.late).toMatchObject({
+			kind: 'text',
+			counted: true,
+			nulls: n - 1_000,
+			distinct: 50
+		});
+		expect(byName.never).toMatchObject({ kind: 'empty', counted: true, nulls: n, distinct: 0 });
+
+		const counted = await countColumns(db, r);
+		// Expected counts, computed here in plain TypeScript over the same records.
+		const cells = lines.slice(1).map((l) => l.split(','));
+		const expected = ['id', 'grp', 'late', 'never', 'pad'].map((name, i) => {
+			const values = cells.map((c) => c[i]!.replace(/^"|"$/g, '').replace(/^ +| +$/g, ''));
+			return {
+				name,
+				counted: true,
+				nulls: values.filter((v) => v === '').length,
+				distinct: new Set(values.filter((v) => v !== '')).size
+			};
+		});
+		expect(
+			counted.map(({ name, counted, nulls, distinct }) => ({ name, counted, nulls, distinct }))
+		).toEqual(expected);
+		expect(counted.map((c) => c.kind)).toEqual(r.columns.map((c) => c.kind));
+		expect(await countColumns(db, { ...r, columns: counted })).toEqual(counted);
+	});
+});
+
 describe('loadCsv: headers', () => {
 	it('renames blank and duplicate headers (case-insensitive) and the reserved __row', async () => {
 		const r = await load('dup-headers.csv');
@@ -355,9 +421,9 @@ describe('loadCsv: headers', () => {
 		const r = await load('header-only.csv');
 		expect(r).toMatchObject({ dataRows: 0, rowsLoaded: 0, rowsRejected: 0 });
 		expect(r.columns).toEqual([
-			{ name: 'customer_id', kind: 'empty', nulls: 0, distinct: 0, samples: [] },
-			{ name: 'order_date', kind: 'empty', nulls: 0, distinct: 0, samples: [] },
-			{ name: 'amount', kind: 'empty', nulls: 0, distinct: 0, samples: [] }
+			{ name: 'customer_id', kind: 'empty', counted: true, nulls: 0, distinct: 0, samples: [] },
+			{ name: 'order_date', kind: 'empty', counted: true, nulls: 0, distinct: 0, samples: [] },
+			{ name: 'amount', kind: 'empty', counted: true, nulls: 0, distinct: 0, samples: [] }
 		]);
 		expect(await rows()).toEqual([]);
 	});
