@@ -97,15 +97,12 @@ function cycleCtes(scope: Scope, s: CycleSettings): Sql {
 	const grace = s.graceDays === null ? sql`gap_days` : sql`${s.graceDays}`;
 	return sql`WITH ${scopeCtes(scope)},
 purchase_days AS (
-	SELECT DISTINCT customer_id, order_date AS day
-	FROM scoped_orders
-	WHERE is_purchase
+	SELECT customer_id, order_date AS day
+	FROM scoped_purchase_days
 ),
 day_gaps AS (
-	SELECT
-		customer_id,
-		CAST(date_diff('day', LAG(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS INTEGER) AS gap
-	FROM purchase_days
+	SELECT customer_id, CAST(date_diff('day', prev_date, order_date) AS INTEGER) AS gap
+	FROM scoped_purchase_days
 ),
 gaps AS (
 	SELECT customer_id, gap FROM day_gaps WHERE gap IS NOT NULL

@@ -141,19 +141,9 @@ const STAGE_LIST = raw(
 /** Scope, per-day purchases with the previous purchase date, and the thresholds. */
 function baseCtes(scope: Scope, s: LifecycleSettings): Sql {
 	return sql`${scopeCtes(scope)},
-purchase_days AS (
-	SELECT customer_id, order_date, count(*) AS orders
-	FROM scoped_orders
-	WHERE is_purchase
-	GROUP BY customer_id, order_date
-),
 purchase_gaps AS (
-	SELECT
-		customer_id,
-		order_date,
-		orders,
-		lag(order_date) OVER (PARTITION BY customer_id ORDER BY order_date) AS prev_date
-	FROM purchase_days
+	SELECT customer_id, order_date, orders, prev_date
+	FROM scoped_purchase_days
 ),
 gap_stats AS (
 	SELECT
@@ -277,39 +267,151 @@ GROUP BY l.stage, l.stage_order
 ORDER BY l.stage_order`;
 }
 
-/** Stage counts at each month end, all in one query (month ends × customers' purchase history). */
+/**
+ * Stage counts at each month end, all in one query, in time linear in the purchase days.
+ *
+ * A customer's stage changes only at a purchase or when the recency passes risk_after or
+ * churn_after. So each purchase day d (with the customer's next purchase day next, or none) gives
+ * at most three intervals of evaluation dates with one stage: (d, d + r] the stage by n and the last
+ * gap (new / reactivated / loyal / active), (d + r, d + churn_after] at_risk, (d + churn_after, …]
+ * churned, each cut at next (r = least(risk_after, churn_after): risk_after ≥ churn_after leaves
+ * no at_risk). Before the first purchase a customer who has an order in scope (a return) is a
+ * prospect from that order on; an order-less prospect from the day after signing up (or always).
+ * Evaluation dates are first days of months, so an interval (lo, hi] covers the month indexes
+ * i = months(lo) − months(first) … months(hi) − months(first) − 1 (eval date i is the first day of
+ * month first + i + 1); a +1 at its first index and a −1 after its last, summed over the months,
+ * gives the counts — the same stages as evaluating every customer at every month end, without a
+ * customers × months join.
+ */
 export function buildStagesOverTimeQuery(scope: Scope, settings: LifecycleSettings): Sql {
+	const signup = hasSignupDate(scope)
+		? raw('CAST(sc.signup_date AS DATE)')
+		: raw('CAST(NULL AS DATE)');
+	const months = (d: string) => raw(`(year(${d}) * 12 + month(${d}))`);
 	return sql`WITH ${baseCtes(scope, settings)},
 first_month AS (
 	SELECT CAST(date_trunc('month', min(order_date)) AS DATE) AS m
 	FROM scoped_orders
 ),
 eval_dates AS (
-	SELECT CAST(unnest(generate_series(m + INTERVAL 1 MONTH, CAST(${scope.asOf} AS DATE), INTERVAL 1 MONTH)) AS DATE) AS as_of
-	FROM first_month
-	WHERE m IS NOT NULL
+	SELECT
+		CAST(as_of AS DATE) AS as_of,
+		CAST(row_number() OVER (ORDER BY as_of) - 1 AS INTEGER) AS i
+	FROM (
+		SELECT unnest(generate_series(m + INTERVAL 1 MONTH, CAST(${scope.asOf} AS DATE), INTERVAL 1 MONTH)) AS as_of
+		FROM first_month
+		WHERE m IS NOT NULL
+	)
 ),
-${stagedCtes(scope)},
+calendar AS (
+	SELECT ${months('f.m')} AS m0, CAST((SELECT count(*) FROM eval_dates) AS INTEGER) AS n_dates
+	FROM first_month f
+),
+customer_presence AS (
+	SELECT sc.customer_id, min(o.order_date) AS first_seen, any_value(${signup}) AS signup_date
+	FROM scoped_customers sc
+	LEFT JOIN scoped_orders o USING (customer_id)
+	GROUP BY sc.customer_id
+),
+visits AS (
+	SELECT
+		customer_id,
+		order_date AS d,
+		lead(order_date) OVER (PARTITION BY customer_id ORDER BY order_date) AS next_date,
+		sum(orders) OVER (PARTITION BY customer_id ORDER BY order_date) AS n,
+		date_diff('day', prev_date, order_date) AS last_gap,
+		prev_date IS NULL AS is_first
+	FROM purchase_gaps
+),
+visit_stages AS (
+	SELECT
+		v.*,
+		least(t.risk_after, t.churn_after) AS r,
+		t.churn_after AS c,
+		CASE
+			WHEN v.n = 1 THEN 'new'
+			WHEN v.last_gap > t.churn_after THEN 'reactivated'
+			WHEN v.n >= t.loyal_orders THEN 'loyal'
+			ELSE 'active'
+		END AS base_stage
+	FROM visits v
+	CROSS JOIN thresholds t
+),
+intervals AS (
+	-- (lo, hi]: lo NULL = from the first evaluation date, hi NULL = to the last.
+	SELECT base_stage AS stage, d AS lo,
+		CASE WHEN next_date IS NULL OR next_date > d + r THEN d + r ELSE next_date END AS hi
+	FROM visit_stages
+	UNION ALL
+	SELECT 'at_risk', greatest(d, d + r),
+		CASE WHEN next_date IS NULL OR next_date > d + c THEN d + c ELSE next_date END
+	FROM visit_stages
+	UNION ALL
+	SELECT 'churned', greatest(d, d + c), next_date
+	FROM visit_stages
+	UNION ALL
+	SELECT 'prospect', p.first_seen, f.d
+	FROM customer_presence p
+	LEFT JOIN visit_stages f ON f.customer_id = p.customer_id AND f.is_first
+	WHERE p.first_seen IS NOT NULL
+	UNION ALL
+	SELECT 'prospect', signup_date, CAST(NULL AS DATE)
+	FROM customer_presence
+	WHERE first_seen IS NULL
+),
+interval_months AS (
+	-- Only the months of the bounds matter: few distinct (stage, lo, hi) month pairs remain.
+	SELECT
+		stage,
+		${months('lo')} AS lo_m,
+		${months('hi')} AS hi_m,
+		count(*) AS customers
+	FROM intervals
+	WHERE lo IS NULL OR hi IS NULL OR hi > lo
+	GROUP BY ALL
+),
+spans AS (
+	SELECT
+		stage,
+		customers,
+		CASE WHEN lo_m IS NULL THEN 0 ELSE greatest(0, lo_m - k.m0) END AS s,
+		CASE WHEN hi_m IS NULL THEN k.n_dates - 1 ELSE least(k.n_dates - 1, hi_m - k.m0 - 1) END AS e
+	FROM interval_months
+	CROSS JOIN calendar k
+),
+deltas AS (
+	SELECT stage, i, sum(delta) AS delta
+	FROM (
+		SELECT stage, s AS i, customers AS delta FROM spans WHERE s <= e
+		UNION ALL
+		SELECT stage, e + 1 AS i, -customers AS delta FROM spans WHERE s <= e
+	)
+	GROUP BY stage, i
+),
+${STAGE_LIST},
 stage_counts AS (
-	SELECT as_of, stage, count(*) AS customers
-	FROM staged
-	GROUP BY as_of, stage
+	SELECT
+		d.as_of,
+		l.stage,
+		l.stage_order,
+		sum(coalesce(x.delta, 0)) OVER (PARTITION BY l.stage ORDER BY d.i) AS customers
+	FROM eval_dates d
+	CROSS JOIN stage_list l
+	LEFT JOIN deltas x ON x.stage = l.stage AND x.i = d.i
 ),
 date_totals AS (
-	SELECT e.as_of, count(s.customer_id) AS total
-	FROM eval_dates e
-	LEFT JOIN staged s ON s.as_of = e.as_of
-	GROUP BY e.as_of
+	SELECT as_of, sum(customers) AS total
+	FROM stage_counts
+	GROUP BY as_of
 )
 SELECT
-	CAST(d.as_of - INTERVAL 1 DAY AS DATE) AS month_end,
-	l.stage,
-	CAST(coalesce(c.customers, 0) AS INTEGER) AS customers,
+	CAST(c.as_of - INTERVAL 1 DAY AS DATE) AS month_end,
+	c.stage,
+	CAST(c.customers AS INTEGER) AS customers,
 	CAST(coalesce(c.customers / NULLIF(d.total, 0), 0) AS DOUBLE) AS share
-FROM date_totals d
-CROSS JOIN stage_list l
-LEFT JOIN stage_counts c ON c.as_of = d.as_of AND c.stage = l.stage
-ORDER BY month_end, l.stage_order`;
+FROM stage_counts c
+JOIN date_totals d USING (as_of)
+ORDER BY month_end, c.stage_order`;
 }
 
 /** Stage at compareFrom → stage at as-of, non-empty pairs. */
