@@ -193,7 +193,9 @@ export class Dashboard {
 			const key = this.cacheKey(a, scope);
 			await this.ensureScope(engine, scope);
 			const fast: Scope = { ...scope, materialized: true };
-			const data: unknown = await a.def.run(query, fast, this.prepared(a, fast));
+			const data: unknown = await a.def.run(query, fast, this.prepared(a, fast), {
+				customerLists: false
+			});
 			if (gen !== this.generation) return;
 			measure(`analysis ${a.def.id}`, t0);
 			this.remember(key, data);

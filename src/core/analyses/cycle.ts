@@ -72,7 +72,8 @@ export interface CycleCustomerRow {
 export interface CycleResult {
 	summary: CycleSummary;
 	histogram: CycleBinRow[];
-	customers: CycleCustomerRow[];
+	/** Null when run with customerLists: false (the dashboard does not show it). */
+	customers: CycleCustomerRow[] | null;
 	due: CycleCustomerRow[];
 }
 
@@ -217,14 +218,15 @@ ORDER BY expected_next, customer_id`
 export const cycleAnalysis: AnalysisDef<CycleSettings, CycleResult> = {
 	id: 'cycle',
 	queries: buildCycleQueries,
-	async run(query, scope, settings) {
+	async run(query, scope, settings, options) {
 		const q = buildCycleQueries(scope, settings);
 		const [summary] = await query<CycleSummary>(q.summary);
 		if (!summary) throw new Error('cycle: the summary query returned no row');
 		return {
 			summary,
 			histogram: await query<CycleBinRow>(q.histogram),
-			customers: await query<CycleCustomerRow>(q.customers),
+			customers:
+				options?.customerLists === false ? null : await query<CycleCustomerRow>(q.customers),
 			due: await query<CycleCustomerRow>(q.due)
 		};
 	}
