@@ -188,40 +188,8 @@ thresholds AS (
 )`;
 }
 
-/**
- * Per (as_of, customer) state and stage, for the dates in `eval_dates(as_of DATE)` (a CTE the caller
- * defines after these): customers existing at the date, n, recency and the last gap before it.
- * first_seen = first order in scope (NULL for prospects); signup_date = the customers file's
- * signup_date (NULL without that column), which only decides when an order-less prospect appears.
- */
-function stagedCtes(scope: Scope): Sql {
-	const signup = hasSignupDate(scope)
-		? raw('CAST(sc.signup_date AS DATE)')
-		: raw('CAST(NULL AS DATE)');
-	return sql`customer_presence AS (
-	SELECT sc.customer_id, sc.revenue, min(o.order_date) AS first_seen, any_value(${signup}) AS signup_date
-	FROM scoped_customers sc
-	LEFT JOIN scoped_orders o USING (customer_id)
-	GROUP BY sc.customer_id, sc.revenue
-),
-customer_states AS (
-	SELECT
-		e.as_of,
-		c.customer_id,
-		c.revenue,
-		CAST(coalesce(sum(p.orders), 0) AS INTEGER) AS n,
-		CAST(date_diff('day', max(p.order_date), e.as_of) AS INTEGER) AS recency_days,
-		NULLIF(arg_max(coalesce(date_diff('day', p.prev_date, p.order_date), -1), p.order_date), -1) AS last_gap
-	FROM eval_dates e
-	JOIN customer_presence c ON c.first_seen < e.as_of
-		OR (c.first_seen IS NULL AND (c.signup_date IS NULL OR c.signup_date < e.as_of))
-	LEFT JOIN purchase_gaps p ON p.customer_id = c.customer_id AND p.order_date < e.as_of
-	GROUP BY e.as_of, c.customer_id, c.revenue
-),
-staged AS (
-	SELECT
-		s.*,
-		CASE
+/** The stage of a state row `s` (n, recency_days, last_gap) with thresholds `t`. */
+const STAGE_CASE = raw(`CASE
 			WHEN s.n = 0 THEN 'prospect'
 			WHEN s.recency_days > t.churn_after THEN 'churned'
 			WHEN s.recency_days > t.risk_after THEN 'at_risk'
@@ -229,11 +197,69 @@ staged AS (
 			WHEN s.last_gap > t.churn_after THEN 'reactivated'
 			WHEN s.n >= t.loyal_orders THEN 'loyal'
 			ELSE 'active'
-		END AS stage
-	FROM customer_states s
+		END`);
+
+/**
+ * `staged_now`: every scoped customer's state and stage at as-of (customer_id, revenue, n,
+ * recency_days, last_gap, stage). Every customer in scope exists at as-of, n and recency are
+ * scoped_customers' orders and recency_days, and the last gap is the one ending on the last purchase
+ * date — so no per-date join is needed.
+ */
+function stagedNowCtes(): Sql {
+	return sql`state_now AS (
+	SELECT
+		c.customer_id,
+		c.revenue,
+		CAST(c.orders AS INTEGER) AS n,
+		c.recency_days,
+		CAST(date_diff('day', pd.prev_date, pd.order_date) AS INTEGER) AS last_gap
+	FROM scoped_customers c
+	LEFT JOIN scoped_purchase_days pd ON pd.customer_id = c.customer_id AND pd.order_date = c.last_order
+),
+staged_now AS (
+	SELECT s.*, ${STAGE_CASE} AS stage
+	FROM state_now s
 	CROSS JOIN thresholds t
 ),
 ${STAGE_LIST}`;
+}
+
+/**
+ * `staged_then`: the stage at an earlier date `at` of each scoped customer who existed then (an
+ * order in scope before it, or an order-less prospect whose signup_date is NULL or before it):
+ * n, recency and last gap from the purchase days before `at`.
+ */
+function stagedThenCtes(scope: Scope, at: string): Sql {
+	const date = sql`CAST(${at} AS DATE)`;
+	const prospect = hasSignupDate(scope)
+		? sql`c.is_prospect AND (c.signup_date IS NULL OR CAST(c.signup_date AS DATE) < ${date})`
+		: sql`c.is_prospect`;
+	return sql`purchases_then AS (
+	SELECT
+		customer_id,
+		sum(orders) AS n,
+		max(order_date) AS last_day,
+		NULLIF(arg_max(coalesce(date_diff('day', prev_date, order_date), -1), order_date), -1) AS last_gap
+	FROM scoped_purchase_days
+	WHERE order_date < ${date}
+	GROUP BY customer_id
+),
+state_then AS (
+	SELECT
+		c.customer_id,
+		CAST(coalesce(p.n, 0) AS INTEGER) AS n,
+		CAST(date_diff('day', p.last_day, ${date}) AS INTEGER) AS recency_days,
+		p.last_gap
+	FROM scoped_customers c
+	LEFT JOIN purchases_then p USING (customer_id)
+	WHERE c.customer_id IN (SELECT customer_id FROM scoped_orders WHERE order_date < ${date})
+		OR (${prospect})
+),
+staged_then AS (
+	SELECT s.*, ${STAGE_CASE} AS stage
+	FROM state_then s
+	CROSS JOIN thresholds t
+)`;
 }
 
 /** The thresholds in effect (one row). */
@@ -247,13 +273,10 @@ ORDER BY churn_after`;
 /** Stage counts at as-of, all seven stages in evaluation order. */
 export function buildStagesQuery(scope: Scope, settings: LifecycleSettings): Sql {
 	return sql`WITH ${baseCtes(scope, settings)},
-eval_dates AS (
-	SELECT CAST(${scope.asOf} AS DATE) AS as_of
-),
-${stagedCtes(scope)},
+${stagedNowCtes()},
 stage_totals AS (
 	SELECT count(*) AS total
-	FROM staged
+	FROM staged_now
 )
 SELECT
 	l.stage,
@@ -262,7 +285,7 @@ SELECT
 	CAST(coalesce(sum(s.revenue), 0) AS DOUBLE) AS revenue
 FROM stage_list l
 CROSS JOIN stage_totals t
-LEFT JOIN staged s ON s.stage = l.stage
+LEFT JOIN staged_now s ON s.stage = l.stage
 GROUP BY l.stage, l.stage_order
 ORDER BY l.stage_order`;
 }
@@ -418,25 +441,12 @@ ORDER BY month_end, c.stage_order`;
 export function buildMigrationQuery(scope: Scope, settings: LifecycleSettings): Sql {
 	const from = resolveCompareFrom(scope, settings);
 	return sql`WITH ${baseCtes(scope, settings)},
-eval_dates AS (
-	SELECT DISTINCT as_of
-	FROM (VALUES (CAST(${from} AS DATE)), (CAST(${scope.asOf} AS DATE))) v(as_of)
-),
-${stagedCtes(scope)},
-stage_before AS (
-	SELECT customer_id, stage
-	FROM staged
-	WHERE as_of = CAST(${from} AS DATE)
-),
-stage_after AS (
-	SELECT customer_id, stage
-	FROM staged
-	WHERE as_of = CAST(${scope.asOf} AS DATE)
-),
+${stagedNowCtes()},
+${stagedThenCtes(scope, from)},
 moves AS (
 	SELECT coalesce(b.stage, 'not_yet') AS from_stage, a.stage AS to_stage, count(*) AS customers
-	FROM stage_after a
-	LEFT JOIN stage_before b USING (customer_id)
+	FROM staged_now a
+	LEFT JOIN staged_then b USING (customer_id)
 	GROUP BY ALL
 )
 SELECT
@@ -455,12 +465,9 @@ ORDER BY coalesce(f.stage_order, 0), t.stage_order`;
  */
 export function buildLifecycleStageSql(scope: Scope, settings: LifecycleSettings): Sql {
 	return sql`WITH ${baseCtes(scope, settings)},
-eval_dates AS (
-	SELECT CAST(${scope.asOf} AS DATE) AS as_of
-),
-${stagedCtes(scope)}
+${stagedNowCtes()}
 SELECT customer_id, CAST(stage AS VARCHAR) AS value
-FROM staged
+FROM staged_now
 ORDER BY customer_id`;
 }
 
