@@ -51,8 +51,9 @@ export function hasSignupDate(scope: Scope): boolean {
  *   customers-file columns when loaded. Customers with any order in scope, plus — when a customers
  *   file is loaded and no date range is set — customers with no order before asOf (prospects).
  * scoped_purchase_days: one row per (customer_id, order_date) with a purchase order in scope:
- *   orders (BIGINT, purchase orders that day) and prev_date (the customer's previous purchase
- *   date, NULL for the first) — the visits that lifecycle and the purchase cycle measure gaps on.
+ *   orders (BIGINT, purchase orders that day), prev_date / next_date (the customer's previous /
+ *   next purchase date, NULL for the first / last) and orders_to_date (purchase orders up to and
+ *   including that day) — the visits that lifecycle and the purchase cycle measure gaps on.
  *
  * With scope.materialized the three read the temp tables of materializeScopeStatements.
  */
@@ -166,12 +167,15 @@ scoped_purchase_days AS (
 		customer_id,
 		order_date,
 		orders,
-		lag(order_date) OVER (PARTITION BY customer_id ORDER BY order_date) AS prev_date
+		lag(order_date) OVER visits AS prev_date,
+		lead(order_date) OVER visits AS next_date,
+		sum(orders) OVER visits AS orders_to_date
 	FROM (
 		SELECT customer_id, order_date, count(*) AS orders
 		FROM scoped_orders
 		WHERE is_purchase
 		GROUP BY customer_id, order_date
 	)
+	WINDOW visits AS (PARTITION BY customer_id ORDER BY order_date)
 )`;
 }

@@ -340,11 +340,11 @@ visits AS (
 	SELECT
 		customer_id,
 		order_date AS d,
-		lead(order_date) OVER (PARTITION BY customer_id ORDER BY order_date) AS next_date,
-		sum(orders) OVER (PARTITION BY customer_id ORDER BY order_date) AS n,
+		next_date,
+		orders_to_date AS n,
 		date_diff('day', prev_date, order_date) AS last_gap,
 		prev_date IS NULL AS is_first
-	FROM purchase_gaps
+	FROM scoped_purchase_days
 ),
 visit_stages AS (
 	SELECT
