@@ -149,7 +149,8 @@ export function printTargets(list, js) {
 		console.log(`  ${mark.padEnd(12)} ${t.name}: ${v} (target ≤ ${t.limit} ${t.unit})`);
 	}
 	console.log(
-		`  (JS split: app ${js.appGzipKB.toFixed(1)} KB + DuckDB worker ${js.duckdbWorkerGzipKB.toFixed(1)} KB gzipped)`
+		`  (JS split: app ${js.appGzipKB.toFixed(1)} KB + DuckDB worker ${js.duckdbWorkerGzipKB.toFixed(1)} KB gzipped;` +
+			` the empty page loads ${js.firstLoadGzipKB.toFixed(1)} KB of it, ${js.lazyGzipKB.toFixed(1)} KB load on demand)`
 	);
 }
 

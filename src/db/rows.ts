@@ -1,5 +1,6 @@
 import { Type, type Table, type DataType, type Field, type Vector } from 'apache-arrow';
 import type { QueryResult, Row } from './engine';
+import { yieldToMain } from '../core/yield';
 
 type Cell = string | number | boolean | null;
 
@@ -45,21 +46,6 @@ export async function tableToRowsSliced<T = Row>(table: Table, sliceMs = 12): Pr
 		if ((r & 1023) === 1023) await pause();
 	}
 	return rows;
-}
-
-/** Let the browser handle input and paint: a macrotask without setTimeout's 4 ms clamp. */
-export function yieldToMain(): Promise<void> {
-	const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-	if (typeof s?.yield === 'function') return s.yield();
-	if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
-	return new Promise((resolve) => {
-		const ch = new MessageChannel();
-		ch.port1.onmessage = () => {
-			ch.port1.close();
-			resolve();
-		};
-		ch.port2.postMessage(null);
-	});
 }
 
 /** One column as plain cells (iterating a vector is much faster than get(i) per row). */

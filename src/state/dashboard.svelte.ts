@@ -2,7 +2,7 @@ import type { QueryFn } from '../core/analysis';
 import { materializeScopeStatements, type Scope } from '../core/scope';
 import { getEngine } from '../db/engine-instance';
 import type { Engine } from '../db/engine';
-import { yieldToMain } from '../db/rows';
+import { yieldToMain } from '../core/yield';
 import type { RegisteredAnalysis } from '../core/analyses';
 import type { Sql } from '../core/sql';
 import { measure } from './session.svelte';
