@@ -330,68 +330,49 @@ calendar AS (
 	SELECT ${months('f.m')} AS m0, CAST((SELECT count(*) FROM eval_dates) AS INTEGER) AS n_dates
 	FROM first_month f
 ),
-customer_presence AS (
-	SELECT sc.customer_id, min(o.order_date) AS first_seen, any_value(${signup}) AS signup_date
-	FROM scoped_customers sc
-	LEFT JOIN scoped_orders o USING (customer_id)
-	GROUP BY sc.customer_id
-),
-visits AS (
+visit_months AS (
+	-- One row per purchase day; its dates only matter by month, so group them first.
 	SELECT
-		customer_id,
-		order_date AS d,
-		next_date,
-		orders_to_date AS n,
-		date_diff('day', prev_date, order_date) AS last_gap,
-		prev_date IS NULL AS is_first
-	FROM scoped_purchase_days
-),
-visit_stages AS (
-	SELECT
-		v.*,
-		least(t.risk_after, t.churn_after) AS r,
-		t.churn_after AS c,
 		CASE
-			WHEN v.n = 1 THEN 'new'
-			WHEN v.last_gap > t.churn_after THEN 'reactivated'
-			WHEN v.n >= t.loyal_orders THEN 'loyal'
+			WHEN v.orders_to_date = 1 THEN 'new'
+			WHEN date_diff('day', v.prev_date, v.order_date) > t.churn_after THEN 'reactivated'
+			WHEN v.orders_to_date >= t.loyal_orders THEN 'loyal'
 			ELSE 'active'
-		END AS base_stage
-	FROM visits v
+		END AS base_stage,
+		${months('v.order_date')} AS m_d,
+		${months('(v.order_date + least(t.risk_after, t.churn_after))')} AS m_r,
+		${months('(v.order_date + t.churn_after)')} AS m_c,
+		${months('v.next_date')} AS m_n,
+		count(*) AS customers
+	FROM scoped_purchase_days v
 	CROSS JOIN thresholds t
+	GROUP BY ALL
 ),
 intervals AS (
-	-- (lo, hi]: lo NULL = from the first evaluation date, hi NULL = to the last.
-	SELECT base_stage AS stage, d AS lo,
-		CASE WHEN next_date IS NULL OR next_date > d + r THEN d + r ELSE next_date END AS hi
-	FROM visit_stages
+	-- (lo, hi] as months of the bounds; lo_m NULL = from the first evaluation date, hi_m NULL =
+	-- to the last. least/greatest of months = month of least/greatest dates (months are monotone).
+	SELECT base_stage AS stage, m_d AS lo_m, CASE WHEN m_n IS NULL THEN m_r ELSE least(m_r, m_n) END AS hi_m, customers
+	FROM visit_months
 	UNION ALL
-	SELECT 'at_risk', greatest(d, d + r),
-		CASE WHEN next_date IS NULL OR next_date > d + c THEN d + c ELSE next_date END
-	FROM visit_stages
+	SELECT 'at_risk', greatest(m_d, m_r), CASE WHEN m_n IS NULL THEN m_c ELSE least(m_c, m_n) END, customers
+	FROM visit_months
 	UNION ALL
-	SELECT 'churned', greatest(d, d + c), next_date
-	FROM visit_stages
+	SELECT 'churned', greatest(m_d, m_c), m_n, customers
+	FROM visit_months
 	UNION ALL
-	SELECT 'prospect', p.first_seen, f.d
-	FROM customer_presence p
-	LEFT JOIN visit_stages f ON f.customer_id = p.customer_id AND f.is_first
-	WHERE p.first_seen IS NOT NULL
+	-- A return (or zero order) before the first purchase: prospect from it until that purchase.
+	SELECT 'prospect', ${months('e.first_other')}, ${months('c.first_order')}, 1
+	FROM (
+		SELECT customer_id, min(order_date) AS first_other
+		FROM scoped_orders
+		WHERE NOT is_purchase
+		GROUP BY customer_id
+	) e
+	JOIN scoped_customers c USING (customer_id)
+	WHERE c.first_order IS NULL OR e.first_other < c.first_order
 	UNION ALL
-	SELECT 'prospect', signup_date, CAST(NULL AS DATE)
-	FROM customer_presence
-	WHERE first_seen IS NULL
-),
-interval_months AS (
-	-- Only the months of the bounds matter: few distinct (stage, lo, hi) month pairs remain.
-	SELECT
-		stage,
-		${months('lo')} AS lo_m,
-		${months('hi')} AS hi_m,
-		count(*) AS customers
-	FROM intervals
-	WHERE lo IS NULL OR hi IS NULL OR hi > lo
-	GROUP BY ALL
+	SELECT 'prospect', ${months('sc.signup')}, CAST(NULL AS INTEGER), 1
+	FROM (SELECT ${signup} AS signup FROM scoped_customers sc WHERE sc.is_prospect) sc
 ),
 spans AS (
 	SELECT
@@ -399,7 +380,7 @@ spans AS (
 		customers,
 		CASE WHEN lo_m IS NULL THEN 0 ELSE greatest(0, lo_m - k.m0) END AS s,
 		CASE WHEN hi_m IS NULL THEN k.n_dates - 1 ELSE least(k.n_dates - 1, hi_m - k.m0 - 1) END AS e
-	FROM interval_months
+	FROM intervals
 	CROSS JOIN calendar k
 ),
 deltas AS (
