@@ -110,7 +110,12 @@ async function settled(page, since, timeout) {
 				if (s !== 'done' || !last[id]) running = true;
 			}
 			const ls = document.querySelector('[data-testid=load-status]')?.getAttribute('data-state');
-			if (ls === 'error' || ls === 'mapping') throw new Error(`load-status is ${ls}`);
+			if (ls === 'error' || ls === 'mapping') {
+				const why = [...document.querySelectorAll('[role=alert]')]
+					.map((e) => e.textContent.trim())
+					.join(' | ');
+				throw new Error(`load-status is ${ls}${why ? `: ${why}` : ''}`);
+			}
 			if (running || ls !== 'ready') {
 				p.quietSince = null;
 				return false;
