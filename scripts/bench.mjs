@@ -66,16 +66,25 @@ try {
 			console.log(
 				`  native: load ${(native.loadMs / 1000).toFixed(2)} s, analyses ${(native.analysesMs / 1000).toFixed(2)} s, filter ${(native.filterMs / 1000).toFixed(2)} s`
 			);
-		const browser = await runBrowser(server.appUrl, input.file, { filterFrom: native?.filterDate });
-		console.log(
-			`  wasm:   load ${(browser.loadMs / 1000).toFixed(2)} s, analyses ${(browser.analysesMs / 1000).toFixed(2)} s, filter ${(browser.filterMs / 1000).toFixed(2)} s, peak ${Math.round(browser.peakRendererMB)} MiB`
-		);
+		let browser = null;
+		let failure = null;
+		try {
+			browser = await runBrowser(server.appUrl, input.file, { filterFrom: native?.filterDate });
+			console.log(
+				`  wasm:   load ${(browser.loadMs / 1000).toFixed(2)} s, analyses ${(browser.analysesMs / 1000).toFixed(2)} s, filter ${(browser.filterMs / 1000).toFixed(2)} s, peak ${Math.round(browser.peakRendererMB)} MiB`
+			);
+		} catch (e) {
+			// A failed size (e.g. out of memory at 10M) is a result: record why and go on.
+			failure = String(e?.message ?? e).split('\n')[0];
+			console.log(`  wasm:   FAILED: ${failure}`);
+		}
 		results.push({
 			name: input.name,
 			file: input.file.slice(ROOT.length),
 			bytes: input.bytes,
 			loadAverage: loadavg(),
 			browser,
+			failure,
 			native,
 			ratios: ratios(browser, native)
 		});

@@ -110,7 +110,12 @@ async function settled(page, since, timeout) {
 				if (s !== 'done' || !last[id]) running = true;
 			}
 			const ls = document.querySelector('[data-testid=load-status]')?.getAttribute('data-state');
-			if (ls === 'error' || ls === 'mapping') throw new Error(`load-status is ${ls}`);
+			if (ls === 'error' || ls === 'mapping') {
+				const why = [...document.querySelectorAll('[role=alert]')]
+					.map((e) => e.textContent.trim())
+					.join(' | ');
+				throw new Error(`load-status is ${ls}${why ? `: ${why}` : ''}`);
+			}
 			if (running || ls !== 'ready') {
 				p.quietSince = null;
 				return false;
@@ -124,10 +129,17 @@ async function settled(page, since, timeout) {
 	return page.evaluate(() => window.__bench.events);
 }
 
-/** Per-section time: sections run one after the other, so each ends where the previous ended. */
+/**
+ * Per-section time: sections run one after the other, so each ends where the previous ended. A
+ * section is done when its status is 'done' and its charts drawn after that (the last chart
+ * drawn counts: a chart that renders a frame later, once its width is known, is waited for).
+ */
 function stageTimes(events, start) {
 	const doneAt = {};
 	for (const e of events) if (e.t >= start && e.state === 'done') doneAt[e.id] = e.t;
+	for (const e of events)
+		if (e.t >= start && e.state === 'chart' && doneAt[e.id] !== undefined && e.t > doneAt[e.id])
+			doneAt[e.id] = e.t;
 	const per = {};
 	let prev = start;
 	for (const id of SECTIONS) {

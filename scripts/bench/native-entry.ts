@@ -6,4 +6,5 @@ export { detectOrderRoles } from '../../src/core/columns';
 export { sniffDateFormat, sniffNumberFormat } from '../../src/core/formats';
 export { buildLoadSummaryQuery, buildOrdersStatements } from '../../src/core/canonical';
 export { ANALYSES } from '../../src/core/analyses/index';
+export { materializeScopeStatements } from '../../src/core/scope';
 export { SESSION_SETUP } from '../../src/db/session';

@@ -1,6 +1,6 @@
 // Injected into every page (context.addInitScript) before the app runs. Records, with
 // performance.now() times: long tasks (main thread blocked > 50 ms), the file-input change, and
-// every change of load-status data-state and analysis-<id> data-status.
+// every change of load-status data-state and analysis-<id> data-status, and every chart drawn.
 (() => {
 	const probe = { longTasks: [], events: [], fileGivenAt: null };
 	window.__bench = probe;
@@ -31,8 +31,28 @@
 	const watched = (el) =>
 		el instanceof HTMLElement &&
 		(el.dataset.testid === 'load-status' || el.dataset.testid?.startsWith('analysis-'));
+	// A chart is rendered when Plot's figure is put into its [data-testid=chart-*] element: record
+	// that time for the section holding it, so a section counts as done only with its charts drawn.
+	const chartDrawn = (el) => {
+		const section = el.closest('[data-testid^=analysis-]');
+		if (section)
+			probe.events.push({
+				id: section.dataset.testid.slice(9),
+				state: 'chart',
+				t: performance.now()
+			});
+	};
 	new MutationObserver((records) => {
 		for (const r of records) {
+			if (
+				r.type === 'childList' &&
+				r.target instanceof HTMLElement &&
+				r.target.dataset.testid?.startsWith('chart-') &&
+				r.addedNodes.length > 0
+			) {
+				chartDrawn(r.target);
+				continue;
+			}
 			if (r.type === 'attributes') {
 				if (watched(r.target)) note(r.target);
 				continue;

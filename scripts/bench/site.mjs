@@ -42,10 +42,27 @@ export function jsSizes(root) {
 		});
 	const total = (list) => list.reduce((t, f) => t + f.gzip, 0) / 1024;
 	const worker = files.filter((f) => f.file.startsWith('duckdb-'));
+	// What the empty page loads: index.html's scripts and modulepreloads and the chunks they import
+	// statically, plus the DuckDB worker (started at once). The rest loads on demand (notebook).
+	const html = readFileSync(join(root, 'dist/index.html'), 'utf8');
+	const first = new Set(worker.map((f) => f.file));
+	const queue = [...html.matchAll(/assets\/([\w.-]+\.m?js)/g)].map((m) => m[1]);
+	while (queue.length > 0) {
+		const f = queue.pop();
+		if (first.has(f) || !files.some((x) => x.file === f)) continue;
+		first.add(f);
+		const text = readFileSync(join(dir, f), 'utf8');
+		// Static imports only (`from"./x.js"` / `import"./x.js"`), not import("./x.js").
+		for (const m of text.matchAll(/(?:from|import)\s*["']\.\/([\w.-]+\.m?js)["']/g))
+			queue.push(m[1]);
+	}
+	const firstLoad = files.filter((f) => first.has(f.file));
 	return {
 		files,
 		totalGzipKB: total(files),
 		appGzipKB: total(files.filter((f) => !worker.includes(f))),
-		duckdbWorkerGzipKB: total(worker)
+		duckdbWorkerGzipKB: total(worker),
+		firstLoadGzipKB: total(firstLoad),
+		lazyGzipKB: total(files.filter((f) => !first.has(f.file)))
 	};
 }

@@ -6,6 +6,15 @@ export type Row = Record<string, string | number | boolean | null>;
 /** Runs one query; the DB layer provides it (core never imports DuckDB). */
 export type QueryFn = <T = Row>(q: Sql) => Promise<T[]>;
 
+export interface RunOptions {
+	/**
+	 * Fetch the per-customer lists (one row per customer; default true). The dashboard passes
+	 * false and loads a list only when the user exports it, so a load or filter change never moves
+	 * a hundred thousand rows to the page; those fields are then null.
+	 */
+	customerLists?: boolean;
+}
+
 /**
  * Every dashboard analysis implements this (registry in analyses/index.ts).
  * `queries` returns the exact SQL the analysis runs, named — the notebook opens them as cells.
@@ -15,5 +24,10 @@ export interface AnalysisDef<S, R> {
 	/** Named queries; keys are stable, snake_case; values are complete, runnable statements. */
 	queries(scope: import('./scope').Scope, settings: S): Record<string, Sql>;
 	/** Run the queries and shape the typed result. */
-	run(query: QueryFn, scope: import('./scope').Scope, settings: S): Promise<R>;
+	run(
+		query: QueryFn,
+		scope: import('./scope').Scope,
+		settings: S,
+		options?: RunOptions
+	): Promise<R>;
 }

@@ -19,7 +19,20 @@ export interface Scope {
 	 * 'signup_date' (DATE) among them, a prospect exists only from the day after signing up.
 	 */
 	customerColumns: string[];
+	/**
+	 * Read `scoped_orders`, `scoped_customers` and `scoped_purchase_days` from the temp tables that
+	 * materializeScopeStatements(scope) built, instead of computing them in every query. Set only by
+	 * the dashboard while it runs its analyses over one scope; statements shown to the user (the
+	 * notebook) are built without it, so they stay self-contained.
+	 */
+	materialized?: boolean;
 }
+
+/** The temp tables materializeScopeStatements creates (one set, for the scope last materialized). */
+export const SCOPE_TABLES = {
+	customers: '__scope_customers',
+	purchaseDays: '__scope_purchase_days'
+} as const;
 
 /** Whether the loaded customers file has a signup_date (DATE) column. */
 export function hasSignupDate(scope: Scope): boolean {
@@ -27,8 +40,8 @@ export function hasSignupDate(scope: Scope): boolean {
 }
 
 /**
- * `scoped_orders` (orders in scope) and `scoped_customers` (one row per customer in scope) as
- * CTE text, without the leading WITH:
+ * `scoped_orders` (orders in scope), `scoped_customers` (one row per customer in scope) and
+ * `scoped_purchase_days` as CTE text, without the leading WITH:
  *
  * scoped_orders: the columns of `orders`, only order_date < asOf, within [from, to], matching the filter.
  * scoped_customers: customer_id, first_order, last_order (DATE, purchase orders only, NULL if none),
@@ -37,8 +50,43 @@ export function hasSignupDate(scope: Scope): boolean {
  *   recency_days (asOf − last_order, NULL if none), tenure_days (asOf − first_order), plus the
  *   customers-file columns when loaded. Customers with any order in scope, plus — when a customers
  *   file is loaded and no date range is set — customers with no order before asOf (prospects).
+ * scoped_purchase_days: one row per (customer_id, order_date) with a purchase order in scope:
+ *   orders (BIGINT, purchase orders that day), prev_date / next_date (the customer's previous /
+ *   next purchase date, NULL for the first / last) and orders_to_date (purchase orders up to and
+ *   including that day) — the visits that lifecycle and the purchase cycle measure gaps on.
+ *
+ * With scope.materialized the three read the temp tables of materializeScopeStatements.
  */
 export function scopeCtes(scope: Scope): Sql {
+	if (scope.materialized) {
+		return sql`${scopedOrdersCte(scope)},
+scoped_customers AS (SELECT * FROM ${raw(SCOPE_TABLES.customers)}),
+scoped_purchase_days AS (SELECT * FROM ${raw(SCOPE_TABLES.purchaseDays)})`;
+	}
+	return plainScopeCtes(scope);
+}
+
+/**
+ * Statements that materialise the scope once: `__scope_customers` and `__scope_purchase_days`
+ * as temp tables (replacing the previous scope's), so every analysis run with
+ * `{ ...scope, materialized: true }` reads them instead of aggregating `orders` again. Same rows as
+ * the CTEs of scopeCtes(scope). scoped_orders stays a filtered scan of `orders` (copying it would
+ * cost more than the scan).
+ */
+export function materializeScopeStatements(scope: Scope): Sql[] {
+	const plain: Scope = { ...scope, materialized: false };
+	return [
+		sql`CREATE OR REPLACE TEMP TABLE ${raw(SCOPE_TABLES.customers)} AS
+WITH ${plainScopeCtes(plain)}
+SELECT * FROM scoped_customers`,
+		sql`CREATE OR REPLACE TEMP TABLE ${raw(SCOPE_TABLES.purchaseDays)} AS
+WITH ${plainScopeCtes(plain)}
+SELECT * FROM scoped_purchase_days`
+	];
+}
+
+/** scoped_orders: the rows of `orders` in scope (date range, as-of, filter). */
+function scopedOrdersCte(scope: Scope): Sql {
 	const conds: Sql[] = [sql`o.order_date < CAST(${scope.asOf} AS DATE)`];
 	if (scope.from) conds.push(sql`o.order_date >= CAST(${scope.from} AS DATE)`);
 	if (scope.to) conds.push(sql`o.order_date <= CAST(${scope.to} AS DATE)`);
@@ -53,6 +101,16 @@ export function scopeCtes(scope: Scope): Sql {
 		}
 	}
 	const where = conds.reduce((acc, c) => sql`${acc} AND ${c}`);
+	return sql`scoped_orders AS (
+	SELECT o.*
+	FROM orders o
+	WHERE ${where}
+)`;
+}
+
+/** The CTEs computed from `orders`. */
+function plainScopeCtes(scope: Scope): Sql {
+	const f = scope.filter;
 	const attrs = scope.hasCustomers ? scope.customerColumns.map((c) => sql`, c.${ident(c)}`) : [];
 	const attrSql = attrs.reduce((acc, a) => sql`${acc}${a}`, sql``);
 	const base = sql`agg AS (
@@ -87,11 +145,7 @@ export function scopeCtes(scope: Scope): Sql {
 		ids = sql`ids AS (SELECT customer_id FROM agg)`;
 	}
 	const join = scope.hasCustomers ? raw('\n\tLEFT JOIN customers c USING (customer_id)') : raw('');
-	return sql`scoped_orders AS (
-	SELECT o.*
-	FROM orders o
-	WHERE ${where}
-),
+	return sql`${scopedOrdersCte(scope)},
 ${base},
 ${ids},
 scoped_customers AS (
@@ -107,5 +161,21 @@ scoped_customers AS (
 		CAST(date_diff('day', agg.first_order, CAST(${scope.asOf} AS DATE)) AS INTEGER) AS tenure_days${attrSql}
 	FROM ids
 	LEFT JOIN agg USING (customer_id)${join}
+),
+scoped_purchase_days AS (
+	SELECT
+		customer_id,
+		order_date,
+		orders,
+		lag(order_date) OVER visits AS prev_date,
+		lead(order_date) OVER visits AS next_date,
+		sum(orders) OVER visits AS orders_to_date
+	FROM (
+		SELECT customer_id, order_date, count(*) AS orders
+		FROM scoped_orders
+		WHERE is_purchase
+		GROUP BY customer_id, order_date
+	)
+	WINDOW visits AS (PARTITION BY customer_id ORDER BY order_date)
 )`;
 }

@@ -9,7 +9,7 @@ import {
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Engine, QueryResult, Row } from './engine';
-import { tableToResult } from './rows';
+import { tableToResult, tableToRowsSliced } from './rows';
 import { SESSION_SETUP } from './session';
 import type { Sql } from '../core/sql';
 
@@ -46,8 +46,8 @@ export async function createBrowserEngine(): Promise<BrowserEngine> {
 			await run(q);
 		},
 		async query<T = Row>(q: Sql | string) {
-			const { table, ms } = await run(q);
-			return tableToResult<T>(table, ms).rows;
+			const { table } = await run(q);
+			return tableToRowsSliced<T>(table);
 		},
 		async queryFull<T = Row>(q: Sql | string): Promise<QueryResult<T>> {
 			const { table, ms } = await run(q);

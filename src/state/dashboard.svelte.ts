@@ -1,6 +1,8 @@
 import type { QueryFn } from '../core/analysis';
-import type { Scope } from '../core/scope';
+import { materializeScopeStatements, type Scope } from '../core/scope';
 import { getEngine } from '../db/engine-instance';
+import type { Engine } from '../db/engine';
+import { yieldToMain } from '../core/yield';
 import type { RegisteredAnalysis } from '../core/analyses';
 import type { Sql } from '../core/sql';
 import { measure } from '../core/timing';
@@ -15,6 +17,11 @@ export interface AnalysisState {
 /**
  * Global controls (as-of date, date range, one dimension filter) and the analyses' results.
  * Every analysis reads the same Scope, so all of them follow the controls.
+ *
+ * Speed (issue 6): the per-customer facts of a scope are materialised once in the worker
+ * (materializeScopeStatements) and every analysis reads them; results are cached by the data
+ * version and the analysis' complete SQL, so going back to a scope or a setting already seen, or
+ * a change that leaves the SQL as it was, runs no query.
  */
 export class Dashboard {
 	asOf = $state<string | null>(null);
@@ -27,9 +34,23 @@ export class Dashboard {
 	results = $state.raw<Record<string, AnalysisState>>({});
 
 	private generation = 0;
+	private dataVersion = 0;
+	/** Results by cacheKey, oldest first (Map order); at most CACHE_SCOPES scopes' worth. */
+	private cache = new Map<string, unknown>();
+	/** Scope whose temp tables exist in the worker, and the queue materialising one at a time. */
+	private materializedKey: string | null = null;
+	private scopeQueue: Promise<unknown> = Promise.resolve();
 
 	constructor(private readonly analyses: readonly RegisteredAnalysis[]) {
 		this.results = Object.fromEntries(analyses.map((a) => [a.def.id, idle()]));
+	}
+
+	/** The loaded data changed (session.dataVersion): forget results and materialised tables. */
+	useData(version: number) {
+		if (version === this.dataVersion) return;
+		this.dataVersion = version;
+		this.cache.clear();
+		this.materializedKey = null;
 	}
 
 	/** Reset controls for a freshly loaded data set. */
@@ -53,25 +74,43 @@ export class Dashboard {
 		};
 	}
 
-	/** Run every analysis, one after the other (one DuckDB worker); stale runs are dropped. */
+	/**
+	 * Run every analysis, one after the other (one DuckDB worker); stale runs are dropped. Cached
+	 * results are shown at once; the rest run over the scope materialised once.
+	 */
 	async runAll(scope: Scope): Promise<void> {
 		const gen = ++this.generation;
+		const cached = new Map<string, unknown>();
+		for (const a of this.analyses) {
+			const key = this.cacheKey(a, scope);
+			if (this.cache.has(key)) cached.set(a.def.id, this.cache.get(key));
+		}
 		this.results = Object.fromEntries(
 			this.analyses.map((a) => [
 				a.def.id,
-				{ ...(this.results[a.def.id] ?? idle()), status: 'running' }
+				cached.has(a.def.id)
+					? { status: 'done', data: cached.get(a.def.id), error: null, ms: 0 }
+					: { ...(this.results[a.def.id] ?? idle()), status: 'running' }
 			])
 		);
 		for (const a of this.analyses) {
 			if (gen !== this.generation) return;
+			if (cached.has(a.def.id)) continue;
 			await this.runOne(a, scope, gen);
+			// Let the browser paint this section before the next result arrives.
+			await yieldToMain();
 		}
 	}
 
-	/** Re-run one analysis after its own settings changed. */
+	/** Re-run one analysis after its own settings changed (from the cache when it can). */
 	async rerun(id: string, scope: Scope): Promise<void> {
 		const a = this.analyses.find((x) => x.def.id === id);
 		if (!a) return;
+		const key = this.cacheKey(a, scope);
+		if (this.cache.has(key)) {
+			this.set(id, { status: 'done', data: this.cache.get(key), error: null, ms: 0 });
+			return;
+		}
 		this.set(id, { ...(this.results[id] ?? idle()), status: 'running' });
 		await this.runOne(a, scope, this.generation);
 	}
@@ -113,14 +152,53 @@ export class Dashboard {
 		this.results = { ...this.results, [id]: value };
 	}
 
+	/** The data version, the analysis and its complete SQL (which spells out scope and settings). */
+	private cacheKey(a: RegisteredAnalysis, scope: Scope): string {
+		const plain: Scope = { ...scope, materialized: false };
+		const queries = a.def.queries(plain, this.prepared(a, plain));
+		return JSON.stringify([this.dataVersion, a.def.id, queries]);
+	}
+
+	private remember(key: string, data: unknown) {
+		this.cache.delete(key);
+		this.cache.set(key, data);
+		// Keep two scopes' worth (e.g. before and after a filter): customer lists are large.
+		while (this.cache.size > 2 * this.analyses.length) {
+			const oldest = this.cache.keys().next().value as string;
+			this.cache.delete(oldest);
+		}
+	}
+
+	/** Materialise `scope` in the worker unless it already is; one materialisation at a time. */
+	private ensureScope(engine: Engine, scope: Scope): Promise<void> {
+		const plain: Scope = { ...scope, materialized: false };
+		const key = JSON.stringify([this.dataVersion, plain]);
+		const next = this.scopeQueue.then(async () => {
+			if (this.materializedKey === key) return;
+			this.materializedKey = null;
+			const t0 = performance.now();
+			for (const stmt of materializeScopeStatements(plain)) await engine.exec(stmt);
+			measure('scope', t0);
+			this.materializedKey = key;
+		});
+		this.scopeQueue = next.catch(() => undefined);
+		return next;
+	}
+
 	private async runOne(a: RegisteredAnalysis, scope: Scope, gen: number): Promise<void> {
 		const engine = await getEngine();
 		const query: QueryFn = (q) => engine.query(q);
 		const t0 = performance.now();
 		try {
-			const data: unknown = await a.def.run(query, scope, this.prepared(a, scope));
+			const key = this.cacheKey(a, scope);
+			await this.ensureScope(engine, scope);
+			const fast: Scope = { ...scope, materialized: true };
+			const data: unknown = await a.def.run(query, fast, this.prepared(a, fast), {
+				customerLists: false
+			});
 			if (gen !== this.generation) return;
 			measure(`analysis ${a.def.id}`, t0);
+			this.remember(key, data);
 			this.set(a.def.id, { status: 'done', data, error: null, ms: performance.now() - t0 });
 		} catch (e) {
 			if (gen !== this.generation) return;

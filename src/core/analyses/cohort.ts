@@ -123,13 +123,11 @@ function cohortCtes(scope: Scope, s: CohortSettings): Sql {
 	const lastDay = sql`CAST(${asOf} - INTERVAL 1 DAY AS DATE)`;
 	const len = ROLLING_DAYS[s.period];
 	let splitExpr: Sql = sql`CAST('' AS VARCHAR)`;
-	let splitJoin: Sql = sql``;
 	if (s.split?.table === 'orders') splitExpr = label(sql`r.${ident(s.split.column)}`);
 	if (s.split?.table === 'customers') {
 		if (!scope.hasCustomers)
 			throw new Error('cohort: split by a customers column needs a customers file');
 		splitExpr = label(sql`c.${ident(s.split.column)}`);
-		splitJoin = sql`\n\tLEFT JOIN scoped_customers c USING (customer_id)`;
 	}
 	const calendar = s.mode === 'calendar';
 	const k = calendar
@@ -159,8 +157,12 @@ retained AS (
 	JOIN customer_last_period l ON l.split = g.split AND l.cohort = g.cohort AND l.last_k >= g.k
 	GROUP BY g.split, g.cohort, g.k
 )`;
-	return sql`${scopeCtes(scope)},
-ranked_purchases AS (
+	const trunc = raw(`'${TRUNC[s.period]}'`);
+	// A customer's cohort is their first purchase date (scoped_customers.first_order). Only a split
+	// by an orders column needs the first purchase order itself (by date, time, id): a window.
+	const cohorts =
+		s.split?.table === 'orders'
+			? sql`purchases AS (
 	SELECT
 		o.*,
 		ROW_NUMBER() OVER (PARTITION BY o.customer_id ORDER BY o.order_date, o.order_ts, o.order_id) AS purchase_no
@@ -171,11 +173,27 @@ customer_cohorts AS (
 	SELECT
 		r.customer_id,
 		r.order_date AS first_date,
-		CAST(date_trunc(${raw(`'${TRUNC[s.period]}'`)}, r.order_date) AS DATE) AS cohort,
+		CAST(date_trunc(${trunc}, r.order_date) AS DATE) AS cohort,
 		${splitExpr} AS split
-	FROM ranked_purchases r${splitJoin}
+	FROM purchases r
 	WHERE r.purchase_no = 1
+)`
+			: sql`purchases AS (
+	SELECT *
+	FROM scoped_orders
+	WHERE is_purchase
 ),
+customer_cohorts AS (
+	SELECT
+		c.customer_id,
+		c.first_order AS first_date,
+		CAST(date_trunc(${trunc}, c.first_order) AS DATE) AS cohort,
+		${splitExpr} AS split
+	FROM scoped_customers c
+	WHERE c.first_order IS NOT NULL
+)`;
+	return sql`${scopeCtes(scope)},
+${cohorts},
 purchase_periods AS (
 	SELECT
 		p.customer_id,
@@ -183,7 +201,7 @@ purchase_periods AS (
 		cc.cohort,
 		CAST(${k} AS INTEGER) AS k,
 		CAST(p.revenue AS DOUBLE) AS revenue
-	FROM ranked_purchases p
+	FROM purchases p
 	JOIN customer_cohorts cc USING (customer_id)
 ),
 cohort_sizes AS (

@@ -88,7 +88,8 @@ export interface TierRow {
 
 export interface ConcentrationResult {
 	summary: ConcentrationSummary;
-	customers: ConcentrationCustomerRow[];
+	/** Null when run with customerLists: false (the dashboard loads it on export). */
+	customers: ConcentrationCustomerRow[] | null;
 	lorenz: LorenzPoint[];
 	top_shares: TopShareRow[];
 	tiers: TierRow[];
@@ -252,13 +253,16 @@ ORDER BY o.position`
 export const concentrationAnalysis: AnalysisDef<ConcentrationSettings, ConcentrationResult> = {
 	id: 'concentration',
 	queries: buildConcentrationQueries,
-	async run(query, scope, settings) {
+	async run(query, scope, settings, options) {
 		const q = buildConcentrationQueries(scope, settings);
 		const [summary] = await query<ConcentrationSummary>(q.summary);
 		if (!summary) throw new Error('concentration: the summary query returned no row');
 		return {
 			summary,
-			customers: await query<ConcentrationCustomerRow>(q.customers),
+			customers:
+				options?.customerLists === false
+					? null
+					: await query<ConcentrationCustomerRow>(q.customers),
 			lorenz: await query<LorenzPoint>(q.lorenz),
 			top_shares: await query<TopShareRow>(q.top_shares),
 			tiers: await query<TierRow>(q.tiers)

@@ -72,7 +72,8 @@ export interface CycleCustomerRow {
 export interface CycleResult {
 	summary: CycleSummary;
 	histogram: CycleBinRow[];
-	customers: CycleCustomerRow[];
+	/** Null when run with customerLists: false (the dashboard does not show it). */
+	customers: CycleCustomerRow[] | null;
 	due: CycleCustomerRow[];
 }
 
@@ -97,15 +98,12 @@ function cycleCtes(scope: Scope, s: CycleSettings): Sql {
 	const grace = s.graceDays === null ? sql`gap_days` : sql`${s.graceDays}`;
 	return sql`WITH ${scopeCtes(scope)},
 purchase_days AS (
-	SELECT DISTINCT customer_id, order_date AS day
-	FROM scoped_orders
-	WHERE is_purchase
+	SELECT customer_id, order_date AS day
+	FROM scoped_purchase_days
 ),
 day_gaps AS (
-	SELECT
-		customer_id,
-		CAST(date_diff('day', LAG(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS INTEGER) AS gap
-	FROM purchase_days
+	SELECT customer_id, CAST(date_diff('day', prev_date, order_date) AS INTEGER) AS gap
+	FROM scoped_purchase_days
 ),
 gaps AS (
 	SELECT customer_id, gap FROM day_gaps WHERE gap IS NOT NULL
@@ -220,14 +218,15 @@ ORDER BY expected_next, customer_id`
 export const cycleAnalysis: AnalysisDef<CycleSettings, CycleResult> = {
 	id: 'cycle',
 	queries: buildCycleQueries,
-	async run(query, scope, settings) {
+	async run(query, scope, settings, options) {
 		const q = buildCycleQueries(scope, settings);
 		const [summary] = await query<CycleSummary>(q.summary);
 		if (!summary) throw new Error('cycle: the summary query returned no row');
 		return {
 			summary,
 			histogram: await query<CycleBinRow>(q.histogram),
-			customers: await query<CycleCustomerRow>(q.customers),
+			customers:
+				options?.customerLists === false ? null : await query<CycleCustomerRow>(q.customers),
 			due: await query<CycleCustomerRow>(q.due)
 		};
 	}

@@ -141,19 +141,9 @@ const STAGE_LIST = raw(
 /** Scope, per-day purchases with the previous purchase date, and the thresholds. */
 function baseCtes(scope: Scope, s: LifecycleSettings): Sql {
 	return sql`${scopeCtes(scope)},
-purchase_days AS (
-	SELECT customer_id, order_date, count(*) AS orders
-	FROM scoped_orders
-	WHERE is_purchase
-	GROUP BY customer_id, order_date
-),
 purchase_gaps AS (
-	SELECT
-		customer_id,
-		order_date,
-		orders,
-		lag(order_date) OVER (PARTITION BY customer_id ORDER BY order_date) AS prev_date
-	FROM purchase_days
+	SELECT customer_id, order_date, orders, prev_date
+	FROM scoped_purchase_days
 ),
 gap_stats AS (
 	SELECT
@@ -198,40 +188,8 @@ thresholds AS (
 )`;
 }
 
-/**
- * Per (as_of, customer) state and stage, for the dates in `eval_dates(as_of DATE)` (a CTE the caller
- * defines after these): customers existing at the date, n, recency and the last gap before it.
- * first_seen = first order in scope (NULL for prospects); signup_date = the customers file's
- * signup_date (NULL without that column), which only decides when an order-less prospect appears.
- */
-function stagedCtes(scope: Scope): Sql {
-	const signup = hasSignupDate(scope)
-		? raw('CAST(sc.signup_date AS DATE)')
-		: raw('CAST(NULL AS DATE)');
-	return sql`customer_presence AS (
-	SELECT sc.customer_id, sc.revenue, min(o.order_date) AS first_seen, any_value(${signup}) AS signup_date
-	FROM scoped_customers sc
-	LEFT JOIN scoped_orders o USING (customer_id)
-	GROUP BY sc.customer_id, sc.revenue
-),
-customer_states AS (
-	SELECT
-		e.as_of,
-		c.customer_id,
-		c.revenue,
-		CAST(coalesce(sum(p.orders), 0) AS INTEGER) AS n,
-		CAST(date_diff('day', max(p.order_date), e.as_of) AS INTEGER) AS recency_days,
-		NULLIF(arg_max(coalesce(date_diff('day', p.prev_date, p.order_date), -1), p.order_date), -1) AS last_gap
-	FROM eval_dates e
-	JOIN customer_presence c ON c.first_seen < e.as_of
-		OR (c.first_seen IS NULL AND (c.signup_date IS NULL OR c.signup_date < e.as_of))
-	LEFT JOIN purchase_gaps p ON p.customer_id = c.customer_id AND p.order_date < e.as_of
-	GROUP BY e.as_of, c.customer_id, c.revenue
-),
-staged AS (
-	SELECT
-		s.*,
-		CASE
+/** The stage of a state row `s` (n, recency_days, last_gap) with thresholds `t`. */
+const STAGE_CASE = raw(`CASE
 			WHEN s.n = 0 THEN 'prospect'
 			WHEN s.recency_days > t.churn_after THEN 'churned'
 			WHEN s.recency_days > t.risk_after THEN 'at_risk'
@@ -239,11 +197,69 @@ staged AS (
 			WHEN s.last_gap > t.churn_after THEN 'reactivated'
 			WHEN s.n >= t.loyal_orders THEN 'loyal'
 			ELSE 'active'
-		END AS stage
-	FROM customer_states s
+		END`);
+
+/**
+ * `staged_now`: every scoped customer's state and stage at as-of (customer_id, revenue, n,
+ * recency_days, last_gap, stage). Every customer in scope exists at as-of, n and recency are
+ * scoped_customers' orders and recency_days, and the last gap is the one ending on the last purchase
+ * date — so no per-date join is needed.
+ */
+function stagedNowCtes(): Sql {
+	return sql`state_now AS (
+	SELECT
+		c.customer_id,
+		c.revenue,
+		CAST(c.orders AS INTEGER) AS n,
+		c.recency_days,
+		CAST(date_diff('day', pd.prev_date, pd.order_date) AS INTEGER) AS last_gap
+	FROM scoped_customers c
+	LEFT JOIN scoped_purchase_days pd ON pd.customer_id = c.customer_id AND pd.order_date = c.last_order
+),
+staged_now AS (
+	SELECT s.*, ${STAGE_CASE} AS stage
+	FROM state_now s
 	CROSS JOIN thresholds t
 ),
 ${STAGE_LIST}`;
+}
+
+/**
+ * `staged_then`: the stage at an earlier date `at` of each scoped customer who existed then (an
+ * order in scope before it, or an order-less prospect whose signup_date is NULL or before it):
+ * n, recency and last gap from the purchase days before `at`.
+ */
+function stagedThenCtes(scope: Scope, at: string): Sql {
+	const date = sql`CAST(${at} AS DATE)`;
+	const prospect = hasSignupDate(scope)
+		? sql`c.is_prospect AND (c.signup_date IS NULL OR CAST(c.signup_date AS DATE) < ${date})`
+		: sql`c.is_prospect`;
+	return sql`purchases_then AS (
+	SELECT
+		customer_id,
+		sum(orders) AS n,
+		max(order_date) AS last_day,
+		NULLIF(arg_max(coalesce(date_diff('day', prev_date, order_date), -1), order_date), -1) AS last_gap
+	FROM scoped_purchase_days
+	WHERE order_date < ${date}
+	GROUP BY customer_id
+),
+state_then AS (
+	SELECT
+		c.customer_id,
+		CAST(coalesce(p.n, 0) AS INTEGER) AS n,
+		CAST(date_diff('day', p.last_day, ${date}) AS INTEGER) AS recency_days,
+		p.last_gap
+	FROM scoped_customers c
+	LEFT JOIN purchases_then p USING (customer_id)
+	WHERE c.customer_id IN (SELECT customer_id FROM scoped_orders WHERE order_date < ${date})
+		OR (${prospect})
+),
+staged_then AS (
+	SELECT s.*, ${STAGE_CASE} AS stage
+	FROM state_then s
+	CROSS JOIN thresholds t
+)`;
 }
 
 /** The thresholds in effect (one row). */
@@ -257,13 +273,10 @@ ORDER BY churn_after`;
 /** Stage counts at as-of, all seven stages in evaluation order. */
 export function buildStagesQuery(scope: Scope, settings: LifecycleSettings): Sql {
 	return sql`WITH ${baseCtes(scope, settings)},
-eval_dates AS (
-	SELECT CAST(${scope.asOf} AS DATE) AS as_of
-),
-${stagedCtes(scope)},
+${stagedNowCtes()},
 stage_totals AS (
 	SELECT count(*) AS total
-	FROM staged
+	FROM staged_now
 )
 SELECT
 	l.stage,
@@ -272,69 +285,149 @@ SELECT
 	CAST(coalesce(sum(s.revenue), 0) AS DOUBLE) AS revenue
 FROM stage_list l
 CROSS JOIN stage_totals t
-LEFT JOIN staged s ON s.stage = l.stage
+LEFT JOIN staged_now s ON s.stage = l.stage
 GROUP BY l.stage, l.stage_order
 ORDER BY l.stage_order`;
 }
 
-/** Stage counts at each month end, all in one query (month ends × customers' purchase history). */
+/**
+ * Stage counts at each month end, all in one query, in time linear in the purchase days.
+ *
+ * A customer's stage changes only at a purchase or when the recency passes risk_after or
+ * churn_after. So each purchase day d (with the customer's next purchase day next, or none) gives
+ * at most three intervals of evaluation dates with one stage: (d, d + r] the stage by n and the last
+ * gap (new / reactivated / loyal / active), (d + r, d + churn_after] at_risk, (d + churn_after, …]
+ * churned, each cut at next (r = least(risk_after, churn_after): risk_after ≥ churn_after leaves
+ * no at_risk). Before the first purchase a customer who has an order in scope (a return) is a
+ * prospect from that order on; an order-less prospect from the day after signing up (or always).
+ * Evaluation dates are first days of months, so an interval (lo, hi] covers the month indexes
+ * i = months(lo) − months(first) … months(hi) − months(first) − 1 (eval date i is the first day of
+ * month first + i + 1); a +1 at its first index and a −1 after its last, summed over the months,
+ * gives the counts — the same stages as evaluating every customer at every month end, without a
+ * customers × months join.
+ */
 export function buildStagesOverTimeQuery(scope: Scope, settings: LifecycleSettings): Sql {
+	const signup = hasSignupDate(scope)
+		? raw('CAST(sc.signup_date AS DATE)')
+		: raw('CAST(NULL AS DATE)');
+	const months = (d: string) => raw(`(year(${d}) * 12 + month(${d}))`);
 	return sql`WITH ${baseCtes(scope, settings)},
 first_month AS (
 	SELECT CAST(date_trunc('month', min(order_date)) AS DATE) AS m
 	FROM scoped_orders
 ),
 eval_dates AS (
-	SELECT CAST(unnest(generate_series(m + INTERVAL 1 MONTH, CAST(${scope.asOf} AS DATE), INTERVAL 1 MONTH)) AS DATE) AS as_of
-	FROM first_month
-	WHERE m IS NOT NULL
+	SELECT
+		CAST(as_of AS DATE) AS as_of,
+		CAST(row_number() OVER (ORDER BY as_of) - 1 AS INTEGER) AS i
+	FROM (
+		SELECT unnest(generate_series(m + INTERVAL 1 MONTH, CAST(${scope.asOf} AS DATE), INTERVAL 1 MONTH)) AS as_of
+		FROM first_month
+		WHERE m IS NOT NULL
+	)
 ),
-${stagedCtes(scope)},
+calendar AS (
+	SELECT ${months('f.m')} AS m0, CAST((SELECT count(*) FROM eval_dates) AS INTEGER) AS n_dates
+	FROM first_month f
+),
+visit_months AS (
+	-- One row per purchase day; its dates only matter by month, so group them first.
+	SELECT
+		CASE
+			WHEN v.orders_to_date = 1 THEN 'new'
+			WHEN date_diff('day', v.prev_date, v.order_date) > t.churn_after THEN 'reactivated'
+			WHEN v.orders_to_date >= t.loyal_orders THEN 'loyal'
+			ELSE 'active'
+		END AS base_stage,
+		${months('v.order_date')} AS m_d,
+		${months('(v.order_date + least(t.risk_after, t.churn_after))')} AS m_r,
+		${months('(v.order_date + t.churn_after)')} AS m_c,
+		${months('v.next_date')} AS m_n,
+		count(*) AS customers
+	FROM scoped_purchase_days v
+	CROSS JOIN thresholds t
+	GROUP BY ALL
+),
+intervals AS (
+	-- (lo, hi] as months of the bounds; lo_m NULL = from the first evaluation date, hi_m NULL =
+	-- to the last. least/greatest of months = month of least/greatest dates (months are monotone).
+	SELECT base_stage AS stage, m_d AS lo_m, CASE WHEN m_n IS NULL THEN m_r ELSE least(m_r, m_n) END AS hi_m, customers
+	FROM visit_months
+	UNION ALL
+	SELECT 'at_risk', greatest(m_d, m_r), CASE WHEN m_n IS NULL THEN m_c ELSE least(m_c, m_n) END, customers
+	FROM visit_months
+	UNION ALL
+	SELECT 'churned', greatest(m_d, m_c), m_n, customers
+	FROM visit_months
+	UNION ALL
+	-- A return (or zero order) before the first purchase: prospect from it until that purchase.
+	SELECT 'prospect', ${months('e.first_other')}, ${months('c.first_order')}, 1
+	FROM (
+		SELECT customer_id, min(order_date) AS first_other
+		FROM scoped_orders
+		WHERE NOT is_purchase
+		GROUP BY customer_id
+	) e
+	JOIN scoped_customers c USING (customer_id)
+	WHERE c.first_order IS NULL OR e.first_other < c.first_order
+	UNION ALL
+	SELECT 'prospect', ${months('sc.signup')}, CAST(NULL AS INTEGER), 1
+	FROM (SELECT ${signup} AS signup FROM scoped_customers sc WHERE sc.is_prospect) sc
+),
+spans AS (
+	SELECT
+		stage,
+		customers,
+		CASE WHEN lo_m IS NULL THEN 0 ELSE greatest(0, lo_m - k.m0) END AS s,
+		CASE WHEN hi_m IS NULL THEN k.n_dates - 1 ELSE least(k.n_dates - 1, hi_m - k.m0 - 1) END AS e
+	FROM intervals
+	CROSS JOIN calendar k
+),
+deltas AS (
+	SELECT stage, i, sum(delta) AS delta
+	FROM (
+		SELECT stage, s AS i, customers AS delta FROM spans WHERE s <= e
+		UNION ALL
+		SELECT stage, e + 1 AS i, -customers AS delta FROM spans WHERE s <= e
+	)
+	GROUP BY stage, i
+),
+${STAGE_LIST},
 stage_counts AS (
-	SELECT as_of, stage, count(*) AS customers
-	FROM staged
-	GROUP BY as_of, stage
+	SELECT
+		d.as_of,
+		l.stage,
+		l.stage_order,
+		sum(coalesce(x.delta, 0)) OVER (PARTITION BY l.stage ORDER BY d.i) AS customers
+	FROM eval_dates d
+	CROSS JOIN stage_list l
+	LEFT JOIN deltas x ON x.stage = l.stage AND x.i = d.i
 ),
 date_totals AS (
-	SELECT e.as_of, count(s.customer_id) AS total
-	FROM eval_dates e
-	LEFT JOIN staged s ON s.as_of = e.as_of
-	GROUP BY e.as_of
+	SELECT as_of, sum(customers) AS total
+	FROM stage_counts
+	GROUP BY as_of
 )
 SELECT
-	CAST(d.as_of - INTERVAL 1 DAY AS DATE) AS month_end,
-	l.stage,
-	CAST(coalesce(c.customers, 0) AS INTEGER) AS customers,
+	CAST(c.as_of - INTERVAL 1 DAY AS DATE) AS month_end,
+	c.stage,
+	CAST(c.customers AS INTEGER) AS customers,
 	CAST(coalesce(c.customers / NULLIF(d.total, 0), 0) AS DOUBLE) AS share
-FROM date_totals d
-CROSS JOIN stage_list l
-LEFT JOIN stage_counts c ON c.as_of = d.as_of AND c.stage = l.stage
-ORDER BY month_end, l.stage_order`;
+FROM stage_counts c
+JOIN date_totals d USING (as_of)
+ORDER BY month_end, c.stage_order`;
 }
 
 /** Stage at compareFrom → stage at as-of, non-empty pairs. */
 export function buildMigrationQuery(scope: Scope, settings: LifecycleSettings): Sql {
 	const from = resolveCompareFrom(scope, settings);
 	return sql`WITH ${baseCtes(scope, settings)},
-eval_dates AS (
-	SELECT DISTINCT as_of
-	FROM (VALUES (CAST(${from} AS DATE)), (CAST(${scope.asOf} AS DATE))) v(as_of)
-),
-${stagedCtes(scope)},
-stage_before AS (
-	SELECT customer_id, stage
-	FROM staged
-	WHERE as_of = CAST(${from} AS DATE)
-),
-stage_after AS (
-	SELECT customer_id, stage
-	FROM staged
-	WHERE as_of = CAST(${scope.asOf} AS DATE)
-),
+${stagedNowCtes()},
+${stagedThenCtes(scope, from)},
 moves AS (
 	SELECT coalesce(b.stage, 'not_yet') AS from_stage, a.stage AS to_stage, count(*) AS customers
-	FROM stage_after a
-	LEFT JOIN stage_before b USING (customer_id)
+	FROM staged_now a
+	LEFT JOIN staged_then b USING (customer_id)
 	GROUP BY ALL
 )
 SELECT
@@ -353,12 +446,9 @@ ORDER BY coalesce(f.stage_order, 0), t.stage_order`;
  */
 export function buildLifecycleStageSql(scope: Scope, settings: LifecycleSettings): Sql {
 	return sql`WITH ${baseCtes(scope, settings)},
-eval_dates AS (
-	SELECT CAST(${scope.asOf} AS DATE) AS as_of
-),
-${stagedCtes(scope)}
+${stagedNowCtes()}
 SELECT customer_id, CAST(stage AS VARCHAR) AS value
-FROM staged
+FROM staged_now
 ORDER BY customer_id`;
 }
 

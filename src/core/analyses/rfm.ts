@@ -87,7 +87,8 @@ export interface RfmSegmentRow {
 }
 
 export interface RfmResult {
-	customers: RfmCustomerRow[];
+	/** Null when run with customerLists: false (the dashboard loads it on export). */
+	customers: RfmCustomerRow[] | null;
 	grid: RfmGridRow[];
 	segments: RfmSegmentRow[];
 }
@@ -281,9 +282,10 @@ ORDER BY o.position`
 export const rfmAnalysis: AnalysisDef<RfmSettings, RfmResult> = {
 	id: 'rfm',
 	queries: buildRfmQueries,
-	async run(query, scope, settings) {
+	async run(query, scope, settings, options) {
 		const q = buildRfmQueries(scope, settings);
-		const customers = await query<RfmCustomerRow>(q.customers);
+		const customers =
+			options?.customerLists === false ? null : await query<RfmCustomerRow>(q.customers);
 		const grid = await query<RfmGridRow>(q.grid);
 		const segments = await query<RfmSegmentRow>(q.segments);
 		return { customers, grid, segments };

@@ -39,7 +39,7 @@ describe('value concentration', () => {
 		const { customers } = await run();
 		// share_before: a 0, b .5, c .7 → A; d .8 (not < .8), e .9 → B; f .95 (not < .95) → C
 		expect(
-			customers.map((c) => [c.customer_id, c.rank, c.revenue, c.share_before, c.tier])
+			customers!.map((c) => [c.customer_id, c.rank, c.revenue, c.share_before, c.tier])
 		).toEqual([
 			['a', 1, 50, 0, 'A'],
 			['b', 2, 20, 0.5, 'A'],
@@ -48,7 +48,7 @@ describe('value concentration', () => {
 			['e', 5, 5, 0.9, 'B'],
 			['f', 6, 5, 0.95, 'C']
 		]);
-		expect(customers[1]).toMatchObject({ share: 0.2, cum_share: 0.7 });
+		expect(customers![1]).toMatchObject({ share: 0.2, cum_share: 0.7 });
 	});
 
 	it('summarises Gini and the excluded customers', async () => {
@@ -112,7 +112,7 @@ describe('value concentration', () => {
 			excluded_customers: 0,
 			excluded_revenue: 0
 		});
-		expect(one.customers.map((c) => c.tier)).toEqual(['A']);
+		expect(one.customers!.map((c) => c.tier)).toEqual(['A']);
 		const none = await run({}, { ...scope, asOf: '2024-01-01' });
 		expect(none.summary).toEqual({
 			customers: 0,

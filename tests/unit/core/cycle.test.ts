@@ -91,7 +91,7 @@ describe('purchase cycle', () => {
 
 	it('predicts the next purchase per repeat customer', async () => {
 		const { customers } = await run();
-		expect(customers.map((c) => Object.values(c))).toEqual([
+		expect(customers!.map((c) => Object.values(c))).toEqual([
 			// typical 15 → 01-31 + 15 = 02-15, 137 days overdue, grace 15: not due
 			['a', 3, 2, 15, '2024-01-31', '2024-02-15', 137, false],
 			['b', 2, 1, 31, '2024-06-01', '2024-07-02', -1, true],
@@ -103,7 +103,7 @@ describe('purchase cycle', () => {
 			// median(1, 2) = 1.5 → rounds to 2 → 06-30
 			['i', 3, 2, 1.5, '2024-06-28', '2024-06-30', 1, true]
 		]);
-		expect(Object.keys(customers[0]!)).toEqual([
+		expect(Object.keys(customers![0]!)).toEqual([
 			'customer_id',
 			'purchase_days',
 			'gaps',

@@ -5,6 +5,7 @@ import type { Sql } from '../../../src/core/sql';
 import type { Scope } from '../../../src/core/scope';
 import {
 	buildLifecycleStageSql,
+	buildStagesQuery,
 	defaultLifecycleSettings,
 	lifecycleAnalysis,
 	type LifecycleResult
@@ -162,6 +163,34 @@ describe('lifecycle stages', () => {
 			r.stages.map((x) => x.customers)
 		);
 	});
+
+	it.each([
+		{ churnAfter: 60, riskAfter: 90, loyalOrders: 2 },
+		{ churnAfter: 0, riskAfter: 30, loyalOrders: 3 },
+		{ churnAfter: 100, riskAfter: 20, loyalOrders: 2 }
+	])(
+		'with fixed thresholds, each month end equals the buyers stages as of the next day (%o)',
+		async (t) => {
+			// Prospects differ on purpose: as of an earlier date a customers-file customer who buys later
+			// is a prospect, while over time only customers without any order in scope are.
+			const settings = { ...defaultLifecycleSettings, ...t };
+			const r = await lifecycleAnalysis.run(query, scope, settings);
+			const ends = [...new Set(r.overTime.map((x) => x.month_end))];
+			expect(ends.length).toBe(18);
+			for (const end of ends) {
+				const next = new Date(Date.parse(`${end}T00:00:00Z`) + 86_400_000).toISOString();
+				const stages = await query<{ stage: string; customers: number }>(
+					buildStagesQuery({ ...scope, asOf: next.slice(0, 10) }, settings)
+				);
+				expect(
+					r.overTime
+						.filter((x) => x.month_end === end && x.stage !== 'prospect')
+						.map((x) => x.customers),
+					end
+				).toEqual(stages.filter((x) => x.stage !== 'prospect').map((x) => x.customers));
+			}
+		}
+	);
 
 	it('takes overrides; a set churn_after caps the derived risk_after', async () => {
 		const r = await lifecycleAnalysis.run(query, scope, {

@@ -73,7 +73,7 @@ describe('RFM quintile scoring (rank with ties)', () => {
 		// F asc: five 1-order customers rank 1 → 1; d, e (2) rank 6 → 4; g (5) rank 8 → 5.
 		// M asc: c 20 r1; b f g 50 r2; d 70 r5; a 100 r6; e 250 r7; h 500 r8.
 		// R desc: h 213 r1; c 182 r2; e 122 r3; d 61 r4; b f 30 r5; g 11 r7; a 1 r8.
-		expect(customers.map((c) => Object.values(c))).toEqual([
+		expect(customers!.map((c) => Object.values(c))).toEqual([
 			['a', 1, 1, 100, 5, 1, 4, 'new_customers'],
 			['b', 30, 1, 50, 3, 1, 1, 'about_to_sleep'],
 			['c', 182, 1, 20, 1, 1, 1, 'hibernating'],
@@ -83,7 +83,7 @@ describe('RFM quintile scoring (rank with ties)', () => {
 			['g', 11, 5, 50, 4, 5, 1, 'loyal_customers'],
 			['h', 213, 1, 500, 1, 1, 5, 'hibernating']
 		]);
-		expect(Object.keys(customers[0]!)).toEqual([
+		expect(Object.keys(customers![0]!)).toEqual([
 			'customer_id',
 			'recency_days',
 			'frequency',
@@ -102,7 +102,7 @@ describe('RFM quintile scoring (rank with ties)', () => {
 		);
 		expect(new Set(rows.map((r) => r.t)).size).toBeGreaterThan(1);
 		const { customers } = await run(defaultRfmSettings);
-		expect(new Set(customers.filter((c) => c.frequency === 1).map((c) => c.f))).toEqual(
+		expect(new Set(customers!.filter((c) => c.frequency === 1).map((c) => c.f))).toEqual(
 			new Set([1])
 		);
 	});
@@ -190,7 +190,7 @@ describe('RFM threshold scoring and the rfm-package preset', () => {
 			}
 		});
 		// R 1 → 5, 30 → 4, 61 → 4, 122 → 3, 182 → 2; F 1 → 1, 2 → 2, 5 → 4; M 20 → 1, 50 → 2, 500 → 5
-		expect(customers.map((c) => `${c.customer_id}${c.r}${c.f}${c.m}`)).toEqual([
+		expect(customers!.map((c) => `${c.customer_id}${c.r}${c.f}${c.m}`)).toEqual([
 			'a513',
 			'b412',
 			'c211',
@@ -211,10 +211,10 @@ describe('RFM threshold scoring and the rfm-package preset', () => {
 
 	it('rfm-package counts order rows as frequency (returns and zero orders included)', async () => {
 		const { customers } = await run({ ...defaultRfmSettings, segmentMap: 'rfm-package' });
-		expect(customers.map((c) => c.frequency)).toEqual([1, 1, 1, 2, 3, 1, 5, 2]);
+		expect(customers!.map((c) => c.frequency)).toEqual([1, 1, 1, 2, 3, 1, 5, 2]);
 		// F sorted 1 1 1 1 2 2 3 5: type-7 quantiles at h = 7p: 1, 1, 2, 2.6; breaks (+1) 2, 2, 3, 3.6
 		// → 1 scores 1, 2 scores 3 (≥ 2, 2), 3 scores 4, 5 scores 5
-		expect(customers.map((c) => c.f)).toEqual([1, 1, 1, 3, 4, 1, 5, 3]);
+		expect(customers!.map((c) => c.f)).toEqual([1, 1, 1, 3, 4, 1, 5, 3]);
 	});
 });
 

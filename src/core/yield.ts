@@ -1,0 +1,16 @@
+/** Scheduling helper shared by the layers that must keep the page responsive (issue 6). */
+
+/** Let the browser handle input and paint: a macrotask without setTimeout's 4 ms clamp. */
+export function yieldToMain(): Promise<void> {
+	const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+	if (typeof s?.yield === 'function') return s.yield();
+	if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+	return new Promise((resolve) => {
+		const ch = new MessageChannel();
+		ch.port1.onmessage = () => {
+			ch.port1.close();
+			resolve();
+		};
+		ch.port2.postMessage(null);
+	});
+}

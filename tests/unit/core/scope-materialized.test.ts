@@ -1,0 +1,71 @@
+/**
+ * The dashboard runs its analyses over the scope materialised once (materializeScopeStatements,
+ * scope.materialized): on seeded random data sets every registered analysis must give the result
+ * of the self-contained SQL the notebook shows (numbers within 1e-9 relative: sums of doubles may
+ * add up in another order).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createNodeEngine } from '../../helpers/node-engine';
+import type { Engine } from '../../../src/db/engine';
+import { inlineParams, type Sql } from '../../../src/core/sql';
+import { datasetSql, randomDataset } from '../../helpers/random-dataset';
+import { ANALYSES } from '../../../src/core/analyses';
+import { materializeScopeStatements, SCOPE_TABLES, type Scope } from '../../../src/core/scope';
+
+let db: Engine;
+beforeAll(async () => {
+	db = await createNodeEngine();
+});
+
+const query = <T>(q: Sql) => db.query<T>(inlineParams(q));
+
+/** Deep equality, numbers within 1e-9 relative (sums of doubles may add in another order). */
+function diff(actual: unknown, expected: unknown, path = '$'): string | null {
+	if (typeof actual === 'number' && typeof expected === 'number') {
+		const tol = 1e-9 * Math.max(1, Math.abs(actual), Math.abs(expected));
+		return Math.abs(actual - expected) <= tol ? null : `${path}: ${actual} ≠ ${expected}`;
+	}
+	if (actual && expected && typeof actual === 'object' && typeof expected === 'object') {
+		if (Array.isArray(actual) !== Array.isArray(expected)) return `${path}: array vs object`;
+		const keys = new Set([...Object.keys(actual), ...Object.keys(expected)]);
+		for (const k of keys) {
+			const d = diff(
+				(actual as Record<string, unknown>)[k],
+				(expected as Record<string, unknown>)[k],
+				`${path}.${k}`
+			);
+			if (d) return d;
+		}
+		return null;
+	}
+	return Object.is(actual, expected) ? null : `${path}: ${String(actual)} ≠ ${String(expected)}`;
+}
+
+function settingsFor(id: string, scope: Scope): Record<string, unknown> {
+	const of = (x: string) => ({ ...ANALYSES.find((a) => a.def.id === x)!.defaults });
+	const a = ANALYSES.find((x) => x.def.id === id)!;
+	return a.prepare ? a.prepare(scope, of(id), of) : of(id);
+}
+
+describe('materialised scope', () => {
+	it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])('data set %i', async (seed) => {
+		const { data, scope } = randomDataset(seed);
+		for (const stmt of datasetSql(data)) await db.exec(stmt);
+		for (const stmt of materializeScopeStatements(scope)) await db.exec(stmt);
+		const cached: Scope = { ...scope, materialized: true };
+		for (const a of ANALYSES) {
+			const plain = await a.def.run(query, scope, settingsFor(a.def.id, scope));
+			const fast = await a.def.run(query, cached, settingsFor(a.def.id, cached));
+			expect(diff(fast, plain), `${a.def.id} seed ${seed} ${JSON.stringify(scope)}`).toBeNull();
+		}
+	});
+
+	it('reads the temp tables, and the plain statements do not', () => {
+		const { scope } = randomDataset(1);
+		const [a] = ANALYSES;
+		const fast = Object.values(a!.def.queries({ ...scope, materialized: true }, {}))[0]!.text;
+		const plain = Object.values(a!.def.queries(scope, {}))[0]!.text;
+		expect(fast).toContain(SCOPE_TABLES.customers);
+		expect(plain).not.toContain(SCOPE_TABLES.customers);
+	});
+});
