@@ -38,17 +38,20 @@ export function notebookChartSpec(
 	const xClass = cls.get(x)!;
 	const yClass = y ? cls.get(y)! : null;
 
-	let data: Datum[] = rows.slice(0, MAX_POINTS).map((r) => toPlotRow(r, cls));
+	const banded = s.mark === 'bar' || s.mark === 'cell';
+	// Dates on a band axis (bars per month, heatmap rows) or as colour/facet are labels: text.
+	const asText = new Set([color, facet, ...(banded ? [x, y] : [])].filter((k) => k !== null));
+	let data: Datum[] = rows.slice(0, MAX_POINTS).map((r) => toPlotRow(r, cls, asText));
 	let cut = false;
 	const limit = (key: string | null, max: number) => {
-		if (key === null || cls.get(key) === 'number' || cls.get(key) === 'time') return;
+		if (key === null || cls.get(key) === 'number') return;
+		if (cls.get(key) === 'time' && !asText.has(key)) return;
 		const keepSet = firstDistinct(data, key, max);
 		if (keepSet.size < distinctCount(data, key)) {
 			cut = true;
 			data = data.filter((d) => keepSet.has(String(d[key])));
 		}
 	};
-	const banded = s.mark === 'bar' || s.mark === 'cell';
 	if (banded) limit(x, MAX_CATEGORIES);
 	if (s.mark === 'cell' && y) limit(y, MAX_CATEGORIES);
 	limit(facet, MAX_FACETS);
@@ -137,11 +140,14 @@ export function notebookChartSpec(
 }
 
 /** Time columns come back as ISO text: Plot needs dates; big integers stay numbers. */
-function toPlotRow(r: Datum, cls: Map<string, ColumnClass>): Datum {
+function toPlotRow(r: Datum, cls: Map<string, ColumnClass>, asText: Set<string>): Datum {
 	const out: Datum = {};
 	for (const [k, v] of Object.entries(r)) {
 		const c = cls.get(k);
-		if (c === 'time' && typeof v === 'string') {
+		if (c === 'time' && typeof v === 'string' && asText.has(k)) {
+			// '2024-03-01 00:00:00' → '2024-03-01'; a time of day is kept to the minute.
+			out[k] = v.replace(/ 00:00:00(\.0+)?$/, '').replace(/(\d\d:\d\d):\d\d(\.\d+)?$/, '$1');
+		} else if (c === 'time' && typeof v === 'string') {
 			const d = new Date(
 				/^\d{4}-\d{2}-\d{2}$/.test(v)
 					? `${v}T00:00:00Z`

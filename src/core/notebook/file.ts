@@ -106,8 +106,8 @@ export function parseNotebook(text: string): NotebookDoc {
 	if (typeof data.version !== 'number' || !READABLE_VERSIONS.includes(data.version)) {
 		throw new NotebookFileError(
 			'version',
-			`Notebook version ${String(data.version)} is not supported (this app reads version ${NOTEBOOK_VERSION}).`,
-			{ version: String(data.version), supported: NOTEBOOK_VERSION }
+			`Notebook version ${String(data.version)} is not supported (this app reads versions ${READABLE_VERSIONS.join(', ')}).`,
+			{ version: String(data.version), supported: READABLE_VERSIONS.join(', ') }
 		);
 	}
 	if (!Array.isArray(data.cells)) {
