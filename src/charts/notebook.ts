@@ -117,13 +117,16 @@ export function notebookChartSpec(
 			height: s.mark === 'cell' && y ? Math.min(720, 60 + 22 * distinctCount(data, y)) : 360,
 			marginBottom: rotate ? Math.min(140, 30 + 6 * Math.min(longest, 20)) : undefined,
 			marginRight: facet ? 20 : undefined,
+			// Explicit band scales: date labels on them are meant as categories (no Plot warning).
 			x: {
+				type: banded && !horizontal ? 'band' : undefined,
 				label: x,
 				tickRotate: rotate ? -45 : undefined,
 				tickFormat: rotate ? (d: unknown) => shorten(String(d), 20) : undefined,
 				grid: horizontal
 			},
 			y: {
+				type: horizontal || (s.mark === 'cell' && y !== null) ? 'band' : undefined,
 				label: y ?? (s.mark === 'bar' ? 'count' : null),
 				grid: !horizontal && s.mark !== 'cell'
 			},

@@ -122,6 +122,8 @@ describe('notebook cells', () => {
 		const bars = await chart.locator('svg.clientele-plot g[aria-label="bar"] rect').count();
 		const months = Number(await page.getByTestId('cell-rowcount-cell_1').getAttribute('data-rows'));
 		expect(bars).toBe(months);
+		// Plot draws ⚠ when it has to warn (e.g. dates on a band axis): none here.
+		expect(await chart.locator('svg.clientele-plot').first().textContent()).not.toContain('⚠');
 
 		const svg = await download(page, chart.getByTestId('download-svg-nb-2'));
 		expect(svg.filename).toBe('Revenue per month.svg');
@@ -337,5 +339,103 @@ describe('notebook cells', () => {
 		assertSameOrigin(session.requests, inject('appOrigin'));
 		assertNoPageErrors(session);
 		expect(dialogs).toEqual([]);
+	});
+});
+
+describe('done when: dashboard → SQL → changed threshold → own chart → saved → colleague', () => {
+	it('a colleague opening the saved notebook with the same data file sees the same result', async () => {
+		const analyst = await launchBrowser();
+		const colleague = await launchBrowser();
+		try {
+			const { page } = analyst;
+			await page.goto(`${inject('appUrl')}?sample`);
+			await waitForLoad(page, { loaded: SAMPLE.loaded, timeout: 50_000 });
+			await waitForAnalyses(page);
+			const dashboardCounts = (
+				await page.getByTestId('table-rfm').locator('tbody tr td:nth-child(2)').allTextContents()
+			).map((t) => Number(t.replaceAll(',', '')));
+
+			await page.getByTestId('open-in-notebook-rfm').click();
+			await page.getByTestId('notebook').waitFor({ timeout: 20_000 });
+			expect(await cellSummary(page)).toEqual([
+				'sql:rfm_customers',
+				'sql:rfm_grid',
+				'sql:rfm_segments'
+			]);
+			// Change a threshold: the first segment rule's lowest recency score goes down by one.
+			// CodeMirror draws only the lines in view: read the cell's whole SQL from a saved copy.
+			const copy = JSON.parse(
+				(await download(page, page.getByTestId('nb-save'))).bytes.toString('utf8')
+			) as { cells: { name?: string; source: string }[] };
+			const before = copy.cells.find((c) => c.name === 'rfm_segments')!.source;
+			const rule = /WHEN r BETWEEN (\d) AND (\d)/.exec(before);
+			expect(rule).not.toBeNull();
+			const lowered = Number(rule![1]) - 1;
+			expect(lowered).toBeGreaterThanOrEqual(1);
+			const changed = before.replace(rule![0], `WHEN r BETWEEN ${lowered} AND ${rule![2]}`);
+			await setSql(page, 3, changed);
+			await page.keyboard.press('Control+Enter');
+			await waitForCell(page, 3, 'done', 60_000);
+			const segments = await tableText(page, 'rfm_segments');
+			const header = await page
+				.getByTestId('cell-table-rfm_segments')
+				.locator('thead th')
+				.allTextContents();
+			const width = header.length;
+			const col = header.findIndex((h) => h.trim().startsWith('customers'));
+			const counts = segments
+				.filter((_, i) => i % width === col)
+				.map((t) => Number(t.replaceAll(',', '')));
+			// Same customers in total, spread differently than on the dashboard.
+			const sum = (xs: number[]) => xs.reduce((s, n) => s + n, 0);
+			expect(sum(counts)).toBe(sum(dashboardCounts));
+			expect([...counts].sort()).not.toEqual([...dashboardCounts].sort());
+
+			// Their own chart: customers per segment, as bars.
+			await page.getByTestId('nb-add-chart').click();
+			const chart = page.getByTestId('cell-4');
+			await chart.getByTestId('chart-mark').selectOption('bar');
+			await chart.getByTestId('chart-x').selectOption('segment');
+			await chart.getByTestId('chart-y').selectOption('customers');
+			await waitForChart(page, 4);
+			const bars = await chart.locator('g[aria-label="bar"] rect').count();
+			expect(bars).toBe(counts.length);
+			await page.waitForTimeout(600); // autosave, then save the file
+			const file = await download(page, page.getByTestId('nb-save'));
+
+			const other = colleague.page;
+			await other.goto(`${inject('appUrl')}?sample`);
+			await waitForLoad(other, { loaded: SAMPLE.loaded, timeout: 50_000 });
+			await openNotebook(other);
+			await other.getByTestId('nb-open-input').setInputFiles({
+				name: file.filename,
+				mimeType: 'application/json',
+				buffer: file.bytes
+			});
+			await waitForCell(other, 3, 'done', 60_000);
+			expect(await cellSummary(other)).toEqual([
+				'sql:rfm_customers',
+				'sql:rfm_grid',
+				'sql:rfm_segments',
+				'chart:'
+			]);
+			expect(await tableText(other, 'rfm_segments')).toEqual(segments);
+			await waitForChart(other, 4);
+			expect(await other.getByTestId('cell-4').locator('g[aria-label="bar"] rect').count()).toBe(
+				bars
+			);
+			expect(await other.getByTestId('cell-4').getByTestId('chart-y').inputValue()).toBe(
+				'customers'
+			);
+			expect(await other.getByTestId('nb-mapping-warning').count()).toBe(0);
+			await screenshot(other, 'notebook-done-when');
+			for (const s of [analyst, colleague]) {
+				assertSameOrigin(s.requests, inject('appOrigin'));
+				assertNoPageErrors(s);
+			}
+		} finally {
+			await analyst.close();
+			await colleague.close();
+		}
 	});
 });

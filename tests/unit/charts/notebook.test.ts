@@ -79,6 +79,13 @@ describe('notebookChartSpec', () => {
 		expect(r.spec.y).toMatchObject({ label: 'revenue' });
 		expect(r).toMatchObject({ shown: 2, total: 2, cut: false });
 	});
+	it('draws dates on a band axis as date labels, on an explicit band scale', () => {
+		const timed = [{ day: '2024-03-01 00:00:00', segment: 'x', revenue: 1, orders: 1 }];
+		const cols = [{ name: 'day', type: 'Timestamp<MICROSECOND>' }, ...columns.slice(1)];
+		const r = notebookChartSpec(timed, cols, chart({ mark: 'bar', x: 'day', y: 'revenue' }), 600)!;
+		expect(marksOf(r.spec)[0]!.data.map((d) => d.day)).toEqual(['2024-03-01']);
+		expect(r.spec.x).toMatchObject({ type: 'band' });
+	});
 	it('counts rows per category when no y is chosen', () => {
 		const r = notebookChartSpec(rows, columns, chart({ mark: 'bar', x: 'segment' }), 600)!;
 		expect(r.spec.y).toMatchObject({ label: 'count' });
