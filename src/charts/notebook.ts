@@ -115,13 +115,15 @@ export function notebookChartSpec(
 		spec: {
 			width,
 			height: s.mark === 'cell' && y ? Math.min(720, 60 + 22 * distinctCount(data, y)) : 360,
-			marginBottom: rotate ? Math.min(140, 30 + 6 * Math.min(longest, 20)) : undefined,
+			// Room under the tick labels for the axis title, so the two never overlap.
+			marginBottom: rotate ? Math.min(140, 30 + 6 * Math.min(longest, 20)) : 45,
 			marginRight: facet ? 20 : undefined,
 			// Explicit band scales: date labels on them are meant as categories (no Plot warning).
 			x: {
 				type: banded && !horizontal ? 'band' : undefined,
 				label: x,
 				tickRotate: rotate ? -45 : undefined,
+				labelOffset: rotate ? undefined : 38,
 				tickFormat: rotate ? (d: unknown) => shorten(String(d), 20) : undefined,
 				grid: horizontal
 			},
@@ -158,6 +160,7 @@ function toPlotRow(r: Datum, cls: Map<string, ColumnClass>, asText: Set<string>)
 			);
 			out[k] = Number.isNaN(d.getTime()) ? null : d;
 		} else if (c === 'text' && v !== null && typeof v === 'object') out[k] = JSON.stringify(v);
+		else if (typeof v === 'boolean' && asText.has(k)) out[k] = String(v);
 		else out[k] = v;
 	}
 	return out;
