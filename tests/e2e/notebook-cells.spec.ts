@@ -324,6 +324,25 @@ describe('notebook cells', () => {
 		}
 	});
 
+	it('says when a link would be too long and suggests Save instead', async () => {
+		const { page } = session;
+		await page.getByTestId('nb-add-text').click();
+		// Text that does not compress: random letters and digits.
+		const noise = await page.evaluate(() =>
+			Array.from(crypto.getRandomValues(new Uint8Array(12_000)), (b) =>
+				'abcdefghijklmnopqrstuvwxyz0123456789'.charAt(b % 36)
+			).join('')
+		);
+		const cells = await page.locator('[data-testid^="cell-"][data-kind]').count();
+		await page.getByTestId(`cell-${cells}`).getByTestId('cell-text-input').fill(noise);
+		await page.getByTestId('nb-share').click();
+		expect(await page.getByTestId('nb-share-too-long').textContent()).toMatch(
+			/link of [\d,]+ characters.*Save notebook/
+		);
+		expect(await page.getByTestId('nb-share-link').count()).toBe(0);
+		await page.getByTestId(`cell-${cells}`).getByTestId('cell-delete').click();
+	});
+
 	it('refuses a damaged share link with a clear message', async () => {
 		const other = await launchBrowser();
 		try {
