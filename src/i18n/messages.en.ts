@@ -384,6 +384,10 @@ export const en = {
 		'The link holds the cells, settings and column mapping — never your data. The recipient attaches the data files.',
 	'notebook.shareTooLong':
 		'This notebook makes a link of {n} characters; links over {max} are often cut off by mail and chat apps. Use “Save notebook” and send the file instead.',
+	'notebook.shareReplace':
+		'This link holds a shared notebook with {n} cells. Opening it replaces your current notebook ({mine} cells); save yours first if you want to keep it.',
+	'notebook.shareOpen': 'Open the shared notebook',
+	'notebook.shareKeep': 'Keep mine',
 	'notebook.shareError': 'This share link could not be opened.',
 	'notebook.fileErrorPrefix': 'This notebook file could not be opened.',
 	'notebook.attach':

@@ -374,6 +374,10 @@ export const zh: Record<MessageKey, string> = {
 		'链接只包含单元格、设置和列映射——从不包含你的数据。接收者需自行添加数据文件。',
 	'notebook.shareTooLong':
 		'该笔记本生成的链接有 {n} 个字符；超过 {max} 个字符的链接常被邮件和聊天软件截断。请改用“保存笔记本”并发送文件。',
+	'notebook.shareReplace':
+		'此链接包含一个有 {n} 个单元格的共享笔记本。打开它会替换你当前的笔记本（{mine} 个单元格）；如需保留，请先保存。',
+	'notebook.shareOpen': '打开共享笔记本',
+	'notebook.shareKeep': '保留我的',
 	'notebook.shareError': '无法打开此分享链接。',
 	'notebook.fileErrorPrefix': '无法打开此笔记本文件。',
 	'notebook.attach':

@@ -96,6 +96,7 @@ async function waitForChart(page: Page, n: number) {
 
 let saved: Buffer;
 let monthly: string[];
+let shareLink: string;
 
 describe('notebook cells', () => {
 	it('charts a query with defaults from its column types and exports SVG and PNG', async () => {
@@ -296,6 +297,7 @@ describe('notebook cells', () => {
 		const { page } = session;
 		await page.getByTestId('nb-share').click();
 		const link = await page.getByTestId('nb-share-link').inputValue();
+		shareLink = link;
 		expect(link.startsWith(`${inject('appUrl')}#nb=`)).toBe(true);
 		expect(link).not.toContain('?sample');
 
@@ -322,6 +324,25 @@ describe('notebook cells', () => {
 		} finally {
 			await other.close();
 		}
+	});
+
+	it('asks before a shared notebook replaces the user’s own cells', async () => {
+		const { page } = session;
+		await page.getByTestId('nb-add-sql').click();
+		await page.waitForTimeout(800); // autosave
+		const mine = await cellSummary(page);
+		expect(mine).toHaveLength(4);
+		await page.goto(shareLink);
+		await page.getByTestId('nb-share-incoming').waitFor({ timeout: 30_000 });
+		expect(await page.getByTestId('nb-share-incoming').textContent()).toMatch(
+			/3 cells.*\(4 cells\)/
+		);
+		await page.getByTestId('nb-share-keep').click();
+		expect(await cellSummary(page)).toEqual(mine);
+		await page.goto(shareLink);
+		await page.getByTestId('nb-share-replace').click({ timeout: 30_000 });
+		expect(await cellSummary(page)).toEqual(['sql:cell_1', 'chart:', 'text:']);
+		await page.getByTestId('nb-attach').waitFor();
 	});
 
 	it('says when a link would be too long and suggests Save instead', async () => {
