@@ -129,3 +129,18 @@ export class NotebookExchange {
 		if (current) void this.notebook.runAll();
 	}
 }
+
+const exchanges = new WeakMap<Notebook, NotebookExchange>();
+
+/**
+ * The notebook's exchange, kept as long as the notebook (not the view): a notebook waiting for
+ * its data files still runs when they arrive after a trip to the dashboard (mapping screen).
+ */
+export function exchangeFor(notebook: Notebook, session: Session): NotebookExchange {
+	let e = exchanges.get(notebook);
+	if (!e) {
+		e = new NotebookExchange(notebook, session);
+		exchanges.set(notebook, e);
+	}
+	return e;
+}
