@@ -33,7 +33,13 @@ export function notebookChartSpec(
 	if (!has(s.x)) return null;
 	const x = s.x;
 	const y = has(s.y) ? s.y : null;
-	const color = has(s.color) ? s.color : null;
+	// A heatmap needs a value: without a colour column, the first other number column is used.
+	const heat =
+		s.mark === 'cell' && !has(s.color)
+			? (columns.find((c) => cls.get(c.name) === 'number' && c.name !== s.x && c.name !== s.y)
+					?.name ?? null)
+			: null;
+	const color = has(s.color) ? s.color : heat;
 	const facet = has(s.facet) ? s.facet : null;
 	const xClass = cls.get(x)!;
 	const yClass = y ? cls.get(y)! : null;
@@ -66,7 +72,10 @@ export function notebookChartSpec(
 	const rotate =
 		!horizontal && banded && (categories > 12 || categories * Math.min(longest, 20) * 7 > width);
 	const fill = color ?? '#4269d0';
-	const sortX = xClass !== 'text' ? { sort: { channel: 'x' } as const } : {};
+	// Lines and areas join points in data order: sort them along a number or time x.
+	if ((s.mark === 'line' || s.mark === 'area') && xClass !== 'text') {
+		data = [...data].sort((a, b) => order(a[x], b[x]));
+	}
 	const common = { fx: facet ?? undefined, tip: true };
 
 	let mark: Plot.Markish;
@@ -83,7 +92,6 @@ export function notebookChartSpec(
 				x,
 				y: y ?? undefined,
 				stroke: color ?? '#4269d0',
-				...sortX,
 				...common
 			});
 			break;
@@ -93,7 +101,6 @@ export function notebookChartSpec(
 				y: y ?? undefined,
 				fill,
 				fillOpacity: 0.8,
-				...sortX,
 				...common
 			});
 			break;
@@ -114,13 +121,17 @@ export function notebookChartSpec(
 	return {
 		spec: {
 			width,
-			height: s.mark === 'cell' && y ? Math.min(720, 60 + 22 * distinctCount(data, y)) : 360,
+			height:
+				s.mark === 'cell' && y
+					? Math.min(720, Math.max(180, 70 + 28 * distinctCount(data, y)))
+					: 360,
 			// Room under the tick labels for the axis title, so the two never overlap.
 			marginBottom: rotate ? Math.min(140, 30 + 6 * Math.min(longest, 20)) : 45,
 			marginRight: facet ? 20 : undefined,
-			// Explicit band scales: date labels on them are meant as categories (no Plot warning).
+			// Explicit scale types: text that looks like dates or numbers (years, ids) is meant as
+			// categories here, and Plot then draws no warning sign.
 			x: {
-				type: banded && !horizontal ? 'band' : undefined,
+				type: banded && !horizontal ? 'band' : xClass === 'text' ? 'point' : undefined,
 				label: x,
 				tickRotate: rotate ? -45 : undefined,
 				labelOffset: rotate ? undefined : 38,
@@ -128,14 +139,24 @@ export function notebookChartSpec(
 				grid: horizontal
 			},
 			y: {
-				type: horizontal || (s.mark === 'cell' && y !== null) ? 'band' : undefined,
+				type:
+					horizontal || (s.mark === 'cell' && y !== null)
+						? 'band'
+						: yClass === 'text'
+							? 'point'
+							: undefined,
+				// Above the axis like a continuous one, not rotated over the category labels.
+				labelAnchor: horizontal || s.mark === 'cell' ? 'top' : undefined,
 				label: y ?? (s.mark === 'bar' ? 'count' : null),
 				grid: !horizontal && s.mark !== 'cell'
 			},
 			color: color
-				? { legend: true, label: color, scheme: colorClass === 'number' ? 'blues' : undefined }
+				? colorClass === 'number'
+					? { type: 'linear', legend: true, label: color, scheme: 'blues' }
+					: { type: 'categorical', legend: true, label: color }
 				: undefined,
-			fx: facet ? { label: facet } : undefined,
+			// Each panel says which value it shows ("year: 2024"); no separate axis title to collide.
+			fx: facet ? { label: null, tickFormat: (d: unknown) => `${facet}: ${String(d)}` } : undefined,
 			marks: [mark, ...(s.mark === 'bar' && !horizontal ? [Plot.ruleY([0])] : [])]
 		},
 		shown: data.length,
@@ -164,6 +185,12 @@ function toPlotRow(r: Datum, cls: Map<string, ColumnClass>, asText: Set<string>)
 		else out[k] = v;
 	}
 	return out;
+}
+
+function order(a: unknown, b: unknown): number {
+	if (a === null || a === undefined) return b === null || b === undefined ? 0 : 1;
+	if (b === null || b === undefined) return -1;
+	return Number(a) - Number(b);
 }
 
 function firstDistinctList(data: readonly Datum[], key: string): string[] {

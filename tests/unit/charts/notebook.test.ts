@@ -86,6 +86,15 @@ describe('notebookChartSpec', () => {
 		expect(marksOf(r.spec)[0]!.data.map((d) => d.day)).toEqual(['2024-03-01']);
 		expect(r.spec.x).toMatchObject({ type: 'band' });
 	});
+	it('colours a heatmap by the first other number column when no colour is chosen', () => {
+		const r = notebookChartSpec(
+			rows,
+			columns,
+			chart({ mark: 'cell', x: 'segment', y: 'day' }),
+			600
+		)!;
+		expect(r.spec.color).toMatchObject({ legend: true, label: 'revenue', scheme: 'blues' });
+	});
 	it('counts rows per category when no y is chosen', () => {
 		const r = notebookChartSpec(rows, columns, chart({ mark: 'bar', x: 'segment' }), 600)!;
 		expect(r.spec.y).toMatchObject({ label: 'count' });
@@ -109,12 +118,14 @@ describe('notebookChartSpec', () => {
 		)!;
 		const [line] = marksOf(r.spec);
 		expect(line).toBeInstanceOf(Plot.Line);
+		// The rows come newest first; the line joins them in date order.
 		expect(line!.data.map((d) => d.day)).toEqual([
-			new Date('2024-01-02T00:00:00Z'),
-			new Date('2024-01-01T00:00:00Z')
+			new Date('2024-01-01T00:00:00Z'),
+			new Date('2024-01-02T00:00:00Z')
 		]);
 		expect(r.spec.color).toMatchObject({ legend: true, label: 'segment' });
-		expect(r.spec.fx).toMatchObject({ label: 'segment' });
+		const fx = r.spec.fx as { tickFormat: (d: unknown) => string };
+		expect(fx.tickFormat('At risk')).toBe('segment: At risk');
 		expect((line as unknown as { fx: unknown }).fx).toBe('segment');
 	});
 	it.each(['area', 'dot', 'cell'] as const)('draws %s marks', (mark) => {
