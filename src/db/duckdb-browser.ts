@@ -8,6 +8,7 @@ import {
 // Bundled locally by Vite (never a CDN). EH bundle only: see STACK.md.
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { Table, type RecordBatch } from 'apache-arrow';
 import type { Engine, QueryResult, Row } from './engine';
 import { tableToResult, tableToRowsSliced } from './rows';
 import { SESSION_SETUP } from './session';
@@ -41,7 +42,39 @@ export async function createBrowserEngine(): Promise<BrowserEngine> {
 		}
 	}
 
+	// User queries (notebook) get their own connection: a pending query there can be cancelled
+	// without touching the dashboard's queries on `conn`. Views and tables are shared (same
+	// database); session settings are per connection, so they are applied again.
+	let userConn: Promise<AsyncDuckDBConnection> | null = null;
+	let running = false;
+	function user(): Promise<AsyncDuckDBConnection> {
+		userConn ??= db.connect().then(async (c) => {
+			for (const stmt of SESSION_SETUP) await c.query(stmt);
+			return c;
+		});
+		return userConn;
+	}
+
 	return {
+		async queryCancellable<T = Row>(text: string): Promise<QueryResult<T>> {
+			const c = await user();
+			const t0 = performance.now();
+			running = true;
+			try {
+				const reader = await c.send(text, true);
+				if (!reader) throw new Error('DuckDB worker is gone');
+				const batches: RecordBatch[] = [];
+				for await (const batch of reader) batches.push(batch);
+				const table = new Table(reader.schema, batches);
+				return tableToResult<T>(table, performance.now() - t0);
+			} finally {
+				running = false;
+			}
+		},
+		async interrupt() {
+			if (!running || !userConn) return false;
+			return (await userConn).cancelSent();
+		},
 		async exec(q) {
 			await run(q);
 		},

@@ -21,6 +21,13 @@ export interface Engine {
 	query<T = Row>(q: Sql | string): Promise<T[]>;
 	/** Like query, with column types and timing (notebook, profile). */
 	queryFull<T = Row>(q: Sql | string): Promise<QueryResult<T>>;
+	/**
+	 * Run a user's query (notebook) so that interrupt() can stop it. Browser: a second connection
+	 * and DuckDB's pending-query API, so the worker stays free between steps of the query.
+	 */
+	queryCancellable<T = Row>(text: string): Promise<QueryResult<T>>;
+	/** Stop the query queryCancellable is running (it then rejects); true when one was stopped. */
+	interrupt(): Promise<boolean>;
 	/** Make bytes readable by read_csv under `name`. */
 	registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
 	/** Make a browser File readable without copying it into JS memory (browser only; Node falls back to bytes). */

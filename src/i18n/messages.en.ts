@@ -346,7 +346,8 @@ export const en = {
 	'notebook.down': 'Move down',
 	'notebook.name': 'View name',
 	'notebook.text': 'Text',
-	'notebook.textHint': 'Notes (plain text)',
+	'notebook.textHint':
+		'Notes in Markdown: # heading, **bold**, *italic*, `code`, - lists, > quotes, [links](https://…)',
 	'notebook.edit': 'Edit',
 	'notebook.done': 'Done',
 	'notebook.empty':
@@ -368,11 +369,67 @@ export const en = {
 	'notebook.fileError.notJson': 'The file is not valid JSON: {detail}',
 	'notebook.fileError.notNotebook': 'This file is not a Clientele notebook.',
 	'notebook.fileError.version':
-		'Notebook version {version} is not supported (this app reads version {supported}).',
+		'Notebook version {version} is not supported (this app reads versions {supported}).',
 	'notebook.fileError.tooManyCells': 'The notebook has {cells} cells; at most {limit} are allowed.',
 	'notebook.fileError.badCell': 'Cell {index} is not valid: {detail}.',
 	'notebook.fileError.badName': 'Cell {index}: the view name “{name}” cannot be used.',
-	'notebook.fileError.badSettings': 'The notebook settings are not valid (row limit 1 to {limit}).'
+	'notebook.fileError.badSettings': 'The notebook settings are not valid (row limit 1 to {limit}).',
+	'notebook.addChart': '+ Chart cell',
+	'notebook.cancel': 'Cancel',
+	'notebook.cancelled':
+		'Cancelled. The query was stopped; the data and the other cells are untouched.',
+	'notebook.share': 'Copy share link',
+	'notebook.shareCopied': 'Link copied to the clipboard:',
+	'notebook.shareCopy': 'Copy this link:',
+	'notebook.shareNoData':
+		'The link holds the cells, settings and column mapping — never your data. The recipient attaches the data files.',
+	'notebook.shareTooLong':
+		'This notebook makes a link of {n} characters; links over {max} are often cut off by mail and chat apps. Use “Save notebook” and send the file instead.',
+	'notebook.shareReplace':
+		'This link holds a shared notebook with {n} cells. Opening it replaces your current notebook ({mine} cells); save yours first if you want to keep it.',
+	'notebook.shareOpen': 'Open the shared notebook',
+	'notebook.shareKeep': 'Keep mine',
+	'notebook.shareError': 'This share link could not be opened.',
+	'notebook.fileErrorPrefix': 'This notebook file could not be opened.',
+	'notebook.attach':
+		'This notebook needs its data: load {files}. Files are matched by name and mapped as the notebook was; every cell runs once they are loaded.',
+	'notebook.attachButton': 'Attach data files…',
+	'notebook.mapping.missing':
+		'This notebook was written for the {kind} file “{expected}”, which is not loaded.',
+	'notebook.mapping.columns':
+		'This notebook was written for the {kind} file “{expected}”; the loaded file “{loaded}” has different columns, so its SQL may fail or give other results.',
+	'notebook.mapping.roles':
+		'The loaded {kind} file “{loaded}” has the same columns as “{expected}”, but its columns are mapped to other roles than when the notebook was saved.',
+	'notebook.mapping.kind.orders': 'orders',
+	'notebook.mapping.kind.customers': 'customers',
+	'notebook.deleted': 'Cell deleted.',
+	'notebook.shortcuts':
+		'Keys: Ctrl+Enter (⌘+Enter) run · Alt+Enter add a SQL cell below · Ctrl+Shift+↑/↓ move the cell · Ctrl+Shift+Backspace delete it · Ctrl+Z (⌘+Z) outside an editor undoes a delete',
+	'notebook.chart': 'Chart',
+	'notebook.chart.defaultTitle': '{y} by {x}',
+	'notebook.chart.count': 'count',
+	'notebook.chart.countOption': '(row count)',
+	'notebook.chart.from': 'From cell {name}',
+	'notebook.chart.capped':
+		'{shown} of {total} rows drawn (charts draw at most 5,000 points, 60 categories and 6 panels)',
+	'notebook.chart.source': 'Data',
+	'notebook.chart.above': 'SQL cell above',
+	'notebook.chart.mark': 'Mark',
+	'notebook.chart.mark.bar': 'Bar',
+	'notebook.chart.mark.line': 'Line',
+	'notebook.chart.mark.area': 'Area',
+	'notebook.chart.mark.dot': 'Dot',
+	'notebook.chart.mark.cell': 'Heatmap',
+	'notebook.chart.x': 'X',
+	'notebook.chart.y': 'Y',
+	'notebook.chart.color': 'Colour',
+	'notebook.chart.facet': 'Facet',
+	'notebook.chart.title': 'Title',
+	'notebook.chart.noSource': 'Add a SQL cell above this chart (or pick one) to draw its result.',
+	'notebook.chart.notRun': 'Run cell {name} to draw its result.',
+	'notebook.chart.pickX': 'Pick a column for X.',
+	'notebook.fileError.badMapping': 'The column mapping in the notebook is not valid: {detail}.',
+	'notebook.fileError.badLink': 'The link is damaged: {detail}.'
 } as const;
 
 export type MessageKey = keyof typeof en;

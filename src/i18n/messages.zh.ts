@@ -340,7 +340,8 @@ export const zh: Record<MessageKey, string> = {
 	'notebook.down': '下移',
 	'notebook.name': '视图名',
 	'notebook.text': '文本',
-	'notebook.textHint': '备注（纯文本）',
+	'notebook.textHint':
+		'Markdown 备注：# 标题、**粗体**、*斜体*、`代码`、- 列表、> 引用、[链接](https://…)',
 	'notebook.edit': '编辑',
 	'notebook.done': '完成',
 	'notebook.empty':
@@ -363,5 +364,59 @@ export const zh: Record<MessageKey, string> = {
 	'notebook.fileError.tooManyCells': '笔记本有 {cells} 个单元格，最多允许 {limit} 个。',
 	'notebook.fileError.badCell': '第 {index} 个单元格无效：{detail}。',
 	'notebook.fileError.badName': '第 {index} 个单元格：视图名“{name}”不可用。',
-	'notebook.fileError.badSettings': '笔记本设置无效（行数上限须为 1 到 {limit}）。'
+	'notebook.fileError.badSettings': '笔记本设置无效（行数上限须为 1 到 {limit}）。',
+	'notebook.addChart': '+ 图表单元格',
+	'notebook.cancel': '取消',
+	'notebook.cancelled': '已取消。查询已停止，数据和其他单元格不受影响。',
+	'notebook.share': '复制分享链接',
+	'notebook.shareCopied': '链接已复制到剪贴板：',
+	'notebook.shareCopy': '请复制此链接：',
+	'notebook.shareNoData':
+		'链接只包含单元格、设置和列映射——从不包含你的数据。接收者需自行添加数据文件。',
+	'notebook.shareTooLong':
+		'该笔记本生成的链接有 {n} 个字符；超过 {max} 个字符的链接常被邮件和聊天软件截断。请改用“保存笔记本”并发送文件。',
+	'notebook.shareReplace':
+		'此链接包含一个有 {n} 个单元格的共享笔记本。打开它会替换你当前的笔记本（{mine} 个单元格）；如需保留，请先保存。',
+	'notebook.shareOpen': '打开共享笔记本',
+	'notebook.shareKeep': '保留我的',
+	'notebook.shareError': '无法打开此分享链接。',
+	'notebook.fileErrorPrefix': '无法打开此笔记本文件。',
+	'notebook.attach':
+		'此笔记本需要数据：请加载 {files}。文件按名称匹配，并按笔记本保存时的方式映射列；加载后所有单元格会自动运行。',
+	'notebook.attachButton': '添加数据文件…',
+	'notebook.mapping.missing': '此笔记本是针对{kind}文件“{expected}”编写的，但该文件尚未加载。',
+	'notebook.mapping.columns':
+		'此笔记本是针对{kind}文件“{expected}”编写的；已加载的文件“{loaded}”的列不同，因此其 SQL 可能出错或得到不同结果。',
+	'notebook.mapping.roles':
+		'已加载的{kind}文件“{loaded}”与“{expected}”的列相同，但列所对应的角色与保存笔记本时不同。',
+	'notebook.mapping.kind.orders': '订单',
+	'notebook.mapping.kind.customers': '客户',
+	'notebook.deleted': '单元格已删除。',
+	'notebook.shortcuts':
+		'快捷键：Ctrl+Enter（⌘+Enter）运行 · Alt+Enter 在下方添加 SQL 单元格 · Ctrl+Shift+↑/↓ 移动单元格 · Ctrl+Shift+Backspace 删除单元格 · 在编辑器外按 Ctrl+Z（⌘+Z）撤销删除',
+	'notebook.chart': '图表',
+	'notebook.chart.defaultTitle': '{y}（按 {x}）',
+	'notebook.chart.count': '计数',
+	'notebook.chart.countOption': '（行数）',
+	'notebook.chart.from': '来自单元格 {name}',
+	'notebook.chart.capped':
+		'绘制了 {total} 行中的 {shown} 行（图表最多绘制 5,000 个点、60 个类别和 6 个分面）',
+	'notebook.chart.source': '数据',
+	'notebook.chart.above': '上方的 SQL 单元格',
+	'notebook.chart.mark': '图形',
+	'notebook.chart.mark.bar': '柱状',
+	'notebook.chart.mark.line': '折线',
+	'notebook.chart.mark.area': '面积',
+	'notebook.chart.mark.dot': '散点',
+	'notebook.chart.mark.cell': '热力图',
+	'notebook.chart.x': 'X',
+	'notebook.chart.y': 'Y',
+	'notebook.chart.color': '颜色',
+	'notebook.chart.facet': '分面',
+	'notebook.chart.title': '标题',
+	'notebook.chart.noSource': '请在此图表上方添加 SQL 单元格（或选择一个），以绘制其结果。',
+	'notebook.chart.notRun': '运行单元格 {name} 以绘制其结果。',
+	'notebook.chart.pickX': '请为 X 选择一列。',
+	'notebook.fileError.badMapping': '笔记本中的列映射无效：{detail}。',
+	'notebook.fileError.badLink': '链接已损坏：{detail}。'
 };

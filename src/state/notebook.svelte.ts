@@ -3,10 +3,13 @@ import type { Sql } from '../core/sql';
 import {
 	DEFAULT_ROW_LIMIT,
 	LIMITS,
+	emptyChart,
 	newCellId,
 	type Cell,
 	type CellKind,
+	type ChartSettings,
 	type NotebookDoc,
+	type NotebookMapping,
 	type SqlCell
 } from '../core/notebook/model';
 import {
@@ -38,8 +41,8 @@ export interface CellResult {
 	rowCount: number;
 	ms: number;
 	error: string | null;
-	/** 'circular' when the cell could not run because of a circular reference. */
-	reason: 'circular' | null;
+	/** Why the cell did not finish: a circular reference, or the user cancelled it. */
+	reason: 'circular' | 'cancelled' | null;
 }
 
 export const IDLE: CellResult = {
@@ -70,6 +73,13 @@ export class Notebook {
 	schema = $state.raw<Schema>({});
 	/** Deleted cells with their position, newest last (Undo). */
 	trash = $state<{ cell: Cell; index: number }[]>([]);
+	/** The mapping of the file opened or restored (what its SQL was written against). */
+	mapping = $state.raw<NotebookMapping | null>(null);
+	/** True while cells run (Cancel is offered). */
+	busy = $state(false);
+	/** The loaded data's mapping, when there is data: saved with the notebook instead. */
+	currentMapping: (() => NotebookMapping | null) | null = null;
+	private cancelRequested = false;
 
 	/** View created by each cell in this session (to drop it when the cell is renamed/removed). */
 	private views = new Map<string, string>();
@@ -93,7 +103,11 @@ export class Notebook {
 	}
 
 	get doc(): NotebookDoc {
-		return { cells: $state.snapshot(this.cells), settings: { rowLimit: this.rowLimit } };
+		return {
+			cells: $state.snapshot(this.cells),
+			settings: { rowLimit: this.rowLimit },
+			mapping: this.currentMapping?.() ?? this.mapping
+		};
 	}
 
 	toJson(): string {
@@ -101,14 +115,23 @@ export class Notebook {
 	}
 
 	/** Replace the notebook with a file's content; throws NotebookFileError if it is not valid. */
-	open(text: string): void {
-		this.apply(parseNotebook(text));
+	open(text: string): NotebookDoc {
+		const doc = parseNotebook(text);
+		this.apply(doc);
+		this.changed();
+		return doc;
+	}
+
+	/** Replace the notebook with an already validated document (a share link). */
+	openDoc(doc: NotebookDoc): void {
+		this.apply(doc);
 		this.changed();
 	}
 
 	private apply(doc: NotebookDoc) {
 		this.cells = doc.cells;
 		this.rowLimit = doc.settings.rowLimit;
+		this.mapping = doc.mapping;
 		this.results = {};
 		this.trash = [];
 	}
@@ -123,7 +146,9 @@ export class Notebook {
 		const cell: Cell =
 			kind === 'sql'
 				? { id, kind, name: defaultCellName(this.cells), source }
-				: { id, kind, source };
+				: kind === 'chart'
+					? { id, kind, source: '', chart: emptyChart() }
+					: { id, kind, source };
 		const at = after === undefined ? -1 : this.cells.findIndex((c) => c.id === after);
 		if (at === -1) this.cells.push(cell);
 		else this.cells.splice(at + 1, 0, cell);
@@ -155,6 +180,14 @@ export class Notebook {
 		this.changed();
 	}
 
+	/** Change a chart cell's settings. */
+	setChart(id: string, patch: Partial<ChartSettings>) {
+		const cell = this.cells.find((c) => c.id === id);
+		if (!cell || cell.kind !== 'chart') return;
+		cell.chart = { ...cell.chart, ...patch };
+		this.changed();
+	}
+
 	/** Rename a SQL cell's view; returns why not, or null when done. */
 	rename(id: string, name: string): NameProblem | null {
 		const cell = this.cells.find((c) => c.id === id);
@@ -180,6 +213,8 @@ export class Notebook {
 		if (index === -1) return;
 		const [cell] = this.cells.splice(index, 1);
 		this.trash.push({ cell: $state.snapshot(cell!), index });
+		// Charts that read the deleted cell fall back to the nearest SQL cell above them.
+		for (const c of this.cells) if (c.kind === 'chart' && c.chart.from === id) c.chart.from = null;
 		if (this.trash.length > 20) this.trash.shift();
 		this.changed();
 		void this.dropView(id);
@@ -224,7 +259,27 @@ export class Notebook {
 		await this.runIds([...stale, id]);
 	}
 
+	/** Stop the running cell (and the cells queued after it). */
+	async cancel(): Promise<void> {
+		if (!this.busy) return;
+		this.cancelRequested = true;
+		const engine = await this.engine();
+		await engine.interrupt().catch(() => false);
+	}
+
 	private async runIds(ids: string[]): Promise<void> {
+		this.cancelRequested = false;
+		this.busy = true;
+		try {
+			await this.runPlanned(ids);
+		} finally {
+			this.busy = false;
+			this.cancelRequested = false;
+		}
+		await this.loadSchema();
+	}
+
+	private async runPlanned(ids: string[]): Promise<void> {
 		const plan = runPlan(this.cells, ids);
 		for (const c of plan.cyclic) {
 			this.setResult(c, { ...IDLE, status: 'error', reason: 'circular' });
@@ -240,7 +295,17 @@ export class Notebook {
 				break;
 			}
 		}
-		await this.loadSchema();
+	}
+
+	/** A user query that Cancel can interrupt. */
+	private async userQuery(engine: Engine, q: Sql | string) {
+		if (this.cancelRequested) throw new CancelledError();
+		try {
+			return await engine.queryCancellable(typeof q === 'string' ? q : q.toString());
+		} catch (e) {
+			if (this.cancelRequested) throw new CancelledError();
+			throw e;
+		}
 	}
 
 	private async runCell(id: string): Promise<boolean> {
@@ -257,7 +322,7 @@ export class Notebook {
 				return true;
 			}
 			if (kind === 'statement') {
-				const r = await engine.queryFull(userStatement(source));
+				const r = await this.userQuery(engine, userStatement(source).text);
 				this.setResult(id, {
 					...IDLE,
 					status: 'done',
@@ -276,10 +341,8 @@ export class Notebook {
 				throw new Error(cellErrorMessage(message(e), VIEW_PREFIX_LINES));
 			}
 			this.views.set(id, name);
-			const [r, count] = [
-				await engine.queryFull(buildCellRows(name, this.rowLimit)),
-				await engine.query<{ n: number }>(buildCellCount(name))
-			];
+			const r = await this.userQuery(engine, buildCellRows(name, this.rowLimit));
+			const count = (await this.userQuery(engine, buildCellCount(name))).rows as { n: number }[];
 			this.setResult(id, {
 				...IDLE,
 				status: 'done',
@@ -293,6 +356,7 @@ export class Notebook {
 			this.setResult(id, {
 				...IDLE,
 				status: 'error',
+				reason: e instanceof CancelledError ? 'cancelled' : null,
 				error: message(e),
 				ms: performance.now() - t0
 			});
@@ -338,6 +402,13 @@ export class Notebook {
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = null;
 		await this.store.save(this.toJson()).catch(() => undefined);
+	}
+}
+
+class CancelledError extends Error {
+	constructor() {
+		super('Cancelled');
+		this.name = 'CancelledError';
 	}
 }
 

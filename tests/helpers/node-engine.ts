@@ -62,6 +62,14 @@ export async function createNodeEngine(): Promise<Engine> {
 			const { table, ms } = run(q);
 			return tableToResult<T>(table, ms);
 		},
+		async queryCancellable<T = Row>(text: string): Promise<QueryResult<T>> {
+			const { table, ms } = run(text);
+			return tableToResult<T>(table, ms);
+		},
+		async interrupt() {
+			// The blocking bundle runs a query to its end before anything else can run.
+			return false;
+		},
 		async registerBuffer(name, bytes) {
 			db.registerFileBuffer(name, bytes);
 		},

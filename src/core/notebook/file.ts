@@ -6,12 +6,17 @@
  */
 import {
 	CELL_KINDS,
+	CHART_MARKS,
 	DEFAULT_ROW_LIMIT,
 	LIMITS,
 	NOTEBOOK_FORMAT,
 	NOTEBOOK_VERSION,
+	READABLE_VERSIONS,
 	type Cell,
-	type NotebookDoc
+	type ChartSettings,
+	type FileMapping,
+	type NotebookDoc,
+	type NotebookMapping
 } from './model';
 import { checkCellName } from './names';
 
@@ -23,7 +28,9 @@ export type NotebookFileProblem =
 	| 'tooManyCells'
 	| 'badCell'
 	| 'badName'
-	| 'badSettings';
+	| 'badSettings'
+	| 'badMapping'
+	| 'badLink';
 
 export class NotebookFileError extends Error {
 	constructor(
@@ -37,18 +44,40 @@ export class NotebookFileError extends Error {
 }
 
 /** The document as file text (pretty JSON, so it diffs and reads well). */
-export function serializeNotebook(doc: NotebookDoc): string {
-	const file = {
+export function serializeNotebook(doc: NotebookDoc, space: string | undefined = '\t'): string {
+	return JSON.stringify(notebookObject(doc), null, space) + (space ? '\n' : '');
+}
+
+/** The file's JSON object: fields listed explicitly, so nothing else (results) can leak in. */
+function notebookObject(doc: NotebookDoc) {
+	const m = doc.mapping;
+	return {
 		format: NOTEBOOK_FORMAT,
 		version: NOTEBOOK_VERSION,
 		settings: { rowLimit: doc.settings.rowLimit },
+		mapping: m && {
+			orders: {
+				file: m.orders.file,
+				signature: m.orders.signature,
+				roles: { ...m.orders.roles },
+				dateFormat: m.orders.dateFormat,
+				decimal: m.orders.decimal
+			},
+			customers: m.customers && {
+				file: m.customers.file,
+				signature: m.customers.signature,
+				roles: { ...m.customers.roles }
+			},
+			returns: m.returns
+		},
 		cells: doc.cells.map((c) =>
 			c.kind === 'sql'
 				? { id: c.id, kind: c.kind, name: c.name, source: c.source }
-				: { id: c.id, kind: c.kind, source: c.source }
+				: c.kind === 'chart'
+					? { id: c.id, kind: c.kind, source: '', chart: { ...c.chart } }
+					: { id: c.id, kind: c.kind, source: c.source }
 		)
 	};
-	return JSON.stringify(file, null, '\t') + '\n';
 }
 
 /** Parse and validate file text; throws NotebookFileError with the first problem found. */
@@ -74,11 +103,11 @@ export function parseNotebook(text: string): NotebookDoc {
 			`This is not a Clientele notebook (expected "format": "${NOTEBOOK_FORMAT}").`
 		);
 	}
-	if (data.version !== NOTEBOOK_VERSION) {
+	if (typeof data.version !== 'number' || !READABLE_VERSIONS.includes(data.version)) {
 		throw new NotebookFileError(
 			'version',
-			`Notebook version ${String(data.version)} is not supported (this app reads version ${NOTEBOOK_VERSION}).`,
-			{ version: String(data.version), supported: NOTEBOOK_VERSION }
+			`Notebook version ${String(data.version)} is not supported (this app reads versions ${READABLE_VERSIONS.join(', ')}).`,
+			{ version: String(data.version), supported: READABLE_VERSIONS.join(', ') }
 		);
 	}
 	if (!Array.isArray(data.cells)) {
@@ -109,7 +138,19 @@ export function parseNotebook(text: string): NotebookDoc {
 		}
 		cells.push(cell);
 	});
-	return { cells, settings: readSettings(data.settings) };
+	for (const c of cells) {
+		if (c.kind === 'chart' && c.chart.from !== null && !ids.has(c.chart.from)) {
+			badCell(
+				cells.indexOf(c) + 1,
+				`the chart reads cell "${c.chart.from}", which is not in the notebook`
+			);
+		}
+	}
+	return {
+		cells,
+		settings: readSettings(data.settings),
+		mapping: data.mapping === undefined || data.mapping === null ? null : readMapping(data.mapping)
+	};
 }
 
 function readCell(raw: unknown, index: number): Cell {
@@ -127,7 +168,92 @@ function readCell(raw: unknown, index: number): Cell {
 		if (typeof raw.name !== 'string') badCell(index, '"name" must be text');
 		return { id, kind, name: raw.name, source };
 	}
+	if (kind === 'chart') return { id, kind, source: '', chart: readChart(raw.chart, index) };
 	return { id, kind: 'text', source };
+}
+
+const ID = /^[A-Za-z0-9_-]{1,40}$/;
+const COLUMN_CHARS = 300;
+
+function readChart(raw: unknown, index: number): ChartSettings {
+	if (!isObject(raw)) badCell(index, '"chart" must be an object');
+	const { from, mark, title } = raw;
+	if (typeof mark !== 'string' || !(CHART_MARKS as readonly string[]).includes(mark)) {
+		badCell(index, `unknown chart mark ${JSON.stringify(mark) ?? 'undefined'}`);
+	}
+	if (from !== null && (typeof from !== 'string' || !ID.test(from))) {
+		badCell(index, 'bad chart "from"');
+	}
+	if (typeof title !== 'string' || title.length > 200) {
+		badCell(index, 'the chart "title" must be text of at most 200 characters');
+	}
+	const column = (key: 'x' | 'y' | 'color' | 'facet'): string | null => {
+		const v = raw[key];
+		if (v === null || v === undefined) return null;
+		if (typeof v !== 'string' || v === '' || v.length > COLUMN_CHARS) {
+			badCell(index, `the chart "${key}" must be a column name or null`);
+		}
+		return v;
+	};
+	return {
+		from,
+		mark: mark as ChartSettings['mark'],
+		x: column('x'),
+		y: column('y'),
+		color: column('color'),
+		facet: column('facet'),
+		title
+	};
+}
+
+const SIGNATURE = /^h\d{1,4}-[0-9a-f]{16}$/;
+const ROLE = /^[a-z_]{1,30}$/;
+
+function readMapping(raw: unknown): NotebookMapping {
+	if (!isObject(raw)) badMapping('"mapping" must be an object');
+	const orders = readFileMapping(raw.orders, 'orders');
+	if (!isObject(raw.orders)) badMapping('"mapping.orders" must be an object');
+	const { dateFormat, decimal } = raw.orders;
+	if (typeof dateFormat !== 'string' || !/^[%A-Za-z0-9 \-/.:,_]{1,40}$/.test(dateFormat)) {
+		badMapping('"mapping.orders.dateFormat" is not a date format');
+	}
+	if (decimal !== '.' && decimal !== ',') badMapping('"mapping.orders.decimal" must be "." or ","');
+	const customers =
+		raw.customers === null || raw.customers === undefined
+			? null
+			: readFileMapping(raw.customers, 'customers');
+	if (raw.returns !== 'net' && raw.returns !== 'exclude') {
+		badMapping('"mapping.returns" must be "net" or "exclude"');
+	}
+	return { orders: { ...orders, dateFormat, decimal }, customers, returns: raw.returns };
+}
+
+function readFileMapping(raw: unknown, what: string): FileMapping {
+	if (!isObject(raw)) badMapping(`"mapping.${what}" must be an object`);
+	const { file, signature, roles } = raw;
+	if (typeof file !== 'string' || file === '' || file.length > 255) {
+		badMapping(`"mapping.${what}.file" must be a file name`);
+	}
+	if (typeof signature !== 'string' || !SIGNATURE.test(signature)) {
+		badMapping(`"mapping.${what}.signature" is not a header signature`);
+	}
+	if (!isObject(roles) || Object.keys(roles).length > 30) {
+		badMapping(`"mapping.${what}.roles" must be an object of at most 30 roles`);
+	}
+	const clean: Record<string, string> = {};
+	for (const [role, column] of Object.entries(roles)) {
+		if (!ROLE.test(role) || typeof column !== 'string' || column.length > COLUMN_CHARS) {
+			badMapping(`"mapping.${what}.roles" has a bad entry`);
+		}
+		clean[role] = column;
+	}
+	return { file, signature, roles: clean };
+}
+
+function badMapping(detail: string): never {
+	throw new NotebookFileError('badMapping', `The column mapping is not valid: ${detail}.`, {
+		detail
+	});
 }
 
 function readSettings(raw: unknown): NotebookDoc['settings'] {

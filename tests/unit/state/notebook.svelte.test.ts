@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
 import { Notebook } from '../../../src/state/notebook.svelte';
@@ -126,5 +126,69 @@ describe('Notebook state', () => {
 		expect(() => nb.open('{"format": "clientele-notebook", "version": 9, "cells": []}')).toThrow(
 			/version 9/
 		);
+	});
+
+	it('saves chart cells and the data mapping, and restores both', async () => {
+		const store = memoryStore();
+		const nb = notebook(store);
+		const mapping = {
+			orders: {
+				file: 'orders.csv',
+				signature: 'h3-0011223344556677',
+				roles: { customer_id: 'cid', order_date: 'd', amount: 'amt' },
+				dateFormat: '%Y-%m-%d',
+				decimal: '.' as const
+			},
+			customers: null,
+			returns: 'net' as const
+		};
+		nb.currentMapping = () => mapping;
+		const a = nb.add('sql', undefined, 'SELECT k, count(*) AS n FROM orders GROUP BY k');
+		const c = nb.add('chart', a);
+		nb.setChart(c, { mark: 'dot', x: 'k', y: 'n', title: 'Per k' });
+		await nb.flush();
+		const again = notebook(store);
+		await again.restore();
+		expect(again.cells).toEqual(nb.cells);
+		expect(again.mapping).toEqual(mapping);
+		// Deleting the SQL cell a chart reads makes the chart read the nearest cell above instead.
+		nb.setChart(c, { from: a });
+		nb.remove(a);
+		expect(nb.cells[0]).toMatchObject({ kind: 'chart', chart: { from: null, title: 'Per k' } });
+		expect(() => nb.open(nb.toJson())).not.toThrow();
+	});
+
+	it('cancel interrupts the running query, reports it and does not run what depends on it', async () => {
+		// An engine whose query on the view "slow" runs until interrupted, as in the browser.
+		let stop: ((e: Error) => void) | null = null;
+		const engine: Engine = {
+			...db,
+			queryCancellable: (text: string) =>
+				text.includes('"slow"')
+					? new Promise((_, reject) => (stop = reject))
+					: db.queryCancellable(text),
+			interrupt: async () => {
+				stop?.(new Error('INTERRUPT Error: Interrupted!'));
+				return stop !== null;
+			}
+		};
+		const nb = new Notebook(async () => engine, memoryStore());
+		await nb.cancel(); // nothing runs: nothing to do
+		const a = nb.add('sql', undefined, 'SELECT 1 AS one');
+		expect(nb.rename(a, 'slow')).toBeNull();
+		const b = nb.add('sql', undefined, 'SELECT one FROM slow');
+		const run = nb.run(b);
+		await vi.waitFor(() => expect(stop).not.toBeNull());
+		expect(nb.busy).toBe(true);
+		expect(nb.result(a).status).toBe('running');
+		await nb.cancel();
+		await run;
+		expect(nb.busy).toBe(false);
+		expect(nb.result(a)).toMatchObject({ status: 'error', reason: 'cancelled' });
+		expect(nb.result(b).status).toBe('idle');
+		// Still usable: another cell runs.
+		const c = nb.add('sql', undefined, 'SELECT count(*)::INTEGER AS n FROM orders');
+		await nb.run(c);
+		expect(nb.result(c).rows).toEqual([{ n: 10 }]);
 	});
 });

@@ -8,12 +8,63 @@ import { LIMITS, type NotebookDoc } from '../../../../src/core/notebook/model';
 
 const doc: NotebookDoc = {
 	settings: { rowLimit: 500 },
+	mapping: {
+		orders: {
+			file: 'orders 2024 客户.csv',
+			signature: 'h5-0123456789abcdef',
+			roles: { customer_id: 'Customer "ID"', order_date: '日期', amount: 'Total' },
+			dateFormat: '%d/%m/%Y',
+			decimal: ','
+		},
+		customers: {
+			file: 'customers.csv',
+			signature: 'h3-fedcba9876543210',
+			roles: { customer_id: 'id' }
+		},
+		returns: 'exclude'
+	},
 	cells: [
 		{ id: 'c1', kind: 'text', source: 'Top customers <script>alert(1)</script>' },
 		{ id: 'c2', kind: 'sql', name: 'cell_1', source: 'SELECT 1 AS "a""b", \'客户\' AS x' },
-		{ id: 'c3', kind: 'sql', name: 'Top_10', source: 'SELECT * FROM cell_1;' }
+		{ id: 'c3', kind: 'sql', name: 'Top_10', source: 'SELECT * FROM cell_1;' },
+		{
+			id: 'c4',
+			kind: 'chart',
+			source: '',
+			chart: { from: 'c2', mark: 'cell', x: 'a"b', y: 'x', color: null, facet: null, title: '客户' }
+		},
+		{
+			id: 'c5',
+			kind: 'chart',
+			source: '',
+			chart: { from: null, mark: 'line', x: null, y: null, color: 'x', facet: 'a"b', title: '' }
+		}
 	]
 };
+
+const chartCell = (chart: Record<string, unknown>) => ({
+	cells: [
+		{ id: 'a', kind: 'sql', name: 'x', source: '' },
+		{
+			id: 'b',
+			kind: 'chart',
+			source: '',
+			chart: {
+				from: null,
+				mark: 'bar',
+				x: null,
+				y: null,
+				color: null,
+				facet: null,
+				title: '',
+				...chart
+			}
+		}
+	]
+});
+const mappingWith = (patch: Record<string, unknown>) => ({
+	mapping: { ...JSON.parse(serializeNotebook(doc)).mapping, ...patch }
+});
 
 function problemOf(text: string): string {
 	try {
@@ -33,6 +84,18 @@ describe('notebook file', () => {
 	it('round-trips cells and settings exactly', () => {
 		expect(parseNotebook(serializeNotebook(doc))).toEqual(doc);
 	});
+	it('reads version 1 files (no mapping, no charts)', () => {
+		const v1 = fileWith({
+			version: 1,
+			mapping: undefined,
+			cells: [{ id: 'a', kind: 'text', source: 'x' }]
+		});
+		expect(parseNotebook(v1)).toEqual({
+			cells: [{ id: 'a', kind: 'text', source: 'x' }],
+			settings: { rowLimit: 500 },
+			mapping: null
+		});
+	});
 	it('accepts a BOM and a file without settings (default row limit)', () => {
 		const text = '\uFEFF' + fileWith({ settings: undefined });
 		expect(parseNotebook(text).settings.rowLimit).toBe(100_000);
@@ -41,6 +104,7 @@ describe('notebook file', () => {
 		expect(Object.keys(JSON.parse(serializeNotebook(doc))).sort()).toEqual([
 			'cells',
 			'format',
+			'mapping',
 			'settings',
 			'version'
 		]);
@@ -49,7 +113,38 @@ describe('notebook file', () => {
 		['not JSON', '{"format": ', 'notJson'],
 		['an array', '[]', 'notNotebook'],
 		['another JSON file', '{"name": "package"}', 'notNotebook'],
-		['a newer version', fileWith({ version: 2 }), 'version'],
+		['a newer version', fileWith({ version: 3 }), 'version'],
+		['an unknown chart mark', fileWith(chartCell({ mark: 'pie' })), 'badCell'],
+		[
+			'a chart without settings',
+			fileWith({ cells: [{ id: 'a', kind: 'chart', source: '' }] }),
+			'badCell'
+		],
+		['a chart column that is not text', fileWith(chartCell({ x: 1 })), 'badCell'],
+		['a chart reading a missing cell', fileWith(chartCell({ from: 'zz' })), 'badCell'],
+		[
+			'a chart title over 200 characters',
+			fileWith(chartCell({ title: 't'.repeat(201) })),
+			'badCell'
+		],
+		['a mapping that is a list', fileWith({ mapping: [] }), 'badMapping'],
+		['a mapping without orders', fileWith(mappingWith({ orders: null })), 'badMapping'],
+		[
+			'a bad header signature',
+			fileWith(mappingWith({ orders: { ...doc.mapping!.orders, signature: 'x' } })),
+			'badMapping'
+		],
+		[
+			'a role mapped to a number',
+			fileWith(mappingWith({ orders: { ...doc.mapping!.orders, roles: { amount: 3 } } })),
+			'badMapping'
+		],
+		[
+			'a date format with quotes',
+			fileWith(mappingWith({ orders: { ...doc.mapping!.orders, dateFormat: "%Y'; DROP" } })),
+			'badMapping'
+		],
+		['an unknown returns policy', fileWith(mappingWith({ returns: 'keep' })), 'badMapping'],
 		['cells not a list', fileWith({ cells: {} }), 'notNotebook'],
 		[
 			'unknown cell kind',
