@@ -31,7 +31,9 @@ export const en = {
 	'progress.stage.profiling': 'Profiling columns',
 	'progress.stage.building': 'Building orders and customers',
 	'error.outOfMemory':
-		'The browser ran out of memory for this data. Close other tabs or load a smaller file (for example one year of orders), then try again. ({detail})',
+		'The browser ran out of memory for this data. Close other tabs, split the file (for example one year of orders per file) or save it with fewer columns, then try again. The page still works. ({detail})',
+	'error.engineCrashed':
+		'The data engine stopped (usually for lack of memory) and was restarted; the loaded data is gone. Close other tabs, split the file or save it with fewer columns, then load it again. ({detail})',
 	'error.cancelled': 'Loading was cancelled. Nothing was loaded.',
 	'error.noOrders':
 		'No orders file found: a file needs a customer id, an order date and an amount (or quantity and unit price).',
@@ -133,6 +135,8 @@ export const en = {
 	'overview.month': 'Month',
 	'analysis.running': 'Computing…',
 	'analysis.failed': 'This analysis failed: {message}',
+	'analysis.outOfMemory':
+		'This analysis needs more memory than the browser has left. Close other tabs, or load fewer orders (split the file) or fewer columns, then try again. ({message})',
 	'analysis.noData': 'No data in the selected scope.',
 	'analysis.action': 'What to do',
 	'segments.exportLabel': 'Customer list of',

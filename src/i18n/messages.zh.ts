@@ -33,7 +33,9 @@ export const zh: Record<MessageKey, string> = {
 	'progress.stage.profiling': '分析列',
 	'progress.stage.building': '生成订单与客户表',
 	'error.outOfMemory':
-		'浏览器内存不足，无法处理这些数据。请关闭其他标签页，或加载更小的文件（例如一年的订单）后重试。（{detail}）',
+		'浏览器内存不足，无法处理这些数据。请关闭其他标签页，拆分文件（例如每个文件一年的订单）或减少列数后重试。页面仍可正常使用。（{detail}）',
+	'error.engineCrashed':
+		'数据引擎已停止（通常是内存不足）并已重新启动，已加载的数据已清空。请关闭其他标签页，拆分文件或减少列数后重新加载。（{detail}）',
 	'error.cancelled': '已取消加载，未加载任何数据。',
 	'error.noOrders': '没有找到订单文件：文件需要包含客户 ID、下单日期和金额（或数量与单价）。',
 	'error.crossOrigin': '{url} 位于其他网站。出于隐私，本页只加载同源或本地磁盘上的文件。',
@@ -129,6 +131,8 @@ export const zh: Record<MessageKey, string> = {
 	'overview.month': '月份',
 	'analysis.running': '计算中…',
 	'analysis.failed': '此分析失败：{message}',
+	'analysis.outOfMemory':
+		'此分析所需内存超出浏览器剩余内存。请关闭其他标签页，或减少订单（拆分文件）或列数后重试。（{message}）',
 	'analysis.noData': '所选范围内没有数据。',
 	'analysis.action': '建议动作',
 	'segments.exportLabel': '客户名单：',

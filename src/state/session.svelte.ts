@@ -20,6 +20,7 @@ import type {
 import { ident, sql } from '../core/sql';
 import { recallMapping, rememberMapping } from './mapping-memory';
 import { problemOf, type Problem } from './problems';
+import { isEngineDead, isOutOfMemory } from '../db/memory';
 
 /** One row of buildLoadSummaryQuery(). */
 export interface LoadSummary {
@@ -365,6 +366,63 @@ export class Session {
 	private failWith(e: unknown, file: string | null = null): void {
 		this.phase = 'error';
 		this.problem = problemOf(e, file);
+		if (isOutOfMemory(e) || isEngineDead(e)) void this.recover();
+	}
+
+	/** An analysis ran out of memory: restart the engine if its worker died (no-op otherwise). */
+	checkEngine(): void {
+		void this.recover();
+	}
+
+	private recovering: Promise<void> | null = null;
+
+	/**
+	 * After running out of memory: free what a half-finished load left behind, or — when the
+	 * worker died or no longer answers — start a fresh engine (the loaded data is gone then, and
+	 * the page says so by going back to the empty state with the problem shown).
+	 */
+	private recover(): Promise<void> {
+		this.recovering ??= this.recoverOnce().finally(() => (this.recovering = null));
+		return this.recovering;
+	}
+
+	private async recoverOnce(): Promise<void> {
+		const engine = await getEngine().catch(() => null);
+		const alive =
+			engine !== null &&
+			!engine.crashed &&
+			(await withTimeout(engine.query('SELECT 1 AS ok'), 5000).then(
+				() => true,
+				() => false
+			));
+		if (engine && alive) {
+			const left = await engine
+				.query<{ name: string }>(
+					"SELECT table_name AS name FROM duckdb_tables() WHERE starts_with(table_name, 'raw_upload_')"
+				)
+				.catch(() => []);
+			for (const { name } of left) {
+				await engine.exec(sql`DROP TABLE IF EXISTS ${ident(name)}`).catch(() => undefined);
+			}
+			return;
+		}
+		this.engineState = 'starting';
+		this.ordersReport = null;
+		this.customersReport = null;
+		this.summary = null;
+		this.mapping = null;
+		this.customersMapping = null;
+		this.phase = 'error';
+		if (this.problem?.key !== 'error.outOfMemory') {
+			this.problem = { file: null, key: 'error.engineCrashed', message: 'worker stopped' };
+		}
+		await restartEngine().then(
+			() => (this.engineState = 'ready'),
+			(e: unknown) => {
+				this.engineState = 'error';
+				this.engineError = e instanceof Error ? e.message : String(e);
+			}
+		);
 	}
 }
 
@@ -379,6 +437,23 @@ function classify(report: LoadReport, haveOrders: boolean): 'orders' | 'customer
 	const cust = detectCustomerRoles(report.columns);
 	if (cust.roles.customer_id !== undefined && !looksLikeOrders) return 'customers';
 	return 'unused';
+}
+
+/** `p`, or a rejection after `ms` milliseconds (a worker that stopped answering). */
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+	return new Promise<T>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('timeout')), ms);
+		p.then(
+			(v) => {
+				clearTimeout(timer);
+				resolve(v);
+			},
+			(e: unknown) => {
+				clearTimeout(timer);
+				reject(e instanceof Error ? e : new Error(String(e)));
+			}
+		);
+	});
 }
 
 /** A performance.measure entry (clientele: …) for the timing scripts; free when nobody reads it. */
