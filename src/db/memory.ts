@@ -84,6 +84,14 @@ export function isOutOfMemory(e: unknown): boolean {
 	return OOM_PATTERNS.some((p) => p.test(text));
 }
 
+/**
+ * The first line of an out-of-memory error: DuckDB appends advice meant for its own users
+ * (SET threads, temp_directory, a web link) that does not apply in this page.
+ */
+export function memoryDetail(message: string): string {
+	return message.split('\n', 1)[0]!.trim();
+}
+
 /** True when the engine cannot be used any more and must be restarted. */
 export function isEngineDead(e: unknown): boolean {
 	if (e instanceof EngineCrashError) return true;

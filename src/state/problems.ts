@@ -1,5 +1,5 @@
 import { LoadError } from '../db/load-csv';
-import { isEngineDead, isOutOfMemory } from '../db/memory';
+import { isEngineDead, isOutOfMemory, memoryDetail } from '../db/memory';
 
 /** A user-facing problem: which file, what happened. Messages are plain text. */
 export interface Problem {
@@ -20,7 +20,7 @@ export function problemOf(e: unknown, file: string | null = null): Problem {
 	if (e instanceof LoadError)
 		return { file: e.file, key: `loadError.${e.code}`, message: e.message };
 	const message = e instanceof Error ? e.message : String(e);
-	if (isOutOfMemory(e)) return { file, key: 'error.outOfMemory', message };
+	if (isOutOfMemory(e)) return { file, key: 'error.outOfMemory', message: memoryDetail(message) };
 	if (isEngineDead(e)) return { file, key: 'error.engineCrashed', message };
 	return { file, key: null, message };
 }

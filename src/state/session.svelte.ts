@@ -299,7 +299,7 @@ export class Session {
 			this.phase = 'ready';
 			this.dataVersion++;
 		} catch (e) {
-			this.failWith(e);
+			this.failWith(e, this.ordersReport?.file ?? null);
 		} finally {
 			this.progress = null;
 		}

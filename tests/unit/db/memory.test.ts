@@ -3,6 +3,7 @@ import {
 	EngineCrashError,
 	isEngineDead,
 	isOutOfMemory,
+	memoryDetail,
 	memoryLimitMiB,
 	memoryLimitStatement,
 	parseMemoryLimit
@@ -101,5 +102,16 @@ describe('problemOf and memory', () => {
 			message: 'gone'
 		});
 		expect(problemOf(new LoadError('binary', 'not text', 'x.csv')).key).toBe('loadError.binary');
+	});
+});
+
+describe('memoryDetail', () => {
+	it("keeps the first line of DuckDB's error, not its advice for DuckDB users", () => {
+		const e =
+			'Out of Memory Error: could not allocate block of size 256.0 KiB (60.9 MiB/61.0 MiB used)\nDatabase is launched in in-memory mode\n* Increasing the memory limit';
+		expect(memoryDetail(e)).toBe(
+			'Out of Memory Error: could not allocate block of size 256.0 KiB (60.9 MiB/61.0 MiB used)'
+		);
+		expect(problemOf(new Error(e)).message).toBe(memoryDetail(e));
 	});
 });
