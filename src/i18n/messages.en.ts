@@ -23,6 +23,8 @@ export const en = {
 	'status.mapping': 'Waiting for you to confirm the column mapping',
 	'status.error': 'The file could not be loaded',
 	'status.ready': 'Ready · {loaded} rows loaded · {rejected} rejected',
+	'status.readyDeduplicated':
+		'Ready · {loaded} rows loaded · {rejected} rejected · {removed} duplicates removed',
 	'progress.title': 'Loading your data',
 	'progress.cancel': 'Cancel',
 	'progress.stage.reading': 'Reading the file',
@@ -99,8 +101,21 @@ export const en = {
 	'summary.orders': '{customers} customers · {orders} orders · {from} – {to}',
 	'summary.rejected': '{n} rows could not be read and were not loaded.',
 	'summary.untyped': '{n} rows have a date or number that could not be read; they were set aside.',
-	'summary.missingCustomer':
+	'warning.future_date':
+		'{n} orders are dated after today. They are loaded; check the date column and its format.',
+	'warning.zero_amount':
+		'{n} lines have an amount of 0. They are loaded and count as orders without revenue.',
+	'warning.negative_amount':
+		'{n} lines have a negative amount. They are loaded as returns or refunds and reduce revenue.',
+	'warning.missing_customer':
 		'{n} rows have no customer ID: they count in totals but not in customer analyses.',
+	'warning.duplicate': '{n} rows are exact copies of an earlier row.',
+	'warning.duplicateKept': 'They are kept: identical lines can be real orders.',
+	'warning.examples': '(rows {rows})',
+	'warning.examplesMore': '(rows {rows}, …)',
+	'warning.removeDuplicates': 'Remove the {n} exact duplicates',
+	'warning.duplicatesRemoved':
+		'{rows} data rows = {loaded} loaded + {rejected} rejected + {removed} duplicates removed at your request.',
 	'summary.returnsNet': '{n} return or cancellation lines are netted against revenue.',
 	'summary.returnsExcluded': '{n} return or cancellation lines are left out.',
 	'summary.downloadRejects': 'Download rejected rows (CSV)',

@@ -21,6 +21,15 @@ import { ident, sql } from '../core/sql';
 import { recallMapping, rememberMapping } from './mapping-memory';
 import { problemOf, type Problem } from './problems';
 import { isEngineDead, isOutOfMemory } from '../db/memory';
+import { engineStats, type EngineStats } from '../db/stats';
+import {
+	buildDataWarningsQuery,
+	buildDuplicatesStatement,
+	DUPLICATES_TABLE,
+	localDate,
+	toDataWarnings,
+	type DataWarning
+} from '../core/data-warnings';
 
 /** One row of buildLoadSummaryQuery(). */
 export interface LoadSummary {
@@ -49,7 +58,14 @@ export type { Problem } from './problems';
 
 const RAW_ORDERS = 'raw_orders';
 const RAW_CUSTOMERS = 'raw_customers';
-const DERIVED_TABLES = ['tx', 'tx_rejects', 'orders', 'customer_facts', 'customers'];
+const DERIVED_TABLES = [
+	'tx',
+	'tx_rejects',
+	'orders',
+	'customer_facts',
+	'customers',
+	DUPLICATES_TABLE
+];
 
 /**
  * The loaded data set: files, mapping, canonical tables and their summary.
@@ -72,6 +88,12 @@ export class Session {
 	customersMapping = $state<CustomersMapping | null>(null);
 	returns = $state<ReturnsPolicy>('net');
 	summary = $state.raw<LoadSummary | null>(null);
+	/** Loaded rows worth a word (future dates, duplicates…), after each build. */
+	warnings = $state.raw<DataWarning[]>([]);
+	/** The user's choice to remove exact duplicate rows of the orders file (off by default). */
+	removeDuplicates = $state(false);
+	/** The orders report raw_duplicates was computed for (the raw table does not change after). */
+	private duplicatesOf: LoadReport | null = null;
 	/** Increments every time the canonical tables are rebuilt: analyses re-run on change. */
 	dataVersion = $state(0);
 
@@ -91,6 +113,19 @@ export class Session {
 	get rowsLoaded(): number {
 		const o = this.summary ? this.summary.tx_rows : (this.ordersReport?.rowsLoaded ?? 0);
 		return o + (this.customersReport?.rowsLoaded ?? 0);
+	}
+
+	/** Exact duplicate rows left out because the user chose so (0 unless removeDuplicates). */
+	get duplicatesRemoved(): number {
+		if (!this.removeDuplicates) return 0;
+		return this.warnings.find((w) => w.kind === 'duplicate')?.count ?? 0;
+	}
+
+	/** Remove (or keep again) the exact duplicate rows of the orders file, and rebuild. */
+	async setRemoveDuplicates(remove: boolean): Promise<void> {
+		if (remove === this.removeDuplicates) return;
+		this.removeDuplicates = remove;
+		if (this.phase === 'ready') await this.build();
 	}
 
 	/** Rows rejected across files: unreadable CSV records plus lines whose values could not be typed. */
@@ -126,6 +161,8 @@ export class Session {
 				this.customersMapping = null;
 				this.mapping = null;
 				this.summary = null;
+				this.warnings = [];
+				this.removeDuplicates = false;
 			}
 			let ordersChanged = false;
 			let customersChanged = false;
@@ -284,10 +321,29 @@ export class Session {
 		try {
 			const engine = await getEngine();
 			const plain = $state.snapshot(mapping) as OrdersMapping;
-			for (const stmt of buildOrdersStatements(plain, { returns: this.returns })) {
+			const report = this.ordersReport;
+			if (report && this.duplicatesOf !== report) {
+				await engine.exec(
+					buildDuplicatesStatement(
+						plain.table,
+						report.columns.map((c) => c.name)
+					)
+				);
+				this.duplicatesOf = report;
+			}
+			const options = {
+				returns: this.returns,
+				...(this.removeDuplicates ? { removeDuplicatesFrom: DUPLICATES_TABLE } : {})
+			};
+			for (const stmt of buildOrdersStatements(plain, options)) {
 				await engine.exec(stmt);
 			}
 			const [summary] = await engine.query<LoadSummary>(buildLoadSummaryQuery());
+			this.warnings = toDataWarnings(
+				await engine.query<{ kind: string; count: number; examples: string }>(
+					buildDataWarningsQuery(localDate())
+				)
+			);
 			if (this.customersMapping && this.customersMapping.roles.customer_id) {
 				const cm = $state.snapshot(this.customersMapping) as CustomersMapping;
 				for (const stmt of buildCustomersStatements(cm, this.customersOptions(summary))) {
@@ -367,6 +423,11 @@ export class Session {
 		this.phase = 'error';
 		this.problem = problemOf(e, file);
 		if (isOutOfMemory(e) || isEngineDead(e)) void this.recover();
+	}
+
+	/** DuckDB's tables, views and memory (the `?probe` test hook, scripts/measure-memory.mjs). */
+	async engineStats(): Promise<EngineStats> {
+		return engineStats(await getEngine());
 	}
 
 	/** An analysis ran out of memory: restart the engine if its worker died (no-op otherwise). */
