@@ -12,7 +12,19 @@ import {
 	launchBrowser,
 	type BrowserSession
 } from './helpers/browser';
-import { SAMPLE, waitForAnalyses, waitForLoad } from './helpers/app';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SAMPLE, SAMPLE_DATA, waitForAnalyses, waitForLoad } from './helpers/app';
+
+/** The ?probe hook (README): DuckDB's tables, views and memory. */
+interface Probe {
+	__clientele: {
+		engineStats(): Promise<{ objects: string[]; memoryBytes: number; tableBytes: number }>;
+	};
+}
+
+/** orders.csv alone: the ragged line is rejected by the reader, 3 lines by typing (SAMPLE). */
+const ORDERS_REJECTED = SAMPLE.rejected;
 
 let session: BrowserSession;
 beforeAll(async () => {
@@ -81,6 +93,43 @@ describe('running out of memory', () => {
 		expect(text).toContain('too-big.csv');
 		expect(text).toMatch(/内存不足/);
 		expect(text).toMatch(/拆分文件/);
+	});
+
+	it('five loads in a row: the same tables and views, DuckDB memory bounded', async () => {
+		const { page } = session;
+		await page.goto(`${inject('appUrl')}?probe`);
+		const orders = await readFile(join(SAMPLE_DATA, 'orders.csv'));
+		const seen: { objects: string[]; memoryBytes: number; tableBytes: number }[] = [];
+		for (let i = 0; i < 5; i++) {
+			// Load i drops the last i lines, so load-status tells each load from the one before.
+			const lines = orders.toString('utf8').trimEnd().split('\n');
+			await page.getByTestId('file-input').setInputFiles({
+				name: `orders-${i}.csv`,
+				mimeType: 'text/csv',
+				buffer: Buffer.from(lines.slice(0, lines.length - i).join('\n'))
+			});
+			await waitForLoad(page, {
+				loaded: SAMPLE.orderRows - ORDERS_REJECTED - i,
+				timeout: 90_000
+			});
+			await waitForAnalyses(page);
+			seen.push(await page.evaluate(() => (window as unknown as Probe).__clientele.engineStats()));
+		}
+		const first = seen[0]!;
+		expect(first.objects).toEqual([
+			'main.customer_facts',
+			'main.orders',
+			'main.raw_duplicates',
+			'main.raw_orders',
+			'main.tx',
+			'main.tx_rejects'
+		]);
+		for (const s of seen) expect(s.objects).toEqual(first.objects);
+		// The sample's tables take ≈ 28 MiB in DuckDB; five loads must not add up to more than one.
+		const max = Math.max(...seen.map((s) => s.memoryBytes));
+		expect(first.tableBytes).toBeGreaterThan(5 * 2 ** 20);
+		expect(max).toBeLessThan(first.memoryBytes * 1.25 + 4 * 2 ** 20);
+		expect(seen.at(-1)!.tableBytes).toBeLessThanOrEqual(first.tableBytes * 1.1);
 	});
 
 	it('stayed on its origin without page errors', () => {
