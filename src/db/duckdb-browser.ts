@@ -40,7 +40,11 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 		crashed = true;
 		crash(new EngineCrashError(detail));
 	};
-	worker.addEventListener('error', (e) => onCrash(e.message));
+	worker.addEventListener('error', (e) => {
+		// Handled here (the session restarts the engine): not an uncaught error of the page.
+		e.preventDefault();
+		onCrash(e.message);
+	});
 	worker.addEventListener('messageerror', () => onCrash('unreadable message from the worker'));
 	const guard = <T>(p: Promise<T>): Promise<T> => {
 		if (crashed) return died;

@@ -153,7 +153,15 @@ export class Session {
 		// A customers file alone waits for its orders file: the next file joins it.
 		if (mode === 'replace' && !this.ordersReport && this.customersReport) mode = 'add';
 		try {
-			const engine = await getEngine();
+			let engine = await getEngine();
+			if (engine.crashed) {
+				// The worker died since the last load (e.g. out of memory in an analysis): start a
+				// fresh one; whatever was loaded is gone, so this load starts a new data set.
+				this.engineState = 'starting';
+				engine = await restartEngine();
+				this.engineState = 'ready';
+				mode = 'replace';
+			}
 			if (mode === 'replace') {
 				await this.dropAll();
 				this.ordersReport = null;

@@ -95,6 +95,38 @@ describe('running out of memory', () => {
 		expect(text).toMatch(/拆分文件/);
 	});
 
+	it('starts a fresh engine when the DuckDB worker died, and loads again', async () => {
+		const { page } = session;
+		await page.goto(`${inject('appUrl')}?probe`);
+		await page.getByTestId('load-sample-header').click();
+		await waitForLoad(page, { loaded: SAMPLE.loaded, timeout: 90_000 });
+		await waitForAnalyses(page);
+		// An uncaught error in the worker: what the page sees when the wasm module aborts.
+		const worker = page.workers().find((w) => /duckdb/i.test(w.url()));
+		expect(worker, 'the DuckDB worker').toBeDefined();
+		await worker!.evaluate(() => {
+			setTimeout(() => {
+				throw new Error('simulated worker crash');
+			}, 0);
+		});
+		await page.waitForTimeout(300);
+		// Any engine call now fails at once instead of hanging, with the crash explained.
+		const failed = await page.evaluate(() =>
+			(window as unknown as Probe).__clientele.engineStats().then(
+				() => 'answered',
+				(e: unknown) => String(e)
+			)
+		);
+		expect(failed).toMatch(/EngineCrashError|simulated worker crash/);
+		// The next load restarts the engine and works.
+		await page.getByTestId('load-sample-header').click();
+		await waitForLoad(page, { loaded: SAMPLE.loaded, timeout: 90_000 });
+		await waitForAnalyses(page);
+		expect(await page.locator('.analysis [role="alert"]').count()).toBe(0);
+		const stats = await page.evaluate(() => (window as unknown as Probe).__clientele.engineStats());
+		expect(stats.objects).toContain('main.tx');
+	});
+
 	it('five loads in a row: the same tables and views, DuckDB memory bounded', async () => {
 		const { page } = session;
 		await page.goto(`${inject('appUrl')}?probe`);
