@@ -114,15 +114,18 @@ export function crossTabSpec(
 /** Longest group name drawn as an axis label; the full name stays in the tip and the table. */
 export const TICK_LABEL_MAX = 26;
 
+/** Right-to-left letters (Hebrew, Arabic…) and direction controls. */
+const BIDI = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc]/;
+
 /**
  * A file's group name as an axis label: cut to TICK_LABEL_MAX characters (whole code points, so
- * an emoji is not split) with an ellipsis, and isolated (U+2068 … U+2069) so right-to-left text
- * or a stray direction override in the value cannot reorder the rest of the label.
+ * an emoji is not split) with an ellipsis, and — when it holds right-to-left text or a direction
+ * control — isolated (U+2068 … U+2069) so it cannot reorder the rest of the label.
  */
 export function tickLabel(v: string): string {
 	const chars = [...v];
 	const cut = chars.length > TICK_LABEL_MAX ? `${chars.slice(0, TICK_LABEL_MAX - 1).join('')}…` : v;
-	return `\u2068${cut}\u2069`;
+	return BIDI.test(cut) ? `\u2068${cut}\u2069` : cut;
 }
 
 /** Approximate width in px of `label` in Plot's 10 px sans-serif: wide letters, CJK and emoji count more. */
