@@ -82,8 +82,15 @@ function numberCheck(role: string, source: string, required: boolean): Check {
 	};
 }
 
-/** The `parsed` CTE (one row per raw row) and the checks that reject rows. */
-function parsedCte(m: OrdersMapping, onlyRejected = false): { cte: Sql; checks: Check[] } {
+/**
+ * The `parsed` CTE (one row per raw row, less duplicates the user chose to remove) and the
+ * checks that reject rows.
+ */
+function parsedCte(
+	m: OrdersMapping,
+	onlyRejected = false,
+	removeDuplicatesFrom?: string
+): { cte: Sql; checks: Check[] } {
 	const r = m.roles;
 	if (!r.order_date || !r.customer_id)
 		throw new Error('canonical: customer_id and order_date are required');
@@ -129,10 +136,14 @@ function parsedCte(m: OrdersMapping, onlyRejected = false): { cte: Sql; checks: 
 			: sql`false AS __status_return`
 	);
 	for (const d of m.dimensions) cols.push(sql`${textExpr(d.source)} AS ${ident(d.column)}`);
+	const where: Sql[] = [];
+	if (onlyRejected) where.push(sql`__row NOT IN (SELECT line_no FROM tx)`);
+	if (removeDuplicatesFrom)
+		where.push(sql`__row NOT IN (SELECT __row FROM ${ident(removeDuplicatesFrom)})`);
 	const cte = sql`parsed AS (
 	SELECT
 		${join(cols, ',\n\t\t')}
-	FROM ${ident(m.table)}${onlyRejected ? raw('\n\tWHERE __row NOT IN (SELECT line_no FROM tx)') : raw('')}
+	FROM ${ident(m.table)}${where.length > 0 ? sql`\n\tWHERE ${join(where, ' AND ')}` : raw('')}
 )`;
 	return { cte, checks };
 }
@@ -145,8 +156,8 @@ function dimensionList(dims: Dimension[]): Sql {
 }
 
 /** CREATE OR REPLACE TABLE tx: accepted lines, typed and cleaned. */
-function txStatement(m: OrdersMapping): Sql {
-	const { cte, checks } = parsedCte(m);
+function txStatement(m: OrdersMapping, removeDuplicatesFrom?: string): Sql {
+	const { cte, checks } = parsedCte(m, false, removeDuplicatesFrom);
 	const cPrefix = m.roles.order_id
 		? sql`(regexp_full_match(__raw_order_id, '[Cc][0-9]+') AND flags.__numeric_ids)`
 		: raw('false');
@@ -181,9 +192,9 @@ FROM lines`;
 }
 
 /** CREATE OR REPLACE TABLE tx_rejects (after tx): one row per failing cell of a rejected raw row. */
-function rejectsStatement(m: OrdersMapping): Sql {
+function rejectsStatement(m: OrdersMapping, removeDuplicatesFrom?: string): Sql {
 	// Only raw rows missing from tx are re-parsed (an anti-join); each fails at least one check.
-	const { cte, checks } = parsedCte(m, true);
+	const { cte, checks } = parsedCte(m, true, removeDuplicatesFrom);
 	const parts = checks.map(
 		(c) =>
 			sql`SELECT CAST(__row AS BIGINT) AS __row, ${c.source} AS column_name, ${c.raw} AS value, ${c.reason} AS reason FROM parsed WHERE ${c.bad}`
@@ -268,8 +279,8 @@ FULL OUTER JOIN customers c ON c.customer_id = agg.customer_id`;
  */
 export function buildOrdersStatements(m: OrdersMapping, opts: CanonicalOptions): Sql[] {
 	return [
-		txStatement(m),
-		rejectsStatement(m),
+		txStatement(m, opts.removeDuplicatesFrom),
+		rejectsStatement(m, opts.removeDuplicatesFrom),
 		ordersStatement(m, opts),
 		customerFactsStatement(null)
 	];

@@ -18,3 +18,167 @@ export interface TypingReject {
 	value: string | null;
 	reason: string;
 }
+
+/**
+ * What a rejected line lacked, for a message naming file, line (or data row), column, what was
+ * expected and what was found (issue 5, guarantee 1). Built from the reasons the loader and
+ * canonical.ts write, so the messages can be translated; `other` keeps a reason we do not know.
+ */
+export type RejectProblem =
+	| { kind: 'date'; format: string; example: string }
+	| { kind: 'number' }
+	| { kind: 'fields'; expected: number; found: number | null }
+	| { kind: 'quote' }
+	| { kind: 'encoding' }
+	| { kind: 'tooLong' }
+	| { kind: 'other'; text: string };
+
+export interface RejectMessage {
+	file: string;
+	/** Line of the file (as an editor counts), when known. */
+	line: number | null;
+	/** Data row (1 = the first record after the header), when the line is not known. */
+	row: number | null;
+	column: string | null;
+	problem: RejectProblem;
+	/** The cell as found (null: empty, or not about one cell). */
+	got: string | null;
+	/** The cell was empty. */
+	empty: boolean;
+}
+
+/** A date in `format` (DuckDB strptime / 'iso' / 'excel-serial'), for "expected a date like …". */
+export function dateExample(format: string): string {
+	if (format === 'iso') return '2024-01-05';
+	if (format === 'excel-serial') return '45296';
+	const parts: Record<string, string> = {
+		Y: '2024',
+		y: '24',
+		m: '01',
+		'-m': '1',
+		d: '05',
+		'-d': '5',
+		H: '14',
+		'-H': '14',
+		I: '02',
+		'-I': '2',
+		M: '30',
+		'-M': '30',
+		S: '00',
+		'-S': '0',
+		p: 'PM',
+		b: 'Jan',
+		B: 'January',
+		a: 'Fri',
+		A: 'Friday',
+		f: '000000',
+		z: '+0800',
+		Z: 'UTC',
+		'%': '%'
+	};
+	return format.replace(/%(-?[A-Za-z%])/g, (all, k: string) => parts[k] ?? all);
+}
+
+/** A typing reject (tx_rejects) of `file` as a message; `dateFormat` is the mapping's. */
+export function typingRejectMessage(
+	file: string,
+	r: TypingReject,
+	dateFormat: string
+): RejectMessage {
+	const empty = r.value === null || /: empty$/.test(r.reason);
+	const isDate = /is not a date|^order_date:/.test(r.reason);
+	const isNumber =
+		/is not a number/.test(r.reason) || /^(amount|quantity|unit_price):/.test(r.reason);
+	const problem: RejectProblem = isDate
+		? { kind: 'date', format: dateFormat, example: dateExample(dateFormat) }
+		: isNumber
+			? { kind: 'number' }
+			: { kind: 'other', text: r.reason };
+	return {
+		file,
+		line: null,
+		row: r.row,
+		column: r.column_name,
+		problem,
+		got: empty ? null : r.value,
+		empty
+	};
+}
+
+/** A record the CSV reader refused (LoadReport.rejects) as a message. */
+export function csvRejectMessage(
+	file: string,
+	r: { row: number | null; line: number | null; column: string | null; reason: string }
+): RejectMessage {
+	const fields = /^too (many|few) fields: expected (\d+), found (\d+|more)$/.exec(r.reason);
+	const problem: RejectProblem = fields
+		? {
+				kind: 'fields',
+				expected: Number(fields[2]),
+				found: fields[3] === 'more' ? null : Number(fields[3])
+			}
+		: r.reason === 'unterminated or misplaced quote'
+			? { kind: 'quote' }
+			: r.reason === 'invalid characters for the file encoding'
+				? { kind: 'encoding' }
+				: r.reason === 'line too long'
+					? { kind: 'tooLong' }
+					: { kind: 'other', text: r.reason };
+	return {
+		file,
+		line: r.line,
+		row: r.line === null ? r.row : null,
+		column: r.column,
+		problem,
+		got: null,
+		empty: false
+	};
+}
+
+/** Message keys and parameters of rejects (the catalogues hold `reject.*`). */
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** Longest cell value quoted in a message; the download has the whole line. */
+const GOT_MAX = 60;
+
+/**
+ * "orders.csv line 17, column order_date: expected a date like 2024-01-05 (%Y-%m-%d), got “abc”",
+ * in the page's language (`t` from I18n.tk). Plain text: the UI renders it as text.
+ */
+export function formatRejectMessage(
+	m: RejectMessage,
+	t: Translate,
+	num: (n: number) => string = String
+): string {
+	const where =
+		m.line !== null
+			? t('reject.line', { file: m.file, line: num(m.line) })
+			: m.row !== null
+				? t('reject.row', { file: m.file, row: num(m.row) })
+				: m.file;
+	const column = m.column !== null ? t('reject.column', { column: m.column }) : '';
+	const p = m.problem;
+	const expected =
+		p.kind === 'date'
+			? t('reject.expectDate', { example: p.example, format: p.format })
+			: p.kind === 'number'
+				? t('reject.expectNumber')
+				: p.kind === 'fields'
+					? p.found === null
+						? t('reject.moreFields', { expected: p.expected })
+						: t('reject.fields', { expected: p.expected, found: p.found })
+					: p.kind === 'other'
+						? p.text
+						: t(`reject.${p.kind}`);
+	const chars = m.got === null ? [] : [...m.got];
+	const got = m.empty
+		? t('reject.gotEmpty')
+		: m.got !== null
+			? t('reject.got', {
+					value: chars.length > GOT_MAX ? `${chars.slice(0, GOT_MAX - 1).join('')}…` : m.got
+				})
+			: '';
+	const comma = t('reject.comma');
+	const colon = t('reject.colon');
+	return `${where}${column ? `${comma}${column}` : ''}${colon}${expected}${got ? `${comma}${got}` : ''}`;
+}

@@ -99,6 +99,11 @@ export type ReturnsPolicy = 'net' | 'exclude';
 
 export interface CanonicalOptions {
 	returns: ReturnsPolicy;
+	/**
+	 * The user chose to remove exact duplicate rows: the table listing them (raw_duplicates,
+	 * src/core/data-warnings.ts). Those rows go neither to tx nor to tx_rejects.
+	 */
+	removeDuplicatesFrom?: string;
 }
 
 /** What the loader learned about one column of a loaded file (raw tables hold VARCHAR only). */

@@ -12,22 +12,58 @@ import { Table, type RecordBatch } from 'apache-arrow';
 import type { Engine, QueryResult, Row } from './engine';
 import { tableToResult, tableToRowsSliced } from './rows';
 import { SESSION_SETUP } from './session';
+import { EngineCrashError, memoryLimitStatement } from './memory';
 import type { Sql } from '../core/sql';
 
 export interface BrowserEngine extends Engine {
 	/** Kill the worker (cancels whatever runs); the engine must not be used afterwards. */
 	terminate(): void;
+	/** The worker died (see EngineCrashError): every call fails, restart the engine. */
+	readonly crashed: boolean;
+}
+
+export interface BrowserEngineOptions {
+	/** DuckDB's memory_limit: MiB, or a text like '64MB' (src/db/memory.ts). */
+	memoryLimit: number | string;
 }
 
 /** Start DuckDB-WASM in a worker. Called as soon as the page opens, not when a file arrives. */
-export async function createBrowserEngine(): Promise<BrowserEngine> {
+export async function createBrowserEngine(options: BrowserEngineOptions): Promise<BrowserEngine> {
 	const worker = new Worker(workerUrl);
+	// AsyncDuckDB forgets its pending requests when the worker dies (they would never settle):
+	// every call races this promise, so a crash rejects it with EngineCrashError instead.
+	let crashed = false;
+	let crash: (e: EngineCrashError) => void = () => undefined;
+	const died = new Promise<never>((_, reject) => (crash = reject));
+	died.catch(() => undefined);
+	const onCrash = (detail: string) => {
+		if (crashed) return;
+		crashed = true;
+		crash(new EngineCrashError(detail));
+	};
+	worker.addEventListener('error', (e) => {
+		// Handled here (the session restarts the engine): not an uncaught error of the page.
+		e.preventDefault();
+		onCrash(e.message);
+	});
+	worker.addEventListener('messageerror', () => onCrash('unreadable message from the worker'));
+	const guard = <T>(p: Promise<T>): Promise<T> => {
+		if (crashed) return died;
+		return Promise.race([p, died]);
+	};
+
 	const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
-	await db.instantiate(wasmUrl);
-	const conn: AsyncDuckDBConnection = await db.connect();
-	for (const stmt of SESSION_SETUP) await conn.query(stmt);
+	await guard(db.instantiate(wasmUrl));
+	const conn: AsyncDuckDBConnection = await guard(db.connect());
+	for (const stmt of [...SESSION_SETUP, memoryLimitStatement(options.memoryLimit)]) {
+		await guard(conn.query(stmt));
+	}
 
 	async function run(q: Sql | string) {
+		return guard(runUnguarded(q));
+	}
+
+	async function runUnguarded(q: Sql | string) {
 		const t0 = performance.now();
 		if (typeof q === 'string' || q.params.length === 0) {
 			const table = await conn.query(typeof q === 'string' ? q : q.text);
@@ -87,14 +123,14 @@ export async function createBrowserEngine(): Promise<BrowserEngine> {
 			return tableToResult<T>(table, ms);
 		},
 		async registerBuffer(name, bytes) {
-			await db.registerFileBuffer(name, bytes);
+			await guard(db.registerFileBuffer(name, bytes));
 		},
 		async registerFile(name, file) {
 			// BROWSER_FILEREADER reads the File in place: no copy into JS memory (STACK.md).
-			await db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+			await guard(db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true));
 		},
 		async dropFile(name) {
-			await db.dropFile(name);
+			await guard(db.dropFile(name));
 		},
 		async close() {
 			await conn.close();
@@ -102,6 +138,9 @@ export async function createBrowserEngine(): Promise<BrowserEngine> {
 		},
 		terminate() {
 			worker.terminate();
+		},
+		get crashed() {
+			return crashed;
 		}
 	};
 }

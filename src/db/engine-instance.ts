@@ -1,11 +1,30 @@
 import { createBrowserEngine, type BrowserEngine } from './duckdb-browser';
+import { memoryLimitMiB, parseMemoryLimit } from './memory';
+
+/**
+ * DuckDB's memory limit for this page: from the device memory (src/db/memory.ts), or the
+ * documented test hook `?memlimit=64MB` (README, "What happens to bad data").
+ */
+export function pageMemoryLimit(): number | string {
+	const hook =
+		typeof location === 'undefined'
+			? null
+			: parseMemoryLimit(new URLSearchParams(location.search).get('memlimit'));
+	if (hook) return hook;
+	const nav = typeof navigator === 'undefined' ? undefined : navigator;
+	return memoryLimitMiB((nav as { deviceMemory?: number } | undefined)?.deviceMemory);
+}
+
+function start(): Promise<BrowserEngine> {
+	return createBrowserEngine({ memoryLimit: pageMemoryLimit() });
+}
 
 /**
  * The page's one DuckDB instance. Started as soon as this module is imported (page open), so the
  * wasm is fetched and compiled while the user picks a file. `restart()` replaces a killed worker
- * (cancel of a long load).
+ * (cancel of a long load, or a worker that died of running out of memory).
  */
-let current: Promise<BrowserEngine> = createBrowserEngine();
+let current: Promise<BrowserEngine> = start();
 
 export function getEngine(): Promise<BrowserEngine> {
 	return current;
@@ -14,7 +33,7 @@ export function getEngine(): Promise<BrowserEngine> {
 /** Kill the running worker (cancels any query) and start a fresh engine. Loaded tables are gone. */
 export async function restartEngine(): Promise<BrowserEngine> {
 	const old = current;
-	current = createBrowserEngine();
+	current = start();
 	old.then((e) => e.terminate()).catch(() => undefined);
 	return current;
 }

@@ -23,6 +23,8 @@ export const en = {
 	'status.mapping': 'Waiting for you to confirm the column mapping',
 	'status.error': 'The file could not be loaded',
 	'status.ready': 'Ready · {loaded} rows loaded · {rejected} rejected',
+	'status.readyDeduplicated':
+		'Ready · {loaded} rows loaded · {rejected} rejected · {removed} duplicates removed',
 	'progress.title': 'Loading your data',
 	'progress.cancel': 'Cancel',
 	'progress.stage.reading': 'Reading the file',
@@ -31,7 +33,9 @@ export const en = {
 	'progress.stage.profiling': 'Profiling columns',
 	'progress.stage.building': 'Building orders and customers',
 	'error.outOfMemory':
-		'The browser ran out of memory for this data. Close other tabs or load a smaller file (for example one year of orders), then try again. ({detail})',
+		'The browser ran out of memory for this data. Close other tabs, split the file (for example one year of orders per file) or save it with fewer columns, then try again. The page still works. ({detail})',
+	'error.engineCrashed':
+		'The data engine stopped (usually for lack of memory) and was restarted; the loaded data is gone. Close other tabs, split the file or save it with fewer columns, then load it again. ({detail})',
 	'error.cancelled': 'Loading was cancelled. Nothing was loaded.',
 	'error.noOrders':
 		'No orders file found: a file needs a customer id, an order date and an amount (or quantity and unit price).',
@@ -97,13 +101,41 @@ export const en = {
 	'summary.orders': '{customers} customers · {orders} orders · {from} – {to}',
 	'summary.rejected': '{n} rows could not be read and were not loaded.',
 	'summary.untyped': '{n} rows have a date or number that could not be read; they were set aside.',
-	'summary.missingCustomer':
+	'warning.future_date':
+		'{n} orders are dated after today. They are loaded; check the date column and its format.',
+	'warning.zero_amount':
+		'{n} lines have an amount of 0. They are loaded and count as orders without revenue.',
+	'warning.negative_amount':
+		'{n} lines have a negative amount. They are loaded as returns or refunds and reduce revenue.',
+	'warning.missing_customer':
 		'{n} rows have no customer ID: they count in totals but not in customer analyses.',
+	'warning.duplicate': '{n} rows are exact copies of an earlier row.',
+	'warning.duplicateKept': 'They are kept: identical lines can be real orders.',
+	'warning.examples': '(rows {rows})',
+	'warning.examplesMore': '(rows {rows}, …)',
+	'warning.removeDuplicates': 'Remove the {n} exact duplicates',
+	'warning.duplicatesRemoved':
+		'{rows} data rows = {loaded} loaded + {rejected} rejected + {removed} duplicates removed at your request.',
+	'reject.comma': ', ',
+	'reject.colon': ': ',
+	'reject.line': '{file} line {line}',
+	'reject.row': '{file} data row {row}',
+	'reject.column': 'column {column}',
+	'reject.expectDate': 'expected a date like {example} ({format})',
+	'reject.expectNumber': 'expected a number like 1234.50',
+	'reject.fields': 'expected {expected} fields, found {found}',
+	'reject.moreFields': 'expected {expected} fields, found more',
+	'reject.quote': 'a quote is not closed or is misplaced',
+	'reject.encoding': 'characters that are not valid in the file’s encoding',
+	'reject.tooLong': 'the line is longer than the reader accepts',
+	'reject.got': 'got “{value}”',
+	'reject.gotEmpty': 'the cell is empty',
+	'summary.problem': 'Problem',
+	'summary.untypedFirst': 'First rows set aside',
 	'summary.returnsNet': '{n} return or cancellation lines are netted against revenue.',
 	'summary.returnsExcluded': '{n} return or cancellation lines are left out.',
 	'summary.downloadRejects': 'Download rejected rows (CSV)',
 	'summary.line': 'Line',
-	'summary.reason': 'Reason',
 	'summary.raw': 'Content',
 	'summary.columns': 'Columns',
 	'summary.column': 'Column',
@@ -134,6 +166,8 @@ export const en = {
 	'overview.month': 'Month',
 	'analysis.running': 'Computing…',
 	'analysis.failed': 'This analysis failed: {message}',
+	'analysis.outOfMemory':
+		'This analysis needs more memory than the browser has left. Close other tabs, or load fewer orders (split the file) or fewer columns, then try again. ({message})',
 	'analysis.noData': 'No data in the selected scope.',
 	'analysis.action': 'What to do',
 	'segments.exportLabel': 'Customer list of',

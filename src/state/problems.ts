@@ -1,4 +1,5 @@
 import { LoadError } from '../db/load-csv';
+import { isEngineDead, isOutOfMemory, memoryDetail } from '../db/memory';
 
 /** A user-facing problem: which file, what happened. Messages are plain text. */
 export interface Problem {
@@ -10,13 +11,16 @@ export interface Problem {
 
 /**
  * The problem to show for an error thrown while loading or building: a LoadError by its code;
- * DuckDB running out of memory with an explanation of what to do (the engine itself stays
- * usable, see tests/unit/state/problems.test.ts); anything else with its own message.
+ * running out of memory (DuckDB's limit, the wasm heap, a JS allocation: src/db/memory.ts) with
+ * an explanation of what to do (DuckDB itself stays usable, see
+ * tests/unit/state/problems.test.ts); a dead worker as such (the session restarts the engine);
+ * anything else with its own message.
  */
 export function problemOf(e: unknown, file: string | null = null): Problem {
 	if (e instanceof LoadError)
 		return { file: e.file, key: `loadError.${e.code}`, message: e.message };
 	const message = e instanceof Error ? e.message : String(e);
-	if (/out of memory/i.test(message)) return { file, key: 'error.outOfMemory', message };
+	if (isOutOfMemory(e)) return { file, key: 'error.outOfMemory', message: memoryDetail(message) };
+	if (isEngineDead(e)) return { file, key: 'error.engineCrashed', message };
 	return { file, key: null, message };
 }

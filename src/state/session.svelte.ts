@@ -21,6 +21,16 @@ import { ident, sql } from '../core/sql';
 import { measure } from '../core/timing';
 import { recallMapping, rememberMapping } from './mapping-memory';
 import { problemOf, type Problem } from './problems';
+import { isEngineDead, isOutOfMemory } from '../db/memory';
+import { engineStats, type EngineStats } from '../db/stats';
+import {
+	buildDataWarningsQuery,
+	buildDuplicatesStatement,
+	DUPLICATES_TABLE,
+	localDate,
+	toDataWarnings,
+	type DataWarning
+} from '../core/data-warnings';
 
 /** One row of buildLoadSummaryQuery(). */
 export interface LoadSummary {
@@ -49,7 +59,14 @@ export type { Problem } from './problems';
 
 const RAW_ORDERS = 'raw_orders';
 const RAW_CUSTOMERS = 'raw_customers';
-const DERIVED_TABLES = ['tx', 'tx_rejects', 'orders', 'customer_facts', 'customers'];
+const DERIVED_TABLES = [
+	'tx',
+	'tx_rejects',
+	'orders',
+	'customer_facts',
+	'customers',
+	DUPLICATES_TABLE
+];
 
 /**
  * The loaded data set: files, mapping, canonical tables and their summary.
@@ -72,6 +89,12 @@ export class Session {
 	customersMapping = $state<CustomersMapping | null>(null);
 	returns = $state<ReturnsPolicy>('net');
 	summary = $state.raw<LoadSummary | null>(null);
+	/** Loaded rows worth a word (future dates, duplicates…), after each build. */
+	warnings = $state.raw<DataWarning[]>([]);
+	/** The user's choice to remove exact duplicate rows of the orders file (off by default). */
+	removeDuplicates = $state(false);
+	/** The orders report raw_duplicates was computed for (the raw table does not change after). */
+	private duplicatesOf: LoadReport | null = null;
 	/** Increments every time the canonical tables are rebuilt: analyses re-run on change. */
 	dataVersion = $state(0);
 
@@ -95,6 +118,19 @@ export class Session {
 	get rowsLoaded(): number {
 		const o = this.summary ? this.summary.tx_rows : (this.ordersReport?.rowsLoaded ?? 0);
 		return o + (this.customersReport?.rowsLoaded ?? 0);
+	}
+
+	/** Exact duplicate rows left out because the user chose so (0 unless removeDuplicates). */
+	get duplicatesRemoved(): number {
+		if (!this.removeDuplicates) return 0;
+		return this.warnings.find((w) => w.kind === 'duplicate')?.count ?? 0;
+	}
+
+	/** Remove (or keep again) the exact duplicate rows of the orders file, and rebuild. */
+	async setRemoveDuplicates(remove: boolean): Promise<void> {
+		if (remove === this.removeDuplicates) return;
+		this.removeDuplicates = remove;
+		if (this.phase === 'ready') await this.build();
 	}
 
 	/** Rows rejected across files: unreadable CSV records plus lines whose values could not be typed. */
@@ -123,7 +159,15 @@ export class Session {
 		// A customers file alone waits for its orders file: the next file joins it.
 		if (mode === 'replace' && !this.ordersReport && this.customersReport) mode = 'add';
 		try {
-			const engine = await getEngine();
+			let engine = await getEngine();
+			if (engine.crashed) {
+				// The worker died since the last load (e.g. out of memory in an analysis): start a
+				// fresh one; whatever was loaded is gone, so this load starts a new data set.
+				this.engineState = 'starting';
+				engine = await restartEngine();
+				this.engineState = 'ready';
+				mode = 'replace';
+			}
 			if (mode === 'replace') {
 				await this.dropAll();
 				this.ordersReport = null;
@@ -131,6 +175,8 @@ export class Session {
 				this.customersMapping = null;
 				this.mapping = null;
 				this.summary = null;
+				this.warnings = [];
+				this.removeDuplicates = false;
 			}
 			let ordersChanged = false;
 			let customersChanged = false;
@@ -289,10 +335,29 @@ export class Session {
 		try {
 			const engine = await getEngine();
 			const plain = $state.snapshot(mapping) as OrdersMapping;
-			for (const stmt of buildOrdersStatements(plain, { returns: this.returns })) {
+			const report = this.ordersReport;
+			if (report && this.duplicatesOf !== report) {
+				await engine.exec(
+					buildDuplicatesStatement(
+						plain.table,
+						report.columns.map((c) => c.name)
+					)
+				);
+				this.duplicatesOf = report;
+			}
+			const options = {
+				returns: this.returns,
+				...(this.removeDuplicates ? { removeDuplicatesFrom: DUPLICATES_TABLE } : {})
+			};
+			for (const stmt of buildOrdersStatements(plain, options)) {
 				await engine.exec(stmt);
 			}
 			const [summary] = await engine.query<LoadSummary>(buildLoadSummaryQuery());
+			this.warnings = toDataWarnings(
+				await engine.query<{ kind: string; count: number; examples: string }>(
+					buildDataWarningsQuery(localDate())
+				)
+			);
 			if (this.customersMapping && this.customersMapping.roles.customer_id) {
 				const cm = $state.snapshot(this.customersMapping) as CustomersMapping;
 				for (const stmt of buildCustomersStatements(cm, this.customersOptions(summary))) {
@@ -304,7 +369,7 @@ export class Session {
 			this.phase = 'ready';
 			this.dataVersion++;
 		} catch (e) {
-			this.failWith(e);
+			this.failWith(e, this.ordersReport?.file ?? null);
 		} finally {
 			this.progress = null;
 		}
@@ -394,6 +459,68 @@ export class Session {
 	private failWith(e: unknown, file: string | null = null): void {
 		this.phase = 'error';
 		this.problem = problemOf(e, file);
+		if (isOutOfMemory(e) || isEngineDead(e)) void this.recover();
+	}
+
+	/** DuckDB's tables, views and memory (the `?probe` test hook, scripts/measure-memory.mjs). */
+	async engineStats(): Promise<EngineStats> {
+		return engineStats(await getEngine());
+	}
+
+	/** An analysis ran out of memory: restart the engine if its worker died (no-op otherwise). */
+	checkEngine(): void {
+		void this.recover();
+	}
+
+	private recovering: Promise<void> | null = null;
+
+	/**
+	 * After running out of memory: free what a half-finished load left behind, or — when the
+	 * worker died or no longer answers — start a fresh engine (the loaded data is gone then, and
+	 * the page says so by going back to the empty state with the problem shown).
+	 */
+	private recover(): Promise<void> {
+		this.recovering ??= this.recoverOnce().finally(() => (this.recovering = null));
+		return this.recovering;
+	}
+
+	private async recoverOnce(): Promise<void> {
+		const engine = await getEngine().catch(() => null);
+		const alive =
+			engine !== null &&
+			!engine.crashed &&
+			(await withTimeout(engine.query('SELECT 1 AS ok'), 5000).then(
+				() => true,
+				() => false
+			));
+		if (engine && alive) {
+			const left = await engine
+				.query<{ name: string }>(
+					"SELECT table_name AS name FROM duckdb_tables() WHERE starts_with(table_name, 'raw_upload_')"
+				)
+				.catch(() => []);
+			for (const { name } of left) {
+				await engine.exec(sql`DROP TABLE IF EXISTS ${ident(name)}`).catch(() => undefined);
+			}
+			return;
+		}
+		this.engineState = 'starting';
+		this.ordersReport = null;
+		this.customersReport = null;
+		this.summary = null;
+		this.mapping = null;
+		this.customersMapping = null;
+		this.phase = 'error';
+		if (this.problem?.key !== 'error.outOfMemory') {
+			this.problem = { file: null, key: 'error.engineCrashed', message: 'worker stopped' };
+		}
+		await restartEngine().then(
+			() => (this.engineState = 'ready'),
+			(e: unknown) => {
+				this.engineState = 'error';
+				this.engineError = e instanceof Error ? e.message : String(e);
+			}
+		);
 	}
 }
 
@@ -408,4 +535,21 @@ function classify(report: LoadReport, haveOrders: boolean): 'orders' | 'customer
 	const cust = detectCustomerRoles(report.columns);
 	if (cust.roles.customer_id !== undefined && !looksLikeOrders) return 'customers';
 	return 'unused';
+}
+
+/** `p`, or a rejection after `ms` milliseconds (a worker that stopped answering). */
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+	return new Promise<T>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('timeout')), ms);
+		p.then(
+			(v) => {
+				clearTimeout(timer);
+				resolve(v);
+			},
+			(e: unknown) => {
+				clearTimeout(timer);
+				reject(e instanceof Error ? e : new Error(String(e)));
+			}
+		);
+	});
 }

@@ -73,8 +73,21 @@ describe('loading data', () => {
 		const cells = await rejects.locator('tbody tr').first().locator('td').allTextContents();
 		expect(await rejects.locator('tbody tr').count()).toBe(1);
 		expect(cells[0]).toBe('20');
+		// The message names file, line and what was expected (issue 5, guarantee 1).
+		expect(cells[1]).toMatch(/^orders-dirty\.csv line 20\b.*: expected \d+ fields, found more$/);
 		expect(cells[2]).toBe('2018,C07,2024-02-10,10.00,gift wrap');
 		await expect.poll(() => page.getByTestId('typing-rejects').textContent()).toMatch(/\b2\b/);
+		// The lines set aside by typing are listed with file, row, column, expectation and value.
+		await expect
+			.poll(() => page.getByTestId('typing-rejects-list').locator('tbody tr').allTextContents())
+			.toEqual([
+				expect.stringMatching(
+					/^orders-dirty\.csv data row 59, column \S+: expected a date like .+, got “2024-02-30”$/
+				),
+				expect.stringMatching(
+					/^orders-dirty\.csv data row 99, column \S+: expected a number like 1234\.50, got “n\/a”$/
+				)
+			]);
 		await page.getByTestId('kpi-revenue').waitFor();
 		expect(await kpi(page, 'revenue')).toBe(money(15_462.19));
 		expect(await kpi(page, 'customers')).toBe('30');
@@ -85,12 +98,13 @@ describe('loading data', () => {
 		const file = await download(page, page.getByTestId('download-rejects-orders'));
 		expect(file.filename).toMatch(/\.csv$/);
 		const csv = parseCsv(file.bytes);
-		expect(csv.header).toEqual(['row', 'line', 'column', 'reason', 'raw']);
+		expect(csv.header).toEqual(['row', 'line', 'column', 'reason', 'message', 'raw']);
 		expect(csv.rows).toHaveLength(1);
 		const [row] = csv.rows;
 		expect(row?.[1]).toBe('20');
-		expect(row?.[4]).toBe('2018,C07,2024-02-10,10.00,gift wrap');
+		expect(row?.[5]).toBe('2018,C07,2024-02-10,10.00,gift wrap');
 		expect(row?.[3]).not.toBe('');
+		expect(row?.[4]).toMatch(/^orders-dirty\.csv line 20\b/);
 
 		// The lines whose values could not be typed: data records 59 (date) and 99 (amount).
 		const typed = await download(page, page.getByTestId('typing-rejects').getByRole('button'));
@@ -99,6 +113,8 @@ describe('loading data', () => {
 			['59', '2024-02-30'],
 			['99', 'n/a']
 		]);
+		expect(untyped.header).toEqual(['row', 'column', 'value', 'reason', 'message']);
+		expect(untyped.rows[0]?.[4]).toMatch(/^orders-dirty\.csv data row 59, column /);
 	});
 
 	it('loads a file dropped on the page', async () => {

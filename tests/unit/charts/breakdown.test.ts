@@ -1,6 +1,13 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
-import { breakdownBarsSpec, crossTabSpec, sortedValues } from '../../../src/charts/breakdown';
+import {
+	breakdownBarsSpec,
+	crossTabSpec,
+	sortedValues,
+	tickLabel,
+	labelMargin,
+	TICK_LABEL_MAX
+} from '../../../src/charts/breakdown';
 import type { BreakdownRow, CrossRow } from '../../../src/core/analyses/breakdown';
 
 type AnyMark = Plot.Mark & { data: unknown[]; channels: Record<string, { value: unknown }> };
@@ -63,6 +70,27 @@ describe('breakdownBarsSpec', () => {
 		const spec = breakdownBarsSpec(rows.slice(0, 3), 'aov', opts);
 		expect(spec.y?.domain).toEqual(['shop', 'web', 'Other']);
 		expect(marks(spec)).toHaveLength(3);
+	});
+});
+
+describe('tickLabel', () => {
+	it('cuts long names on code points and isolates their direction', () => {
+		expect(tickLabel('web')).toBe('web');
+		const long = 'W'.repeat(100);
+		expect(tickLabel(long)).toBe(`${'W'.repeat(TICK_LABEL_MAX - 1)}…`);
+		// An emoji at the cut is kept whole, not split into a lone surrogate.
+		const emoji = `${'a'.repeat(TICK_LABEL_MAX - 2)}🛒🎉xyz`;
+		expect(tickLabel(emoji)).toBe(`${'a'.repeat(TICK_LABEL_MAX - 2)}🛒…`);
+		// A direction override inside stays inside the isolate.
+		expect(tickLabel('\u202Eevil')).toBe('\u2068\u202Eevil\u2069');
+		expect(tickLabel('عربي')).toBe('\u2068عربي\u2069');
+	});
+	it('widens the left margin for long labels, within bounds', () => {
+		expect(labelMargin(['web', 'shop'])).toBe(120);
+		expect(labelMargin([tickLabel('W'.repeat(200))])).toBeGreaterThanOrEqual(300);
+		expect(labelMargin(['W'.repeat(200)])).toBe(320);
+		expect(labelMargin([tickLabel('abcdefghijklmnopqrstuvwx')])).toBe(185);
+		expect(breakdownBarsSpec(rows, 'revenue', opts).marginLeft).toBe(120);
 	});
 });
 

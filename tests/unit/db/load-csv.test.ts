@@ -283,10 +283,10 @@ describe('loadCsv: rejected records', () => {
 			}
 		]);
 		expect(rejectsToCsv(r.rejects)).toBe(
-			'\uFEFFrow,line,column,reason,raw\r\n' +
-				'2,3,amount,"too few fields: expected 3, found 2","2,Bob"\r\n' +
-				'4,7,,"too many fields: expected 3, found more","4,Dan,40,extra"\r\n' +
-				'6,9,name,unterminated or misplaced quote,"6,""open quote,60\n7,Gus,70"\r\n'
+			'\uFEFFrow,line,column,reason,message,raw\r\n' +
+				'2,3,amount,"too few fields: expected 3, found 2",,"2,Bob"\r\n' +
+				'4,7,,"too many fields: expected 3, found more",,"4,Dan,40,extra"\r\n' +
+				'6,9,name,unterminated or misplaced quote,,"6,""open quote,60\n7,Gus,70"\r\n'
 		);
 	});
 

@@ -128,7 +128,7 @@ describe('rejectsToCsv', () => {
 			{ row: 3, line: 4, column: null, reason: 'too many fields', raw: '=HYPERLINK("x"),1,2' }
 		]);
 		expect(text).toBe(
-			'\uFEFFrow,line,column,reason,raw\r\n3,4,,too many fields,"\'=HYPERLINK(""x""),1,2"\r\n'
+			'\uFEFFrow,line,column,reason,message,raw\r\n3,4,,too many fields,,"\'=HYPERLINK(""x""),1,2"\r\n'
 		);
 	});
 });

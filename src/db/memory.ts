@@ -1,0 +1,100 @@
+/**
+ * DuckDB's memory limit in the browser, and how to recognise running out of memory (guarantee 7).
+ *
+ * The EH bundle is 32-bit wasm: its heap can never exceed 4 GiB, and Chrome kills a renderer long
+ * before a phone's RAM is used up. DuckDB is told to stay at half the device memory the browser
+ * reports (`navigator.deviceMemory`, GB, rounded and capped at 8 by Chrome), between 1 and 3 GiB,
+ * so a too-large file ends in DuckDB's own "Out of Memory" error — which we can explain — rather
+ * than a dead tab. Pure functions: unit-tested in tests/unit/db/memory.test.ts.
+ */
+
+const MIB = 1024 * 1024;
+const MIN_LIMIT = 1024 * MIB;
+const MAX_LIMIT = 3 * 1024 * MIB;
+/** What to assume when the browser does not say (Firefox, Safari). */
+const DEFAULT_DEVICE_GB = 4;
+
+/** Memory limit in MiB for a device with `deviceMemoryGb` GB (undefined: unknown). */
+export function memoryLimitMiB(deviceMemoryGb: number | undefined): number {
+	const gb =
+		typeof deviceMemoryGb === 'number' && Number.isFinite(deviceMemoryGb) && deviceMemoryGb > 0
+			? deviceMemoryGb
+			: DEFAULT_DEVICE_GB;
+	const bytes = Math.min(MAX_LIMIT, Math.max(MIN_LIMIT, (gb * 1024 * MIB) / 2));
+	return Math.round(bytes / MIB);
+}
+
+/**
+ * A memory limit from the documented test hook `?memlimit=64MB` (README, "What happens to bad
+ * data"): digits and a unit only, so the value can go into `SET memory_limit` (which takes no
+ * parameters) without being SQL. Anything else is ignored (null).
+ */
+export function parseMemoryLimit(value: string | null): string | null {
+	if (value === null) return null;
+	const m = /^\s*([0-9]{1,6})\s*(MB|MiB|GB|GiB)\s*$/i.exec(value);
+	if (!m || Number(m[1]) === 0) return null;
+	return `${Number(m[1])}${m[2]!.toUpperCase().replace('IB', 'iB')}`;
+}
+
+/** The statement that sets the limit (`limit` from memoryLimitMiB or parseMemoryLimit). */
+export function memoryLimitStatement(limit: number | string): string {
+	const text = typeof limit === 'number' ? `${Math.round(limit)}MiB` : parseMemoryLimit(limit);
+	if (!text) throw new Error(`not a memory limit: ${String(limit)}`);
+	return `SET memory_limit = '${text}'`;
+}
+
+/** The DuckDB worker died (a wasm abort, the browser killing it): the engine must be restarted. */
+export class EngineCrashError extends Error {
+	constructor(detail: string) {
+		super(detail || 'the DuckDB worker stopped');
+		this.name = 'EngineCrashError';
+	}
+}
+
+/**
+ * Messages of the ways running out of memory shows up: DuckDB's "Out of Memory Error" (the limit
+ * was reached), the wasm heap unable to grow (`Cannot enlarge memory`, `Maximum memory size
+ * exceeded`, `Aborted(OOM)`, `bad_alloc`), and JS engines refusing an allocation (`RangeError:
+ * Array buffer allocation failed`, `Invalid array length`, `Invalid string length`).
+ */
+const OOM_PATTERNS = [
+	/out of memory/i,
+	/\bOOM\b/,
+	/cannot enlarge memory/i,
+	/maximum memory size exceeded/i,
+	/memory\.grow/i,
+	/could not allocate/i,
+	/failed to allocate/i,
+	/bad_alloc/i,
+	/array buffer allocation failed/i,
+	/invalid (typed )?array length/i,
+	/invalid string length/i
+];
+
+/** Text of any thrown value (Error, ErrorEvent-like, string). */
+function messageOf(e: unknown): string {
+	if (e instanceof Error) return `${e.name}: ${e.message}`;
+	if (typeof e === 'object' && e !== null && 'message' in e) return String(e.message);
+	return String(e);
+}
+
+/** True when `e` (an error or its message) means the browser or DuckDB ran out of memory. */
+export function isOutOfMemory(e: unknown): boolean {
+	const text = messageOf(e);
+	return OOM_PATTERNS.some((p) => p.test(text));
+}
+
+/**
+ * The first line of an out-of-memory error: DuckDB appends advice meant for its own users
+ * (SET threads, temp_directory, a web link) that does not apply in this page.
+ */
+export function memoryDetail(message: string): string {
+	return message.split('\n', 1)[0]!.trim();
+}
+
+/** True when the engine cannot be used any more and must be restarted. */
+export function isEngineDead(e: unknown): boolean {
+	if (e instanceof EngineCrashError) return true;
+	// A wasm abort leaves the module unusable: every later call fails too.
+	return /Aborted\(|RuntimeError|unreachable|memory access out of bounds/i.test(messageOf(e));
+}
