@@ -337,6 +337,7 @@ export class Session {
 			const plain = $state.snapshot(mapping) as OrdersMapping;
 			const report = this.ordersReport;
 			if (report && this.duplicatesOf !== report) {
+				const t = performance.now();
 				await engine.exec(
 					buildDuplicatesStatement(
 						plain.table,
@@ -344,6 +345,7 @@ export class Session {
 					)
 				);
 				this.duplicatesOf = report;
+				measure('duplicates', t);
 			}
 			const options = {
 				returns: this.returns,
@@ -353,11 +355,13 @@ export class Session {
 				await engine.exec(stmt);
 			}
 			const [summary] = await engine.query<LoadSummary>(buildLoadSummaryQuery());
+			const t = performance.now();
 			this.warnings = toDataWarnings(
 				await engine.query<{ kind: string; count: number; examples: string }>(
 					buildDataWarningsQuery(localDate())
 				)
 			);
+			measure('warnings', t);
 			if (this.customersMapping && this.customersMapping.roles.customer_id) {
 				const cm = $state.snapshot(this.customersMapping) as CustomersMapping;
 				for (const stmt of buildCustomersStatements(cm, this.customersOptions(summary))) {
