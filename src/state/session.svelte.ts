@@ -19,6 +19,7 @@ import type {
 } from '../core/types';
 import { ident, sql } from '../core/sql';
 import { measure } from '../core/timing';
+import { SCOPE_TABLES } from '../core/scope';
 import { recallMapping, rememberMapping } from './mapping-memory';
 import { problemOf, type Problem } from './problems';
 import { isEngineDead, isOutOfMemory } from '../db/memory';
@@ -65,7 +66,9 @@ const DERIVED_TABLES = [
 	'orders',
 	'customer_facts',
 	'customers',
-	DUPLICATES_TABLE
+	DUPLICATES_TABLE,
+	// The dashboard's materialised scope (rebuilt for the new data on its first analysis).
+	...Object.values(SCOPE_TABLES)
 ];
 
 /**

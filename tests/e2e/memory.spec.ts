@@ -148,7 +148,10 @@ describe('running out of memory', () => {
 			seen.push(await page.evaluate(() => (window as unknown as Probe).__clientele.engineStats()));
 		}
 		const first = seen[0]!;
+		// The raw and canonical tables, the duplicate candidates and the dashboard's scope tables.
 		expect(first.objects).toEqual([
+			'main.__scope_customers',
+			'main.__scope_purchase_days',
 			'main.customer_facts',
 			'main.orders',
 			'main.raw_duplicates',
