@@ -123,13 +123,16 @@ export function migrationHeatmapSpec(
 		height: 80 + 30 * from.length,
 		marginLeft: 110,
 		padding: 0.05,
-		// No x axis label: on a top axis it collides with the tick labels; the chart's subtitle says
-		// what rows and columns are.
-		x: { type: 'band', domain: STAGES, label: null, tickFormat: label, axis: 'top' },
+		marginTop: 44,
+		// The top axis is drawn as a mark so long stage names wrap onto two lines instead of
+		// running into each other in narrow columns. No axis label: the subtitle says what rows
+		// and columns are.
+		x: { type: 'band', domain: STAGES, axis: null },
 		y: { type: 'band', domain: from, label: label('from_stage'), tickFormat: label },
 		// sqrt: one dominant cell (churned → churned) must not wash out the moves that matter.
 		color: { type: 'sqrt', scheme: 'purples', label: label('customers'), legend: true },
 		marks: [
+			Plot.axisX({ anchor: 'top', tickFormat: label, label: null, lineWidth: 6, tickSize: 0 }),
 			Plot.cell(rows, { x: 'to_stage', y: 'from_stage', fill: 'customers', tip: true }),
 			Plot.text(rows, {
 				x: 'to_stage',
