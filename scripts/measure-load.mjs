@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './lib/chromium.mjs';
 import { startAppServer } from '../tests/e2e/helpers/static-server.mjs';
 
 const { values } = parseArgs({
@@ -28,17 +29,9 @@ const results = [];
 for (let run = 0; run < Number(values.runs); run++) {
 	const profile = await mkdtemp(join(tmpdir(), 'clientele-measure-'));
 	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath: CHROMIUM,
 		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		],
+		args: CHROMIUM_ARGS,
 		viewport: { width: 1440, height: 900 }
 	});
 	const page = context.pages()[0] ?? (await context.newPage());

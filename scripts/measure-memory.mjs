@@ -6,14 +6,14 @@
 // documented ?probe hook), plus the list of DuckDB tables and views. Run `npm run build` first.
 //   node scripts/measure-memory.mjs [--loads 20] [--file sample-data/orders.csv] [--json out.json]
 // A measurement, not a test: tests/e2e/memory.spec.ts asserts the bound over 5 loads.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startAppServer } from '../tests/e2e/helpers/static-server.mjs';
+import { SECTIONS } from './bench/browser.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, processMemory, rendererPids } from './lib/chromium.mjs';
 
 const { values } = parseArgs({
 	options: {
@@ -34,60 +34,19 @@ const bytes = await readFile(path);
 const name = basename(path);
 const MIB = 1024 * 1024;
 
-/** Renderer processes of the Chromium started with `profile` (walks the process tree). */
-function rendererPids(profile) {
-	const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
-		.split('\n')
-		.map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
-		.filter(Boolean)
-		.map(([, pid, ppid, args]) => ({ pid: Number(pid), ppid: Number(ppid), args }));
-	const root = rows.find((r) => r.args.includes(profile) && !r.args.includes('--type='));
-	if (!root) return [];
-	const tree = new Set([root.pid]);
-	for (let grew = true; grew;) {
-		grew = false;
-		for (const r of rows)
-			if (tree.has(r.ppid) && !tree.has(r.pid)) {
-				tree.add(r.pid);
-				grew = true;
-			}
-	}
-	return rows
-		.filter((r) => tree.has(r.pid) && r.args.includes('--type=renderer'))
-		.map((r) => r.pid);
-}
-
 /** Sum of VmRSS over the renderers, MiB. */
 function rendererRssMiB(profile) {
 	let kb = 0;
-	for (const pid of rendererPids(profile)) {
-		try {
-			const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-			kb += Number(/VmRSS:\s+(\d+) kB/.exec(text)?.[1] ?? 0);
-		} catch {
-			// the process ended
-		}
-	}
+	for (const pid of rendererPids(profile)) kb += processMemory(pid)?.rss ?? 0;
 	return kb / 1024;
 }
-
-const SECTIONS = ['overview', 'rfm', 'cohort', 'lifecycle', 'breakdown', 'concentration', 'cycle'];
 
 const server = await startAppServer();
 const profile = await mkdtemp(join(tmpdir(), 'clientele-memory-'));
 const context = await chromium.launchPersistentContext(profile, {
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	executablePath: CHROMIUM,
 	headless: true,
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--js-flags=--expose-gc'
-	],
+	args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
 	viewport: { width: 1440, height: 900 }
 });
 const rows = [];

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './lib/chromium.mjs';
 import { startAppServer } from '../tests/e2e/helpers/static-server.mjs';
 
 const { values, positionals } = parseArgs({
@@ -32,17 +33,9 @@ if (!(width > 0 && height > 0 && timeout > 0)) {
 const server = await startAppServer();
 const profile = await mkdtemp(join(tmpdir(), 'clientele-shot-'));
 const context = await chromium.launchPersistentContext(profile, {
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	executablePath: CHROMIUM,
 	headless: true,
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	],
+	args: CHROMIUM_ARGS,
 	viewport: { width, height }
 });
 try {

@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, processMemory, rendererPids } from '../lib/chromium.mjs';
 
 export const SECTIONS = [
 	'overview',
@@ -14,16 +15,6 @@ export const SECTIONS = [
 	'breakdown',
 	'concentration',
 	'cycle'
-];
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
 ];
 const PROBE = readFileSync(new URL('./page-probe.js', import.meta.url), 'utf8');
 
@@ -38,39 +29,6 @@ export function chromiumVersion() {
 	}
 }
 
-/** Renderer processes of the browser started with `profile` (walks the process tree). */
-function rendererPids(profile) {
-	const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
-		.split('\n')
-		.map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
-		.filter(Boolean)
-		.map(([, pid, ppid, args]) => ({ pid: Number(pid), ppid: Number(ppid), args }));
-	const root = rows.find((r) => r.args.includes(profile) && !r.args.includes('--type='));
-	if (!root) return [];
-	const tree = new Set([root.pid]);
-	for (let grew = true; grew;) {
-		grew = false;
-		for (const r of rows)
-			if (tree.has(r.ppid) && !tree.has(r.pid)) {
-				tree.add(r.pid);
-				grew = true;
-			}
-	}
-	return rows
-		.filter((r) => tree.has(r.pid) && r.args.includes('--type=renderer'))
-		.map((r) => r.pid);
-}
-
-function status(pid) {
-	try {
-		const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-		const kb = (k) => Number(new RegExp(`${k}:\\s+(\\d+) kB`).exec(text)?.[1] ?? 0);
-		return { hwm: kb('VmHWM'), rss: kb('VmRSS') };
-	} catch {
-		return null;
-	}
-}
-
 /** Samples renderer memory until stopped; peak = the largest VmHWM of one renderer, in MiB. */
 function memorySampler(profile) {
 	let peakHwm = 0;
@@ -78,7 +36,7 @@ function memorySampler(profile) {
 	const sample = () => {
 		let sum = 0;
 		for (const pid of rendererPids(profile)) {
-			const s = status(pid);
+			const s = processMemory(pid);
 			if (!s) continue;
 			peakHwm = Math.max(peakHwm, s.hwm);
 			sum += s.rss;
@@ -163,7 +121,7 @@ export async function runBrowser(appUrl, file, { filterFrom, timeout = 600_000 }
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM,
 		headless: true,
-		args: ARGS,
+		args: CHROMIUM_ARGS,
 		viewport: { width: 1440, height: 900 }
 	});
 	const memory = memorySampler(profile);
