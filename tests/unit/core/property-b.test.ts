@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
+import { closeDiff } from '../../helpers/close';
 import type { Engine } from '../../../src/db/engine';
 import { inlineParams, type Sql } from '../../../src/core/sql';
 import { datasetSql, randomDataset, rng, toDay } from '../../helpers/random-dataset';
@@ -39,38 +40,8 @@ beforeAll(async () => {
 // SQL, planned once instead of prepared + executed, which halves the time on this engine.
 const query = <T>(q: Sql) => db.query<T>(inlineParams(q));
 
-/** Deep equality with numbers compared to 1e-9 relative (absolute near zero). */
-function close(actual: unknown, expected: unknown, path = '$'): string | null {
-	if (typeof actual === 'number' && typeof expected === 'number') {
-		const tol = 1e-9 * Math.max(1, Math.abs(actual), Math.abs(expected));
-		return Math.abs(actual - expected) <= tol ? null : `${path}: ${actual} ≠ ${expected}`;
-	}
-	if (Array.isArray(actual) && Array.isArray(expected)) {
-		if (actual.length !== expected.length)
-			return `${path}: length ${actual.length} ≠ ${expected.length}`;
-		for (let i = 0; i < actual.length; i++) {
-			const d = close(actual[i], expected[i], `${path}[${i}]`);
-			if (d) return d;
-		}
-		return null;
-	}
-	if (actual && expected && typeof actual === 'object' && typeof expected === 'object') {
-		const keys = new Set([...Object.keys(actual), ...Object.keys(expected)]);
-		for (const k of keys) {
-			const d = close(
-				(actual as Record<string, unknown>)[k],
-				(expected as Record<string, unknown>)[k],
-				`${path}.${k}`
-			);
-			if (d) return d;
-		}
-		return null;
-	}
-	return Object.is(actual, expected) ? null : `${path}: ${String(actual)} ≠ ${String(expected)}`;
-}
-
 function expectClose(actual: unknown, expected: unknown, what: string) {
-	const diff = close(actual, expected);
+	const diff = closeDiff(actual, expected);
 	expect(diff, `${what}\n${diff}`).toBeNull();
 }
 

@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
+import { closeDiff } from '../../helpers/close';
 import type { Engine } from '../../../src/db/engine';
 import { inlineParams, type Sql } from '../../../src/core/sql';
 import { datasetSql, randomDataset } from '../../helpers/random-dataset';
@@ -18,28 +19,6 @@ beforeAll(async () => {
 });
 
 const query = <T>(q: Sql) => db.query<T>(inlineParams(q));
-
-/** Deep equality, numbers within 1e-9 relative (sums of doubles may add in another order). */
-function diff(actual: unknown, expected: unknown, path = '$'): string | null {
-	if (typeof actual === 'number' && typeof expected === 'number') {
-		const tol = 1e-9 * Math.max(1, Math.abs(actual), Math.abs(expected));
-		return Math.abs(actual - expected) <= tol ? null : `${path}: ${actual} ≠ ${expected}`;
-	}
-	if (actual && expected && typeof actual === 'object' && typeof expected === 'object') {
-		if (Array.isArray(actual) !== Array.isArray(expected)) return `${path}: array vs object`;
-		const keys = new Set([...Object.keys(actual), ...Object.keys(expected)]);
-		for (const k of keys) {
-			const d = diff(
-				(actual as Record<string, unknown>)[k],
-				(expected as Record<string, unknown>)[k],
-				`${path}.${k}`
-			);
-			if (d) return d;
-		}
-		return null;
-	}
-	return Object.is(actual, expected) ? null : `${path}: ${String(actual)} ≠ ${String(expected)}`;
-}
 
 function settingsFor(id: string, scope: Scope): Record<string, unknown> {
 	const of = (x: string) => ({ ...ANALYSES.find((a) => a.def.id === x)!.defaults });
@@ -56,7 +35,10 @@ describe('materialised scope', () => {
 		for (const a of ANALYSES) {
 			const plain = await a.def.run(query, scope, settingsFor(a.def.id, scope));
 			const fast = await a.def.run(query, cached, settingsFor(a.def.id, cached));
-			expect(diff(fast, plain), `${a.def.id} seed ${seed} ${JSON.stringify(scope)}`).toBeNull();
+			expect(
+				closeDiff(fast, plain),
+				`${a.def.id} seed ${seed} ${JSON.stringify(scope)}`
+			).toBeNull();
 		}
 	});
 
