@@ -172,6 +172,7 @@ export const en = {
 	'analysis.action': 'What to do',
 	'segments.exportLabel': 'Customer list of',
 	'segments.download': 'Download customers (CSV)',
+	'segments.downloadFailed': 'The customer list could not be made: {message}',
 	'rfm.title': 'RFM segments',
 	'rfm.explain':
 		'Every buying customer is scored 1–5 on Recency (days since the last purchase), Frequency (purchase orders) and Monetary value (net revenue) by quintile of rank — tied values share a score. The recency × frequency grid places each customer in one segment. Reward champions, nurture promising and new customers, and win back those at risk before they are lost.',
@@ -353,6 +354,8 @@ export const en = {
 	'cycle.overdue': 'Days overdue',
 	'chart.note': 'Source: {file} · as of {asOf} · Clientele',
 	'chart.failed': 'The chart could not be drawn: {message}',
+	'chart.exportFailed': 'The chart could not be saved: {message}',
+	'chart.drawing': 'Drawing the chart…',
 	'download.csv': 'Download CSV',
 	'download.svg': 'SVG',
 	'download.png': 'PNG',

@@ -165,6 +165,7 @@ export const zh: Record<MessageKey, string> = {
 	'analysis.action': '建议动作',
 	'segments.exportLabel': '客户名单：',
 	'segments.download': '下载客户名单（CSV）',
+	'segments.downloadFailed': '无法生成客户名单：{message}',
 	'rfm.title': 'RFM 分群',
 	'rfm.explain':
 		'每位购买过的客户按最近一次购买距今天数（R）、购买订单数（F）和净收入（M）的排名五等分打 1–5 分，相同的值得分相同。按 R × F 网格把每位客户归入一个分群。奖励冠军客户，培育有潜力和新客户，在高风险客户流失前把他们赢回来。',
@@ -344,6 +345,8 @@ export const zh: Record<MessageKey, string> = {
 	'cycle.overdue': '逾期天数',
 	'chart.note': '数据来源：{file} · 截至 {asOf} · Clientele',
 	'chart.failed': '图表无法绘制：{message}',
+	'chart.exportFailed': '图表无法保存：{message}',
+	'chart.drawing': '正在绘制图表…',
 	'download.csv': '下载 CSV',
 	'download.svg': 'SVG',
 	'download.png': 'PNG',

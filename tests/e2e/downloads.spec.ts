@@ -188,6 +188,51 @@ describe('customer lists', () => {
 		expect(csv.rows).toHaveLength(int(/([\d,]+) customers/.exec(heading ?? '')?.[1] ?? ''));
 	});
 
+	it('chart buttons are enabled only while their chart is drawn (a click saves a picture)', async () => {
+		const { page } = session;
+		// Charts are drawn in a later task than their section's result arrives. Check the page after
+		// every DOM change while a filter change redraws every chart: a chart's SVG/PNG button may
+		// not be enabled while its plot is empty (the click would have nothing to save).
+		await page.evaluate(() => {
+			const state = { checks: 0, undrawn: 0, bad: [] as string[] };
+			const check = () => {
+				state.checks++;
+				for (const chart of document.querySelectorAll('.chart')) {
+					const plot = chart.querySelector('[data-testid^="chart-"]');
+					if ((plot?.childElementCount ?? 0) > 0) continue;
+					state.undrawn++;
+					for (const b of chart.querySelectorAll<HTMLButtonElement>('[data-testid^="download-"]')) {
+						if (!b.disabled) state.bad.push(b.dataset.testid ?? '?');
+					}
+				}
+			};
+			const observer = new MutationObserver(check);
+			observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+			Object.assign(window, { chartWatch: { state, stop: () => observer.disconnect() } });
+		});
+		await page.getByTestId('date-from').fill('2023-06-01');
+		await waitForAnalyses(page, 30_000);
+		await page.getByTestId('chart-rfm').locator('figure').first().waitFor({ timeout: 15_000 });
+		const watch = await page.evaluate(() => {
+			const w = (
+				window as unknown as {
+					chartWatch: {
+						state: { checks: number; undrawn: number; bad: string[] };
+						stop: () => void;
+					};
+				}
+			).chartWatch;
+			w.stop();
+			return { ...w.state, bad: [...new Set(w.state.bad)] };
+		});
+		// The watch saw charts between their section's result and their drawing, and no button
+		// that was enabled then.
+		expect(watch.undrawn).toBeGreaterThan(0);
+		expect(watch.bad).toEqual([]);
+		await page.getByTestId('date-from').fill('');
+		await waitForAnalyses(page, 30_000);
+	});
+
 	it('stayed on its origin, without page errors', () => {
 		assertSameOrigin(session.requests, inject('appOrigin'));
 		assertNoPageErrors(session);
