@@ -110,15 +110,65 @@ export interface DownloadedFile {
 	bytes: Buffer;
 }
 
-/** Clicks `trigger` (or runs it) and returns the file the page downloads in response. */
+/**
+ * Clicks `trigger` (or runs it) and returns the file the page downloads in response. When no
+ * download comes, the error says what was clicked, what it looked like before and after, what
+ * was under the pointer, and which page errors happened meanwhile: a CI flake must be readable.
+ */
 export async function download(
 	page: Page,
-	trigger: Locator | (() => Promise<unknown>)
+	trigger: Locator | (() => Promise<unknown>),
+	timeout = 30_000
 ): Promise<DownloadedFile> {
-	const act = typeof trigger === 'function' ? trigger() : trigger.click();
-	const [file] = await Promise.all([page.waitForEvent('download'), act]);
-	const path = await file.path();
-	return { filename: file.suggestedFilename(), bytes: await readFile(path) };
+	const errors: string[] = [];
+	const onError = (e: Error) => errors.push(e.message);
+	page.on('pageerror', onError);
+	const before = typeof trigger === 'function' ? null : await describeTarget(page, trigger);
+	try {
+		const act = typeof trigger === 'function' ? trigger() : trigger.click();
+		const [file] = await Promise.all([page.waitForEvent('download', { timeout }), act]);
+		const path = await file.path();
+		return { filename: file.suggestedFilename(), bytes: await readFile(path) };
+	} catch (e) {
+		const after = typeof trigger === 'function' ? null : await describeTarget(page, trigger);
+		const lines = [
+			`no download after clicking ${typeof trigger === 'function' ? 'a function' : trigger.toString()}`,
+			`before: ${JSON.stringify(before)}`,
+			`after: ${JSON.stringify(after)}`,
+			`page errors: ${JSON.stringify(errors)}`,
+			`cause: ${e instanceof Error ? e.message : String(e)}`
+		];
+		throw new Error(lines.join('\n'));
+	} finally {
+		page.off('pageerror', onError);
+	}
+}
+
+/** State of a download button for the error of `download`. */
+async function describeTarget(page: Page, target: Locator) {
+	try {
+		const box = await target.boundingBox({ timeout: 2_000 });
+		const centre = box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
+		return {
+			enabled: await target.isEnabled({ timeout: 2_000 }),
+			box,
+			atCentre: centre
+				? await page.evaluate(({ x, y }) => {
+						const el = document.elementFromPoint(x, y);
+						return el
+							? `${el.tagName} ${el.getAttribute('data-testid') ?? ''} ${el.textContent?.slice(0, 40) ?? ''}`
+							: null;
+					}, centre)
+				: null,
+			analyses: await page.evaluate(() =>
+				[...document.querySelectorAll('[data-testid^="analysis-"]')]
+					.map((el) => `${el.getAttribute('data-testid')}=${el.getAttribute('data-status')}`)
+					.join(' ')
+			)
+		};
+	} catch (e) {
+		return { unreadable: e instanceof Error ? e.message : String(e) };
+	}
 }
 
 /**
