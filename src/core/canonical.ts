@@ -162,8 +162,9 @@ function txStatement(m: OrdersMapping, removeDuplicatesFrom?: string): Sql {
 		? sql`(regexp_full_match(__raw_order_id, '[Cc][0-9]+') AND flags.__numeric_ids)`
 		: raw('false');
 	const oid = m.roles.order_id;
+	// EXISTS stops at the first numeric id (usually the first line) instead of matching every line.
 	const flags = oid
-		? sql`, flags AS (SELECT coalesce(bool_or(regexp_full_match(${textExpr(oid)}, '[0-9]+')), false) AS __numeric_ids FROM ${ident(m.table)})`
+		? sql`, flags AS (SELECT EXISTS (SELECT 1 FROM ${ident(m.table)} WHERE regexp_full_match(${textExpr(oid)}, '[0-9]+')) AS __numeric_ids)`
 		: sql`, flags AS (SELECT false AS __numeric_ids)`;
 	const amountRaw = m.roles.amount ? sql`p.amount` : sql`p.quantity * p.unit_price`;
 	return sql`CREATE OR REPLACE TABLE tx AS

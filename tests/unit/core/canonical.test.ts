@@ -398,6 +398,39 @@ describe('canonical tables, order-level file with Chinese and hostile headers', 
 		]);
 	});
 
+	it("treats a 'C' order id as a cancellation only when numeric order ids exist too", async () => {
+		const mapping = (table: string): OrdersMapping => ({
+			table,
+			roles: { customer_id: 'c', order_date: 'd', amount: 'a', order_id: 'o' },
+			dateFormat: { format: '%Y-%m-%d' },
+			numberFormat: { decimal: '.' },
+			dimensions: []
+		});
+		// Every id starts with C: that is the shop's numbering, not cancellations.
+		await db.exec(`CREATE OR REPLACE TABLE raw_c_only AS SELECT * FROM (VALUES
+			(1, 'k1', '2024-01-05', '10', 'C1001'),
+			(2, 'k2', '2024-01-06', '20', 'C1002')
+		) t(__row, c, d, a, o)`);
+		await build(mapping('raw_c_only'), 'net');
+		expect(await db.query('SELECT order_id, is_return FROM tx ORDER BY order_id')).toEqual([
+			{ order_id: 'C1001', is_return: false },
+			{ order_id: 'C1002', is_return: false }
+		]);
+		// With numeric invoice numbers beside them (online-retail style), C ids are cancellations;
+		// the numeric one is the last line, so the check must look at every line.
+		await db.exec(`CREATE OR REPLACE TABLE raw_c_mixed AS SELECT * FROM (VALUES
+			(1, 'k1', '2024-01-05', '10', 'C1001'),
+			(2, 'k2', '2024-01-06', '20', 'C1002'),
+			(3, 'k2', '2024-01-07', '30', ' 1003 ')
+		) t(__row, c, d, a, o)`);
+		await build(mapping('raw_c_mixed'), 'net');
+		expect(await db.query('SELECT order_id, is_return FROM tx ORDER BY order_id')).toEqual([
+			{ order_id: '1003', is_return: false },
+			{ order_id: 'C1001', is_return: true },
+			{ order_id: 'C1002', is_return: true }
+		]);
+	});
+
 	it('throws when a required role is not mapped', () => {
 		expect(() =>
 			buildOrdersStatements(
