@@ -71,11 +71,18 @@ try {
 				const s = document.querySelector('[data-testid="load-status"]')?.getAttribute('data-state');
 				if (s === 'error' || s === 'mapping') return true;
 				if (s !== 'ready') return false;
-				return ids.every(
-					(id) =>
-						document
-							.querySelector(`[data-testid="analysis-${id}"]`)
-							?.getAttribute('data-status') === 'done'
+				// Every analysis drawn, and the data checks that follow them done.
+				const checks = document
+					.querySelector('[data-testid="data-checks"]')
+					?.getAttribute('data-state');
+				return (
+					(checks === 'done' || checks === 'failed') &&
+					ids.every(
+						(id) =>
+							document
+								.querySelector(`[data-testid="analysis-${id}"]`)
+								?.getAttribute('data-status') === 'done'
+					)
 				);
 			},
 			SECTIONS,

@@ -83,6 +83,10 @@ export function printTable(results) {
 			)
 			.join(' · ');
 		console.log(`${r.name} filter re-run, wasm/native s: ${pf}`);
+		if (r.browser.checksAfterMs !== undefined)
+			console.log(
+				`${r.name} data checks (duplicates, future dates…) done ${s(r.browser.checksAfterMs)} s after the dashboard`
+			);
 		const lt = r.browser.longTasksOver100At ?? [];
 		if (lt.length)
 			console.log(

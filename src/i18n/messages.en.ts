@@ -110,6 +110,8 @@ export const en = {
 	'warning.missing_customer':
 		'{n} rows have no customer ID: they count in totals but not in customer analyses.',
 	'warning.duplicate': '{n} rows are exact copies of an earlier row.',
+	'warning.checking': 'Checking the rows for duplicates, future dates and odd amounts…',
+	'warning.checkFailed': 'The checks for duplicates and odd values could not run: {message}',
 	'warning.duplicateKept': 'They are kept: identical lines can be real orders.',
 	'warning.examples': '(rows {rows})',
 	'warning.examplesMore': '(rows {rows}, …)',

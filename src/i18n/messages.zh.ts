@@ -104,6 +104,8 @@ export const zh: Record<MessageKey, string> = {
 	'warning.negative_amount': '{n} 行金额为负。已作为退货或退款加载，会减少收入。',
 	'warning.missing_customer': '{n} 行没有客户 ID：计入总额，但不参与客户分析。',
 	'warning.duplicate': '{n} 行与前面某行完全相同。',
+	'warning.checking': '正在检查重复行、未来日期和异常金额…',
+	'warning.checkFailed': '无法检查重复行和异常值：{message}',
 	'warning.duplicateKept': '已保留：相同的行可能是真实订单。',
 	'warning.examples': '（第 {rows} 行）',
 	'warning.examplesMore': '（第 {rows} 行等）',

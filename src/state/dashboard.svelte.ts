@@ -76,9 +76,10 @@ export class Dashboard {
 
 	/**
 	 * Run every analysis, one after the other (one DuckDB worker); stale runs are dropped. Cached
-	 * results are shown at once; the rest run over the scope materialised once.
+	 * results are shown at once; the rest run over the scope materialised once. True when this run
+	 * finished as the latest one (false when a newer run replaced it).
 	 */
-	async runAll(scope: Scope): Promise<void> {
+	async runAll(scope: Scope): Promise<boolean> {
 		const gen = ++this.generation;
 		const cached = new Map<string, unknown>();
 		for (const a of this.analyses) {
@@ -94,12 +95,13 @@ export class Dashboard {
 			])
 		);
 		for (const a of this.analyses) {
-			if (gen !== this.generation) return;
+			if (gen !== this.generation) return false;
 			if (cached.has(a.def.id)) continue;
 			await this.runOne(a, scope, gen);
 			// Let the browser paint this section before the next result arrives.
 			await yieldToMain();
 		}
+		return gen === this.generation;
 	}
 
 	/** Re-run one analysis after its own settings changed (from the cache when it can). */

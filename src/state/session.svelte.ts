@@ -92,12 +92,21 @@ export class Session {
 	customersMapping = $state<CustomersMapping | null>(null);
 	returns = $state<ReturnsPolicy>('net');
 	summary = $state.raw<LoadSummary | null>(null);
-	/** Loaded rows worth a word (future dates, duplicates…), after each build. */
+	/** Loaded rows worth a word (future dates, duplicates…), from the data checks. */
 	warnings = $state.raw<DataWarning[]>([]);
+	/**
+	 * The data checks behind `warnings`. They cost a pass over the file (the exact-duplicate
+	 * search is ½ s at a million lines), so a build leaves them 'pending' and the dashboard runs
+	 * them once its analyses are drawn (checkData): the analyses come first.
+	 */
+	checks = $state<'idle' | 'pending' | 'checking' | 'done' | 'failed'>('idle');
+	checksError = $state<string | null>(null);
 	/** The user's choice to remove exact duplicate rows of the orders file (off by default). */
 	removeDuplicates = $state(false);
-	/** The orders report raw_duplicates was computed for (the raw table does not change after). */
-	private duplicatesOf: LoadReport | null = null;
+	/** Which raw orders table (rawStamp) raw_duplicates was computed for. */
+	private duplicatesOf = -1;
+	/** Changes whenever a new raw orders table is loaded. */
+	private rawStamp = 0;
 	/** Increments every time the canonical tables are rebuilt: analyses re-run on change. */
 	dataVersion = $state(0);
 
@@ -179,6 +188,7 @@ export class Session {
 				this.mapping = null;
 				this.summary = null;
 				this.warnings = [];
+				this.checks = 'idle';
 				this.removeDuplicates = false;
 			}
 			let ordersChanged = false;
@@ -196,6 +206,7 @@ export class Session {
 				const kind = classify(report, ordersChanged);
 				if (kind === 'orders') {
 					await this.moveTable(tmp, RAW_ORDERS);
+					this.rawStamp++;
 					this.ordersReport = { ...report, table: RAW_ORDERS };
 					ordersChanged = true;
 				} else if (kind === 'customers') {
@@ -338,18 +349,8 @@ export class Session {
 		try {
 			const engine = await getEngine();
 			const plain = $state.snapshot(mapping) as OrdersMapping;
-			const report = this.ordersReport;
-			if (report && this.duplicatesOf !== report) {
-				const t = performance.now();
-				await engine.exec(
-					buildDuplicatesStatement(
-						plain.table,
-						report.columns.map((c) => c.name)
-					)
-				);
-				this.duplicatesOf = report;
-				measure('duplicates', t);
-			}
+			// Only removing duplicates needs them before the tables; otherwise checkData finds them.
+			if (this.removeDuplicates) await this.findDuplicates(plain.table);
 			const options = {
 				returns: this.returns,
 				...(this.removeDuplicates ? { removeDuplicatesFrom: DUPLICATES_TABLE } : {})
@@ -358,13 +359,6 @@ export class Session {
 				await engine.exec(stmt);
 			}
 			const [summary] = await engine.query<LoadSummary>(buildLoadSummaryQuery());
-			const t = performance.now();
-			this.warnings = toDataWarnings(
-				await engine.query<{ kind: string; count: number; examples: string }>(
-					buildDataWarningsQuery(localDate())
-				)
-			);
-			measure('warnings', t);
 			if (this.customersMapping && this.customersMapping.roles.customer_id) {
 				const cm = $state.snapshot(this.customersMapping) as CustomersMapping;
 				for (const stmt of buildCustomersStatements(cm, this.customersOptions(summary))) {
@@ -373,6 +367,10 @@ export class Session {
 			}
 			this.summary = summary ?? null;
 			measure('build tables', buildStart);
+			// The previous warnings stay on screen until the new checks replace them (a rebuild
+			// after "remove duplicates" keeps its checkbox in place meanwhile).
+			this.checks = 'pending';
+			this.checksError = null;
 			this.phase = 'ready';
 			this.dataVersion++;
 		} catch (e) {
@@ -380,6 +378,55 @@ export class Session {
 		} finally {
 			this.progress = null;
 		}
+	}
+
+	/**
+	 * Run the pending data checks (duplicates, future dates, zero and negative amounts, missing
+	 * customer ids) on the tables of the current build. Called when the dashboard's analyses are
+	 * done; a result for tables that have been rebuilt meanwhile is dropped (their own checks follow).
+	 */
+	async checkData(): Promise<void> {
+		if (this.checks !== 'pending' || this.phase !== 'ready' || !this.mapping) return;
+		const version = this.dataVersion;
+		const table = this.mapping.table;
+		this.checks = 'checking';
+		try {
+			const engine = await getEngine();
+			await this.findDuplicates(table);
+			const t = performance.now();
+			const warnings = toDataWarnings(
+				await engine.query<{ kind: string; count: number; examples: string }>(
+					buildDataWarningsQuery(localDate())
+				)
+			);
+			measure('warnings', t);
+			if (version !== this.dataVersion) return;
+			this.warnings = warnings;
+			this.checks = 'done';
+		} catch (e) {
+			if (version !== this.dataVersion) return;
+			this.checks = 'failed';
+			this.checksError = e instanceof Error ? e.message : String(e);
+			// Out of memory may have taken the worker with it, as for an analysis.
+			if (isOutOfMemory(e) || isEngineDead(e)) this.checkEngine();
+		}
+	}
+
+	/** raw_duplicates for the raw orders table, unless it is already there for this table. */
+	private async findDuplicates(table: string): Promise<void> {
+		const report = this.ordersReport;
+		if (!report || this.duplicatesOf === this.rawStamp) return;
+		const stamp = this.rawStamp;
+		const t = performance.now();
+		const engine = await getEngine();
+		await engine.exec(
+			buildDuplicatesStatement(
+				table,
+				report.columns.map((c) => c.name)
+			)
+		);
+		this.duplicatesOf = stamp;
+		measure('duplicates', t);
 	}
 
 	private async moveTable(from: string, to: string): Promise<void> {

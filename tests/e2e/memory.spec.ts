@@ -14,7 +14,7 @@ import {
 } from './helpers/browser';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SAMPLE, SAMPLE_DATA, waitForAnalyses, waitForLoad } from './helpers/app';
+import { SAMPLE, SAMPLE_DATA, waitForAnalyses, waitForChecks, waitForLoad } from './helpers/app';
 
 /** The ?probe hook (README): DuckDB's tables, views and memory. */
 interface Probe {
@@ -101,6 +101,7 @@ describe('running out of memory', () => {
 		await page.getByTestId('load-sample-header').click();
 		await waitForLoad(page, { loaded: SAMPLE.loaded, timeout: 90_000 });
 		await waitForAnalyses(page);
+		await waitForChecks(page);
 		// An uncaught error in the worker: what the page sees when the wasm module aborts.
 		const worker = page.workers().find((w) => /duckdb/i.test(w.url()));
 		expect(worker, 'the DuckDB worker').toBeDefined();
@@ -145,6 +146,7 @@ describe('running out of memory', () => {
 				timeout: 90_000
 			});
 			await waitForAnalyses(page);
+			await waitForChecks(page);
 			seen.push(await page.evaluate(() => (window as unknown as Probe).__clientele.engineStats()));
 		}
 		const first = seen[0]!;

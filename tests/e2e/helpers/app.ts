@@ -84,6 +84,28 @@ export async function waitForLoad(
 	return loadStatus(page);
 }
 
+/**
+ * Waits until the data checks behind the warnings (duplicates, future dates…) have run: they start
+ * after the analyses, so a warning read right after waitForLoad may not be there yet.
+ */
+export async function waitForChecks(page: Page, timeout = 60_000): Promise<string> {
+	const hook = page.getByTestId('data-checks');
+	try {
+		await page.waitForFunction(
+			() =>
+				['done', 'failed'].includes(
+					document.querySelector('[data-testid="data-checks"]')?.getAttribute('data-state') ?? ''
+				),
+			undefined,
+			{ timeout, polling: 100 }
+		);
+	} catch {
+		const state = await hook.getAttribute('data-state', { timeout: 100 }).catch(() => null);
+		throw new Error(`data-checks is ${state ?? 'missing'} after ${timeout} ms, want done`);
+	}
+	return (await hook.getAttribute('data-state')) ?? '';
+}
+
 /** Waits until every analysis section is rendered with data-status 'done'; names any that is not. */
 export async function waitForAnalyses(page: Page, timeout = 60_000): Promise<void> {
 	try {
