@@ -138,8 +138,30 @@ const STAGE_LIST = raw(
 		.join(', ')}) s(stage, stage_order)\n)`
 );
 
+/**
+ * Thresholds already read by buildThresholdsQuery: the dashboard passes them to the stage queries
+ * so the gap quantiles are computed once, not four times (the notebook's SQL derives them itself).
+ */
+export type KnownThresholds = Pick<
+	LifecycleThresholds,
+	'churn_after' | 'risk_after' | 'loyal_orders'
+>;
+
 /** Scope, per-day purchases with the previous purchase date, and the thresholds. */
-function baseCtes(scope: Scope, s: LifecycleSettings): Sql {
+function baseCtes(scope: Scope, s: LifecycleSettings, known?: KnownThresholds): Sql {
+	if (known) {
+		const int = (v: number) => {
+			if (!Number.isInteger(v)) throw new Error(`lifecycle: threshold ${v} is not an integer`);
+			return raw(String(v));
+		};
+		return sql`${scopeCtes(scope)},
+thresholds AS (
+	SELECT
+		CAST(${int(known.churn_after)} AS INTEGER) AS churn_after,
+		CAST(${int(known.risk_after)} AS INTEGER) AS risk_after,
+		CAST(${int(known.loyal_orders)} AS INTEGER) AS loyal_orders
+)`;
+	}
 	return sql`${scopeCtes(scope)},
 purchase_gaps AS (
 	SELECT customer_id, order_date, orders, prev_date
@@ -271,8 +293,12 @@ ORDER BY churn_after`;
 }
 
 /** Stage counts at as-of, all seven stages in evaluation order. */
-export function buildStagesQuery(scope: Scope, settings: LifecycleSettings): Sql {
-	return sql`WITH ${baseCtes(scope, settings)},
+export function buildStagesQuery(
+	scope: Scope,
+	settings: LifecycleSettings,
+	known?: KnownThresholds
+): Sql {
+	return sql`WITH ${baseCtes(scope, settings, known)},
 ${stagedNowCtes()},
 stage_totals AS (
 	SELECT count(*) AS total
@@ -306,12 +332,16 @@ ORDER BY l.stage_order`;
  * gives the counts — the same stages as evaluating every customer at every month end, without a
  * customers × months join.
  */
-export function buildStagesOverTimeQuery(scope: Scope, settings: LifecycleSettings): Sql {
+export function buildStagesOverTimeQuery(
+	scope: Scope,
+	settings: LifecycleSettings,
+	known?: KnownThresholds
+): Sql {
 	const signup = hasSignupDate(scope)
 		? raw('CAST(sc.signup_date AS DATE)')
 		: raw('CAST(NULL AS DATE)');
 	const months = (d: string) => raw(`(year(${d}) * 12 + month(${d}))`);
-	return sql`WITH ${baseCtes(scope, settings)},
+	return sql`WITH ${baseCtes(scope, settings, known)},
 first_month AS (
 	SELECT CAST(date_trunc('month', min(order_date)) AS DATE) AS m
 	FROM scoped_orders
@@ -419,9 +449,13 @@ ORDER BY month_end, c.stage_order`;
 }
 
 /** Stage at compareFrom → stage at as-of, non-empty pairs. */
-export function buildMigrationQuery(scope: Scope, settings: LifecycleSettings): Sql {
+export function buildMigrationQuery(
+	scope: Scope,
+	settings: LifecycleSettings,
+	known?: KnownThresholds
+): Sql {
 	const from = resolveCompareFrom(scope, settings);
-	return sql`WITH ${baseCtes(scope, settings)},
+	return sql`WITH ${baseCtes(scope, settings, known)},
 ${stagedNowCtes()},
 ${stagedThenCtes(scope, from)},
 moves AS (
@@ -463,14 +497,17 @@ export const lifecycleAnalysis: AnalysisDef<LifecycleSettings, LifecycleResult> 
 		};
 	},
 	async run(query: QueryFn, scope, settings) {
-		const q = this.queries(scope, settings);
-		const [thresholds] = await query<LifecycleThresholds>(q.lifecycle_thresholds!);
+		const [thresholds] = await query<LifecycleThresholds>(buildThresholdsQuery(scope, settings));
 		if (!thresholds) throw new Error('lifecycle: the thresholds query returned no row');
+		// The same statements as queries(), with the thresholds just read in place of their
+		// derivation (lifecycle.test checks both give the same rows).
 		return {
 			thresholds,
-			stages: await query<StageCount>(q.lifecycle_stages!),
-			overTime: await query<StageOverTimeRow>(q.lifecycle_over_time!),
-			migration: await query<MigrationRow>(q.lifecycle_migration!),
+			stages: await query<StageCount>(buildStagesQuery(scope, settings, thresholds)),
+			overTime: await query<StageOverTimeRow>(
+				buildStagesOverTimeQuery(scope, settings, thresholds)
+			),
+			migration: await query<MigrationRow>(buildMigrationQuery(scope, settings, thresholds)),
 			compareFrom: resolveCompareFrom(scope, settings)
 		};
 	}
