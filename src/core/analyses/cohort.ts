@@ -118,7 +118,7 @@ function label(expr: Sql): Sql {
 }
 
 /** The shared CTEs: up to `cells` (split, cohort, cohort_size, k, customers, revenue, complete). */
-function cohortCtes(scope: Scope, s: CohortSettings): Sql {
+function cohortCtes(scope: Scope, s: CohortSettings, materialized = false): Sql {
 	const asOf = sql`CAST(${scope.asOf} AS DATE)`;
 	const lastDay = sql`CAST(${asOf} - INTERVAL 1 DAY AS DATE)`;
 	const len = ROLLING_DAYS[s.period];
@@ -250,7 +250,7 @@ cells AS (
 	LEFT JOIN retained r ON r.split = g.split AND r.cohort = g.cohort AND r.k = g.k
 	LEFT JOIN period_revenue v ON v.split = g.split AND v.cohort = g.cohort AND v.k = g.k
 ),
-cohort_cells AS (
+cohort_cells AS ${materialized ? raw('MATERIALIZED ') : raw('')}(
 	SELECT
 		split,
 		cohort,
@@ -271,10 +271,9 @@ function splitOut(s: CohortSettings): Sql {
 	return s.split ? sql`split` : sql`CAST(NULL AS VARCHAR)`;
 }
 
-/** The cohort triangle, one row per (split, cohort, k). */
-export function buildCohortQuery(scope: Scope, settings: CohortSettings): Sql {
-	return sql`WITH ${cohortCtes(scope, settings)}
-SELECT
+/** The triangle's columns, one row per (split, cohort, k), unordered. */
+function cellsSelect(settings: CohortSettings): Sql {
+	return sql`SELECT
 	${splitOut(settings)} AS split,
 	CAST(cohort AS DATE) AS cohort,
 	cohort_size,
@@ -285,14 +284,12 @@ SELECT
 	revenue_retention,
 	cum_revenue_per_customer,
 	complete
-FROM cohort_cells
-ORDER BY split, cohort, k`;
+FROM cohort_cells`;
 }
 
-/** The size-weighted average row per (split, k). */
-export function buildCohortAverageQuery(scope: Scope, settings: CohortSettings): Sql {
-	return sql`WITH ${cohortCtes(scope, settings)}
-SELECT
+/** The size-weighted average row per (split, k), unordered. */
+function averageSelect(settings: CohortSettings): Sql {
+	return sql`SELECT
 	${splitOut(settings)} AS split,
 	k,
 	CAST(count(*) AS INTEGER) AS cohorts,
@@ -304,8 +301,34 @@ SELECT
 	CAST(sum(cohort_size * cum_revenue_per_customer) / sum(cohort_size) AS DOUBLE) AS cum_revenue_per_customer,
 	bool_and(complete) AS complete
 FROM cohort_cells
-GROUP BY split, k
+GROUP BY split, k`;
+}
+
+/** The cohort triangle, one row per (split, cohort, k). */
+export function buildCohortQuery(scope: Scope, settings: CohortSettings): Sql {
+	return sql`WITH ${cohortCtes(scope, settings)}
+${cellsSelect(settings)}
+ORDER BY split, cohort, k`;
+}
+
+/** The size-weighted average row per (split, k). */
+export function buildCohortAverageQuery(scope: Scope, settings: CohortSettings): Sql {
+	return sql`WITH ${cohortCtes(scope, settings)}
+${averageSelect(settings)}
 ORDER BY split, k`;
+}
+
+/**
+ * Both results in one statement over one materialised triangle (the dashboard's; the notebook
+ * shows the two queries above): part 'cell' rows are buildCohortQuery's, part 'average' rows
+ * buildCohortAverageQuery's, each in that query's order.
+ */
+export function buildCohortBothQuery(scope: Scope, settings: CohortSettings): Sql {
+	return sql`WITH ${cohortCtes(scope, settings, true)}
+SELECT 'cell' AS __part, * FROM (${cellsSelect(settings)})
+UNION ALL BY NAME
+SELECT 'average' AS __part, * FROM (${averageSelect(settings)})
+ORDER BY __part DESC, split, cohort, k`;
 }
 
 export const cohortAnalysis: AnalysisDef<CohortSettings, CohortResult> = {
@@ -317,9 +340,16 @@ export const cohortAnalysis: AnalysisDef<CohortSettings, CohortResult> = {
 		};
 	},
 	async run(query: QueryFn, scope, settings) {
-		const q = this.queries(scope, settings);
-		const rows = await query<CohortRow>(q.cohort_cells!);
-		const average = await query<CohortAverageRow>(q.cohort_average!);
+		// One statement instead of two: the triangle is computed once (cohort-both.test checks
+		// that the parts equal the two queries' results).
+		type Both = CohortRow & CohortAverageRow & { __part: 'cell' | 'average' };
+		const rows: CohortRow[] = [];
+		const average: CohortAverageRow[] = [];
+		for (const r of await query<Both>(buildCohortBothQuery(scope, settings))) {
+			const { __part, cohort, cohorts, ...rest } = r;
+			if (__part === 'cell') rows.push({ ...rest, cohort });
+			else average.push({ ...rest, cohorts });
+		}
 		return { rows, average };
 	}
 };
