@@ -85,8 +85,7 @@ function nativeEngine(conn, dir, files, log) {
 }
 
 /**
- * Materialises the scope, then runs every query of every analysis over it in order, as
- * Dashboard.runAll does; DuckDB ms per analysis (the scope's time counts to the first analysis,
+ * Materialises the scope, then runs every analysis over it in order, as Dashboard.runAll does; DuckDB ms per analysis (the scope's time counts to the first analysis,
  * as in the browser, where it runs before the first section is done).
  */
 async function runAnalyses(app, engine, plainScope) {
@@ -100,10 +99,10 @@ async function runAnalyses(app, engine, plainScope) {
 	for (const a of app.ANALYSES) {
 		const settings = preparedSettings(app.ANALYSES, a, scope);
 		const before = engine.log.length;
-		for (const [key, q] of Object.entries(a.def.queries(scope, settings))) {
-			engine.log.label = `${a.def.id}.${key}`;
-			await engine.query(q);
-		}
+		// The statements the dashboard runs (def.run, without the customer lists it loads only
+		// on export), not the notebook's queries(): lifecycle and cohort run fewer, faster ones.
+		engine.log.label = a.def.id;
+		await a.def.run((q) => engine.query(q), scope, settings, { customerLists: false });
 		engine.log.label = undefined;
 		// DuckDB time (run + fetch), without the JS row conversion.
 		perAnalysis[a.def.id] = carry + engine.log.slice(before).reduce((t, e) => t + e.ms, 0);
