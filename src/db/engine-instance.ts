@@ -1,4 +1,4 @@
-import { createBrowserEngine, type BrowserEngine } from './duckdb-browser';
+import type { BrowserEngine } from './duckdb-browser';
 import { memoryLimitMiB, parseMemoryLimit } from './memory';
 
 /**
@@ -15,8 +15,15 @@ export function pageMemoryLimit(): number | string {
 	return memoryLimitMiB((nav as { deviceMemory?: number } | undefined)?.deviceMemory);
 }
 
+/**
+ * DuckDB-WASM's bindings and Apache Arrow are a chunk of their own, imported here at once: the
+ * browser fetches and evaluates it in parallel with the page's first render instead of inside
+ * the page script's first task (a long main-thread task at start-up).
+ */
 function start(): Promise<BrowserEngine> {
-	return createBrowserEngine({ memoryLimit: pageMemoryLimit() });
+	return import('./duckdb-browser').then((m) =>
+		m.createBrowserEngine({ memoryLimit: pageMemoryLimit() })
+	);
 }
 
 /**
