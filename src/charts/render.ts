@@ -2,9 +2,9 @@
 // and a source note, applies house defaults and widens the left margin to fit the y tick labels.
 // All text goes in through textContent: file contents are data, never HTML.
 import * as Plot from '@observablehq/plot';
+import { FIGURE_PADDING, FONT_SIZE, PLOT_CLASS, textMeasurer } from './frame';
 
-/** Class given to Plot's output; legends get `${PLOT_CLASS}-swatches` / `${PLOT_CLASS}-ramp`. */
-export const PLOT_CLASS = 'clientele-plot';
+export { FIGURE_PADDING, PLOT_CLASS, textMeasurer };
 
 export interface RenderOptions {
 	title: string;
@@ -17,10 +17,7 @@ export interface RenderOptions {
 	locale: string;
 }
 
-/** Figure padding in CSS pixels; the SVG export keeps the same frame. */
-export const FIGURE_PADDING = 12;
 const FONT_FAMILY = 'system-ui, sans-serif';
-const FONT_SIZE = 12;
 const TEXT_COLOR = '#1f2328';
 const MUTED_COLOR = '#57606a';
 /** Plot's default left margin when there is a y axis on the left. */
@@ -142,15 +139,4 @@ function truncating(
 		while (chars.length > 1 && measure(chars.join('') + '…') > maxWidth) chars.pop();
 		return chars.join('') + '…';
 	};
-}
-
-/** Width of a text in a CSS font via canvas; a per-character estimate if canvas is missing. */
-export function textMeasurer(font: string): (text: string) => number {
-	const ctx = document.createElement('canvas').getContext('2d');
-	if (ctx) {
-		ctx.font = font;
-		return (text) => ctx.measureText(text).width;
-	}
-	const size = Number.parseFloat(font.match(/([\d.]+)px/)?.[1] ?? `${FONT_SIZE}`);
-	return (text) => [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 1 : 0.6) * size, 0);
 }

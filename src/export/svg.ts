@@ -3,7 +3,7 @@
 // and the source note. Computed fonts and colours are inlined so the file looks the same in a
 // slide deck or an image viewer. The figure must be laid out, so a detached one is attached
 // off-screen while it is measured.
-import { FIGURE_PADDING, PLOT_CLASS, textMeasurer } from '../charts/render';
+import { FIGURE_PADDING, PLOT_CLASS, textMeasurer } from '../charts/frame';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const PAD = FIGURE_PADDING;
