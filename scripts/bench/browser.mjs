@@ -137,7 +137,12 @@ export async function runBrowser(appUrl, file, { filterFrom, timeout = 600_000 }
 		});
 		const startup = await page.evaluate(() => ({
 			fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-			engineReady: performance.now()
+			engineReady: performance.now(),
+			// The JS files the empty page fetched (file names), for the page-weight figure.
+			scripts: performance
+				.getEntriesByType('resource')
+				.map((e) => new URL(e.name).pathname.split('/').pop())
+				.filter((n) => /\.m?js$/.test(n))
 		}));
 		await page.getByTestId('file-input').setInputFiles(file);
 		const events = await settled(page, 0, timeout);
@@ -176,6 +181,7 @@ export async function runBrowser(appUrl, file, { filterFrom, timeout = 600_000 }
 		const tasks = await page.evaluate(() => window.__bench.longTasks);
 		return {
 			fcpMs: startup.fcp,
+			startupScripts: startup.scripts,
 			engineReadyMs: startup.engineReady,
 			loadMs: ready - t0,
 			analyses: load.per,

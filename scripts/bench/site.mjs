@@ -31,6 +31,27 @@ export function ensureBuilt(root, { build = true } = {}) {
 	return 'rebuilt';
 }
 
+/**
+ * The JS files of dist/ that the page's first script needs before it runs: index.html's scripts
+ * and modulepreloads and the chunks they import statically (not `import("./x.js")`).
+ */
+export function entryGraph(root) {
+	const dir = join(root, 'dist/assets');
+	const html = readFileSync(join(root, 'dist/index.html'), 'utf8');
+	const seen = new Set();
+	const queue = [...html.matchAll(/assets\/([\w.-]+\.m?js)/g)].map((m) => m[1]);
+	while (queue.length > 0) {
+		const f = queue.pop();
+		if (seen.has(f) || !existsSync(join(dir, f))) continue;
+		seen.add(f);
+		const text = readFileSync(join(dir, f), 'utf8');
+		// Static imports only (`from"./x.js"` / `import"./x.js"`), not import("./x.js").
+		for (const m of text.matchAll(/(?:from|import)\s*["']\.\/([\w.-]+\.m?js)["']/g))
+			queue.push(m[1]);
+	}
+	return [...seen];
+}
+
 /** Every dist/assets/*.js file with its gzipped size; the DuckDB worker is listed apart. */
 export function jsSizes(root) {
 	const dir = join(root, 'dist/assets');
@@ -41,21 +62,12 @@ export function jsSizes(root) {
 			return { file: f, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 		});
 	const total = (list) => list.reduce((t, f) => t + f.gzip, 0) / 1024;
-	const worker = files.filter((f) => f.file.startsWith('duckdb-'));
-	// What the empty page loads: index.html's scripts and modulepreloads and the chunks they import
-	// statically, plus the DuckDB worker (started at once). The rest loads on demand (notebook).
-	const html = readFileSync(join(root, 'dist/index.html'), 'utf8');
-	const first = new Set(worker.map((f) => f.file));
-	const queue = [...html.matchAll(/assets\/([\w.-]+\.m?js)/g)].map((m) => m[1]);
-	while (queue.length > 0) {
-		const f = queue.pop();
-		if (first.has(f) || !files.some((x) => x.file === f)) continue;
-		first.add(f);
-		const text = readFileSync(join(dir, f), 'utf8');
-		// Static imports only (`from"./x.js"` / `import"./x.js"`), not import("./x.js").
-		for (const m of text.matchAll(/(?:from|import)\s*["']\.\/([\w.-]+\.m?js)["']/g))
-			queue.push(m[1]);
-	}
+	// The worker script itself (not the duckdb-browser chunk of the bindings the page imports).
+	const worker = files.filter((f) => /^duckdb-.*\.worker[-.]/.test(f.file));
+	// What the empty page loads, estimated from the files: the entry's static module graph plus
+	// the DuckDB worker (started at once). The bench replaces it with what the browser actually
+	// fetched (startupGzip below).
+	const first = new Set([...worker.map((f) => f.file), ...entryGraph(root)]);
 	const firstLoad = files.filter((f) => first.has(f.file));
 	return {
 		files,
@@ -65,4 +77,14 @@ export function jsSizes(root) {
 		firstLoadGzipKB: total(firstLoad),
 		lazyGzipKB: total(files.filter((f) => !first.has(f.file)))
 	};
+}
+
+/**
+ * Gzipped KB of the JS files the empty page fetched in the browser (`names`, from resource
+ * timing, before a file is given), plus the DuckDB worker, which the page's timing does not list.
+ */
+export function startupGzip(js, names) {
+	const wanted = new Set(names);
+	const list = js.files.filter((f) => wanted.has(f.file) || /^duckdb-.*\.worker[-.]/.test(f.file));
+	return { files: list.map((f) => f.file), gzipKB: list.reduce((t, f) => t + f.gzip, 0) / 1024 };
 }
