@@ -13,7 +13,7 @@ import { ensureData } from './bench/data.mjs';
 import { importAppModules } from './bench/native-bundle.mjs';
 import { loadNodeApi, NODE_API_VERSION, runNative } from './bench/native.mjs';
 import { printTable, printTargets, ratios, targets, writeResults } from './bench/report.mjs';
-import { ensureBuilt, jsSizes } from './bench/site.mjs';
+import { ensureBuilt, jsSizes, startupGzip } from './bench/site.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -91,6 +91,15 @@ try {
 	}
 } finally {
 	await server.close();
+}
+
+// Page weight as measured: the scripts the first browser run fetched before a file was given.
+const fetched = results.find((r) => r.browser?.startupScripts)?.browser.startupScripts;
+if (fetched) {
+	const startup = startupGzip(js, fetched);
+	js.firstLoadGzipKB = startup.gzipKB;
+	js.firstLoadFiles = startup.files;
+	js.lazyGzipKB = js.totalGzipKB - startup.gzipKB;
 }
 
 console.log('');
