@@ -105,7 +105,7 @@ if (fetched) {
 console.log('');
 printTable(results);
 const goals = targets(results, js);
-printTargets(goals, js);
+printTargets(goals, js, results);
 const dir = writeResults(ROOT, {
 	startedAt,
 	machine: {

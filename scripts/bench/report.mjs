@@ -117,9 +117,11 @@ export function targets(results, js) {
 		: null;
 	const maxLoadRatio = withNative.length ? worst((r) => r.ratios.load) : null;
 	const browsers = results.map((r) => r.browser).filter(Boolean);
+	// The issue's target is about load and analysis (file given → dashboard, filter re-run); the
+	// page's own start-up, before any file, is a separate figure (printed under the targets).
 	const longest = browsers.length
 		? Math.max(
-				...browsers.map((b) => Math.max(...Object.values(b.longestTaskMs).map((v) => v ?? 0)))
+				...browsers.map((b) => Math.max(b.longestTaskMs.load ?? 0, b.longestTaskMs.filter ?? 0))
 			)
 		: null;
 	const fcp = browsers.length ? Math.max(...browsers.map((b) => b.fcpMs ?? Infinity)) : null;
@@ -138,13 +140,18 @@ export function targets(results, js) {
 		t('10M lines: peak renderer memory', ten?.peakRendererMB, 3072, 'MiB', tenFailed),
 		t('SQL within 2× native (worst analysis / filter ratio)', maxAnalysisRatio, 2, '×'),
 		t('load within 2.5× native (worst ratio)', maxLoadRatio, 2.5, '×'),
-		t('main thread never blocked > 100 ms (longest task)', longest, 100, 'ms'),
+		t(
+			'main thread never blocked > 100 ms during load or analysis (longest task)',
+			longest,
+			100,
+			'ms'
+		),
 		t('JS excluding wasm, gzipped (app + DuckDB worker)', js.totalGzipKB, 300, 'KB'),
 		t('first contentful paint (worst run)', fcp, 1000, 'ms')
 	];
 }
 
-export function printTargets(list, js) {
+export function printTargets(list, js, results = []) {
 	console.log('\nissue-6 targets:');
 	for (const t of list) {
 		const mark = t.met === null ? 'not measured' : t.met ? 'met' : 'NOT MET';
@@ -155,6 +162,11 @@ export function printTargets(list, js) {
 				: `${Math.round(t.value * 100) / 100} ${t.unit}`;
 		console.log(`  ${mark.padEnd(12)} ${t.name}: ${v} (target ≤ ${t.limit} ${t.unit})`);
 	}
+	const startup = results.map((r) => r.browser?.longestTaskMs.startup).filter((v) => v != null);
+	if (startup.length)
+		console.log(
+			`  (longest main-thread task while the empty page starts, before any file: ${startup.join(' / ')} ms per run)`
+		);
 	console.log(
 		`  (JS split: app ${js.appGzipKB.toFixed(1)} KB + DuckDB worker ${js.duckdbWorkerGzipKB.toFixed(1)} KB gzipped;` +
 			` the empty page loads ${js.firstLoadGzipKB.toFixed(1)} KB of it, ${js.lazyGzipKB.toFixed(1)} KB load on demand)`
