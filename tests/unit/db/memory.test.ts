@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+	memoryLimitBytes,
+	prefersCompressed,
 	EngineCrashError,
 	isEngineDead,
 	isOutOfMemory,
@@ -43,6 +45,29 @@ describe('parseMemoryLimit (the ?memlimit= test hook)', () => {
 		expect(memoryLimitStatement(2048)).toBe("SET memory_limit = '2048MiB'");
 		expect(memoryLimitStatement('64MB')).toBe("SET memory_limit = '64MB'");
 		expect(() => memoryLimitStatement("1MB'; SELECT 1")).toThrow();
+	});
+});
+
+describe('memoryLimitBytes and prefersCompressed (compressed tables for large files)', () => {
+	it('reads MiB numbers and the hook texts', () => {
+		expect(memoryLimitBytes(3072)).toBe(3 * 1024 ** 3);
+		expect(memoryLimitBytes('96MB')).toBe(96e6);
+		expect(memoryLimitBytes('64MiB')).toBe(64 * 1024 ** 2);
+		expect(memoryLimitBytes('2GiB')).toBe(2 * 1024 ** 3);
+		expect(() => memoryLimitBytes('lots')).toThrow(/memory limit/);
+	});
+
+	it('compresses when the plain tables (≈ 5× the file) would fill over half the limit', () => {
+		const limit = 3 * 1024 ** 3;
+		// The million-line bench file (69 MiB) stays plain; 5M (356 MiB) and 10M are compressed.
+		expect(prefersCompressed(69 * 1024 ** 2, limit)).toBe(false);
+		expect(prefersCompressed(356 * 1024 ** 2, limit)).toBe(true);
+		expect(prefersCompressed(713 * 1024 ** 2, limit)).toBe(true);
+		// The boundary: a tenth of the limit.
+		expect(prefersCompressed(limit / 10, limit)).toBe(false);
+		expect(prefersCompressed(limit / 10 + 1, limit)).toBe(true);
+		// The bundled sample (4.2 MB) under the test hook ?memlimit=96MB stays plain.
+		expect(prefersCompressed(4.2e6, 96e6)).toBe(false);
 	});
 });
 
