@@ -13,13 +13,18 @@ import type { Engine, QueryResult, Row } from './engine';
 import { tableToResult, tableToRowsSliced } from './rows';
 import { SESSION_SETUP } from './session';
 import { EngineCrashError, memoryLimitStatement } from './memory';
-import type { Sql } from '../core/sql';
+import { ident, type Sql } from '../core/sql';
 
 export interface BrowserEngine extends Engine {
 	/** Kill the worker (cancels whatever runs); the engine must not be used afterwards. */
 	terminate(): void;
 	/** The worker died (see EngineCrashError): every call fails, restart the engine. */
 	readonly crashed: boolean;
+	/** The database unqualified table names resolve to (both connections), and the default one. */
+	readonly database: string;
+	readonly defaultDatabase: string;
+	/** Make `name` (an attached database) the current one of every connection. */
+	useDatabase(name: string): Promise<void>;
 }
 
 export interface BrowserEngineOptions {
@@ -58,6 +63,11 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 	for (const stmt of [...SESSION_SETUP, memoryLimitStatement(options.memoryLimit)]) {
 		await guard(conn.query(stmt));
 	}
+	const defaultDatabase = String(
+		(await guard(conn.query('SELECT current_database() AS d'))).getChild('d')?.get(0) ?? 'memory'
+	);
+	let database = defaultDatabase;
+	const useStatement = (name: string) => `USE ${ident(name).text}`;
 
 	async function run(q: Sql | string) {
 		return guard(runUnguarded(q));
@@ -86,6 +96,7 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 	function user(): Promise<AsyncDuckDBConnection> {
 		userConn ??= db.connect().then(async (c) => {
 			for (const stmt of SESSION_SETUP) await c.query(stmt);
+			if (database !== defaultDatabase) await c.query(useStatement(database));
 			return c;
 		});
 		return userConn;
@@ -135,6 +146,20 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 		async close() {
 			await conn.close();
 			await db.terminate();
+		},
+		get database() {
+			return database;
+		},
+		defaultDatabase,
+		async useDatabase(name: string) {
+			if (name === database) return;
+			await run(useStatement(name));
+			database = name;
+			// The notebook's connection reads the same tables.
+			if (userConn) {
+				const c = await userConn;
+				await guard(c.query(useStatement(name)));
+			}
 		},
 		terminate() {
 			worker.terminate();

@@ -4,6 +4,8 @@ import type { Engine } from './engine';
 export interface EngineStats {
 	/** `schema.name` of every user table and view (temporary ones too), sorted. */
 	objects: string[];
+	/** The databases holding user tables other than temporary ones (e.g. 'memory', 'packed'). */
+	databases: string[];
 	/** Sum of duckdb_memory(): bytes held by tables, hash tables, readers… */
 	memoryBytes: number;
 	/** Bytes of in-memory tables alone (the IN_MEMORY_TABLE tag). */
@@ -23,6 +25,9 @@ UNION ALL
 SELECT schema_name || '.' || view_name FROM duckdb_views() WHERE NOT internal
 ORDER BY 1`
 	);
+	const dbs = await engine.query<{ name: string }>(
+		`SELECT DISTINCT database_name AS name FROM duckdb_tables() WHERE NOT internal AND NOT temporary ORDER BY 1`
+	);
 	const [mem] = await engine.query<{ total: number; tables: number; mlimit: string }>(
 		`SELECT
 	CAST(sum(memory_usage_bytes) AS DOUBLE) AS total,
@@ -32,6 +37,7 @@ FROM duckdb_memory()`
 	);
 	return {
 		objects: objects.map((o) => o.name),
+		databases: dbs.map((d) => d.name),
 		memoryBytes: mem?.total ?? 0,
 		tableBytes: mem?.tables ?? 0,
 		memoryLimit: mem?.mlimit ?? ''

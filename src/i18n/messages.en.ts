@@ -135,6 +135,8 @@ export const en = {
 	'summary.problem': 'Problem',
 	'summary.untypedFirst': 'First rows set aside',
 	'summary.returnsNet': '{n} return or cancellation lines are netted against revenue.',
+	'summary.compressed':
+		'This file is large for the memory the browser allows, so its tables are kept compressed: loading takes longer, and much larger files fit.',
 	'summary.returnsExcluded': '{n} return or cancellation lines are left out.',
 	'summary.downloadRejects': 'Download rejected rows (CSV)',
 	'summary.line': 'Line',

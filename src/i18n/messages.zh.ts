@@ -129,6 +129,8 @@ export const zh: Record<MessageKey, string> = {
 	'summary.problem': '问题',
 	'summary.untypedFirst': '前几条被单独列出的行',
 	'summary.returnsNet': '{n} 行退货或取消已从收入中扣除。',
+	'summary.compressed':
+		'此文件相对于浏览器可用内存较大，数据表以压缩形式保存：加载稍慢，但能容纳大得多的文件。',
 	'summary.returnsExcluded': '{n} 行退货或取消已排除。',
 	'summary.downloadRejects': '下载被拒绝的行（CSV）',
 	'summary.line': '行号',

@@ -1,4 +1,4 @@
-import { getEngine, restartEngine } from '../db/engine-instance';
+import { getEngine, pageMemoryLimit, restartEngine } from '../db/engine-instance';
 import { countColumns, loadCsv, type LoadInput, type LoadReport } from '../db/load-csv';
 import {
 	detectCustomerRoles,
@@ -22,7 +22,8 @@ import { measure } from '../core/timing';
 import { SCOPE_TABLES } from '../core/scope';
 import { recallMapping, rememberMapping } from './mapping-memory';
 import { problemOf, type Problem } from './problems';
-import { isEngineDead, isOutOfMemory } from '../db/memory';
+import { isEngineDead, isOutOfMemory, memoryLimitBytes, prefersCompressed } from '../db/memory';
+import { PACKED_DATABASE } from '../db/session';
 import { engineStats, type EngineStats } from '../db/stats';
 import {
 	buildDataWarningsQuery,
@@ -66,9 +67,7 @@ const DERIVED_TABLES = [
 	'orders',
 	'customer_facts',
 	'customers',
-	DUPLICATES_TABLE,
-	// The dashboard's materialised scope (rebuilt for the new data on its first analysis).
-	...Object.values(SCOPE_TABLES)
+	DUPLICATES_TABLE
 ];
 
 /**
@@ -109,6 +108,12 @@ export class Session {
 	private rawStamp = 0;
 	/** Increments every time the canonical tables are rebuilt: analyses re-run on change. */
 	dataVersion = $state(0);
+
+	/**
+	 * The data set's tables are kept compressed in memory (a large file for the memory limit:
+	 * db/memory.ts prefersCompressed). Slower to load, several times smaller.
+	 */
+	compressed = $state(false);
 
 	/** Whole-file column counts could not be computed (shown instead of the counts). */
 	countFailed = $state(false);
@@ -182,6 +187,14 @@ export class Session {
 			}
 			if (mode === 'replace') {
 				await this.dropAll();
+				// A file large for the memory limit goes to the compressed database.
+				const bytes = inputs.reduce(
+					(t, x) => t + (x.data instanceof Uint8Array ? x.data.byteLength : x.data.size),
+					0
+				);
+				const packed = prefersCompressed(bytes, memoryLimitBytes(pageMemoryLimit()));
+				await engine.useDatabase(packed ? PACKED_DATABASE : engine.defaultDatabase);
+				this.compressed = packed;
 				this.ordersReport = null;
 				this.customersReport = null;
 				this.customersMapping = null;
@@ -437,9 +450,16 @@ export class Session {
 
 	private async dropAll(): Promise<void> {
 		const engine = await getEngine();
-		for (const t of [RAW_ORDERS, RAW_CUSTOMERS, ...DERIVED_TABLES]) {
+		// In both databases: the previous data set may have been the other kind.
+		for (const db of new Set([engine.defaultDatabase, PACKED_DATABASE])) {
+			for (const t of [RAW_ORDERS, RAW_CUSTOMERS, ...DERIVED_TABLES]) {
+				await engine.exec(sql`DROP TABLE IF EXISTS ${ident(db)}.main.${ident(t)}`);
+				await engine.exec(sql`DROP VIEW IF EXISTS ${ident(db)}.main.${ident(t)}`);
+			}
+		}
+		// The scope tables are temporary (their own catalog).
+		for (const t of Object.values(SCOPE_TABLES)) {
 			await engine.exec(sql`DROP TABLE IF EXISTS ${ident(t)}`);
-			await engine.exec(sql`DROP VIEW IF EXISTS ${ident(t)}`);
 		}
 	}
 

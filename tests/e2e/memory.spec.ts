@@ -3,7 +3,10 @@
 // analysis without a reload. The limit is lowered with the documented test hook ?memlimit=96MB
 // (README, "What happens to bad data"); the file is generated here. (2) Loading files one after
 // another replaces the data: the set of DuckDB tables and views does not grow and DuckDB's memory
-// stays bounded. Hooks: file-input, load-sample-header, load-status, problem, lang-switch.
+// stays bounded. (3) A file large for the limit is kept in the compressed database: it loads
+// where the plain tables would not fit, every analysis and the notebook read it, and the next
+// (small) file goes back to the plain one. Hooks: file-input, load-sample-header, load-status
+// (data-storage), storage-compressed, problem, lang-switch, the notebook's cell hooks.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -19,7 +22,12 @@ import { SAMPLE, SAMPLE_DATA, waitForAnalyses, waitForChecks, waitForLoad } from
 /** The ?probe hook (README): DuckDB's tables, views and memory. */
 interface Probe {
 	__clientele: {
-		engineStats(): Promise<{ objects: string[]; memoryBytes: number; tableBytes: number }>;
+		engineStats(): Promise<{
+			objects: string[];
+			databases: string[];
+			memoryBytes: number;
+			tableBytes: number;
+		}>;
 	};
 }
 
@@ -34,13 +42,22 @@ afterAll(async () => {
 	await session?.close();
 });
 
-/** An orders CSV of `rows` lines (≈ 70 bytes each) with a wide text column. */
+/**
+ * An orders CSV of `rows` lines (≈ 75 bytes each) with a wide column of random text (a seeded
+ * generator): compressed tables (a large file for the limit) cannot shrink it much either.
+ */
 function bigOrders(rows: number): Buffer {
+	const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+	let seed = 12345;
+	const next = () => {
+		seed = (seed * 1103515245 + 12345) % 2147483648;
+		return (seed >>> 16) % 64;
+	};
 	const lines = ['customer_id,order_date,amount,note'];
 	for (let i = 0; i < rows; i++) {
-		lines.push(
-			`C${i % 5000},2024-0${1 + (i % 9)}-1${i % 10},${(i % 97) + 0.5},${'x'.repeat(40)}${i}`
-		);
+		let note = '';
+		for (let k = 0; k < 40; k++) note += ALPHABET[next()];
+		lines.push(`C${i % 5000},2024-0${1 + (i % 9)}-1${i % 10},${(i % 97) + 0.5},${note}`);
 	}
 	return Buffer.from(lines.join('\n'));
 }
@@ -56,7 +73,7 @@ describe('running out of memory', () => {
 		await page.getByTestId('file-input').setInputFiles({
 			name: 'too-big.csv',
 			mimeType: 'text/csv',
-			buffer: bigOrders(400_000)
+			buffer: bigOrders(600_000)
 		});
 		expect((await waitForLoad(page, { states: ['error'], timeout: 90_000 })).state).toBe('error');
 		const text = await problemText(page);
@@ -86,7 +103,7 @@ describe('running out of memory', () => {
 		await page.getByTestId('file-input').setInputFiles({
 			name: 'too-big.csv',
 			mimeType: 'text/csv',
-			buffer: bigOrders(400_000)
+			buffer: bigOrders(600_000)
 		});
 		await waitForLoad(page, { states: ['error'], timeout: 90_000 });
 		const text = await problemText(page);
@@ -167,6 +184,56 @@ describe('running out of memory', () => {
 		expect(first.tableBytes).toBeGreaterThan(5 * 2 ** 20);
 		expect(max).toBeLessThan(first.memoryBytes * 1.25 + 4 * 2 ** 20);
 		expect(seen.at(-1)!.tableBytes).toBeLessThanOrEqual(first.tableBytes * 1.1);
+	});
+
+	it('keeps a file large for the limit compressed; analyses and the notebook read it', async () => {
+		const { page } = session;
+		await page.goto(`${inject('appUrl')}?memlimit=96MB&probe`);
+		// 200,000 lines, 15 MB: over a tenth of the limit, so compressed.
+		const rows = 200_000;
+		await page.getByTestId('file-input').setInputFiles({
+			name: 'large.csv',
+			mimeType: 'text/csv',
+			buffer: bigOrders(rows)
+		});
+		expect(await waitForLoad(page, { loaded: rows, timeout: 90_000 })).toEqual({
+			state: 'ready',
+			loaded: rows,
+			rejected: 0
+		});
+		expect(await page.getByTestId('load-status').getAttribute('data-storage')).toBe('compressed');
+		expect(await page.getByTestId('storage-compressed').textContent()).toMatch(/compressed/);
+		await waitForAnalyses(page, 90_000);
+		expect(await page.locator('.analysis [role="alert"]').count()).toBe(0);
+		const stats = await page.evaluate(() => (window as unknown as Probe).__clientele.engineStats());
+		expect(stats.databases).toEqual(['packed']);
+
+		// The notebook's own connection sees the same tables.
+		await page.getByTestId('open-notebook').click();
+		await page.getByTestId('nb-add-sql').click();
+		const cell = page.locator('[data-testid^="cell-"][data-kind="sql"]').last();
+		await cell.locator('.cm-content').click();
+		await page.keyboard.type('SELECT count(*) AS n FROM tx', { delay: 2 });
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Control+Enter');
+		await cell.and(page.locator('[data-status="done"]')).waitFor({ timeout: 30_000 });
+		expect(await cell.locator('tbody td').last().textContent()).toMatch(/200,?000/);
+		await page.getByTestId('open-dashboard').click();
+
+		// A small file next: plain again, and nothing left in the compressed database.
+		await page.getByTestId('load-sample-header').click();
+		await waitForLoad(page, { loaded: SAMPLE.loaded, timeout: 90_000 });
+		expect(await page.getByTestId('load-status').getAttribute('data-storage')).toBe('plain');
+		await waitForAnalyses(page, 90_000);
+		const after = await page.evaluate(() => (window as unknown as Probe).__clientele.engineStats());
+		expect(after.databases).toEqual(['memory']);
+		// The notebook's connection, opened while the compressed database was current, followed.
+		await page.getByTestId('open-notebook').click();
+		await cell.getByTestId('cell-run').click();
+		await cell.and(page.locator('[data-status="done"]')).waitFor({ timeout: 30_000 });
+		await expect
+			.poll(() => cell.locator('tbody td').last().textContent())
+			.toMatch(/^\s*57,?348\s*$/);
 	});
 
 	it('stayed on its origin without page errors', () => {
