@@ -7,4 +7,5 @@ export { sniffDateFormat, sniffNumberFormat } from '../../src/core/formats';
 export { buildLoadSummaryQuery, buildOrdersStatements } from '../../src/core/canonical';
 export { ANALYSES } from '../../src/core/analyses/index';
 export { materializeScopeStatements } from '../../src/core/scope';
-export { SESSION_SETUP } from '../../src/db/session';
+export { PACKED_DATABASE, SESSION_SETUP } from '../../src/db/session';
+export { memoryLimitBytes, prefersCompressed } from '../../src/db/memory';

@@ -133,6 +133,11 @@ export async function runNative(api, app, file, { threads } = {}) {
 			.map((r) => ({ t: Number(r.t) }));
 		const blob = await openAsBlob(file);
 		files.set(blob, file);
+		// The app keeps a file large for its memory limit (3 GiB in the bench's Chromium) in the
+		// compressed database; so does the reference, to run the same storage.
+		if (app.prefersCompressed(blob.size, app.memoryLimitBytes(3072))) {
+			await conn.run(`USE ${app.PACKED_DATABASE}`);
+		}
 
 		const t0 = performance.now();
 		const report = await app.loadCsv(engine, { name: basename(file), data: blob }, 'raw_orders');
