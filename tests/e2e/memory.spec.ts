@@ -189,7 +189,7 @@ describe('running out of memory', () => {
 	it('keeps a file large for the limit compressed; analyses and the notebook read it', async () => {
 		const { page } = session;
 		await page.goto(`${inject('appUrl')}?memlimit=96MB&probe`);
-		// 200,000 lines, 15 MB: over a tenth of the limit, so compressed.
+		// 200,000 lines, 15 MB: plain tables of ≈ 75 MB would fill over 60 % of 96 MB.
 		const rows = 200_000;
 		await page.getByTestId('file-input').setInputFiles({
 			name: 'large.csv',
