@@ -20,6 +20,7 @@ import {
 	type BrowserSession
 } from './helpers/browser';
 import { SAMPLE, SAMPLE_DATA, waitForAnalyses, waitForLoad } from './helpers/app';
+import { openNotebook, waitForCell } from './helpers/notebook';
 
 let session: BrowserSession;
 const dialogs: string[] = [];
@@ -41,25 +42,6 @@ afterAll(async () => {
 
 const MONTHLY = `SELECT date_trunc('month', order_date)::DATE AS month, sum(revenue)::DOUBLE AS revenue
 FROM orders GROUP BY 1 ORDER BY 1`;
-
-async function openNotebook(page: Page) {
-	await page.getByTestId('open-notebook').click();
-	await page.getByTestId('notebook').waitFor({ timeout: 20_000 });
-}
-
-async function waitForCell(page: Page, n: number, want: string, timeout = 30_000) {
-	try {
-		await page.locator(`[data-testid="cell-${n}"][data-status="${want}"]`).waitFor({ timeout });
-	} catch {
-		const cell = page.getByTestId(`cell-${n}`);
-		const status = await cell.getAttribute('data-status').catch(() => 'missing');
-		const error = await cell
-			.getByTestId('cell-error')
-			.textContent({ timeout: 100 })
-			.catch(() => '');
-		throw new Error(`cell-${n} is ${status}, want ${want}${error ? `: ${error}` : ''}`);
-	}
-}
 
 /** Replaces the text of cell n's editor and runs it with Ctrl+Enter. */
 async function setSql(page: Page, n: number, text: string) {

@@ -15,6 +15,7 @@ import {
 	type BrowserSession
 } from './helpers/browser';
 import { SAMPLE, waitForAnalyses, waitForLoad } from './helpers/app';
+import { openNotebook, waitForCell } from './helpers/notebook';
 
 let session: BrowserSession;
 
@@ -29,11 +30,6 @@ afterAll(async () => {
 	await session?.close();
 });
 
-async function openNotebook(page: Page) {
-	await page.getByTestId('open-notebook').click();
-	await page.getByTestId('notebook').waitFor({ timeout: 20_000 });
-}
-
 /** Adds a SQL cell, types `text` into its editor and runs it with Ctrl+Enter. */
 async function addAndRun(page: Page, n: number, text: string, want = 'done') {
 	await page.getByTestId('nb-add-sql').click();
@@ -43,22 +39,6 @@ async function addAndRun(page: Page, n: number, text: string, want = 'done') {
 	await page.keyboard.press('Escape'); // close an open completion list
 	await page.keyboard.press('Control+Enter');
 	await waitForCell(page, n, want);
-}
-
-async function waitForCell(page: Page, n: number, want: string) {
-	try {
-		await page
-			.locator(`[data-testid="cell-${n}"][data-status="${want}"]`)
-			.waitFor({ timeout: 30_000 });
-	} catch {
-		const cell = page.getByTestId(`cell-${n}`);
-		const status = await cell.getAttribute('data-status').catch(() => 'missing');
-		const error = await cell
-			.getByTestId('cell-error')
-			.textContent({ timeout: 100 })
-			.catch(() => '');
-		throw new Error(`cell-${n} is ${status}, want ${want}${error ? `: ${error}` : ''}`);
-	}
 }
 
 async function cells(page: Page, name: string): Promise<string[]> {
