@@ -1,5 +1,6 @@
-// Debian's Chromium as the measurement scripts launch it (scripts/bench, measure-load,
-// measure-memory, screenshot), and the renderer memory they read from /proc.
+// Debian's Chromium as the measurement scripts (bench, measure-load, measure-memory, screenshot)
+// and the browser tests (tests/e2e/helpers/browser.ts) launch it, and the renderer memory the
+// scripts read from /proc.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 

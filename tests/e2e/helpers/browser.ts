@@ -4,9 +4,9 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../scripts/lib/chromium.mjs';
 import { REPO_ROOT } from './static-server.mjs';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'tests/e2e/screenshots');
 
 export interface BrowserSession {
@@ -24,17 +24,9 @@ export interface BrowserSession {
 export async function launchBrowser(): Promise<BrowserSession> {
 	const profile = await mkdtemp(join(tmpdir(), 'clientele-e2e-'));
 	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: CHROMIUM_PATH,
+		executablePath: CHROMIUM,
 		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		],
+		args: [...CHROMIUM_ARGS],
 		acceptDownloads: true,
 		viewport: { width: 1440, height: 900 }
 	});
