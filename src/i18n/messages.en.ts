@@ -352,6 +352,7 @@ export const en = {
 	'cycle.dueTitle': 'Due for repurchase: {n} customers',
 	'cycle.dueExplain':
 		'Customers whose expected next purchase (last purchase + their typical gap) falls within the coming days set above, or is overdue by no more than one typical gap. Most overdue first.',
+	'cycle.duePreview': 'The first {shown} are listed here; the download has all {n}.',
 	'cycle.last': 'Last purchase',
 	'cycle.typical': 'Typical gap (days)',
 	'cycle.expected': 'Expected next purchase',

@@ -343,6 +343,7 @@ export const zh: Record<MessageKey, string> = {
 	'cycle.dueTitle': '待复购客户：{n} 位',
 	'cycle.dueExplain':
 		'预计下次购买日期（上次购买 + 其典型间隔）落在上面设置的未来天数内，或逾期不超过一个典型间隔的客户。逾期最久的排在前面。',
+	'cycle.duePreview': '此处列出前 {shown} 位；下载的名单包含全部 {n} 位。',
 	'cycle.last': '上次购买',
 	'cycle.typical': '典型间隔（天）',
 	'cycle.expected': '预计下次购买',

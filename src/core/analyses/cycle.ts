@@ -12,7 +12,9 @@
  * - Per repeat customer: typical_gap = median of own gaps; expected_next = last purchase day +
  *   round(typical_gap) days (halves up); days_overdue = asOf − expected_next (negative = not yet due).
  * - Due for repurchase: asOf − grace ≤ expected_next ≤ asOf + horizonDays, grace = graceDays or
- *   the customer's own rounded typical gap; sorted by expected_next, then customer_id.
+ *   the customer's own rounded typical gap; sorted by expected_next, then customer_id. The summary
+ *   counts them; the dashboard fetches the first DUE_PREVIEW_ROWS and the whole list on export
+ *   (at 10 M lines it has hundreds of thousands of rows, too many to carry to the page unasked).
  * Ties: gaps are whole days; median ties average the two middle gaps. Customers are ordered by id.
  */
 import { sql, type Sql } from '../sql';
@@ -47,7 +49,12 @@ export interface CycleSummary {
 	/** The capPercentile quantile of the gaps (null without gaps). */
 	cap_days: number | null;
 	bin_days: number;
+	/** Customers due for repurchase (the length of the whole due list). */
+	due_customers: number;
 }
+
+/** How many rows of the due list the dashboard shows (the download has them all). */
+export const DUE_PREVIEW_ROWS = 100;
 
 export interface CycleBinRow {
 	bin_start: number;
@@ -74,7 +81,10 @@ export interface CycleResult {
 	histogram: CycleBinRow[];
 	/** Null when run with customerLists: false (the dashboard does not show it). */
 	customers: CycleCustomerRow[] | null;
-	due: CycleCustomerRow[];
+	/** The whole due list; null when run with customerLists: false (fetched on export). */
+	due: CycleCustomerRow[] | null;
+	/** The first DUE_PREVIEW_ROWS rows of the due list, in its order. */
+	due_preview: CycleCustomerRow[];
 }
 
 function checkSettings(s: CycleSettings): void {
@@ -166,7 +176,7 @@ customer_due AS (
 export function buildCycleQueries(
 	scope: Scope,
 	settings: CycleSettings
-): Record<keyof CycleResult, Sql> {
+): Record<Exclude<keyof CycleResult, 'due_preview'>, Sql> {
 	checkSettings(settings);
 	const ctes = cycleCtes(scope, settings);
 	return {
@@ -179,7 +189,8 @@ SELECT
 	CAST(median_gap AS DOUBLE) AS median_gap,
 	CAST(p75_gap AS DOUBLE) AS p75_gap,
 	CAST(cap_days AS DOUBLE) AS cap_days,
-	bin_days
+	bin_days,
+	CAST((SELECT count(*) FROM customer_due WHERE due) AS INTEGER) AS due_customers
 FROM bin_width
 ORDER BY gaps`,
 		histogram: sql`${ctes},
@@ -222,12 +233,17 @@ export const cycleAnalysis: AnalysisDef<CycleSettings, CycleResult> = {
 		const q = buildCycleQueries(scope, settings);
 		const [summary] = await query<CycleSummary>(q.summary);
 		if (!summary) throw new Error('cycle: the summary query returned no row');
+		const lists = options?.customerLists !== false;
+		const due = lists ? await query<CycleCustomerRow>(q.due) : null;
 		return {
 			summary,
 			histogram: await query<CycleBinRow>(q.histogram),
-			customers:
-				options?.customerLists === false ? null : await query<CycleCustomerRow>(q.customers),
-			due: await query<CycleCustomerRow>(q.due)
+			customers: lists ? await query<CycleCustomerRow>(q.customers) : null,
+			due,
+			due_preview:
+				due?.slice(0, DUE_PREVIEW_ROWS) ??
+				(await query<CycleCustomerRow>(sql`${q.due}
+LIMIT ${DUE_PREVIEW_ROWS}`))
 		};
 	}
 };

@@ -6,6 +6,7 @@ import type {
 	CycleResult,
 	CycleSettings
 } from '../../../src/core/analyses/cycle';
+import { DUE_PREVIEW_ROWS } from '../../../src/core/analyses/cycle';
 import {
 	byCustomer,
 	dateOf,
@@ -91,10 +92,12 @@ export function referenceCycle(
 			median_gap: quantile7(sorted, 0.5),
 			p75_gap: quantile7(sorted, 0.75),
 			cap_days: cap,
-			bin_days: width
+			bin_days: width,
+			due_customers: due.length
 		},
 		histogram,
 		customers,
-		due
+		due,
+		due_preview: due.slice(0, DUE_PREVIEW_ROWS)
 	};
 }

@@ -6,6 +6,7 @@ import type { Scope } from '../../../src/core/scope';
 import {
 	cycleAnalysis,
 	defaultCycleSettings,
+	DUE_PREVIEW_ROWS,
 	type CycleSettings
 } from '../../../src/core/analyses/cycle';
 
@@ -61,7 +62,8 @@ describe('purchase cycle', () => {
 			median_gap: 10,
 			p75_gap: 31,
 			cap_days: 198,
-			bin_days: 30
+			bin_days: 30,
+			due_customers: 3
 		});
 	});
 
@@ -116,15 +118,46 @@ describe('purchase cycle', () => {
 	});
 
 	it('lists customers due for repurchase by expected date', async () => {
-		const { due } = await run();
-		expect(due.map((c) => [c.customer_id, c.expected_next])).toEqual([
+		const { due, due_preview } = await run();
+		expect(due_preview).toEqual(due);
+		expect(due?.map((c) => [c.customer_id, c.expected_next])).toEqual([
 			['c', '2024-06-07'],
 			['i', '2024-06-30'],
 			['b', '2024-07-02']
 		]);
 		const wide = await run({ graceDays: 30, horizonDays: 0 });
 		// grace 30 (from 06-01) and no horizon: a (02-15) too early, b (07-02) too late
-		expect(wide.due.map((c) => c.customer_id)).toEqual(['c', 'h', 'i']);
+		expect(wide.due?.map((c) => c.customer_id)).toEqual(['c', 'h', 'i']);
+	});
+
+	it('without customer lists, counts the due list and fetches its first rows only', async () => {
+		// 260 customers bought 10 days apart, last on one of 13 days before asOf: all are due
+		// (expected within the horizon or the grace), with many ties on expected_next.
+		const rows: string[] = [];
+		for (let i = 0; i < 260; i++) {
+			const last = `DATE '2024-06-30' - ${i % 13}`;
+			rows.push(`('p${String(i).padStart(3, '0')}', 'p${i}a', ${last} - 10, 10.0, true)`);
+			rows.push(`('p${String(i).padStart(3, '0')}', 'p${i}b', ${last}, 10.0, true)`);
+		}
+		const many = await createNodeEngine();
+		try {
+			await createOrders(many, rows.join(',\n'));
+			const settings = { ...defaultCycleSettings };
+			const full = await cycleAnalysis.run((q) => many.query(q), scope, settings);
+			const lean = await cycleAnalysis.run((q) => many.query(q), scope, settings, {
+				customerLists: false
+			});
+			expect(full.due).toHaveLength(260);
+			expect(full.summary.due_customers).toBe(260);
+			expect(lean.summary).toEqual(full.summary);
+			expect(lean.due).toBeNull();
+			expect(lean.customers).toBeNull();
+			expect(lean.due_preview).toHaveLength(DUE_PREVIEW_ROWS);
+			expect(lean.due_preview).toEqual(full.due?.slice(0, DUE_PREVIEW_ROWS));
+			expect(full.due_preview).toEqual(lean.due_preview);
+		} finally {
+			await many.close();
+		}
 	});
 
 	it('handles data without repeat customers', async () => {
@@ -137,7 +170,8 @@ describe('purchase cycle', () => {
 			median_gap: null,
 			p75_gap: null,
 			cap_days: null,
-			bin_days: 7
+			bin_days: 7,
+			due_customers: 0
 		});
 		expect(r.histogram).toEqual([]);
 		expect(r.customers).toEqual([]);
