@@ -89,7 +89,8 @@ function numberCheck(role: string, source: string, required: boolean): Check {
 function parsedCte(
 	m: OrdersMapping,
 	onlyRejected = false,
-	removeDuplicatesFrom?: string
+	removeDuplicatesFrom?: string,
+	noneRejected = false
 ): { cte: Sql; checks: Check[] } {
 	const r = m.roles;
 	if (!r.order_date || !r.customer_id)
@@ -137,7 +138,9 @@ function parsedCte(
 	);
 	for (const d of m.dimensions) cols.push(sql`${textExpr(d.source)} AS ${ident(d.column)}`);
 	const where: Sql[] = [];
-	if (onlyRejected) where.push(sql`__row NOT IN (SELECT line_no FROM tx)`);
+	// A constant false lets DuckDB drop the scan and the anti-join altogether.
+	if (onlyRejected && noneRejected) where.push(raw('false'));
+	else if (onlyRejected) where.push(sql`__row NOT IN (SELECT line_no FROM tx)`);
 	if (removeDuplicatesFrom)
 		where.push(sql`__row NOT IN (SELECT __row FROM ${ident(removeDuplicatesFrom)})`);
 	const cte = sql`parsed AS (
@@ -193,9 +196,14 @@ FROM lines`;
 }
 
 /** CREATE OR REPLACE TABLE tx_rejects (after tx): one row per failing cell of a rejected raw row. */
-function rejectsStatement(m: OrdersMapping, removeDuplicatesFrom?: string): Sql {
+function rejectsStatement(m: OrdersMapping, opts: CanonicalOptions): Sql {
 	// Only raw rows missing from tx are re-parsed (an anti-join); each fails at least one check.
-	const { cte, checks } = parsedCte(m, true, removeDuplicatesFrom);
+	const { cte, checks } = parsedCte(
+		m,
+		true,
+		opts.removeDuplicatesFrom,
+		opts.noneRejected === true && !opts.removeDuplicatesFrom
+	);
 	const parts = checks.map(
 		(c) =>
 			sql`SELECT CAST(__row AS BIGINT) AS __row, ${c.source} AS column_name, ${c.raw} AS value, ${c.reason} AS reason FROM parsed WHERE ${c.bad}`
@@ -273,6 +281,15 @@ FULL OUTER JOIN customers c ON c.customer_id = agg.customer_id`;
 }
 
 /**
+ * One row, `all_accepted`: whether `tx` (just built) holds every row of the raw orders table, so
+ * that tx_rejects can be built with `noneRejected`. Counts only (instant). Not for a build that
+ * removes duplicates: those rows are in neither table, and noneRejected is ignored there.
+ */
+export function buildAllAcceptedQuery(m: OrdersMapping): Sql {
+	return sql`SELECT (SELECT count(*) FROM tx) = (SELECT count(*) FROM ${ident(m.table)}) AS all_accepted`;
+}
+
+/**
  * Statements (run in order) that build `tx`, `tx_rejects`, `orders` and `customer_facts` from the
  * raw orders table `m.table`. If a customers file is loaded, run buildCustomersStatements
  * afterwards: it rebuilds customer_facts with the attributes and prospects.
@@ -281,7 +298,7 @@ FULL OUTER JOIN customers c ON c.customer_id = agg.customer_id`;
 export function buildOrdersStatements(m: OrdersMapping, opts: CanonicalOptions): Sql[] {
 	return [
 		txStatement(m, opts.removeDuplicatesFrom),
-		rejectsStatement(m, opts.removeDuplicatesFrom),
+		rejectsStatement(m, opts),
 		ordersStatement(m, opts),
 		customerFactsStatement(null)
 	];

@@ -104,6 +104,11 @@ export interface CanonicalOptions {
 	 * src/core/data-warnings.ts). Those rows go neither to tx nor to tx_rejects.
 	 */
 	removeDuplicatesFrom?: string;
+	/**
+	 * The caller counted every raw row in `tx` (buildAllAcceptedQuery): tx_rejects is created empty,
+	 * with its usual columns, without the anti-join that finds rejected rows (~0.4 s at 1 M lines).
+	 */
+	noneRejected?: boolean;
 }
 
 /** What the loader learned about one column of a loaded file (raw tables hold VARCHAR only). */

@@ -8,7 +8,8 @@ import {
 	type RoleDetection
 } from '../core/columns';
 import { sniffDateFormat, sniffNumberFormat } from '../core/formats';
-import { buildLoadSummaryQuery, buildOrdersStatements } from '../core/canonical';
+import { buildLoadSummaryQuery } from '../core/canonical';
+import { buildOrdersTables } from '../db/build-orders';
 import { buildCustomersStatements, customerColumns } from '../core/canonical-customers';
 import type {
 	CustomerRole,
@@ -368,9 +369,7 @@ export class Session {
 				returns: this.returns,
 				...(this.removeDuplicates ? { removeDuplicatesFrom: DUPLICATES_TABLE } : {})
 			};
-			for (const stmt of buildOrdersStatements(plain, options)) {
-				await engine.exec(stmt);
-			}
+			await buildOrdersTables(engine, plain, options);
 			const [summary] = await engine.query<LoadSummary>(buildLoadSummaryQuery());
 			if (this.customersMapping && this.customersMapping.roles.customer_id) {
 				const cm = $state.snapshot(this.customersMapping) as CustomersMapping;

@@ -1,5 +1,5 @@
 // Issue 5: every file of the hostile corpus (tests/fixtures/hostile/README.md) through the app's
-// own path — loadCsv → detectOrderRoles → sniffed formats → buildOrdersStatements, as Session
+// own path — loadCsv → detectOrderRoles → sniffed formats → buildOrdersTables, as Session
 // does — with a time limit per file. Each file either loads with the expected counts or fails
 // with a specific LoadError; either way nothing is lost: data rows = loaded + rejected by the CSV
 // reader, and rows typed into tx + distinct rows of tx_rejects = loaded.
@@ -13,7 +13,8 @@ import type { Engine } from '../../../src/db/engine';
 import { loadCsv, LoadError, type LoadReport } from '../../../src/db/load-csv';
 import { detectOrderRoles } from '../../../src/core/columns';
 import { sniffDateFormat, sniffNumberFormat } from '../../../src/core/formats';
-import { buildLoadSummaryQuery, buildOrdersStatements } from '../../../src/core/canonical';
+import { buildLoadSummaryQuery } from '../../../src/core/canonical';
+import { buildOrdersTables } from '../../../src/db/build-orders';
 import type { OrdersMapping } from '../../../src/core/types';
 import { CASES, DEFAULT_LIMIT_MS, LIMIT_MS, type Loads } from '../../fixtures/hostile/cases';
 
@@ -63,7 +64,7 @@ async function build(report: LoadReport, want: Loads) {
 		numberFormat: sniffNumberFormat(amountCol?.samples ?? []),
 		dimensions: det.dimensions
 	};
-	for (const stmt of buildOrdersStatements(mapping, { returns: 'net' })) await db.exec(stmt);
+	await buildOrdersTables(db, mapping, { returns: 'net' });
 	const [summary] = await db.query(buildLoadSummaryQuery());
 	const typing = await db.query<{ r: number }>(
 		'SELECT DISTINCT __row::INTEGER AS r FROM tx_rejects ORDER BY r'
@@ -144,7 +145,7 @@ describe('hostile header names stay column names', () => {
 			// Every hostile column as a dimension: its name reaches SQL only through ident().
 			dimensions: det.dimensions.length > 0 ? det.dimensions : []
 		};
-		for (const stmt of buildOrdersStatements(mapping, { returns: 'net' })) await db.exec(stmt);
+		await buildOrdersTables(db, mapping, { returns: 'net' });
 		const tables = await db.query<{ t: string }>(
 			'SELECT table_name AS t FROM duckdb_tables() ORDER BY t'
 		);
