@@ -139,7 +139,7 @@ function parsedCte(
 	for (const d of m.dimensions) cols.push(sql`${textExpr(d.source)} AS ${ident(d.column)}`);
 	const where: Sql[] = [];
 	// A constant false lets DuckDB drop the scan and the anti-join altogether.
-	if (onlyRejected && noneRejected) where.push(raw('false'));
+	if (onlyRejected && noneRejected) where.push(sql`false`);
 	else if (onlyRejected) where.push(sql`__row NOT IN (SELECT line_no FROM tx)`);
 	if (removeDuplicatesFrom)
 		where.push(sql`__row NOT IN (SELECT __row FROM ${ident(removeDuplicatesFrom)})`);
