@@ -1,6 +1,6 @@
 // The charts chunk (charts/lazy.ts: Plot, d3 and the chart specs), fetched once. The page asks for
-// it right after its first render, so it is there long before a file is loaded; a chart that
-// needs it earlier waits for the same promise.
+// it when a first file starts loading (App.svelte), so it is there before the first chart; a chart
+// that needs it earlier waits for the same promise.
 export type Charts = typeof import('./lazy');
 
 let loaded: Charts | null = null;
