@@ -17,7 +17,6 @@ import {
 	trimIncompleteUtf8,
 	type EncodingGuess
 } from '../core/ingest/encoding';
-import { sniffDialect } from '../core/ingest/sniff';
 import { nameColumns, ROW_COLUMN } from '../core/ingest/names';
 import {
 	buildExactStatsQuery,
@@ -207,6 +206,8 @@ export async function loadCsv(
 				'control characters. Save it as CSV UTF-8 and try again.'
 		);
 	}
+	// The sniffer (with PapaParse) is a chunk of its own: the empty page does not need it.
+	const { sniffDialect } = await import('../core/ingest/sniff');
 	const dialect = sniffDialect(text, whole);
 	const { names, warnings } = nameColumns(dialect.header, dialect.fieldCount);
 

@@ -372,6 +372,7 @@ export const en = {
 	'notebook.tab': 'Notebook',
 	'notebook.title': 'SQL notebook',
 	'notebook.loading': 'Loading the notebook…',
+	'dashboard.loading': 'Loading the dashboard…',
 	'notebook.explain':
 		'Query your data with SQL (DuckDB). The tables are orders, customer_facts, tx and, with a customers file, customers. Each SQL cell’s result becomes a view named after the cell, so later cells can read it; running a cell re-runs the cells that read it. Cells are saved in this browser as you type; the data is never saved.',
 	'notebook.addSql': '+ SQL cell',

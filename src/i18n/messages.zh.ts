@@ -363,6 +363,7 @@ export const zh: Record<MessageKey, string> = {
 	'notebook.tab': '笔记本',
 	'notebook.title': 'SQL 笔记本',
 	'notebook.loading': '正在加载笔记本…',
+	'dashboard.loading': '正在加载仪表板…',
 	'notebook.explain':
 		'用 SQL（DuckDB）查询你的数据。可用的表有 orders、customer_facts、tx，加载客户文件后还有 customers。每个 SQL 单元格的结果都会成为以单元格命名的视图，后面的单元格可以读取；运行一个单元格会重新运行读取它的单元格。单元格在输入时自动保存在本浏览器中，数据本身从不保存。',
 	'notebook.addSql': '+ SQL 单元格',

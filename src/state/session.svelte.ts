@@ -18,7 +18,7 @@ import type {
 	OrdersMapping,
 	ReturnsPolicy
 } from '../core/types';
-import { ident, sql } from '../core/sql';
+import { ident, sql, type Sql } from '../core/sql';
 import { measure } from '../core/timing';
 import { SCOPE_TABLES } from '../core/scope';
 import { recallMapping, rememberMapping } from './mapping-memory';
@@ -538,6 +538,12 @@ export class Session {
 	/** DuckDB's tables, views and memory (the `?probe` test hook, scripts/measure-memory.mjs). */
 	async engineStats(): Promise<EngineStats> {
 		return engineStats(await getEngine());
+	}
+
+	/** Rows of one read-only query over the loaded tables (rejected lines, customer lists). */
+	async rows<T>(q: Sql): Promise<T[]> {
+		const engine = await getEngine();
+		return engine.query<T>(q);
 	}
 
 	/** An analysis ran out of memory: restart the engine if its worker died (no-op otherwise). */

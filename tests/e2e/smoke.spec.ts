@@ -3,7 +3,8 @@
 // Hook: [data-testid="engine-status"] with data-state 'ready' once DuckDB is up ('error' if not).
 // The page's first script leaves Plot and DuckDB's bindings to chunks of their own (a shorter
 // first main-thread task). The bindings are fetched at once (the engine starts while the user picks
-// a file); Plot only once a file is given, and the charts draw.
+// a file); Plot, the dashboard (analyses and sections) and the CSV sniffer (PapaParse) only once a
+// file is given, and the charts draw. The empty page's JavaScript is the bench's first-load figure.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -45,7 +46,7 @@ it('opens under /clientele/, starts DuckDB-WASM and stays on its origin', async 
 	expect(session.consoleErrors).toEqual([]);
 });
 
-it('keeps Plot and the DuckDB bindings out of the first script; Plot comes with the first file', async () => {
+it('keeps Plot, the bindings, the dashboard and the sniffer out of the first script; all but the bindings come with the first file', async () => {
 	const { page } = session;
 	const entry = entryGraph(REPO_ROOT).map((f) =>
 		readFileSync(join(REPO_ROOT, 'dist/assets', f), 'utf8')
@@ -54,8 +55,12 @@ it('keeps Plot and the DuckDB bindings out of the first script; Plot comes with 
 	// Strings of Plot's own errors, and the URL of DuckDB's wasm that the bindings chunk imports.
 	const isPlot = (text: string) => text.includes('unknown projection type');
 	const isBindings = (text: string) => /duckdb-eh-[\w-]+\.wasm/.test(text);
-	expect(entry.some(isPlot)).toBe(false);
-	expect(entry.some(isBindings)).toBe(false);
+	// The purchase cycle's SQL, and an error code of PapaParse's.
+	const isDashboard = (text: string) => text.includes('quantile_cont(gap');
+	const isSniffer = (text: string) => text.includes('UndetectableDelimiter');
+	for (const lazy of [isPlot, isBindings, isDashboard, isSniffer]) {
+		expect(entry.some(lazy), lazy.name).toBe(false);
+	}
 	const fetched = () =>
 		session.requests
 			.filter((url) => /\/assets\/[\w.-]+\.js$/.test(url))
@@ -63,12 +68,16 @@ it('keeps Plot and the DuckDB bindings out of the first script; Plot comes with 
 	// The engine started (first test), so the bindings came; the empty page left Plot alone.
 	await page.waitForTimeout(500);
 	expect(fetched().some(isBindings)).toBe(true);
-	expect(fetched().some(isPlot)).toBe(false);
+	for (const lazy of [isPlot, isDashboard, isSniffer]) {
+		expect(fetched().some(lazy), lazy.name).toBe(false);
+	}
 	// A file given: Plot arrives and the charts draw.
 	await page.getByTestId('load-sample').click();
 	await waitForLoad(page);
 	await waitForAnalyses(page);
-	expect(fetched().some(isPlot)).toBe(true);
+	for (const lazy of [isPlot, isDashboard, isSniffer]) {
+		expect(fetched().some(lazy), lazy.name).toBe(true);
+	}
 	await page.getByTestId('chart-overview').locator('svg').first().waitFor();
 	assertSameOrigin(session.requests, inject('appOrigin'));
 	assertNoPageErrors(session);
