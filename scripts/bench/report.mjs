@@ -146,7 +146,15 @@ export function targets(results, js) {
 			100,
 			'ms'
 		),
-		t('JS excluding wasm, gzipped (app + DuckDB worker)', js.totalGzipKB, 300, 'KB'),
+		// The issue's sentence is about the empty page (first paint; wasm compiled while the user
+		// picks a file): what it fetches before a file is given. All the JS, with the chunks that
+		// come with the first file or the notebook, is printed under the targets.
+		t(
+			'JS the empty page loads, excluding wasm, gzipped (app + DuckDB worker)',
+			js.firstLoadGzipKB,
+			300,
+			'KB'
+		),
 		t('first contentful paint (worst run)', fcp, 1000, 'ms')
 	];
 }
@@ -168,8 +176,9 @@ export function printTargets(list, js, results = []) {
 			`  (longest main-thread task while the empty page starts, before any file: ${startup.join(' / ')} ms per run)`
 		);
 	console.log(
-		`  (JS split: app ${js.appGzipKB.toFixed(1)} KB + DuckDB worker ${js.duckdbWorkerGzipKB.toFixed(1)} KB gzipped;` +
-			` the empty page loads ${js.firstLoadGzipKB.toFixed(1)} KB of it, ${js.lazyGzipKB.toFixed(1)} KB load on demand)`
+		`  (all JS: ${js.totalGzipKB.toFixed(1)} KB gzipped, app ${js.appGzipKB.toFixed(1)} KB + DuckDB worker ${js.duckdbWorkerGzipKB.toFixed(1)} KB;` +
+			` the empty page loads ${js.firstLoadGzipKB.toFixed(1)} KB of it; ${js.lazyGzipKB.toFixed(1)} KB come with the first file` +
+			' (charts, dashboard, CSV sniffer) or the notebook (editor))'
 	);
 }
 
