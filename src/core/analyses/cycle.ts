@@ -49,7 +49,7 @@ export interface CycleSummary {
 	/** The capPercentile quantile of the gaps (null without gaps). */
 	cap_days: number | null;
 	bin_days: number;
-	/** Customers due for repurchase (the length of the whole due list). */
+	/** Customers due for repurchase (the length of the whole due list; counted by run()). */
 	due_customers: number;
 }
 
@@ -189,8 +189,7 @@ SELECT
 	CAST(median_gap AS DOUBLE) AS median_gap,
 	CAST(p75_gap AS DOUBLE) AS p75_gap,
 	CAST(cap_days AS DOUBLE) AS cap_days,
-	bin_days,
-	CAST((SELECT count(*) FROM customer_due WHERE due) AS INTEGER) AS due_customers
+	bin_days
 FROM bin_width
 ORDER BY gaps`,
 		histogram: sql`${ctes},
@@ -226,24 +225,42 @@ ORDER BY expected_next, customer_id`
 	};
 }
 
+/** The first DUE_PREVIEW_ROWS rows of the due list, each with `due_total`, the whole list's length. */
+export function buildCycleDuePreviewQuery(scope: Scope, settings: CycleSettings): Sql {
+	checkSettings(settings);
+	return sql`${cycleCtes(scope, settings)}
+SELECT *, CAST(count(*) OVER () AS INTEGER) AS due_total
+FROM customer_due
+WHERE due
+ORDER BY expected_next, customer_id
+LIMIT ${DUE_PREVIEW_ROWS}`;
+}
+
 export const cycleAnalysis: AnalysisDef<CycleSettings, CycleResult> = {
 	id: 'cycle',
 	queries: buildCycleQueries,
 	async run(query, scope, settings, options) {
 		const q = buildCycleQueries(scope, settings);
-		const [summary] = await query<CycleSummary>(q.summary);
+		const [summary] = await query<Omit<CycleSummary, 'due_customers'>>(q.summary);
 		if (!summary) throw new Error('cycle: the summary query returned no row');
 		const lists = options?.customerLists !== false;
 		const due = lists ? await query<CycleCustomerRow>(q.due) : null;
+		let preview = due?.slice(0, DUE_PREVIEW_ROWS);
+		let dueCustomers = due?.length ?? 0;
+		if (!preview) {
+			// The first rows and, on each, the length of the whole list (a window over the due rows).
+			const rows = await query<CycleCustomerRow & { due_total: number }>(
+				buildCycleDuePreviewQuery(scope, settings)
+			);
+			dueCustomers = rows[0]?.due_total ?? 0;
+			preview = rows.map(({ due_total: _, ...row }) => row);
+		}
 		return {
-			summary,
+			summary: { ...summary, due_customers: dueCustomers },
 			histogram: await query<CycleBinRow>(q.histogram),
 			customers: lists ? await query<CycleCustomerRow>(q.customers) : null,
 			due,
-			due_preview:
-				due?.slice(0, DUE_PREVIEW_ROWS) ??
-				(await query<CycleCustomerRow>(sql`${q.due}
-LIMIT ${DUE_PREVIEW_ROWS}`))
+			due_preview: preview
 		};
 	}
 };

@@ -175,6 +175,14 @@ describe('purchase cycle', () => {
 		});
 		expect(r.histogram).toEqual([]);
 		expect(r.customers).toEqual([]);
+		const lean = await cycleAnalysis.run(
+			(q) => db.query(q),
+			{ ...scope, from: '2024-02-01', to: '2024-02-01' },
+			defaultCycleSettings,
+			{ customerLists: false }
+		);
+		expect(lean.summary).toEqual(r.summary);
+		expect(lean.due_preview).toEqual([]);
 	});
 
 	it('rejects invalid settings', () => {
