@@ -182,16 +182,12 @@ function dimensionCtes(
 	let orderRaw: Sql;
 	const pre: Sql[] = [];
 	if (d.table === 'orders') {
+		// The first order's value, empty or not (arg_min_null keeps NULLs; arg_min would skip to a
+		// later order's). An aggregate, not a window: no sort of every order (240 → 95 ms at 1 M).
 		pre.push(sql`${n('first_orders')} AS (
-	SELECT customer_id, raw_value
-	FROM (
-		SELECT
-			customer_id,
-			${ident(d.column)} AS raw_value,
-			ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_date, order_ts, order_id) AS order_no
-		FROM scoped_orders
-	)
-	WHERE order_no = 1
+	SELECT customer_id, arg_min_null(${ident(d.column)}, (order_date, order_ts, order_id)) AS raw_value
+	FROM scoped_orders
+	GROUP BY customer_id
 )`);
 		custRaw = sql`f.raw_value`;
 		custFrom = sql`scoped_customers sc\n\tJOIN ${n('first_orders')} f USING (customer_id)`;

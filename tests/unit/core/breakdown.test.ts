@@ -102,6 +102,33 @@ describe('segment breakdown', () => {
 		expect(r.cross).toEqual([]);
 	});
 
+	it("takes a customer's first order's value even when it is empty and a later one is not", async () => {
+		const other = await createNodeEngine();
+		try {
+			await other.exec(`CREATE TABLE orders AS
+				SELECT customer_id, order_id, CAST(d AS TIMESTAMP) AS order_ts, CAST(d AS DATE) AS order_date,
+					CAST(revenue AS DOUBLE) AS revenue, 1.0 AS items, revenue > 0 AS is_purchase, channel
+				FROM (VALUES
+					('a', 'o1', '2024-01-01', 10, NULL), ('a', 'o2', '2024-02-01', 10, 'web'),
+					('b', 'o3', '2024-01-05', 10, 'web'), ('b', 'o4', '2024-01-05', 10, 'shop')
+				) t(customer_id, order_id, d, revenue, channel)`);
+			const r = await breakdownAnalysis.run(
+				(q) => other.query(q),
+				{ ...scope, hasCustomers: false, customerColumns: [] },
+				{ ...byChannel, topN: 5 }
+			);
+			// a's first order has no channel: unknown. b's two orders share a day; o3 < o4 by id: web.
+			// Ranked by customers, then revenue.
+			expect(r.rows.map((x) => [x.value, x.customers, x.revenue])).toEqual([
+				['web', 1, 20],
+				['unknown', 1, 10],
+				['shop', 0, 10]
+			]);
+		} finally {
+			await other.close();
+		}
+	});
+
 	it('bins birth years into age bands at the as-of year, prospects included, unknown last', async () => {
 		const r = await breakdownAnalysis.run(query, scope, {
 			...defaultBreakdownSettings,
