@@ -154,9 +154,8 @@ export async function runNative(api, app, file, { threads } = {}) {
 			dimensions: det.dimensions.filter((d) => !Object.values(roles).includes(d.source))
 		};
 		const tRead = performance.now();
-		for (const stmt of app.buildOrdersStatements(mapping, { returns: 'net' })) {
-			await engine.exec(stmt);
-		}
+		// As the session does: tx_rejects re-reads raw rows only when some are missing from tx.
+		await app.buildOrdersTables(engine, mapping, { returns: 'net' });
 		const [summary] = await engine.query(app.buildLoadSummaryQuery());
 		const loadMs = performance.now() - t0;
 		const loadLog = log.splice(0);
