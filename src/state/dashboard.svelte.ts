@@ -4,7 +4,6 @@ import { getEngine } from '../db/engine-instance';
 import type { Engine } from '../db/engine';
 import { yieldToMain } from '../core/yield';
 import type { RegisteredAnalysis } from '../core/analyses';
-import type { Sql } from '../core/sql';
 import { measure } from '../core/timing';
 
 export interface AnalysisState {
@@ -142,12 +141,6 @@ export class Dashboard {
 	/** Change some settings of one analysis (the caller re-runs it). */
 	update(id: string, patch: Record<string, unknown>) {
 		this.settings = { ...this.settings, [id]: { ...(this.settings[id] ?? {}), ...patch } };
-	}
-
-	/** Rows of one query (segment customer lists for export). */
-	async rows<T>(q: Sql): Promise<T[]> {
-		const engine = await getEngine();
-		return engine.query<T>(q);
 	}
 
 	private set(id: string, value: AnalysisState) {

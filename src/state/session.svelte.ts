@@ -540,7 +540,7 @@ export class Session {
 		return engineStats(await getEngine());
 	}
 
-	/** Rows of one read-only query over the loaded tables (rejected lines, customer lists). */
+	/** Rows of one read-only query (rejected lines, customer lists, filter values). */
 	async rows<T>(q: Sql): Promise<T[]> {
 		const engine = await getEngine();
 		return engine.query<T>(q);
