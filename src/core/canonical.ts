@@ -83,14 +83,13 @@ function numberCheck(role: string, source: string, required: boolean): Check {
 }
 
 /**
- * The `parsed` CTE (one row per raw row, less duplicates the user chose to remove) and the
- * checks that reject rows.
+ * The `parsed` CTE and the checks that reject rows. `rows`: every raw row, only those missing from
+ * tx (the rejected ones), or none; less the duplicates the user chose to remove.
  */
 function parsedCte(
 	m: OrdersMapping,
-	onlyRejected = false,
-	removeDuplicatesFrom?: string,
-	noneRejected = false
+	rows: 'all' | 'missing-from-tx' | 'none',
+	removeDuplicatesFrom?: string
 ): { cte: Sql; checks: Check[] } {
 	const r = m.roles;
 	if (!r.order_date || !r.customer_id)
@@ -138,9 +137,9 @@ function parsedCte(
 	);
 	for (const d of m.dimensions) cols.push(sql`${textExpr(d.source)} AS ${ident(d.column)}`);
 	const where: Sql[] = [];
-	// A constant false lets DuckDB drop the scan and the anti-join altogether.
-	if (onlyRejected && noneRejected) where.push(sql`false`);
-	else if (onlyRejected) where.push(sql`__row NOT IN (SELECT line_no FROM tx)`);
+	// 'none': a constant false lets DuckDB drop the scan and the anti-join altogether.
+	if (rows === 'none') where.push(sql`false`);
+	else if (rows === 'missing-from-tx') where.push(sql`__row NOT IN (SELECT line_no FROM tx)`);
 	if (removeDuplicatesFrom)
 		where.push(sql`__row NOT IN (SELECT __row FROM ${ident(removeDuplicatesFrom)})`);
 	const cte = sql`parsed AS (
@@ -160,7 +159,7 @@ function dimensionList(dims: Dimension[]): Sql {
 
 /** CREATE OR REPLACE TABLE tx: accepted lines, typed and cleaned. */
 function txStatement(m: OrdersMapping, removeDuplicatesFrom?: string): Sql {
-	const { cte, checks } = parsedCte(m, false, removeDuplicatesFrom);
+	const { cte, checks } = parsedCte(m, 'all', removeDuplicatesFrom);
 	const cPrefix = m.roles.order_id
 		? sql`(regexp_full_match(__raw_order_id, '[Cc][0-9]+') AND flags.__numeric_ids)`
 		: raw('false');
@@ -198,11 +197,11 @@ FROM lines`;
 /** CREATE OR REPLACE TABLE tx_rejects (after tx): one row per failing cell of a rejected raw row. */
 function rejectsStatement(m: OrdersMapping, opts: CanonicalOptions): Sql {
 	// Only raw rows missing from tx are re-parsed (an anti-join); each fails at least one check.
+	const none = opts.noneRejected === true && !opts.removeDuplicatesFrom;
 	const { cte, checks } = parsedCte(
 		m,
-		true,
-		opts.removeDuplicatesFrom,
-		opts.noneRejected === true && !opts.removeDuplicatesFrom
+		none ? 'none' : 'missing-from-tx',
+		opts.removeDuplicatesFrom
 	);
 	const parts = checks.map(
 		(c) =>
