@@ -47,9 +47,15 @@ export const RETURN_STATUSES: readonly string[] = [
 	'交易关闭'
 ];
 
-/** Trimmed text, NULL when blank. */
+/**
+ * Trimmed text, NULL when blank. trim() (which strips Unicode space separators, not tabs) runs
+ * only on cells that can change: an ASCII space at either end, or any non-ASCII character
+ * (strlen counts bytes, length characters). Calling it on every cell copied every string and was
+ * a fifth of building `tx` (about 0.3 s at 1 M lines in Node).
+ */
 export function textExpr(col: string): Sql {
-	return sql`nullif(trim(CAST(${ident(col)} AS VARCHAR)), '')`;
+	const c = sql`CAST(${ident(col)} AS VARCHAR)`;
+	return sql`nullif(CASE WHEN starts_with(${c}, ' ') OR ends_with(${c}, ' ') OR strlen(${c}) <> length(${c}) THEN trim(${c}) ELSE ${c} END, '')`;
 }
 
 /** Customer id: trimmed text, NULL when blank, `123.0` → `123`. */

@@ -593,3 +593,57 @@ describe('customers file', () => {
 		]);
 	});
 });
+
+describe('textExpr', () => {
+	it("gives what nullif(trim(cell), '') gives, on every kind of padding", async () => {
+		const { textExpr } = await import('../../../src/core/canonical');
+		// ASCII and Unicode space separators (NBSP, narrow NBSP, ideographic space) at either end,
+		// tabs and line breaks (trim keeps them), inner spaces, blanks and non-ASCII text.
+		const cells = [
+			'abc',
+			' abc',
+			'abc ',
+			'  a b  ',
+			'',
+			' ',
+			'   ',
+			'\u00a0abc',
+			'abc\u00a0',
+			'\u202f17850\u202f',
+			'\u3000客户\u3000',
+			'客户 ',
+			' 客户',
+			'客户',
+			'\tabc',
+			'abc\r',
+			'\u00a0',
+			'é',
+			null
+		];
+		const values = cells
+			.map((c, i) => `(${i + 1}, ${c === null ? 'NULL' : `'${c.replaceAll("'", "''")}'`})`)
+			.join(', ');
+		await db.exec(
+			`CREATE OR REPLACE TABLE text_cells AS SELECT * FROM (VALUES ${values}) t(i, cell)`
+		);
+		const rows = await db.query<{ i: number; got: string | null; want: string | null }>(
+			sql`SELECT i, ${textExpr('cell')} AS got, nullif(trim(cell), '') AS want FROM text_cells ORDER BY i`
+		);
+		expect(rows).toHaveLength(cells.length);
+		for (const r of rows)
+			expect(r.got, `cell ${r.i}: ${JSON.stringify(cells[r.i - 1])}`).toBe(r.want);
+		// The reference itself trims what it should (so the comparison is not vacuous).
+		expect(rows.map((r) => r.want).slice(0, 8)).toEqual([
+			'abc',
+			'abc',
+			'abc',
+			'a b',
+			null,
+			null,
+			null,
+			'abc'
+		]);
+		expect(rows[10]?.want).toBe('客户');
+		expect(rows[14]?.want).toBe('\tabc');
+	});
+});
