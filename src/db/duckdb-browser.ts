@@ -14,6 +14,7 @@ import { tableToResult, tableToRowsSliced } from './rows';
 import { SESSION_SETUP } from './session';
 import { EngineCrashError, memoryLimitStatement } from './memory';
 import { ident, type Sql } from '../core/sql';
+import type { WarmUpResult } from './warm-up';
 
 export interface BrowserEngine extends Engine {
 	/** Kill the worker (cancels whatever runs); the engine must not be used afterwards. */
@@ -25,7 +26,19 @@ export interface BrowserEngine extends Engine {
 	readonly defaultDatabase: string;
 	/** Make `name` (an attached database) the current one of every connection. */
 	useDatabase(name: string): Promise<void>;
+	/**
+	 * Run the warm-up (db/warm-up.ts) on a connection and in-memory database of its own, dropped
+	 * afterwards. 'stopped' when the page called the engine meanwhile: the warm-up ends at its next
+	 * statement so that the page's work waits for one small statement at most.
+	 */
+	warmUp(): Promise<{ state: 'done'; result: WarmUpResult } | { state: 'stopped' }>;
 }
+
+/** The warm-up's throw-away database (attached and detached by warmUp). */
+const WARM_DATABASE = '__warm_up';
+
+/** Thrown inside the warm-up when the page needs the engine. */
+class WarmUpStopped extends Error {}
 
 export interface BrowserEngineOptions {
 	/** DuckDB's memory_limit: MiB, or a text like '64MB' (src/db/memory.ts). */
@@ -68,18 +81,23 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 	);
 	let database = defaultDatabase;
 	const useStatement = (name: string) => `USE ${ident(name).text}`;
+	const useTarget = () => ident(defaultDatabase).text;
+
+	// Set by every call of the page: a running warm-up stops at its next statement.
+	let pageNeedsEngine = false;
 
 	async function run(q: Sql | string) {
-		return guard(runUnguarded(q));
+		pageNeedsEngine = true;
+		return guard(runOn(conn, q));
 	}
 
-	async function runUnguarded(q: Sql | string) {
+	async function runOn(c: AsyncDuckDBConnection, q: Sql | string) {
 		const t0 = performance.now();
 		if (typeof q === 'string' || q.params.length === 0) {
-			const table = await conn.query(typeof q === 'string' ? q : q.text);
+			const table = await c.query(typeof q === 'string' ? q : q.text);
 			return { table, ms: performance.now() - t0 };
 		}
-		const stmt = await conn.prepare(q.text);
+		const stmt = await c.prepare(q.text);
 		try {
 			const table = await stmt.query(...q.params);
 			return { table, ms: performance.now() - t0 };
@@ -104,6 +122,7 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 
 	return {
 		async queryCancellable<T = Row>(text: string): Promise<QueryResult<T>> {
+			pageNeedsEngine = true;
 			const c = await user();
 			const t0 = performance.now();
 			running = true;
@@ -134,13 +153,16 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 			return tableToResult<T>(table, ms);
 		},
 		async registerBuffer(name, bytes) {
+			pageNeedsEngine = true;
 			await guard(db.registerFileBuffer(name, bytes));
 		},
 		async registerFile(name, file) {
+			pageNeedsEngine = true;
 			// BROWSER_FILEREADER reads the File in place: no copy into JS memory (STACK.md).
 			await guard(db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true));
 		},
 		async dropFile(name) {
+			pageNeedsEngine = true;
 			await guard(db.dropFile(name));
 		},
 		async close() {
@@ -159,6 +181,50 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 			if (userConn) {
 				const c = await userConn;
 				await guard(c.query(useStatement(name)));
+			}
+		},
+		async warmUp() {
+			pageNeedsEngine = false;
+			const c = await guard(db.connect());
+			const step = async (q: Sql | string) => {
+				if (pageNeedsEngine) throw new WarmUpStopped();
+				return guard(runOn(c, q));
+			};
+			const engine: Engine = {
+				exec: async (q) => void (await step(q)),
+				query: async <T = Row>(q: Sql | string) => tableToRowsSliced<T>((await step(q)).table),
+				queryFull: async <T = Row>(q: Sql | string) => {
+					const { table, ms } = await step(q);
+					return tableToResult<T>(table, ms);
+				},
+				queryCancellable: async <T = Row>(text: string) => {
+					const { table, ms } = await step(text);
+					return tableToResult<T>(table, ms);
+				},
+				interrupt: async () => false,
+				registerBuffer: async (name, bytes) => {
+					if (pageNeedsEngine) throw new WarmUpStopped();
+					await guard(db.registerFileBuffer(name, bytes));
+				},
+				registerFile: () => Promise.reject(new Error('the warm-up reads buffers only')),
+				dropFile: async (name) => void (await guard(db.dropFile(name))),
+				close: async () => undefined
+			};
+			try {
+				for (const stmt of SESSION_SETUP) await step(stmt);
+				await step(`ATTACH ':memory:' AS ${WARM_DATABASE}`);
+				await step(`USE ${WARM_DATABASE}`);
+				const { runWarmUp } = await import('./warm-up');
+				return { state: 'done' as const, result: await runWarmUp(engine) };
+			} catch (e) {
+				if (e instanceof WarmUpStopped) return { state: 'stopped' as const };
+				throw e;
+			} finally {
+				// Closing the connection drops its temp tables; the database goes with DETACH.
+				await guard(
+					c.query(`USE ${useTarget()}; DETACH DATABASE IF EXISTS ${WARM_DATABASE}`)
+				).catch(() => undefined);
+				await c.close().catch(() => undefined);
 			}
 		},
 		terminate() {

@@ -3,8 +3,9 @@
 // Hook: [data-testid="engine-status"] with data-state 'ready' once DuckDB is up ('error' if not).
 // The page's first script leaves Plot and DuckDB's bindings to chunks of their own (a shorter
 // first main-thread task). The bindings are fetched at once (the engine starts while the user picks
-// a file); Plot, the dashboard (analyses and sections) and the CSV sniffer (PapaParse) only once a
-// file is given, and the charts draw. The empty page's JavaScript is the bench's first-load figure.
+// a file); the analyses' SQL and the CSV sniffer (PapaParse) once the engine is up, by its warm-up
+// (warm-up.spec); Plot and the dashboard's sections only once a file is given, and the charts draw.
+// What the page fetched when the engine is up is the bench's first-load figure.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -46,7 +47,7 @@ it('opens under /clientele/, starts DuckDB-WASM and stays on its origin', async 
 	expect(session.consoleErrors).toEqual([]);
 });
 
-it('keeps Plot, the bindings, the dashboard and the sniffer out of the first script; all but the bindings come with the first file', async () => {
+it('keeps Plot, the bindings, the dashboard and the sniffer out of the first script; Plot and the sections come with the first file', async () => {
 	const { page } = session;
 	const entry = entryGraph(REPO_ROOT).map((f) =>
 		readFileSync(join(REPO_ROOT, 'dist/assets', f), 'utf8')
@@ -55,29 +56,30 @@ it('keeps Plot, the bindings, the dashboard and the sniffer out of the first scr
 	// Strings of Plot's own errors, and the URL of DuckDB's wasm that the bindings chunk imports.
 	const isPlot = (text: string) => text.includes('unknown projection type');
 	const isBindings = (text: string) => /duckdb-eh-[\w-]+\.wasm/.test(text);
-	// The purchase cycle's SQL, and an error code of PapaParse's.
-	const isDashboard = (text: string) => text.includes('quantile_cont(gap');
+	// The purchase cycle's SQL, a test id of the cycle section, and an error code of PapaParse's.
+	const isAnalyses = (text: string) => text.includes('quantile_cont(gap');
+	const isSections = (text: string) => text.includes('cycle-due-preview');
 	const isSniffer = (text: string) => text.includes('UndetectableDelimiter');
-	for (const lazy of [isPlot, isBindings, isDashboard, isSniffer]) {
+	for (const lazy of [isPlot, isBindings, isAnalyses, isSections, isSniffer]) {
 		expect(entry.some(lazy), lazy.name).toBe(false);
 	}
 	const fetched = () =>
 		session.requests
 			.filter((url) => /\/assets\/[\w.-]+\.js$/.test(url))
 			.map((url) => readFileSync(join(REPO_ROOT, 'dist/assets', url.split('/').pop()!), 'utf8'));
-	// The engine started (first test), so the bindings came; the empty page left Plot alone.
-	await page.waitForTimeout(500);
+	// The engine started (first test), so the bindings came; its warm-up ran the analyses and the
+	// sniffer on a generated log; the empty page left Plot and the sections alone.
+	await page
+		.locator('[data-testid=engine-status]:is([data-warm=done], [data-warm=stopped])')
+		.waitFor({ state: 'attached', timeout: 60_000 });
 	expect(fetched().some(isBindings)).toBe(true);
-	for (const lazy of [isPlot, isDashboard, isSniffer]) {
-		expect(fetched().some(lazy), lazy.name).toBe(false);
-	}
+	for (const lazy of [isAnalyses, isSniffer]) expect(fetched().some(lazy), lazy.name).toBe(true);
+	for (const lazy of [isPlot, isSections]) expect(fetched().some(lazy), lazy.name).toBe(false);
 	// A file given: Plot arrives and the charts draw.
 	await page.getByTestId('load-sample').click();
 	await waitForLoad(page);
 	await waitForAnalyses(page);
-	for (const lazy of [isPlot, isDashboard, isSniffer]) {
-		expect(fetched().some(lazy), lazy.name).toBe(true);
-	}
+	for (const lazy of [isPlot, isSections]) expect(fetched().some(lazy), lazy.name).toBe(true);
 	await page.getByTestId('chart-overview').locator('svg').first().waitFor();
 	assertSameOrigin(session.requests, inject('appOrigin'));
 	assertNoPageErrors(session);
