@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Measures "drop the sample → rendered overview" in headless Chromium on the built site
 // (issue 2's "under 2 s" check; a measurement, not a test). Run `npm run build` first.
-//   node scripts/measure-load.mjs [--runs 3] [--file sample-data/orders.csv]
-// The engine is started (page open) before the drop, as it is for a user picking a file.
+//   node scripts/measure-load.mjs [--runs 3] [--file sample-data/orders.csv] [--query '?nowarm']
+//                                 [--pause ms]
+// The engine is started (page open) and has warmed up (src/db/warm-up.ts) before the drop, as it
+// has for a user picking a file; `--query '?nowarm'` measures without the warm-up, `--pause`
+// waits that much longer before the drop. Each run prints the stages' timing marks.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
