@@ -136,8 +136,17 @@ describe('running out of memory', () => {
 			)
 		);
 		expect(failed).toMatch(/EngineCrashError|simulated worker crash/);
-		// The next load restarts the engine and works.
+		// The next load restarts the engine and works. The sample is loaded already, so 'ready' with
+		// its row count is only the new load's once the page has left it (the engine restart and the
+		// load take seconds; until the sample is fetched the old status still shows).
 		await page.getByTestId('load-sample-header').click();
+		await page.waitForFunction(
+			() =>
+				document.querySelector('[data-testid="load-status"]')?.getAttribute('data-state') !==
+				'ready',
+			undefined,
+			{ timeout: 30_000, polling: 50 }
+		);
 		await waitForLoad(page, { loaded: SAMPLE.loaded, timeout: 90_000 });
 		await waitForAnalyses(page);
 		expect(await page.locator('.analysis [role="alert"]').count()).toBe(0);
