@@ -6,7 +6,7 @@ export { detectOrderRoles } from '../../src/core/columns';
 export { sniffDateFormat, sniffNumberFormat } from '../../src/core/formats';
 export { buildLoadSummaryQuery, buildOrdersStatements } from '../../src/core/canonical';
 export { buildOrdersTables } from '../../src/db/build-orders';
-export { ANALYSES } from '../../src/core/analyses/index';
+export { ANALYSES, defaultPreparedSettings } from '../../src/core/analyses/index';
 export { materializeScopeStatements } from '../../src/core/scope';
 export { PACKED_DATABASE, SESSION_SETUP } from '../../src/db/session';
 export { memoryLimitBytes, prefersCompressed } from '../../src/db/memory';

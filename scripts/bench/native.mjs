@@ -7,7 +7,7 @@ import { mkdtemp, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { defaultScope, filterDate, preparedSettings } from './scope.mjs';
+import { defaultScope, filterDate } from './scope.mjs';
 
 export const NODE_API_VERSION = '1.4.3-r.2';
 
@@ -102,7 +102,7 @@ async function runAnalyses(app, engine, plainScope) {
 			materialized = true;
 		}
 		const scope = { ...plainScope, materialized: fast };
-		const settings = preparedSettings(app.ANALYSES, a, scope);
+		const settings = app.defaultPreparedSettings(a, scope);
 		// The statements the dashboard runs (def.run, without the customer lists it loads only
 		// on export), not the notebook's queries(): lifecycle and cohort run fewer, faster ones.
 		engine.log.label = a.def.id;

@@ -81,7 +81,6 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 	);
 	let database = defaultDatabase;
 	const useStatement = (name: string) => `USE ${ident(name).text}`;
-	const useTarget = () => ident(defaultDatabase).text;
 
 	// Set by every call of the page: a running warm-up stops at its next statement.
 	let pageNeedsEngine = false;
@@ -104,6 +103,23 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 		} finally {
 			await stmt.close();
 		}
+	}
+
+	type Runner = (q: Sql | string) => ReturnType<typeof runOn>;
+	/** exec, query and queryFull over one way of running a statement (page or warm-up). */
+	function statementsOver(runner: Runner): Pick<Engine, 'exec' | 'query' | 'queryFull'> {
+		return {
+			async exec(q) {
+				await runner(q);
+			},
+			async query<T = Row>(q: Sql | string) {
+				return tableToRowsSliced<T>((await runner(q)).table);
+			},
+			async queryFull<T = Row>(q: Sql | string): Promise<QueryResult<T>> {
+				const { table, ms } = await runner(q);
+				return tableToResult<T>(table, ms);
+			}
+		};
 	}
 
 	// User queries (notebook) get their own connection: a pending query there can be cancelled
@@ -141,17 +157,7 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 			if (!running || !userConn) return false;
 			return (await userConn).cancelSent();
 		},
-		async exec(q) {
-			await run(q);
-		},
-		async query<T = Row>(q: Sql | string) {
-			const { table } = await run(q);
-			return tableToRowsSliced<T>(table);
-		},
-		async queryFull<T = Row>(q: Sql | string): Promise<QueryResult<T>> {
-			const { table, ms } = await run(q);
-			return tableToResult<T>(table, ms);
-		},
+		...statementsOver(run),
 		async registerBuffer(name, bytes) {
 			pageNeedsEngine = true;
 			await guard(db.registerFileBuffer(name, bytes));
@@ -190,17 +196,10 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 				if (pageNeedsEngine) throw new WarmUpStopped();
 				return guard(runOn(c, q));
 			};
+			const statements = statementsOver(step);
 			const engine: Engine = {
-				exec: async (q) => void (await step(q)),
-				query: async <T = Row>(q: Sql | string) => tableToRowsSliced<T>((await step(q)).table),
-				queryFull: async <T = Row>(q: Sql | string) => {
-					const { table, ms } = await step(q);
-					return tableToResult<T>(table, ms);
-				},
-				queryCancellable: async <T = Row>(text: string) => {
-					const { table, ms } = await step(text);
-					return tableToResult<T>(table, ms);
-				},
+				...statements,
+				queryCancellable: (text) => statements.queryFull(text),
 				interrupt: async () => false,
 				registerBuffer: async (name, bytes) => {
 					if (pageNeedsEngine) throw new WarmUpStopped();
@@ -222,7 +221,7 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 			} finally {
 				// Closing the connection drops its temp tables; the database goes with DETACH.
 				await guard(
-					c.query(`USE ${useTarget()}; DETACH DATABASE IF EXISTS ${WARM_DATABASE}`)
+					c.query(`${useStatement(defaultDatabase)}; DETACH DATABASE IF EXISTS ${WARM_DATABASE}`)
 				).catch(() => undefined);
 				await c.close().catch(() => undefined);
 			}

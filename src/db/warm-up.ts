@@ -83,13 +83,8 @@ export function* warmUpChunks(lines: number): Generator<string> {
 	if (out.length > 0) yield `${out.join('\n')}\n`;
 }
 
-/** warmUpChunks as one UTF-8 file. */
-export function warmUpCsv(lines: number): Uint8Array {
-	return new TextEncoder().encode([...warmUpChunks(lines)].join(''));
-}
-
-/** warmUpCsv, yielding to the page between chunks: no long task on the main thread. */
-async function warmUpCsvYielding(lines: number): Promise<Uint8Array> {
+/** warmUpChunks as one UTF-8 file, yielding to the page between chunks (no long task). */
+export async function warmUpCsv(lines: number): Promise<Uint8Array> {
 	const parts: string[] = [];
 	for (const chunk of warmUpChunks(lines)) {
 		parts.push(chunk);
@@ -98,7 +93,7 @@ async function warmUpCsvYielding(lines: number): Promise<Uint8Array> {
 	return new TextEncoder().encode(parts.join(''));
 }
 
-/** The mapping detection would confirm for warmUpCsv's columns. */
+/** The mapping detection would confirm for the generated columns. */
 function warmUpMapping(table: string): OrdersMapping {
 	return {
 		table,
@@ -137,12 +132,12 @@ export interface WarmUpResult {
 export async function runWarmUp(engine: Engine, lines = WARM_UP_LINES): Promise<WarmUpResult> {
 	const t0 = performance.now();
 	const table = 'warm_up_raw';
-	const data = await warmUpCsvYielding(lines);
+	const data = await warmUpCsv(lines);
 	await loadCsv(engine, { name: 'warm-up.csv', data }, table);
 	await buildOrdersTables(engine, warmUpMapping(table), { returns: 'net' });
 	const [summary] = await engine.query<{ tx_rows: number; as_of: string }>(buildLoadSummaryQuery());
 	if (!summary) throw new Error('warm-up: no load summary');
-	const { ANALYSES } = await import('../core/analyses');
+	const { ANALYSES, defaultPreparedSettings } = await import('../core/analyses');
 	const plain: Scope = {
 		asOf: summary.as_of,
 		from: null,
@@ -154,14 +149,9 @@ export async function runWarmUp(engine: Engine, lines = WARM_UP_LINES): Promise<
 	};
 	for (const stmt of materializeScopeStatements(plain)) await engine.exec(stmt);
 	const scope: Scope = { ...plain, materialized: true };
-	const settingsOf = (id: string) => ({
-		...(ANALYSES.find((x) => x.def.id === id)?.defaults ?? {})
-	});
 	const ran: string[] = [];
 	for (const a of ANALYSES) {
-		const settings = a.prepare
-			? a.prepare(scope, { ...a.defaults }, settingsOf)
-			: { ...a.defaults };
+		const settings = defaultPreparedSettings(a, scope);
 		await a.def.run((q) => engine.query(q), scope, settings, { customerLists: false });
 		ran.push(a.def.id);
 	}

@@ -76,3 +76,19 @@ export const ANALYSES: readonly RegisteredAnalysis[] = [
 	{ def: concentrationAnalysis, defaults: defaultConcentrationSettings },
 	{ def: cycleAnalysis, defaults: defaultCycleSettings }
 ];
+
+/**
+ * Settings of `a` as the dashboard runs it right after a load, nothing changed by the user: its
+ * defaults, completed by `prepare` from the other analyses' defaults (Dashboard.prepared with no
+ * settings of its own). For runs outside the page: the engine's warm-up, the bench's native side.
+ */
+export function defaultPreparedSettings(
+	a: RegisteredAnalysis,
+	scope: Scope
+): Record<string, unknown> {
+	const settingsOf = (id: string) => ({
+		...(ANALYSES.find((x) => x.def.id === id)?.defaults ?? {})
+	});
+	const settings = { ...a.defaults } as Record<string, unknown>;
+	return a.prepare ? a.prepare(scope, settings, settingsOf) : settings;
+}

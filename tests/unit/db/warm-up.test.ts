@@ -8,9 +8,9 @@ import { runWarmUp, warmUpChunks, warmUpCsv } from '../../../src/db/warm-up';
 import { ANALYSES } from '../../../src/core/analyses';
 
 describe('warm-up', () => {
-	it('generates the same well-formed log every time', () => {
-		const text = new TextDecoder().decode(warmUpCsv(1000));
-		expect(text).toBe(new TextDecoder().decode(warmUpCsv(1000)));
+	it('generates the same well-formed log every time', async () => {
+		const text = new TextDecoder().decode(await warmUpCsv(1000));
+		expect(text).toBe(new TextDecoder().decode(await warmUpCsv(1000)));
 		const lines = text.trimEnd().split('\n');
 		expect(lines).toHaveLength(1001);
 		expect(lines[0]).toBe(
@@ -29,14 +29,14 @@ describe('warm-up', () => {
 		expect(lines.at(-1)!.split(',')[1]! < '2024-01-01').toBe(true);
 	});
 
-	it('comes in small chunks of whole lines (the page yields between them)', () => {
+	it('comes in small chunks of whole lines (the page yields between them)', async () => {
 		const chunks = [...warmUpChunks(5000)];
 		expect(chunks.length).toBe(3);
 		for (const c of chunks) {
 			expect(c.endsWith('\n')).toBe(true);
 			expect(c.split('\n').length - 1).toBeLessThanOrEqual(2000);
 		}
-		expect(chunks.join('')).toBe(new TextDecoder().decode(warmUpCsv(5000)));
+		expect(chunks.join('')).toBe(new TextDecoder().decode(await warmUpCsv(5000)));
 	});
 
 	it('loads every line and runs every analysis, in a database of its own', async () => {
