@@ -105,7 +105,8 @@ if (fetched) {
 	js.firstLoadFiles = startup.files;
 	js.lazyGzipKB = js.totalGzipKB - startup.gzipKB;
 }
-// The warm-up's chunks (analyses, sniffer), fetched after the engine is up, before any file.
+// What the page fetched after the engine was up, before any file: the warm-up's chunks (analyses,
+// sniffer), then the prefetched charts and dashboard.
 const warmScripts = results.find((r) => r.browser?.warmUp)?.browser.warmUp.scripts;
 if (warmScripts) {
 	const list = js.files.filter((f) => warmScripts.includes(f.file));

@@ -185,9 +185,9 @@ export function printTargets(list, js, results = []) {
 		`  (all JS: ${js.totalGzipKB.toFixed(1)} KB gzipped, app ${js.appGzipKB.toFixed(1)} KB + DuckDB worker ${js.duckdbWorkerGzipKB.toFixed(1)} KB;` +
 			` the empty page loads ${js.firstLoadGzipKB.toFixed(1)} KB of it until the engine is up` +
 			(js.warmUpGzipKB != null
-				? `, then ${js.warmUpGzipKB.toFixed(1)} KB for the engine's warm-up (analyses, CSV sniffer)`
+				? `, then ${js.warmUpGzipKB.toFixed(1)} KB while it waits for a file (the engine's warm-up: analyses, CSV sniffer; then Plot, charts and the dashboard's sections, prefetched)`
 				: '') +
-			`; ${js.lazyGzipKB.toFixed(1)} KB come with the first file (charts, dashboard sections) or the notebook (editor))`
+			`; ${js.lazyGzipKB.toFixed(1)} KB come later (the notebook's editor; without a warm-up, the charts and sections with the first file))`
 	);
 }
 

@@ -207,6 +207,10 @@ export class Dashboard {
 			if (gen !== this.generation) return;
 			measure(`analysis ${a.def.id}`, t0);
 			this.remember(key, data);
+			// The result's rows were decoded in this task; the section's DOM update gets its own
+			// (together they came near the 100 ms a task may block the page).
+			await yieldToMain();
+			if (gen !== this.generation) return;
 			this.set(a.def.id, { status: 'done', data, error: null, ms: performance.now() - t0 });
 		} catch (e) {
 			if (gen !== this.generation) return;

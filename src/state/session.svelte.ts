@@ -145,16 +145,24 @@ export class Session {
 	/**
 	 * Once the engine is up, and only if no file has been given yet, run its warm-up: the user's
 	 * first file then runs on optimised code. Anything the page asks of the engine stops it.
+	 * `prefetch` (the page's chunks a file will need) runs after a complete warm-up while the
+	 * page still waits for a file, before the state becomes 'done'; its failure is ignored (the
+	 * file asks for the same chunks again).
 	 */
-	async warmUp(): Promise<void> {
+	async warmUp(prefetch?: () => Promise<unknown>): Promise<void> {
 		const engine = await getEngine().catch(() => null);
 		if (!engine || this.phase !== 'empty' || this.warmState !== 'idle') return;
 		this.warmState = 'running';
 		const t0 = performance.now();
 		try {
 			const outcome = await engine.warmUp();
-			this.warmState = outcome.state;
 			measure(`warm-up ${outcome.state}`, t0);
+			if (outcome.state === 'done' && prefetch && this.phase === 'empty') {
+				const t1 = performance.now();
+				await prefetch().catch(() => undefined);
+				measure('prefetch', t1);
+			}
+			this.warmState = outcome.state;
 		} catch {
 			// Not the user's problem: their file runs as it would have without it.
 			this.warmState = 'failed';
