@@ -211,6 +211,21 @@ export async function runBrowser(
 		const events2 = await settled(page, t1, timeout);
 		const filter = stageTimes(events2, t1);
 		const tasks = await page.evaluate(() => window.__bench.longTasks);
+		// The page's time in DuckDB per analysis (statements, transfer, rows; the scope's
+		// materialisation included, as natively): `clientele: sql <id>` entries of the dashboard.
+		const sql = await page.evaluate(
+			({ t0, t1 }) => {
+				const load = {};
+				const filtered = {};
+				for (const e of performance.getEntriesByType('measure')) {
+					const m = /^clientele: sql (.+)$/.exec(e.name);
+					if (!m || e.startTime < t0) continue;
+					(e.startTime >= t1 ? filtered : load)[m[1]] = e.duration;
+				}
+				return { load, filtered };
+			},
+			{ t0, t1 }
+		);
 		return {
 			fcpMs: startup.fcp,
 			startupScripts: startup.scripts,
@@ -224,6 +239,8 @@ export async function runBrowser(
 			filterDate: from,
 			filtered: filter.per,
 			filterMs: filter.end - t1,
+			sqlAnalyses: sql.load,
+			sqlFiltered: sql.filtered,
 			longestTaskMs: {
 				startup: longest(tasks, 0, t0),
 				load: longest(tasks, t0, t1),

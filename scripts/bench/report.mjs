@@ -13,12 +13,21 @@ export function ratios(b, n) {
 	for (const id of Object.keys(b.analyses)) per[id] = ratio(b.analyses[id], n.analyses[id]);
 	const filtered = {};
 	for (const id of Object.keys(b.filtered)) filtered[id] = ratio(b.filtered[id], n.filtered[id]);
+	// The SQL alone: the page's time in DuckDB per analysis (browser.sqlAnalyses) against the
+	// native statements' time, the same work on both sides (no rows drawn).
+	const sum = (o) => Object.values(o).reduce((t, v) => t + v, 0);
+	const sqlPer = {};
+	for (const id of Object.keys(b.sqlAnalyses ?? {}))
+		sqlPer[id] = ratio(b.sqlAnalyses[id], n.analyses[id]);
 	return {
 		load: ratio(b.loadMs, n.loadMs),
 		analyses: ratio(b.analysesMs, n.analysesMs),
 		filter: ratio(b.filterMs, n.filterMs),
 		perAnalysis: per,
-		perFilteredAnalysis: filtered
+		perFilteredAnalysis: filtered,
+		sqlPerAnalysis: sqlPer,
+		sqlAnalyses: b.sqlAnalyses ? ratio(sum(b.sqlAnalyses), n.analysesMs) : null,
+		sqlFilter: b.sqlFiltered ? ratio(sum(b.sqlFiltered), n.filterMs) : null
 	};
 }
 
@@ -76,6 +85,17 @@ export function printTable(results) {
 			})
 			.join(' · ');
 		console.log(`\n${r.name} per analysis, wasm s: ${per}`);
+		if (r.browser.sqlAnalyses && r.native)
+			console.log(
+				`${r.name} per analysis, SQL only (the page's time in DuckDB / native): ${Object.keys(
+					r.browser.sqlAnalyses
+				)
+					.map(
+						(id) =>
+							`${id} ${s(r.browser.sqlAnalyses[id])}/${s(r.native.analyses[id])} (${x(r.ratios.sqlPerAnalysis[id])})`
+					)
+					.join(' · ')}; all ${x(r.ratios.sqlAnalyses)}, filter re-run ${x(r.ratios.sqlFilter)}`
+			);
 		const pf = Object.keys(r.browser.filtered)
 			.map(
 				(id) =>
@@ -110,9 +130,19 @@ export function targets(results, js) {
 	const tenFailed = by('10m')?.failure ?? null;
 	const withNative = results.filter((r) => r.ratios);
 	const worst = (pick) => Math.max(...withNative.map(pick).filter((v) => v !== null));
+	// "Analysis SQL within 2× of native": the SQL alone on both sides (each analysis, and the
+	// filter re-run's sum). Runs from before the page measured its SQL fall back to page time.
 	const maxAnalysisRatio = withNative.length
 		? worst((r) =>
-				Math.max(r.ratios.filter ?? 0, ...Object.values(r.ratios.perAnalysis).map((v) => v ?? 0))
+				r.ratios.sqlFilter != null
+					? Math.max(
+							r.ratios.sqlFilter,
+							...Object.values(r.ratios.sqlPerAnalysis).map((v) => v ?? 0)
+						)
+					: Math.max(
+							r.ratios.filter ?? 0,
+							...Object.values(r.ratios.perAnalysis).map((v) => v ?? 0)
+						)
 			)
 		: null;
 	const maxLoadRatio = withNative.length ? worst((r) => r.ratios.load) : null;
@@ -138,7 +168,12 @@ export function targets(results, js) {
 		t('1M lines: filter change → every analysis', one?.filterMs, 300, 'ms'),
 		t('10M lines: file → full dashboard', ten?.totalMs, 30000, 'ms', tenFailed),
 		t('10M lines: peak renderer memory', ten?.peakRendererMB, 3072, 'MiB', tenFailed),
-		t('SQL within 2× native (worst analysis / filter ratio)', maxAnalysisRatio, 2, '×'),
+		t(
+			'analysis SQL within 2× native (worst analysis / filter re-run, SQL time in the page)',
+			maxAnalysisRatio,
+			2,
+			'×'
+		),
 		t('load within 2.5× native (worst ratio)', maxLoadRatio, 2.5, '×'),
 		t(
 			'main thread never blocked > 100 ms during load or analysis (longest task)',
@@ -170,6 +205,16 @@ export function printTargets(list, js, results = []) {
 				: `${Math.round(t.value * 100) / 100} ${t.unit}`;
 		console.log(`  ${mark.padEnd(12)} ${t.name}: ${v} (target ≤ ${t.limit} ${t.unit})`);
 	}
+	const pageRatios = results
+		.filter((r) => r.ratios)
+		.flatMap((r) => [
+			r.ratios.filter ?? 0,
+			...Object.values(r.ratios.perAnalysis).map((v) => v ?? 0)
+		]);
+	if (pageRatios.length)
+		console.log(
+			`  (the page's time per analysis, rows drawn included, against the native SQL: worst ${Math.max(...pageRatios).toFixed(2)}×)`
+		);
 	const startup = results.map((r) => r.browser?.longestTaskMs.startup).filter((v) => v != null);
 	if (startup.length)
 		console.log(

@@ -9,3 +9,12 @@ export function measure(name: string, start: number): void {
 		// measure() with options is unsupported: timings are optional
 	}
 }
+
+/** A `clientele: …` entry of `ms` starting at `start`, for time spent in pieces (e.g. SQL calls). */
+export function measureSpan(name: string, start: number, ms: number): void {
+	try {
+		performance.measure(`clientele: ${name}`, { start, duration: ms });
+	} catch {
+		// measure() with options is unsupported: timings are optional
+	}
+}

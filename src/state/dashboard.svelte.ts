@@ -4,7 +4,7 @@ import { getEngine } from '../db/engine-instance';
 import type { Engine } from '../db/engine';
 import { yieldToMain } from '../core/yield';
 import type { RegisteredAnalysis } from '../core/analyses';
-import { measure } from '../core/timing';
+import { measure, measureSpan } from '../core/timing';
 
 export interface AnalysisState {
 	status: 'idle' | 'running' | 'done' | 'error';
@@ -191,7 +191,18 @@ export class Dashboard {
 
 	private async runOne(a: RegisteredAnalysis, scope: Scope, gen: number): Promise<void> {
 		const engine = await getEngine();
-		const query: QueryFn = (q) => engine.query(q);
+		// Time spent waiting for DuckDB (statement, transfer, rows), for the bench's wasm/native
+		// ratio of the SQL alone (`clientele: sql <id>`); the scope's materialisation counts too.
+		let sqlMs = 0;
+		const timed = async <T>(p: () => Promise<T>): Promise<T> => {
+			const t = performance.now();
+			try {
+				return await p();
+			} finally {
+				sqlMs += performance.now() - t;
+			}
+		};
+		const query: QueryFn = (q) => timed(() => engine.query(q));
 		const t0 = performance.now();
 		try {
 			const key = this.cacheKey(a, scope);
@@ -199,13 +210,14 @@ export class Dashboard {
 			// materialising the scope: when the scope is not materialised yet, it runs on the plain
 			// SQL (same rows, see scope-materialized.test) and the next analysis materialises.
 			const materialized = a.def.id !== 'overview' || this.isMaterialized(scope);
-			if (materialized) await this.ensureScope(engine, scope);
+			if (materialized) await timed(() => this.ensureScope(engine, scope));
 			const fast: Scope = { ...scope, materialized };
 			const data: unknown = await a.def.run(query, fast, this.prepared(a, fast), {
 				customerLists: false
 			});
 			if (gen !== this.generation) return;
 			measure(`analysis ${a.def.id}`, t0);
+			measureSpan(`sql ${a.def.id}`, t0, sqlMs);
 			this.remember(key, data);
 			// The result's rows were decoded in this task; the section's DOM update gets its own
 			// (together they came near the 100 ms a task may block the page).
