@@ -5,7 +5,7 @@ import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['dist/', 'node_modules/', 'bench/', 'coverage/'] },
+	{ ignores: ['dist/', 'node_modules/', 'bench/', 'coverage/', '.scratch/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,
