@@ -122,6 +122,11 @@ export function printTable(results) {
 	}
 }
 
+/** The largest of a size's per-analysis ratios and its filter re-run ratio (missing ones: 0). */
+function worstRatio(perAnalysis, filter) {
+	return Math.max(filter ?? 0, ...Object.values(perAnalysis).map((v) => v ?? 0));
+}
+
 /** Each issue-6 target: met true/false, or null when this run did not measure it. */
 export function targets(results, js) {
 	const by = (name) => results.find((r) => r.name === name);
@@ -131,19 +136,9 @@ export function targets(results, js) {
 	const withNative = results.filter((r) => r.ratios);
 	const worst = (pick) => Math.max(...withNative.map(pick).filter((v) => v !== null));
 	// "Analysis SQL within 2× of native": the SQL alone on both sides (each analysis, and the
-	// filter re-run's sum). Runs from before the page measured its SQL fall back to page time.
+	// filter re-run's sum).
 	const maxAnalysisRatio = withNative.length
-		? worst((r) =>
-				r.ratios.sqlFilter != null
-					? Math.max(
-							r.ratios.sqlFilter,
-							...Object.values(r.ratios.sqlPerAnalysis).map((v) => v ?? 0)
-						)
-					: Math.max(
-							r.ratios.filter ?? 0,
-							...Object.values(r.ratios.perAnalysis).map((v) => v ?? 0)
-						)
-			)
+		? worst((r) => worstRatio(r.ratios.sqlPerAnalysis, r.ratios.sqlFilter))
 		: null;
 	const maxLoadRatio = withNative.length ? worst((r) => r.ratios.load) : null;
 	const browsers = results.map((r) => r.browser).filter(Boolean);
@@ -207,10 +202,7 @@ export function printTargets(list, js, results = []) {
 	}
 	const pageRatios = results
 		.filter((r) => r.ratios)
-		.flatMap((r) => [
-			r.ratios.filter ?? 0,
-			...Object.values(r.ratios.perAnalysis).map((v) => v ?? 0)
-		]);
+		.map((r) => worstRatio(r.ratios.perAnalysis, r.ratios.filter));
 	if (pageRatios.length)
 		console.log(
 			`  (the page's time per analysis, rows drawn included, against the native SQL: worst ${Math.max(...pageRatios).toFixed(2)}×)`
