@@ -3,11 +3,7 @@
  * performance.measure entry named `clientele: …`. Free when nobody reads it; never affects results.
  */
 export function measure(name: string, start: number): void {
-	try {
-		performance.measure(`clientele: ${name}`, { start, end: performance.now() });
-	} catch {
-		// measure() with options is unsupported: timings are optional
-	}
+	measureSpan(name, start, performance.now() - start);
 }
 
 /** A `clientele: …` entry of `ms` starting at `start`, for time spent in pieces (e.g. SQL calls). */

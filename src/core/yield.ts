@@ -14,3 +14,12 @@ export function yieldToMain(): Promise<void> {
 		ch.port2.postMessage(null);
 	});
 }
+
+/** Resolves when the main thread is idle (or after 1 s), for work nobody waits for. */
+export function whenIdle(): Promise<void> {
+	return new Promise((resolve) => {
+		if (typeof requestIdleCallback === 'function')
+			requestIdleCallback(() => resolve(), { timeout: 1000 });
+		else setTimeout(resolve, 50);
+	});
+}
