@@ -8,7 +8,10 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const DIST_DIR = join(REPO_ROOT, 'dist');
+// CLIENTELE_DIST serves another build (a second working copy's, or one built to a temp dir).
+export const DIST_DIR = process.env.CLIENTELE_DIST
+	? resolve(process.env.CLIENTELE_DIST)
+	: join(REPO_ROOT, 'dist');
 export const BASE_PATH = '/clientele/';
 
 const MIME = {
