@@ -1,13 +1,16 @@
 import { Type, type Table, type DataType, type Field, type Vector } from 'apache-arrow';
 import type { QueryResult, Row } from './engine';
 import { yieldToMain } from '../core/yield';
+import { dayText, timestampText } from '../core/day-text';
 
 type Cell = string | number | boolean | null;
 
 /**
  * Arrow → plain JS rows, the one place where DuckDB's value types are converted (GUIDE.md §2):
  * BIGINT/HUGEINT → number (string if beyond 2^53), DECIMAL → number, DATE → 'YYYY-MM-DD',
- * TIMESTAMP → 'YYYY-MM-DD HH:MM:SS' (UTC), nested values → JSON text.
+ * TIMESTAMP → 'YYYY-MM-DD HH:MM:SS' (UTC), nested values → JSON text. Dates and timestamps of
+ * any year are written as DuckDB reads them back (`10000-01-01`, `-0044-03-15`; core/day-text.ts),
+ * never as toISOString's `+010000-01-01`.
  */
 export function tableToResult<T = Row>(table: Table, ms: number): QueryResult<T> {
 	const fields = table.schema.fields;
@@ -119,13 +122,11 @@ function decimalToNumber(v: unknown, scale: number): number {
 }
 
 function isoDate(v: unknown): string {
-	const ms = v instanceof Date ? v.getTime() : Number(v);
-	return new Date(ms).toISOString().slice(0, 10);
+	return dayText(v instanceof Date ? v.getTime() : Number(v));
 }
 
 function isoTimestamp(v: unknown): string {
-	const ms = v instanceof Date ? v.getTime() : Number(v);
-	return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+	return timestampText(v instanceof Date ? v.getTime() : Number(v));
 }
 
 function toJsonText(v: unknown): string {
