@@ -1,7 +1,22 @@
 // CSV for spreadsheets (RFC 4180): CRLF line ends, quotes doubled, UTF-8 with a BOM so that Excel
-// detects the encoding and shows Chinese text. Cells that a spreadsheet would run as a formula
-// (= + - @, tab, CR at the start) are prefixed with a single quote (OWASP "CSV injection"); text
-// that is a plain number such as "-12.5" is left alone, so negative values stay numbers.
+// detects the encoding and shows Chinese text.
+//
+// Formula injection (OWASP "CSV injection"). A spreadsheet runs a field as a formula when it
+// starts with = + - @ (some also take the full-width ＝＋－＠ of East Asian input, and tab or CR
+// first, or leading spaces, when they trim). The same bytes are split differently by locale:
+// Excel opens a .csv with the system's list separator, which is ';' in most of Europe, and
+// treats '"' as a qualifier only at the very start of a field. Our ',' file opened there is cut
+// at every ';' inside a quoted cell, the quotes become literal text, and a line break inside a
+// quoted cell ends the record: `x;=1+1` (any cell but the first of a line) yields a field
+// `=1+1`. Quoting cannot prevent that, so every piece a cell could be split into — the cell
+// itself and the text after each , ; tab | CR or LF in it — gets a leading apostrophe when it
+// would start a formula. The apostrophe is OWASP's advice: a field starting with it is read as
+// text, and it stays first under every split and quote reading (a space or tab would be trimmed).
+// Cells holding one of those separators, a quote or a line break are quoted, so that a reader
+// using our ',' keeps the cell whole. Numbers stay numbers: a cell that is one plain number as a
+// whole (-12.5, +7, -1e3) is left alone, and so is a piece that is one ("1;-2"). What remains is
+// a number followed by a separator, e.g. the row `-5,x` read on ';' as the field `-5,x`: that is
+// no formula a spreadsheet can run, and avoiding it would turn every negative number into text.
 
 export interface CsvColumn {
 	key: string;
@@ -9,9 +24,12 @@ export interface CsvColumn {
 }
 
 const BOM = '\uFEFF';
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Where a spreadsheet in some locale may start a new field or record. */
+const PIECE_BREAK = /([,;\t|\r\n])/;
+/** A formula trigger after any spaces or quotes that a reader may trim or unquote first. */
+const FORMULA_START = /^[\s"]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const NEEDS_QUOTES = /[",\r\n]/;
+const NEEDS_QUOTES = /[",;\t|\r\n]/;
 
 /** The CSV text of `rows` (BOM first), one column per entry of `columns` in that order. */
 export function toCsv(columns: CsvColumn[], rows: Record<string, unknown>[]): string {
@@ -42,10 +60,22 @@ function numberText(n: number): string {
 	return Object.is(n, -0) ? '0' : String(n);
 }
 
+/** The text with an apostrophe before each piece that a spreadsheet could run as a formula. */
 function neutralise(text: string): string {
-	if (!FORMULA_START.test(text)) return text;
-	if (PLAIN_NUMBER.test(text)) return text;
-	return `'${text}`;
+	// split() with a capturing group: even indices are pieces, odd ones the breaks between them.
+	const parts = text.split(PIECE_BREAK);
+	for (let i = 2; i < parts.length; i += 2) {
+		const piece = parts[i] ?? '';
+		if (startsFormula(piece)) parts[i] = `'${piece}`;
+	}
+	// The first piece starts the cell, which a reader of our own format gets whole: it stays
+	// unmarked only if the whole cell is a number. A tab or CR first is a trigger of its own.
+	const mark = /^[\t\r]/.test(text) || startsFormula(text) ? "'" : '';
+	return mark + parts.join('');
+}
+
+function startsFormula(text: string): boolean {
+	return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text.trim());
 }
 
 function escapeCell(text: string): string {

@@ -64,11 +64,12 @@ describe('toCsv', () => {
 			'=HYPERLINK("http://evil.example","click")',
 			`"'=HYPERLINK(""http://evil.example"",""click"")"`
 		],
-		['+cmd|/C calc!A0', "'+cmd|/C calc!A0"],
+		// '|' and tab are separators in some locales: such cells are quoted (issue 13).
+		['+cmd|/C calc!A0', `"'+cmd|/C calc!A0"`],
 		['@SUM(1)', "'@SUM(1)"],
 		['-2+3', "'-2+3"],
 		['=1+1', "'=1+1"],
-		['\tx', "'\tx"],
+		['\tx', `"'\tx"`],
 		['\rx', `"'\rx"`],
 		['-', "'-"],
 		['+', "'+"]
