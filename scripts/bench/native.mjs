@@ -52,9 +52,14 @@ function plainRows(reader) {
 
 /** An Engine (src/db/engine.ts) over a node-api connection; files live in `dir`. */
 function nativeEngine(conn, dir, files, log) {
+	const localPath = (v) =>
+		typeof v === 'string' && v.startsWith('/clientele/') ? join(dir, basename(v)) : v;
 	const run = async (q, read) => {
 		const text = typeof q === 'string' ? q : q.text;
-		const params = typeof q === 'string' || q.params.length === 0 ? undefined : [...q.params];
+		// The app names files under /clientele/ (its engine's only readable folder): here they
+		// are files in `dir`.
+		const params =
+			typeof q === 'string' || q.params.length === 0 ? undefined : q.params.map(localPath);
 		const t0 = performance.now();
 		const result = read ? await conn.runAndReadAll(text, params) : await conn.run(text, params);
 		const sql = text.replace(/\s+/g, ' ').slice(0, 70);
@@ -70,15 +75,15 @@ function nativeEngine(conn, dir, files, log) {
 			return plainRows(await run(q, true));
 		},
 		async registerBuffer(name, bytes) {
-			await writeFile(join(dir, name), bytes);
+			await writeFile(localPath(name), bytes);
 		},
 		async registerFile(name, blob) {
 			const path = files.get(blob);
 			if (!path) throw new Error('native engine: unknown blob');
-			await symlink(path, join(dir, name));
+			await symlink(path, localPath(name));
 		},
 		async dropFile(name) {
-			await unlink(join(dir, name)).catch(() => {});
+			await unlink(localPath(name)).catch(() => {});
 		},
 		async close() {}
 	};

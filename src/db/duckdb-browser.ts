@@ -11,7 +11,7 @@ import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import { Table, type RecordBatch } from 'apache-arrow';
 import type { Engine, QueryResult, Row } from './engine';
 import { tableToResult, tableToRowsSliced } from './rows';
-import { SESSION_SETUP } from './session';
+import { SESSION_SETUP, lockdownStatements } from './session';
 import { EngineCrashError, memoryLimitStatement } from './memory';
 import { ident, type Sql } from '../core/sql';
 import type { WarmUpResult } from './warm-up';
@@ -45,9 +45,27 @@ export interface BrowserEngineOptions {
 	memoryLimit: number | string;
 }
 
+/**
+ * The DuckDB worker, bound by the page's Content-Security-Policy. A worker started from its own
+ * URL takes its policy from its own response headers, which a static host (GitHub Pages) cannot
+ * send: it could fetch from any site. A worker started from a blob: URL inherits the policy of the
+ * page that made it (connect-src 'self'), so its script only imports the bundled worker.
+ */
+export function startWorker(): Worker {
+	const absolute = new URL(workerUrl, document.baseURI).href;
+	const script = `importScripts(${JSON.stringify(absolute)});`;
+	const blobUrl = URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
+	try {
+		return new Worker(blobUrl);
+	} finally {
+		// The worker has its script once it starts; the URL is not needed afterwards.
+		setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
+	}
+}
+
 /** Start DuckDB-WASM in a worker. Called as soon as the page opens, not when a file arrives. */
 export async function createBrowserEngine(options: BrowserEngineOptions): Promise<BrowserEngine> {
-	const worker = new Worker(workerUrl);
+	const worker = startWorker();
 	// AsyncDuckDB forgets its pending requests when the worker dies (they would never settle):
 	// every call races this promise, so a crash rejects it with EngineCrashError instead.
 	let crashed = false;
@@ -71,9 +89,14 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 	};
 
 	const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
-	await guard(db.instantiate(wasmUrl));
+	// Absolute: the blob: worker has no base URL of its own to resolve a relative one against.
+	await guard(db.instantiate(new URL(wasmUrl, document.baseURI).href));
 	const conn: AsyncDuckDBConnection = await guard(db.connect());
-	for (const stmt of [...SESSION_SETUP, memoryLimitStatement(options.memoryLimit)]) {
+	// The lockdown first (it ends by locking the configuration), then the connection's setup.
+	for (const stmt of [
+		...lockdownStatements(memoryLimitStatement(options.memoryLimit)),
+		...SESSION_SETUP
+	]) {
 		await guard(conn.query(stmt));
 	}
 	const defaultDatabase = String(

@@ -8,6 +8,7 @@
  * rows and broken quotes into rejected records. Only when there are rejects is the text scanned
  * once more, to number records across blank lines and to find editor line numbers.
  */
+import { userFilePath } from './session';
 import { ident, join, raw, sql } from '../core/sql';
 import type { ColumnProfile } from '../core/types';
 import {
@@ -212,7 +213,8 @@ export async function loadCsv(
 	const { names, warnings } = nameColumns(dialect.header, dialect.fieldCount);
 
 	const id = ++uploads;
-	const file = `upload_${id}.csv`;
+	// Under the only folder DuckDB may read (db/session.ts): files added later load too.
+	const file = userFilePath(`upload_${id}.csv`);
 	const rejectsTable = `__rejects_${id}`;
 	const rejectsScan = `__rejects_scan_${id}`;
 	let registered = false;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Engine, QueryResult, Row } from '../../src/db/engine';
 import { tableToResult } from '../../src/db/rows';
 import { Sql } from '../../src/core/sql';
-import { SESSION_SETUP } from '../../src/db/session';
+import { SESSION_SETUP, lockdownStatements } from '../../src/db/session';
 
 const require = createRequire(import.meta.url);
 const duckdb =
@@ -33,7 +33,8 @@ export async function createNodeEngine(): Promise<Engine> {
 	);
 	await db.instantiate();
 	const conn = db.connect();
-	for (const stmt of SESSION_SETUP) conn.query(stmt);
+	// The browser's lockdown too: tests see the engine as the page has it (files under /clientele/).
+	for (const stmt of [...lockdownStatements(), ...SESSION_SETUP]) conn.query(stmt);
 
 	function run(q: Sql | string) {
 		const t0 = performance.now();

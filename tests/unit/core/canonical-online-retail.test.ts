@@ -8,6 +8,7 @@ import { buildLoadSummaryQuery, buildOrdersStatements } from '../../../src/core/
 import { detectOrderRoles, requiredSatisfied } from '../../../src/core/columns';
 import { sniffDateFormat, sniffNumberFormat } from '../../../src/core/formats';
 import type { ColumnProfile, OrdersMapping } from '../../../src/core/types';
+import { userFilePath } from '../../../src/db/session';
 
 // The full UCI Online Retail log (541,909 lines), kept outside the repo (SOURCE.md beside it).
 const FILE = path.resolve(
@@ -27,10 +28,13 @@ function kindOf(samples: string[]): ColumnProfile['kind'] {
 describe.skipIf(!existsSync(FILE))('online retail (full file)', () => {
 	it("reproduces the published clean figures with 'exclude' and reports 'net'", async () => {
 		const db = await createNodeEngine();
-		await db.registerBuffer('online_retail.csv', new Uint8Array(gunzipSync(readFileSync(FILE))));
+		await db.registerBuffer(
+			userFilePath('online_retail.csv'),
+			new Uint8Array(gunzipSync(readFileSync(FILE)))
+		);
 		await db.exec(`CREATE TABLE raw_orders AS
 			SELECT CAST(row_number() OVER () AS BIGINT) AS __row, *
-			FROM read_csv('online_retail.csv', all_varchar = true, header = true)`);
+			FROM read_csv('/clientele/online_retail.csv', all_varchar = true, header = true)`);
 		const names = (
 			await db.query<{ column_name: string }>(
 				`SELECT column_name FROM (DESCRIBE raw_orders) WHERE column_name <> '__row'`

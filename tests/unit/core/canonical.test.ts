@@ -7,14 +7,15 @@ import { buildCustomersStatements } from '../../../src/core/canonical-customers'
 import { toDimensions } from '../../../src/core/columns';
 import { breakdownAnalysis, defaultBreakdownSettings } from '../../../src/core/analyses/breakdown';
 import type { CustomersMapping, OrdersMapping, ReturnsPolicy } from '../../../src/core/types';
+import { userFilePath } from '../../../src/db/session';
 
 let db: Engine;
 beforeAll(async () => {
 	db = await createNodeEngine();
-	await db.registerBuffer('lines.csv', fixtureBytes('canonical/lines.csv'));
+	await db.registerBuffer(userFilePath('lines.csv'), fixtureBytes('canonical/lines.csv'));
 	await db.exec(`CREATE TABLE raw_lines AS
 		SELECT CAST(row_number() OVER () AS BIGINT) AS __row, *
-		FROM read_csv('lines.csv', all_varchar = true, header = true)`);
+		FROM read_csv('/clientele/lines.csv', all_varchar = true, header = true)`);
 	// Order-level, Chinese and hostile headers, no order id, currency strings, a status column.
 	await db.exec(`CREATE TABLE raw_cn AS SELECT * FROM (VALUES
 		(1, '0012', '2024/1/5 10:30', '¥1,234.50', 'web', '已完成'),

@@ -17,6 +17,7 @@ import {
 import { referenceRfm } from '../../helpers/reference/rfm';
 import { referenceConcentration } from '../../helpers/reference/concentration';
 import { referenceCycle } from '../../helpers/reference/cycle';
+import { userFilePath } from '../../../src/db/session';
 
 // SQL (DuckDB) versus the plain-TypeScript references on seeded random order logs.
 const DATASETS = 50;
@@ -110,9 +111,9 @@ describe('property: SQL equals the reference implementations on random data', ()
 			const { scope, orders } = data;
 			const s = settingsFor(seed);
 			const query = seed % 2 === 0 ? bound : inlined;
-			await db.registerBuffer(`orders-${seed}.csv`, ordersCsv(orders));
-			await db.exec(loadOrdersSql(`orders-${seed}.csv`));
-			await db.dropFile(`orders-${seed}.csv`);
+			await db.registerBuffer(userFilePath(`orders-${seed}.csv`), ordersCsv(orders));
+			await db.exec(loadOrdersSql(userFilePath(`orders-${seed}.csv`)));
+			await db.dropFile(userFilePath(`orders-${seed}.csv`));
 			const checks: [string, unknown, unknown][] = [
 				['rfm', await rfmAnalysis.run(query, scope, s.rfm), referenceRfm(orders, scope, s.rfm)],
 				[

@@ -5,6 +5,7 @@ import { createNodeEngine } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
 import type { Scope } from '../../../src/core/scope';
 import { defaultRfmSettings, rfmAnalysis } from '../../../src/core/analyses/rfm';
+import { userFilePath } from '../../../src/db/session';
 
 // The R package rfm 0.3.0's example order log (shared/datasets beside the repository, SOURCE.md).
 const CSV = path.resolve(
@@ -40,7 +41,7 @@ let db: Engine;
 beforeAll(async () => {
 	if (!present) return;
 	db = await createNodeEngine();
-	await db.registerBuffer('rfm_data_orders.csv', new Uint8Array(readFileSync(CSV)));
+	await db.registerBuffer(userFilePath('rfm_data_orders.csv'), new Uint8Array(readFileSync(CSV)));
 	await db.exec(`CREATE TABLE orders AS
 		SELECT
 			CAST(customer_id AS VARCHAR) AS customer_id,
@@ -50,7 +51,7 @@ beforeAll(async () => {
 			1.0 AS items,
 			1 AS lines,
 			true AS is_purchase
-		FROM read_csv('rfm_data_orders.csv', header = true)`);
+		FROM read_csv('/clientele/rfm_data_orders.csv', header = true)`);
 });
 
 describe('rfm-package preset on the rfm package example data', () => {

@@ -488,7 +488,7 @@ describe('loadCsv: input handling', () => {
 		expect(r.rowsLoaded).toBe(3);
 		await load('pipe.csv', bytes);
 		expect(Array.from(bytes)).toEqual(before);
-		const files = await db.query(`SELECT * FROM glob('upload_*')`);
+		const files = await db.query(`SELECT * FROM glob('/clientele/upload_*')`);
 		expect(files).toEqual([]);
 	});
 

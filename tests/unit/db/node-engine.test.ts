@@ -2,6 +2,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
 import { sql, ident } from '../../../src/core/sql';
+import { userFilePath } from '../../../src/db/session';
 
 let db: Engine;
 beforeAll(async () => {
@@ -38,8 +39,8 @@ describe('node engine + row conversion', () => {
 	});
 
 	it('reads a registered buffer with read_csv', async () => {
-		await db.registerBuffer('t.csv', new TextEncoder().encode('a,b\n1,x\n2,y\n'));
-		const rows = await db.query(`SELECT * FROM read_csv('t.csv') ORDER BY a`);
+		await db.registerBuffer(userFilePath('t.csv'), new TextEncoder().encode('a,b\n1,x\n2,y\n'));
+		const rows = await db.query(`SELECT * FROM read_csv('/clientele/t.csv') ORDER BY a`);
 		expect(rows).toEqual([
 			{ a: 1, b: 'x' },
 			{ a: 2, b: 'y' }
