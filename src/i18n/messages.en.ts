@@ -401,6 +401,16 @@ export const en = {
 	'notebook.copied': 'Copied',
 	'notebook.circular':
 		'This cell is part of a circular reference (cells that read each other’s views), so it was not run.',
+	'notebook.refused.network':
+		'Not run: Clientele does not read from the network or from files you have not added ({what}). Add the file instead (“Add file…”); your data stays on this machine.',
+	'notebook.refused.settings':
+		'Not run: the engine’s settings cannot be changed from the notebook ({what}). They are what keeps your data on this machine. SET VARIABLE works.',
+	'notebook.refused.extension':
+		'Not run: DuckDB extensions cannot be installed or loaded here ({what}): they would be fetched from the internet.',
+	'notebook.refused.database':
+		'Not run: the notebook works on the data you loaded; it cannot attach, detach or switch databases ({what}).',
+	'notebook.refused.files':
+		'Not run: the notebook cannot read or write files ({what}). Add files with “Add file…”; save results with the Download buttons.',
 	'notebook.openIn': 'Open in notebook',
 	'notebook.openInHint': 'Open the exact SQL of this section as notebook cells',
 	'notebook.name.empty': 'A view name is needed.',

@@ -391,6 +391,16 @@ export const zh: Record<MessageKey, string> = {
 	'notebook.copy': '复制',
 	'notebook.copied': '已复制',
 	'notebook.circular': '该单元格处于循环引用中（单元格互相读取对方的视图），因此未运行。',
+	'notebook.refused.network':
+		'未运行：Clientele 不从网络或未添加的文件读取数据（{what}）。请改为添加该文件（“添加文件…”）；您的数据始终留在本机。',
+	'notebook.refused.settings':
+		'未运行：不能在笔记本中更改引擎设置（{what}），正是这些设置让您的数据留在本机。可以使用 SET VARIABLE。',
+	'notebook.refused.extension':
+		'未运行：此处不能安装或加载 DuckDB 扩展（{what}），因为扩展需要从互联网下载。',
+	'notebook.refused.database':
+		'未运行：笔记本只处理您已加载的数据，不能附加、分离或切换数据库（{what}）。',
+	'notebook.refused.files':
+		'未运行：笔记本不能读写文件（{what}）。请用“添加文件…”添加文件，用“下载”按钮保存结果。',
 	'notebook.openIn': '在笔记本中打开',
 	'notebook.openInHint': '把本部分使用的完整 SQL 作为笔记本单元格打开',
 	'notebook.name.empty': '需要填写视图名。',

@@ -20,6 +20,12 @@ import {
 } from '../core/notebook/names';
 import { dependenciesOf, runPlan } from '../core/notebook/deps';
 import { statementKind } from '../core/notebook/scan';
+import {
+	RefusedStatementError,
+	refusalOf,
+	refusalOfEngineError,
+	type Refusal
+} from '../core/notebook/guard';
 import { parseNotebook, serializeNotebook } from '../core/notebook/file';
 import {
 	VIEW_PREFIX_LINES,
@@ -43,6 +49,8 @@ export interface CellResult {
 	error: string | null;
 	/** Why the cell did not finish: a circular reference, or the user cancelled it. */
 	reason: 'circular' | 'cancelled' | null;
+	/** The statement Clientele does not run (core/notebook/guard): the UI explains the kind. */
+	refusal: Refusal | null;
 }
 
 export const IDLE: CellResult = {
@@ -52,7 +60,8 @@ export const IDLE: CellResult = {
 	rowCount: 0,
 	ms: 0,
 	error: null,
-	reason: null
+	reason: null,
+	refusal: null
 };
 
 /** Tables → columns of the database, for autocomplete. */
@@ -316,6 +325,9 @@ export class Notebook {
 		const source = cell.source;
 		const t0 = performance.now();
 		try {
+			// Before DuckDB sees it: a cell from a file or a share link is text from elsewhere.
+			const refused = refusalOf(source);
+			if (refused) throw new RefusedStatementError(refused);
 			const kind = statementKind(source);
 			if (kind === 'empty') {
 				this.setResult(id, IDLE);
@@ -357,6 +369,7 @@ export class Notebook {
 				...IDLE,
 				status: 'error',
 				reason: e instanceof CancelledError ? 'cancelled' : null,
+				refusal: e instanceof RefusedStatementError ? e.refusal : refusalOfEngineError(message(e)),
 				error: message(e),
 				ms: performance.now() - t0
 			});
