@@ -64,6 +64,12 @@ export const en = {
 	'mapping.ambiguous':
 		'Dates like 01/02/2024 could be 1 February or 2 January. Which order does your file use?',
 	'mapping.excelSerial': 'Excel day numbers',
+	'mapping.misfit.date':
+		'The date format you used last time for files with these columns ({saved}) does not fit this file ({failed} of {total} sampled dates); using {used}. Check it and confirm.',
+	'mapping.misfit.decimal':
+		'The decimal mark you used last time for files with these columns ({saved}) does not fit this file ({failed} of {total} sampled amounts); using {used}. Check it and confirm.',
+	'mapping.decimalComma': 'decimal comma, 1.234,50',
+	'mapping.decimalPoint': 'decimal point, 1,234.50',
 	'mapping.decimal': 'Numbers',
 	'mapping.returns': 'Returns and cancellations',
 	'mapping.returnsNet': 'Subtract them from revenue (net)',

@@ -62,6 +62,12 @@ export const zh: Record<MessageKey, string> = {
 	'mapping.ambiguous':
 		'像 01/02/2024 这样的日期可能是 2 月 1 日，也可能是 1 月 2 日。你的文件用哪种顺序？',
 	'mapping.excelSerial': 'Excel 日期序号',
+	'mapping.misfit.date':
+		'你上次为具有这些列的文件使用的日期格式（{saved}）与此文件不符（抽样的 {total} 个日期中有 {failed} 个不符）；现使用 {used}。请检查并确认。',
+	'mapping.misfit.decimal':
+		'你上次为具有这些列的文件使用的小数点（{saved}）与此文件不符（抽样的 {total} 个金额中有 {failed} 个不符）；现使用 {used}。请检查并确认。',
+	'mapping.decimalComma': '逗号作小数点，1.234,50',
+	'mapping.decimalPoint': '句点作小数点，1,234.50',
 	'mapping.decimal': '数字格式',
 	'mapping.returns': '退货与取消',
 	'mapping.returnsNet': '从收入中扣除（净额）',

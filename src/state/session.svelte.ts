@@ -8,6 +8,7 @@ import {
 	type RoleDetection
 } from '../core/columns';
 import { sniffDateFormat, sniffNumberFormat } from '../core/formats';
+import { fitFormats, type FormatMisfit } from '../core/formats-fit';
 import { buildLoadSummaryQuery } from '../core/canonical';
 import { buildOrdersTables } from '../db/build-orders';
 import { buildCustomersStatements, customerColumns } from '../core/canonical-customers';
@@ -318,11 +319,38 @@ export class Session {
 	/** Confirm the mapping screen: build the canonical tables and show the analyses. */
 	async confirmMapping(): Promise<void> {
 		if (!this.mapping || !this.ordersReport) return;
+		this.formatMisfits = [];
 		rememberMapping(
 			headerSignature(this.ordersReport.columns.map((c) => c.name)),
 			$state.snapshot(this.mapping) as OrdersMapping
 		);
 		await this.build();
+	}
+
+	/**
+	 * Use an orders mapping the user accepted from an opened notebook (its columns must be the
+	 * loaded file's). With data in force the tables are rebuilt; on the mapping screen it only
+	 * fills the screen in. Never remembered: only confirming the mapping screen remembers one.
+	 */
+	async applyMapping(
+		m: Pick<OrdersMapping, 'roles' | 'dateFormat' | 'numberFormat'>,
+		returns: ReturnsPolicy
+	): Promise<void> {
+		const report = this.ordersReport;
+		if (!this.mapping || !report) return;
+		const names = new Set(report.columns.map((c) => c.name));
+		if (!Object.values(m.roles).every((c) => c === undefined || names.has(c))) return;
+		const used = new Set(Object.values(m.roles));
+		this.mapping = {
+			table: RAW_ORDERS,
+			roles: { ...m.roles },
+			dateFormat: { ...m.dateFormat },
+			numberFormat: { ...m.numberFormat },
+			dimensions: (this.detection?.dimensions ?? []).filter((d) => !used.has(d.source))
+		};
+		this.returns = returns;
+		this.formatMisfits = [];
+		if (this.phase === 'ready') await this.build();
 	}
 
 	/** Show the mapping screen again (the mapping stays one click away). */
@@ -334,6 +362,7 @@ export class Session {
 		const det = this.detection;
 		if (!det || !this.mapping) return false;
 		if (this.mapping.dateFormat.ambiguous) return false;
+		if (this.formatMisfits.length > 0) return false;
 		if (this.remembered) return true;
 		if (!requiredSatisfied(det)) return false;
 		const required: OrderRole[] = ['customer_id', 'order_date'];
@@ -342,6 +371,8 @@ export class Session {
 	}
 
 	private remembered = false;
+	/** Remembered formats that did not fit the orders file (the file's own are used instead). */
+	formatMisfits = $state.raw<FormatMisfit[]>([]);
 
 	private prepareOrdersMapping(): void {
 		const report = this.ordersReport;
@@ -356,15 +387,23 @@ export class Session {
 		const roles = savedValid && saved ? { ...saved.roles } : { ...det.roles };
 		const dateCol = report.columns.find((c) => c.name === roles.order_date);
 		const amountCol = report.columns.find((c) => c.name === (roles.amount ?? roles.unit_price));
+		// A remembered format is checked against this file's values first: where it fits fewer of
+		// them than the file's own, the file's is used and the mapping screen says so.
+		const samples = { date: dateCol?.samples ?? [], amount: amountCol?.samples ?? [] };
+		const formats =
+			savedValid && saved
+				? fitFormats(saved, samples)
+				: {
+						dateFormat: sniffDateFormat(samples.date) ?? { format: '%Y-%m-%d' },
+						numberFormat: sniffNumberFormat(samples.amount),
+						misfits: []
+					};
+		this.formatMisfits = formats.misfits;
 		this.mapping = {
 			table: RAW_ORDERS,
 			roles,
-			dateFormat:
-				savedValid && saved
-					? saved.dateFormat
-					: (sniffDateFormat(dateCol?.samples ?? []) ?? { format: '%Y-%m-%d' }),
-			numberFormat:
-				savedValid && saved ? saved.numberFormat : sniffNumberFormat(amountCol?.samples ?? []),
+			dateFormat: formats.dateFormat,
+			numberFormat: formats.numberFormat,
 			dimensions: det.dimensions.filter((d) => !Object.values(roles).includes(d.source))
 		};
 	}
