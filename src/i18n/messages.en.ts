@@ -451,7 +451,25 @@ export const en = {
 	'notebook.shareError': 'This share link could not be opened.',
 	'notebook.fileErrorPrefix': 'This notebook file could not be opened.',
 	'notebook.attach':
-		'This notebook needs its data: load {files}. Files are matched by name and mapped as the notebook was; every cell runs once they are loaded.',
+		'This notebook needs its data: load {files}. Files are matched by name; once they are loaded, the notebook offers its column mapping, and its cells run when you press Run all.',
+	'notebook.fromLink':
+		'This notebook came from a share link: nothing in it has run. Read its SQL; it runs only when you press Run all.',
+	'notebook.fromFile':
+		'This notebook came from a file: nothing in it has run. Read its SQL; it runs only when you press Run all.',
+	'notebook.offer':
+		'This notebook was written for “{expected}” with {changes}. Apply that to the loaded data (“{loaded}”)?',
+	'notebook.offer.roles': 'other column roles',
+	'notebook.offer.dateFormat': 'date format {format}',
+	'notebook.offer.decimal.comma': 'decimal comma',
+	'notebook.offer.decimal.point': 'decimal point',
+	'notebook.offer.returns.net': 'returns subtracted from revenue',
+	'notebook.offer.returns.exclude': 'returns left out',
+	'notebook.offer.misfit':
+		'Careful: its {what} does not fit the loaded file ({failed} of {total} sampled values would be set aside or misread).',
+	'notebook.offer.apply': 'Apply',
+	'notebook.offer.keep': 'Keep mine',
+	'notebook.offer.note':
+		'Applying rebuilds the tables for this session only; it is not remembered for your later files.',
 	'notebook.attachButton': 'Attach data files…',
 	'notebook.mapping.missing':
 		'This notebook was written for the {kind} file “{expected}”, which is not loaded.',

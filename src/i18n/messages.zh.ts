@@ -438,7 +438,24 @@ export const zh: Record<MessageKey, string> = {
 	'notebook.shareError': '无法打开此分享链接。',
 	'notebook.fileErrorPrefix': '无法打开此笔记本文件。',
 	'notebook.attach':
-		'此笔记本需要数据：请加载 {files}。文件按名称匹配，并按笔记本保存时的方式映射列；加载后所有单元格会自动运行。',
+		'此笔记本需要数据：请加载 {files}。文件按名称匹配；加载后笔记本会提出其列映射，单元格在你点击“全部运行”后才会运行。',
+	'notebook.fromLink':
+		'此笔记本来自分享链接：其中的内容都尚未运行。请先阅读其 SQL；只有点击“全部运行”后才会运行。',
+	'notebook.fromFile':
+		'此笔记本来自文件：其中的内容都尚未运行。请先阅读其 SQL；只有点击“全部运行”后才会运行。',
+	'notebook.offer':
+		'此笔记本是针对“{expected}”编写的，使用{changes}。要将其应用到已加载的数据（“{loaded}”）吗？',
+	'notebook.offer.roles': '不同的列角色',
+	'notebook.offer.dateFormat': '日期格式 {format}',
+	'notebook.offer.decimal.comma': '逗号作小数点',
+	'notebook.offer.decimal.point': '句点作小数点',
+	'notebook.offer.returns.net': '从收入中扣除退货',
+	'notebook.offer.returns.exclude': '排除退货',
+	'notebook.offer.misfit':
+		'注意：其{what}与已加载的文件不符（抽样的 {total} 个值中有 {failed} 个会被搁置或误读）。',
+	'notebook.offer.apply': '应用',
+	'notebook.offer.keep': '保留我的',
+	'notebook.offer.note': '应用后仅在本次会话中重建数据表，不会为你以后的文件记住。',
 	'notebook.attachButton': '添加数据文件…',
 	'notebook.mapping.missing': '此笔记本是针对{kind}文件“{expected}”编写的，但该文件尚未加载。',
 	'notebook.mapping.columns':

@@ -1,7 +1,13 @@
 // Getting notebooks in and out: opening a file or a share link (asking before a link replaces
 // the user's own cells), making a share link, and — when an opened notebook's data is not loaded
-// yet — waiting for its files, then comparing their mapping and running every cell.
-import type { NotebookDoc } from '../core/notebook/model';
+// yet — waiting for its files, then comparing their mapping.
+//
+// A notebook from elsewhere never acts unasked (issue 13): opening it shows its cells and runs
+// nothing — not with the data already loaded, not when its files arrive — until the user presses
+// Run all. Its column mapping is only offered for the loaded file with the same columns, applied
+// (for this session, tables rebuilt) when the user agrees, and never remembered: a link must not
+// change how the user's later files are read. Confirming the mapping screen remembers, as usual.
+import type { NotebookDoc, NotebookMapping } from '../core/notebook/model';
 import { NotebookFileError } from '../core/notebook/file';
 import {
 	MAX_LINK_CHARS,
@@ -14,10 +20,12 @@ import type { Notebook } from './notebook.svelte';
 import type { Session } from './session.svelte';
 import {
 	expectedFiles,
+	loadedOrders,
 	mappingDifferences,
-	rememberNotebookMapping,
+	mappingOffer,
 	sessionMapping,
-	type MappingDifference
+	type MappingDifference,
+	type MappingOffer
 } from './notebook-mapping';
 
 /** Notebook files far over the 1 MB limit are refused before they are read. */
@@ -40,8 +48,14 @@ export class NotebookExchange {
 	needed = $state.raw<string[]>([]);
 	/** How the loaded data differs from the opened notebook's mapping. */
 	differences = $state.raw<MappingDifference[]>([]);
+	/** Where the open notebook came from, until the user runs it (the note with Run all). */
+	fromElsewhere = $state<'link' | 'file' | null>(null);
+	/** The opened notebook's mapping, offered until the user applies it or keeps theirs. */
+	offered = $state.raw<NotebookMapping | null>(null);
 	/** The data version when we started waiting for the notebook's files (null: not waiting). */
 	private waitingSince: number | null = null;
+	/** The opened notebook's mapping, compared with the data each time it changes. */
+	private opened: NotebookMapping | null = null;
 
 	constructor(
 		private readonly notebook: Notebook,
@@ -67,7 +81,7 @@ export class NotebookExchange {
 	openShared(doc: NotebookDoc): void {
 		this.incoming = null;
 		this.notebook.openDoc(doc);
-		this.afterOpen(doc);
+		this.afterOpen(doc, 'link');
 	}
 
 	async openFile(file: File): Promise<void> {
@@ -76,7 +90,7 @@ export class NotebookExchange {
 			if (file.size > READ_LIMIT) {
 				throw new NotebookFileError('tooLarge', 'too large', { bytes: file.size, limit: 1048576 });
 			}
-			this.afterOpen(this.notebook.open(await file.text()));
+			this.afterOpen(this.notebook.open(await file.text()), 'file');
 		} catch (error) {
 			this.problem = { context: 'notebook.fileErrorPrefix', error };
 		}
@@ -100,24 +114,54 @@ export class NotebookExchange {
 		this.share = { url, copied };
 	}
 
-	/** Call when the session's data changes: the files the notebook waited for are in. */
-	dataChanged(version: number): void {
-		if (this.waitingSince === null || version <= this.waitingSince) return;
-		if (this.session.phase !== 'ready') return;
-		this.waitingSince = null;
-		this.needed = [];
-		const saved = this.notebook.mapping;
-		this.differences = saved ? mappingDifferences(saved, sessionMapping(this.session)) : [];
-		void this.notebook.runAll();
+	/** Run every SQL cell: the user's go-ahead for a notebook from elsewhere. */
+	runAll(): Promise<void> {
+		this.fromElsewhere = null;
+		return this.notebook.runAll();
 	}
 
-	private afterOpen(doc: NotebookDoc): void {
+	/** The opened notebook's mapping as an offer for the loaded file (null: nothing to offer). */
+	get offer(): MappingOffer | null {
+		return this.offered && mappingOffer(this.offered, loadedOrders(this.session));
+	}
+
+	/** The user agreed: use the notebook's mapping for the loaded file (not remembered). */
+	async applyOffer(): Promise<void> {
+		const m = this.offered;
+		if (!m || !this.offer) return;
+		this.offered = null;
+		await this.session.applyMapping(
+			{
+				roles: m.orders.roles,
+				dateFormat: { format: m.orders.dateFormat },
+				numberFormat: { decimal: m.orders.decimal }
+			},
+			m.returns
+		);
+	}
+
+	keepMine(): void {
+		this.offered = null;
+	}
+
+	/** Call when the session's data changes: compare it with the opened notebook; stop waiting. */
+	dataChanged(version: number): void {
+		if (this.session.phase !== 'ready') return;
+		if (this.opened)
+			this.differences = mappingDifferences(this.opened, sessionMapping(this.session));
+		if (this.waitingSince === null || version <= this.waitingSince) return;
+		this.waitingSince = null;
+		this.needed = [];
+	}
+
+	private afterOpen(doc: NotebookDoc, from: 'link' | 'file'): void {
 		this.share = null;
+		this.fromElsewhere = from;
+		this.opened = doc.mapping;
+		this.offered = doc.mapping;
 		const current = sessionMapping(this.session);
 		if (doc.mapping && !current) {
-			// No data yet: ask for the files by name; their mapping is applied when they load.
-			rememberNotebookMapping(doc.mapping);
-			if (this.session.phase !== 'loading') this.session.returns = doc.mapping.returns;
+			// No data yet: ask for the files by name; their mapping is offered once they load.
 			this.needed = expectedFiles(doc.mapping);
 			this.differences = [];
 			this.waitingSince = this.session.dataVersion;
@@ -126,7 +170,6 @@ export class NotebookExchange {
 		this.needed = [];
 		this.waitingSince = null;
 		this.differences = doc.mapping ? mappingDifferences(doc.mapping, current) : [];
-		if (current) void this.notebook.runAll();
 	}
 }
 

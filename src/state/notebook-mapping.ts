@@ -1,10 +1,13 @@
 // The column mapping saved with a notebook (model.ts NotebookMapping) and the session's: what to
-// save, whether the loaded data is what the notebook was written for, and restoring a notebook's
-// mapping so that loading its files needs no mapping screen.
+// save, whether the loaded data is what the notebook was written for, and what an opened
+// notebook's mapping would change in the loaded data (offered, applied only when the user agrees;
+// never written into the remembered mappings: a link or file from elsewhere must not change how
+// the user's later files are read).
 import { headerSignature } from '../core/columns';
+import { fitFormats, type FormatMisfit } from '../core/formats-fit';
 import type { FileMapping, NotebookMapping } from '../core/notebook/model';
+import type { ReturnsPolicy } from '../core/types';
 import type { LoadReport } from '../db/load-csv';
-import { rememberMapping } from './mapping-memory';
 import type { Session } from './session.svelte';
 
 function roles(r: Record<string, string | undefined>): Record<string, string> {
@@ -77,18 +80,76 @@ function sorted(r: Record<string, string>): [string, string][] {
 	return Object.entries(r).sort(([a], [b]) => a.localeCompare(b));
 }
 
+/** The loaded orders file and how it is mapped (on the mapping screen or in force). */
+export interface LoadedOrders {
+	file: string;
+	signature: string;
+	columns: { name: string; samples: string[] }[];
+	roles: Record<string, string>;
+	dateFormat: string;
+	decimal: '.' | ',';
+	returns: ReturnsPolicy;
+}
+
+export function loadedOrders(session: Session): LoadedOrders | null {
+	const report = session.ordersReport;
+	const m = session.mapping;
+	if (!report || !m || (session.phase !== 'ready' && session.phase !== 'mapping')) return null;
+	return {
+		file: report.file,
+		signature: signatureOf(report),
+		columns: report.columns.map((c) => ({ name: c.name, samples: c.samples })),
+		roles: roles(m.roles),
+		dateFormat: m.dateFormat.format,
+		decimal: m.numberFormat.decimal,
+		returns: session.returns
+	};
+}
+
+/** What applying an opened notebook's mapping would change in the loaded orders file. */
+export interface MappingOffer {
+	/** The file the notebook was written for, and the loaded one (same columns). */
+	expected: string;
+	loaded: string;
+	/** What differs; null/false where the notebook agrees with the loaded data. */
+	roles: boolean;
+	dateFormat: string | null;
+	decimal: '.' | ',' | null;
+	returns: ReturnsPolicy | null;
+	/** Offered formats that do not fit the loaded file's values (a warning beside the offer). */
+	misfits: FormatMisfit[];
+}
+
 /**
- * Remember the notebook's orders mapping for its header signature: when the user then loads a
- * file with that header, the mapping is applied without asking (mapping-memory).
+ * The notebook's orders mapping as an offer for the loaded file: null unless the file has the
+ * same columns (header signature) and the notebook maps it differently.
  */
-export function rememberNotebookMapping(m: NotebookMapping): void {
-	rememberMapping(m.orders.signature, {
-		table: 'raw_orders',
-		roles: m.orders.roles,
-		dateFormat: { format: m.orders.dateFormat },
-		numberFormat: { decimal: m.orders.decimal },
-		dimensions: []
-	});
+export function mappingOffer(
+	saved: NotebookMapping,
+	loaded: LoadedOrders | null
+): MappingOffer | null {
+	const o = saved.orders;
+	if (!loaded || loaded.signature !== o.signature) return null;
+	const names = new Set(loaded.columns.map((c) => c.name));
+	if (!Object.values(o.roles).every((c) => names.has(c))) return null;
+	const offer: MappingOffer = {
+		expected: o.file,
+		loaded: loaded.file,
+		roles: JSON.stringify(sorted(o.roles)) !== JSON.stringify(sorted(loaded.roles)),
+		dateFormat: o.dateFormat !== loaded.dateFormat ? o.dateFormat : null,
+		decimal: o.decimal !== loaded.decimal ? o.decimal : null,
+		returns: saved.returns !== loaded.returns ? saved.returns : null,
+		misfits: []
+	};
+	if (!offer.roles && !offer.dateFormat && !offer.decimal && !offer.returns) return null;
+	const samples = (col: string | undefined) =>
+		loaded.columns.find((c) => c.name === col)?.samples ?? [];
+	const fit = fitFormats(
+		{ dateFormat: { format: o.dateFormat }, numberFormat: { decimal: o.decimal } },
+		{ date: samples(o.roles.order_date), amount: samples(o.roles.amount ?? o.roles.unit_price) }
+	);
+	offer.misfits = fit.misfits.filter((m) => (m.kind === 'date' ? offer.dateFormat : offer.decimal));
+	return offer;
 }
 
 /** The file names a notebook needs, orders first. */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { expectedFiles, mappingDifferences } from '../../../src/state/notebook-mapping';
+import {
+	expectedFiles,
+	mappingDifferences,
+	mappingOffer,
+	type LoadedOrders
+} from '../../../src/state/notebook-mapping';
 import type { NotebookMapping } from '../../../src/core/notebook/model';
 
 const saved: NotebookMapping = {
@@ -40,5 +45,36 @@ describe('notebook mapping', () => {
 			{ kind: 'orders', expected: 'orders.csv', loaded: 'sales.csv', what: 'columns' },
 			{ kind: 'customers', expected: 'customers.csv', loaded: 'customers.csv', what: 'roles' }
 		]);
+	});
+
+	it('offers a notebook’s mapping only for a file with its columns, and only what differs', () => {
+		const loaded: LoadedOrders = {
+			file: 'sales.csv',
+			signature: saved.orders.signature,
+			columns: [
+				{ name: 'cid', samples: ['a'] },
+				{ name: 'd', samples: ['2024-01-05', '2024-02-11'] },
+				{ name: 'amt', samples: ['100.50'] }
+			],
+			roles: { customer_id: 'cid', order_date: 'd', amount: 'amt' },
+			dateFormat: '%Y-%m-%d',
+			decimal: '.',
+			returns: 'net'
+		};
+		expect(mappingOffer(saved, loaded)).toBeNull();
+		expect(mappingOffer(saved, { ...loaded, signature: 'h3-ffffffffffffffff' })).toBeNull();
+		const dm = { ...saved, orders: { ...saved.orders, dateFormat: '%d/%m/%Y' } };
+		expect(mappingOffer(dm, loaded)).toEqual({
+			expected: 'orders.csv',
+			loaded: 'sales.csv',
+			roles: false,
+			dateFormat: '%d/%m/%Y',
+			decimal: null,
+			returns: null,
+			misfits: [{ kind: 'date', saved: '%d/%m/%Y', used: '%Y-%m-%d', failed: 2, total: 2 }]
+		});
+		expect(
+			mappingOffer(saved, { ...loaded, roles: { customer_id: 'cid', order_date: 'd' } })
+		).toMatchObject({ roles: true, misfits: [] });
 	});
 });
