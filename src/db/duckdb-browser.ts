@@ -9,8 +9,14 @@ import {
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { Table, type RecordBatch } from 'apache-arrow';
-import type { Engine, QueryResult, Row } from './engine';
-import { tableToResult, tableToRowsSliced } from './rows';
+import {
+	ResultTooLargeError,
+	type Engine,
+	type QueryResult,
+	type Row,
+	type UserQueryOptions
+} from './engine';
+import { tableColumns, tableToResult, tableToRowsSliced } from './rows';
 import { SESSION_SETUP, lockdownStatements } from './session';
 import { EngineCrashError, memoryLimitStatement } from './memory';
 import { ident, type Sql } from '../core/sql';
@@ -160,18 +166,32 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 	}
 
 	return {
-		async queryCancellable<T = Row>(text: string): Promise<QueryResult<T>> {
+		async queryCancellable<T = Row>(
+			text: string,
+			options: UserQueryOptions = {}
+		): Promise<QueryResult<T>> {
 			pageNeedsEngine = true;
 			const c = await user();
 			const t0 = performance.now();
+			const maxBytes = options.maxBytes ?? Infinity;
 			running = true;
 			try {
 				const reader = await c.send(text, true);
 				if (!reader) throw new Error('DuckDB worker is gone');
 				const batches: RecordBatch[] = [];
-				for await (const batch of reader) batches.push(batch);
+				let bytes = 0;
+				for await (const batch of reader) {
+					// Measured before converting: a result too large for the page is never decoded.
+					bytes += batch.data.byteLength;
+					if (bytes > maxBytes) {
+						await c.cancelSent().catch(() => false);
+						throw new ResultTooLargeError(bytes, maxBytes);
+					}
+					batches.push(batch);
+				}
 				const table = new Table(reader.schema, batches);
-				return tableToResult<T>(table, performance.now() - t0);
+				const rows = await tableToRowsSliced<T>(table);
+				return { rows, columns: tableColumns(table), ms: performance.now() - t0 };
 			} finally {
 				running = false;
 			}

@@ -3,6 +3,27 @@ import type { Sql } from '../core/sql';
 /** A plain JS row: numbers, strings, booleans, null. Dates come back as ISO strings. */
 export type Row = Record<string, string | number | boolean | null>;
 
+/** Options of a user query (notebook). */
+export interface UserQueryOptions {
+	/**
+	 * Refuse a result whose Arrow data passes this many bytes (ResultTooLargeError), measured as
+	 * its batches arrive and before any value is converted to JavaScript.
+	 */
+	maxBytes?: number;
+}
+
+/** A user query's result was larger than UserQueryOptions.maxBytes: nothing was converted. */
+export class ResultTooLargeError extends Error {
+	constructor(
+		/** Bytes received when the query was stopped (at least). */
+		readonly bytes: number,
+		readonly limit: number
+	) {
+		super(`The result is larger than ${limit} bytes (at least ${bytes}).`);
+		this.name = 'ResultTooLargeError';
+	}
+}
+
 export interface QueryResult<T = Row> {
 	rows: T[];
 	/** Column names and DuckDB type names, in result order. */
@@ -25,7 +46,7 @@ export interface Engine {
 	 * Run a user's query (notebook) so that interrupt() can stop it. Browser: a second connection
 	 * and DuckDB's pending-query API, so the worker stays free between steps of the query.
 	 */
-	queryCancellable<T = Row>(text: string): Promise<QueryResult<T>>;
+	queryCancellable<T = Row>(text: string, options?: UserQueryOptions): Promise<QueryResult<T>>;
 	/** Stop the query queryCancellable is running (it then rejects); true when one was stopped. */
 	interrupt(): Promise<boolean>;
 	/** Make bytes readable by read_csv under `name`. */

@@ -1,6 +1,7 @@
 import { Type, type Table, type DataType, type Field, type Vector } from 'apache-arrow';
 import type { QueryResult, Row } from './engine';
 import { yieldToMain } from '../core/yield';
+import { uniqueColumnNames } from '../core/notebook/pages';
 import { dayText, timestampText } from '../core/day-text';
 
 type Cell = string | number | boolean | null;
@@ -14,7 +15,7 @@ type Cell = string | number | boolean | null;
  */
 export function tableToResult<T = Row>(table: Table, ms: number): QueryResult<T> {
 	const fields = table.schema.fields;
-	const columns = fields.map((f) => ({ name: f.name, type: typeName(f) }));
+	const columns = tableColumns(table);
 	const values = fields.map((f, i) => columnValues(table.getChildAt(i), f.type));
 	const rows: T[] = new Array(table.numRows);
 	const build = rowBuilder(fields, values);
@@ -51,6 +52,16 @@ export async function tableToRowsSliced<T = Row>(table: Table, sliceMs = 12): Pr
 	return rows;
 }
 
+/**
+ * Column names and Arrow type names, in result order. A name the result repeats
+ * (`SELECT 1 AS a, 2 AS a`) is made unique (`a (2)`): rows are keyed by these names.
+ */
+export function tableColumns(table: Table): { name: string; type: string }[] {
+	const fields = table.schema.fields;
+	const names = uniqueColumnNames(fields.map((f) => f.name));
+	return fields.map((f, i) => ({ name: names[i]!, type: typeName(f) }));
+}
+
 /** One column as plain cells (iterating a vector is much faster than get(i) per row). */
 function columnValues(vector: Vector | null, type: DataType): Cell[] {
 	if (!vector) return [];
@@ -64,7 +75,7 @@ function columnValues(vector: Vector | null, type: DataType): Cell[] {
 }
 
 function rowBuilder(fields: Field[], values: Cell[][]) {
-	const names = fields.map((f) => f.name);
+	const names = uniqueColumnNames(fields.map((f) => f.name));
 	return (r: number) => {
 		const row: Record<string, Cell> = {};
 		for (let c = 0; c < names.length; c++) row[names[c]!] = values[c]![r] ?? null;

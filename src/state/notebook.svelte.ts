@@ -29,8 +29,6 @@ import {
 import { parseNotebook, serializeNotebook } from '../core/notebook/file';
 import {
 	VIEW_PREFIX_LINES,
-	buildCellCount,
-	buildCellRows,
 	buildCellView,
 	buildDropCellView,
 	buildSchemaQuery,
@@ -38,6 +36,25 @@ import {
 	userStatement
 } from '../core/notebook/queries';
 import type { NotebookStore } from './notebook-store';
+import { ResultTooLargeError, type UserQueryOptions } from '../db/engine';
+import {
+	sourceLineShift,
+	splitLastQuery,
+	type PageRequest,
+	type PageSort,
+	type ResultPage,
+	type RowSource
+} from '../core/notebook/pages';
+import {
+	GUARD_BYTES,
+	readAllRows,
+	readFirstPage,
+	readFullValue,
+	readPage,
+	type FirstPage,
+	type FullValue,
+	type UserQuery
+} from './notebook-results';
 
 export interface CellResult {
 	status: 'idle' | 'running' | 'done' | 'error';
@@ -47,8 +64,15 @@ export interface CellResult {
 	rowCount: number;
 	ms: number;
 	error: string | null;
-	/** Why the cell did not finish: a circular reference, or the user cancelled it. */
-	reason: 'circular' | 'cancelled' | null;
+	/**
+	 * Why the cell did not finish: a circular reference, the user cancelled it, or its result is
+	 * too large to show even in pages (one row over the page limit).
+	 */
+	reason: 'circular' | 'cancelled' | 'tooLarge' | null;
+	/** Where the grid reads further pages (a view or a query); null when `rows` is the whole result. */
+	source: RowSource | null;
+	/** Per row of `rows`: the columns whose text was cut short in SQL (null: none). */
+	cut: (number[] | null)[];
 	/** The statement Clientele does not run (core/notebook/guard): the UI explains the kind. */
 	refusal: Refusal | null;
 }
@@ -61,7 +85,9 @@ export const IDLE: CellResult = {
 	ms: 0,
 	error: null,
 	reason: null,
-	refusal: null
+	refusal: null,
+	source: null,
+	cut: []
 };
 
 /** Tables → columns of the database, for autocomplete. */
@@ -268,6 +294,44 @@ export class Notebook {
 		await this.runIds([...stale, id]);
 	}
 
+	/**
+	 * Rows of a cell's result for the grid (texts cut in SQL, under the page's byte limit). Queued
+	 * behind running cells: the notebook's connection runs one statement at a time.
+	 */
+	page(id: string, request: PageRequest): Promise<ResultPage> {
+		return this.reading(id, (query, r, source) =>
+			readPage(query, source, r.columns, request, Math.min(r.rowCount, this.rowLimit))
+		);
+	}
+
+	/** One cell's whole value ("Show full value"), or why it is not shown. */
+	fullValue(id: string, column: number, index: number, sort: PageSort | null): Promise<FullValue> {
+		return this.reading(id, (query, r, source) =>
+			readFullValue(query, source, r.columns, column, index, sort)
+		);
+	}
+
+	/** Every row the grid reaches, values whole (Download CSV, Copy). */
+	allRows(id: string, sort: PageSort | null): Promise<Record<string, unknown>[]> {
+		return this.reading(id, (query, r, source) =>
+			readAllRows(query, source, r.columns, this.rowLimit, sort)
+		);
+	}
+
+	private reading<T>(
+		id: string,
+		read: (query: UserQuery, result: CellResult, source: RowSource) => Promise<T>
+	): Promise<T> {
+		const next = this.queue.then(async () => {
+			const result = this.result(id);
+			if (!result.source) throw new Error('this result has no pages');
+			const engine = await this.engine();
+			return read((q, options) => this.userQuery(engine, q, options), result, result.source);
+		});
+		this.queue = next.catch(() => undefined);
+		return next;
+	}
+
 	/** Stop the running cell (and the cells queued after it). */
 	async cancel(): Promise<void> {
 		if (!this.busy) return;
@@ -307,10 +371,10 @@ export class Notebook {
 	}
 
 	/** A user query that Cancel can interrupt. */
-	private async userQuery(engine: Engine, q: Sql | string) {
+	private async userQuery(engine: Engine, q: Sql | string, options?: UserQueryOptions) {
 		if (this.cancelRequested) throw new CancelledError();
 		try {
-			return await engine.queryCancellable(typeof q === 'string' ? q : q.toString());
+			return await engine.queryCancellable(typeof q === 'string' ? q : q.toString(), options);
 		} catch (e) {
 			if (this.cancelRequested) throw new CancelledError();
 			throw e;
@@ -333,34 +397,54 @@ export class Notebook {
 				this.setResult(id, IDLE);
 				return true;
 			}
+			const query: UserQuery = (q, options) => this.userQuery(engine, q, options);
+			let rows: RowSource;
+			let shift = 0;
 			if (kind === 'statement') {
-				const r = await this.userQuery(engine, userStatement(source).text);
-				this.setResult(id, {
-					...IDLE,
-					status: 'done',
-					columns: r.columns,
-					rows: r.rows.slice(0, this.rowLimit),
-					rowCount: r.rows.length,
-					ms: performance.now() - t0
-				});
-				return true;
+				const split = splitLastQuery(source);
+				if (!split) {
+					// Not a query at its end (PRAGMA, EXPLAIN, CREATE…): run as written, the result
+					// refused before conversion when it is over the page limit.
+					const r = await query(userStatement(source).text, { maxBytes: GUARD_BYTES });
+					this.setResult(id, {
+						...IDLE,
+						status: 'done',
+						columns: r.columns,
+						rows: r.rows.slice(0, this.rowLimit),
+						rowCount: r.rows.length,
+						ms: performance.now() - t0
+					});
+					return true;
+				}
+				if (split.before.trim()) await query(split.before, { maxBytes: GUARD_BYTES });
+				rows = { query: split.query };
+				shift = sourceLineShift(split.startLine);
+			} else {
+				const previous = this.views.get(id);
+				if (previous && previous.toLowerCase() !== name.toLowerCase()) await this.dropView(id);
+				try {
+					await engine.exec(buildCellView(name, source));
+				} catch (e) {
+					throw new Error(cellErrorMessage(message(e), VIEW_PREFIX_LINES));
+				}
+				this.views.set(id, name);
+				rows = { view: name };
 			}
-			const previous = this.views.get(id);
-			if (previous && previous.toLowerCase() !== name.toLowerCase()) await this.dropView(id);
+			let first: FirstPage;
 			try {
-				await engine.exec(buildCellView(name, source));
+				first = await readFirstPage(query, rows, this.rowLimit);
 			} catch (e) {
-				throw new Error(cellErrorMessage(message(e), VIEW_PREFIX_LINES));
+				if (e instanceof CancelledError || e instanceof ResultTooLargeError) throw e;
+				throw new Error(cellErrorMessage(message(e), shift));
 			}
-			this.views.set(id, name);
-			const r = await this.userQuery(engine, buildCellRows(name, this.rowLimit));
-			const count = (await this.userQuery(engine, buildCellCount(name))).rows as { n: number }[];
 			this.setResult(id, {
 				...IDLE,
 				status: 'done',
-				columns: r.columns,
-				rows: r.rows,
-				rowCount: count[0]?.n ?? r.rows.length,
+				columns: first.columns,
+				rows: first.page.rows,
+				cut: first.page.cut,
+				rowCount: first.rowCount,
+				source: rows,
 				ms: performance.now() - t0
 			});
 			return true;
@@ -368,7 +452,12 @@ export class Notebook {
 			this.setResult(id, {
 				...IDLE,
 				status: 'error',
-				reason: e instanceof CancelledError ? 'cancelled' : null,
+				reason:
+					e instanceof CancelledError
+						? 'cancelled'
+						: e instanceof ResultTooLargeError
+							? 'tooLarge'
+							: null,
 				refusal: e instanceof RefusedStatementError ? e.refusal : refusalOfEngineError(message(e)),
 				error: message(e),
 				ms: performance.now() - t0

@@ -1,7 +1,13 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import type { Engine, QueryResult, Row } from '../../src/db/engine';
+import {
+	ResultTooLargeError,
+	type Engine,
+	type QueryResult,
+	type Row,
+	type UserQueryOptions
+} from '../../src/db/engine';
 import { tableToResult } from '../../src/db/rows';
 import { Sql } from '../../src/core/sql';
 import { SESSION_SETUP, lockdownStatements } from '../../src/db/session';
@@ -63,8 +69,15 @@ export async function createNodeEngine(): Promise<Engine> {
 			const { table, ms } = run(q);
 			return tableToResult<T>(table, ms);
 		},
-		async queryCancellable<T = Row>(text: string): Promise<QueryResult<T>> {
+		async queryCancellable<T = Row>(
+			text: string,
+			options: UserQueryOptions = {}
+		): Promise<QueryResult<T>> {
 			const { table, ms } = run(text);
+			// As the browser engine: the Arrow data is measured before any value is converted.
+			const bytes = table.data.reduce((sum, d) => sum + d.byteLength, 0);
+			const limit = options.maxBytes ?? Infinity;
+			if (bytes > limit) throw new ResultTooLargeError(bytes, limit);
 			return tableToResult<T>(table, ms);
 		},
 		async interrupt() {
