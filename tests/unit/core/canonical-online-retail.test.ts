@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { datasetPath, datasetPresent } from '../../helpers/datasets';
 import { gunzipSync } from 'node:zlib';
 import { createNodeEngine } from '../../helpers/node-engine';
 import { ident, sql } from '../../../src/core/sql';
@@ -11,10 +11,7 @@ import type { ColumnProfile, OrdersMapping } from '../../../src/core/types';
 import { userFilePath } from '../../../src/db/session';
 
 // The full UCI Online Retail log (541,909 lines), kept outside the repo (SOURCE.md beside it).
-const FILE = path.resolve(
-	import.meta.dirname,
-	'../../../../shared/datasets/online_retail/online_retail.csv.gz'
-);
+const FILE = datasetPath('online_retail/online_retail.csv.gz');
 
 /** A simple profile (what the loader would report): kind from the samples, distinct by SQL. */
 function kindOf(samples: string[]): ColumnProfile['kind'] {
@@ -25,7 +22,7 @@ function kindOf(samples: string[]): ColumnProfile['kind'] {
 	return 'text';
 }
 
-describe.skipIf(!existsSync(FILE))('online retail (full file)', () => {
+describe.skipIf(!datasetPresent(FILE))('online retail (full file)', () => {
 	it("reproduces the published clean figures with 'exclude' and reports 'net'", async () => {
 		const db = await createNodeEngine();
 		await db.registerBuffer(

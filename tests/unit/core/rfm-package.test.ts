@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { datasetPath, datasetPresent } from '../../helpers/datasets';
 import { createNodeEngine } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
 import type { Scope } from '../../../src/core/scope';
@@ -8,11 +8,8 @@ import { defaultRfmSettings, rfmAnalysis } from '../../../src/core/analyses/rfm'
 import { userFilePath } from '../../../src/db/session';
 
 // The R package rfm 0.3.0's example order log (shared/datasets beside the repository, SOURCE.md).
-const CSV = path.resolve(
-	import.meta.dirname,
-	'../../../../shared/datasets/rfm_data_orders/rfm_data_orders.csv'
-);
-const present = existsSync(CSV);
+const CSV = datasetPath('rfm_data_orders/rfm_data_orders.csv');
+const present = datasetPresent(CSV);
 
 // Published by the package vignette (SOURCE.md): segment, customers, orders, revenue.
 const PUBLISHED: [string, number, number, number][] = [
