@@ -4,6 +4,7 @@
 // slide deck or an image viewer. The figure must be laid out, so a detached one is attached
 // off-screen while it is measured.
 import { FIGURE_PADDING, PLOT_CLASS, textMeasurer } from '../charts/frame';
+import { xmlSafe } from './xml';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const PAD = FIGURE_PADDING;
@@ -11,8 +12,15 @@ const GAP = 8;
 const TEXT_STYLE = ['font-family', 'font-size', 'font-weight', 'font-style', 'font-variant'];
 const PRESENTATION = ['fill', 'font-family', 'font-size', 'font-variant', 'text-anchor', 'stroke'];
 
+/**
+ * The figure as SVG text. Characters XML forbids are removed from the serialised text as a whole,
+ * the one place every string passes through — titles, notes, tick and legend labels, <title>
+ * tips, aria-labels, whether they come from data, a notebook chart or our messages — so no
+ * chart's text path can be missed (the figure on screen, HTML, keeps them).
+ */
 export function chartToSvg(figure: HTMLElement): string {
-	return whileLaidOut(figure, () => new XMLSerializer().serializeToString(buildSvg(figure)));
+	const svg = whileLaidOut(figure, () => new XMLSerializer().serializeToString(buildSvg(figure)));
+	return xmlSafe(svg);
 }
 
 function whileLaidOut<T>(el: HTMLElement, fn: () => T): T {

@@ -2,7 +2,9 @@
 // same-origin URL (the app refuses other origins; load.spec.ts tests the refusal).
 // Hooks: ?data=URL, [data-testid="load-status"][data-state][data-rows-loaded],
 // [data-testid="analysis-overview"], [data-testid="chart-overview"] (holds the figure),
-// download-svg-overview, download-png-overview, download-csv-overview (DESIGN.md §5).
+// download-svg-overview, download-png-overview, download-csv-overview (DESIGN.md §5). Then a file
+// with control characters in its categories (file-input, breakdown-dimension,
+// download-svg-breakdown, download-png-breakdown).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
 	assertNoPageErrors,
@@ -15,6 +17,7 @@ import {
 } from './helpers/browser';
 import { hasUtf8Bom, pngSize } from './helpers/files';
 import { inspectSvg } from './helpers/svg';
+import { waitForAnalyses, waitForLoad } from './helpers/app';
 
 let session: BrowserSession;
 let dataUrl: string;
@@ -72,6 +75,48 @@ describe('overview exports', () => {
 		expect(header?.split(',').length).toBeGreaterThanOrEqual(2);
 		expect(rows).toHaveLength(6);
 		await screenshot(session.page, 'export-overview-app');
+	});
+
+	// Issue 13 item 10: XML 1.0 forbids these characters even as &#…; references, so a category
+	// holding one made the SVG unparsable and the PNG export (which parses and draws it) fail.
+	it('exports SVG and PNG of a chart whose categories hold VT, ESC, SOH and U+FFFE', async () => {
+		const { page } = session;
+		const categories = ['tea\vcup', '\u001b[31mred', '\u0001start', 'mug\uFFFEbig'];
+		const lines = ['customer_id,order_date,amount,category'];
+		categories.forEach((c, i) => {
+			lines.push(
+				`C${i},2024-01-0${i + 1},${10 + i},${c}`,
+				`D${i},2024-02-0${i + 1},${20 + i},${c}`
+			);
+		});
+		// Ordinary rows keep the share of control characters under the loader's 2 % "not text" limit.
+		for (let i = 10; i < 40; i++) lines.push(`E${i},2024-03-${i - 9},${i},plain`);
+		await page.getByTestId('file-input').setInputFiles({
+			name: 'control-characters.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(lines.join('\n') + '\n')
+		});
+		expect((await waitForLoad(page, { loaded: 38 })).state).toBe('ready');
+		await page.getByTestId('breakdown-dimension').selectOption('orders:category');
+		await waitForAnalyses(page);
+		const section = page.getByTestId('analysis-breakdown');
+		const svgFile = await download(page, section.getByTestId('download-svg-breakdown'));
+		const xml = svgFile.bytes.toString('utf8');
+		const svg = await inspectSvg(page, xml);
+		expect(svg.error).toBe('');
+		expect(svg.valid).toBe(true);
+		// The labels are there, without the forbidden characters.
+		for (const label of ['teacup', '[31mred', 'start', 'mugbig']) {
+			expect(
+				svg.texts.some((t) => t.startsWith(label)),
+				label
+			).toBe(true);
+		}
+		// eslint-disable-next-line no-control-regex -- the characters XML forbids
+		expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+		const png = await download(page, section.getByTestId('download-png-breakdown'));
+		expect(png.filename).toMatch(/\.png$/);
+		expect(pngSize(png.bytes)).toEqual({ width: svg.width * 2, height: svg.height * 2 });
 	});
 
 	it('fetched nothing but the app and the ?data= file; no page errors', () => {
