@@ -15,9 +15,12 @@ import {
 	detectBinary,
 	detectEncoding,
 	garbageShare,
+	guessFor,
 	trimIncompleteUtf8,
-	type EncodingGuess
+	type EncodingGuess,
+	type TextEncodingName
 } from '../core/ingest/encoding';
+import { ReplacementCounter } from '../core/ingest/replaced';
 import { nameColumns, ROW_COLUMN } from '../core/ingest/names';
 import {
 	buildExactStatsQuery,
@@ -67,6 +70,12 @@ export interface LoadReport {
 	table: string;
 	bytes: number;
 	encoding: string;
+	/** The encoding was a close call between candidates (detected, not chosen): worth a check. */
+	encodingUncertain: boolean;
+	/** Characters invalid in the encoding, read as U+FFFD (transcoded files; UTF-8 rejects rows). */
+	replacedChars: number;
+	/** Editor lines of the first of them (at most MAX_REPLACED_LINES). */
+	replacedLines: number[];
 	delimiter: string;
 	hasHeader: boolean;
 	/** Records after the header = rowsLoaded + rowsRejected (blank lines are not records). */
@@ -128,7 +137,8 @@ async function transcode(
 	data: Blob | Uint8Array,
 	label: string,
 	onFraction: (f: number) => void,
-	signal?: AbortSignal
+	signal: AbortSignal | undefined,
+	onText: (text: string) => void
 ): Promise<Uint8Array> {
 	const encoder = new TextEncoder();
 	const pieces: Uint8Array[] = [];
@@ -137,6 +147,7 @@ async function transcode(
 		data,
 		label,
 		(text) => {
+			onText(text);
 			const bytes = encoder.encode(text);
 			pieces.push(bytes);
 			length += bytes.length;
@@ -172,7 +183,12 @@ export async function loadCsv(
 	engine: Engine,
 	input: LoadInput,
 	table: string,
-	opts: { onProgress?: (p: LoadProgress) => void; signal?: AbortSignal } = {}
+	opts: {
+		onProgress?: (p: LoadProgress) => void;
+		signal?: AbortSignal;
+		/** Read the file in this encoding instead of detecting one (the person's choice). */
+		encoding?: TextEncodingName;
+	} = {}
 ): Promise<LoadReport> {
 	const { signal } = opts;
 	const progress = (stage: LoadProgress['stage'], fraction: number | null) =>
@@ -188,7 +204,8 @@ export async function loadCsv(
 	if (bytes === 0) throw fail('empty', `"${input.name}" is empty (0 bytes).`);
 	const binary = detectBinary(prefix);
 	if (binary) throw fail(binary.code, binary.message);
-	let guess = detectEncoding(prefix, whole);
+	const chosen = opts.encoding;
+	let guess = chosen ? guessFor(chosen, prefix) : detectEncoding(prefix, whole);
 	const text = decodePrefix(prefix, guess, whole);
 	if (whole && text.trim() === '') {
 		throw fail('empty', `"${input.name}" has no content (only blank lines or spaces).`);
@@ -200,7 +217,8 @@ export async function loadCsv(
 				'so this is not a CSV table with one record per line.'
 		);
 	}
-	if (garbageShare(text) > 0.02) {
+	// A chosen encoding is read as chosen: the mapping screen's preview shows what it gives.
+	if (!chosen && garbageShare(text) > 0.02) {
 		throw fail(
 			'encoding',
 			`"${input.name}" could not be read as text in ${guess.encoding}: it contains many ` +
@@ -218,16 +236,19 @@ export async function loadCsv(
 	const rejectsTable = `__rejects_${id}`;
 	const rejectsScan = `__rejects_scan_${id}`;
 	let registered = false;
+	let replaced = new ReplacementCounter();
 	const register = async () => {
 		if (registered) await engine.dropFile(file);
 		registered = true;
 		if (guess.transcode) {
 			progress('transcoding', 0);
+			const counter = (replaced = new ReplacementCounter());
 			const utf8 = await transcode(
 				input.data,
 				guess.decoderLabel,
 				(f) => progress('transcoding', f),
-				signal
+				signal,
+				(s) => counter.push(s)
 			);
 			await engine.registerBuffer(file, utf8);
 		} else if (input.data instanceof Uint8Array) {
@@ -262,7 +283,7 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 		let summary = await rejectSummary();
 		measure(`${input.name}: read_csv`, t);
 		const recheck =
-			!guess.transcode && summary.encodingErrors > 0
+			!chosen && !guess.transcode && summary.encodingErrors > 0
 				? detectEncoding(await slice(input.data, 0, bytes), true)
 				: null;
 		// Invalid UTF-8 after the sniffed prefix: the whole file decides the encoding. If it is
@@ -332,6 +353,9 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 			table,
 			bytes,
 			encoding: guess.encoding,
+			encodingUncertain: guess.uncertain === true,
+			replacedChars: replaced.count,
+			replacedLines: replaced.lines,
 			delimiter: dialect.delimiter,
 			hasHeader: dialect.hasHeader,
 			dataRows: rowsLoaded + rowsRejected,

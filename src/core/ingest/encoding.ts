@@ -2,14 +2,27 @@
  * Text-encoding and file-type detection for uploaded files (pure; runs on a byte prefix).
  *
  * Order: file signatures (xlsx/xls/pdf/zip… are refused), BOM (UTF-8, UTF-16LE/BE), BOM-less
- * UTF-16 (NUL bytes in every other position), UTF-8 (strict, or with a few corrupt bytes among
- * many valid multi-byte characters: see mostlyUtf8), then GB18030 (covers GBK) or Big5
- * when the high bytes look like Chinese text, else windows-1252 (which decodes any byte).
+ * UTF-16 (NUL bytes in every other position, or NUL bytes and text that reads as UTF-16), UTF-8
+ * (strict, or with a few corrupt bytes among many valid multi-byte characters: see mostlyUtf8),
+ * then the byte encodings ranked by evidence (encoding-score.ts): GB18030 (covers GBK), Big5,
+ * Shift-JIS, EUC-KR and windows-1252.
  */
+import { BYTE_CANDIDATES, isUncertain, rankEncodings, type ScoredEncoding } from './encoding-score';
 
 /** Encoding names reported to the user; also valid TextDecoder labels except 'utf-8-bom'. */
-export type TextEncodingName =
-	'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'windows-1252';
+export type TextEncodingName = ScoredEncoding | 'utf-8-bom';
+
+/** The encodings a person can choose on the mapping screen, in the order offered. */
+export const CHOOSABLE_ENCODINGS: readonly ScoredEncoding[] = [
+	'utf-8',
+	'gb18030',
+	'big5',
+	'shift_jis',
+	'euc-kr',
+	'windows-1252',
+	'utf-16le',
+	'utf-16be'
+];
 
 export interface EncodingGuess {
 	encoding: TextEncodingName;
@@ -19,6 +32,8 @@ export interface EncodingGuess {
 	bomLength: number;
 	/** False when DuckDB can read the bytes as they are (UTF-8, with or without BOM). */
 	transcode: boolean;
+	/** The evidence for this encoding over the next best was thin: the person should check. */
+	uncertain?: boolean;
 }
 
 /** A file type we refuse, with the reason shown to the user. */
@@ -66,7 +81,7 @@ function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
 /** Recognise non-text files by their signature or by NUL bytes in what should be 8-bit text. */
 export function detectBinary(prefix: Uint8Array): BinaryKind | null {
 	for (const s of SIGNATURES) if (startsWith(prefix, s.bytes)) return s;
-	if (utf16Order(prefix) !== null) return null;
+	if (utf16Order(prefix) !== null || utf16ByEvidence(prefix) !== null) return null;
 	if (prefix.includes(0)) {
 		return {
 			code: 'binary',
@@ -114,34 +129,6 @@ function decodes(label: string, bytes: Uint8Array): string | null {
 	}
 }
 
-// Very frequent characters in simplified / traditional Chinese text and in shop-system headers.
-const COMMON_SIMPLIFIED = new Set(
-	'的一是不了人在有我他这中大来上国个到说们为子和你地出道也时年客户单订号金额日期间名称数量价商品区会员实付下支收货省市'
-);
-const COMMON_TRADITIONAL = new Set(
-	'的一是不了人在有我他這中大來上國個到說們為子和你地出道也時年客戶單訂號金額日期間名稱數量價商品區會員實付下支收貨省市'
-);
-
-function commonCount(text: string, common: Set<string>): number {
-	let n = 0;
-	for (const ch of text) if (common.has(ch)) n++;
-	return n;
-}
-
-/** Share of two-byte sequences whose both bytes are in 0xA1–0xFE (the GB2312 block). */
-function gb2312Share(bytes: Uint8Array): number {
-	let pairs = 0;
-	let inBlock = 0;
-	for (let i = 0; i < bytes.length - 1; i++) {
-		const b = bytes[i]!;
-		if (b < 0x81) continue;
-		pairs++;
-		if (b >= 0xa1 && b <= 0xfe && bytes[i + 1]! >= 0xa1) inBlock++;
-		i++;
-	}
-	return pairs === 0 ? 0 : inBlock / pairs;
-}
-
 /**
  * UTF-8 text with a few corrupt bytes: at least MOSTLY_UTF8 valid multi-byte characters per
  * invalid sequence. Read as UTF-8, the records with the bad bytes are rejected by the CSV reader
@@ -162,43 +149,108 @@ function mostlyUtf8(bytes: Uint8Array): boolean {
 	return invalid > 0 && valid >= invalid * MOSTLY_UTF8;
 }
 
+const GUESSES: Record<TextEncodingName, Omit<EncodingGuess, 'bomLength'>> = {
+	'utf-8': { encoding: 'utf-8', decoderLabel: 'utf-8', transcode: false },
+	'utf-8-bom': { encoding: 'utf-8-bom', decoderLabel: 'utf-8', transcode: false },
+	'utf-16le': { encoding: 'utf-16le', decoderLabel: 'utf-16le', transcode: true },
+	'utf-16be': { encoding: 'utf-16be', decoderLabel: 'utf-16be', transcode: true },
+	gb18030: { encoding: 'gb18030', decoderLabel: 'gb18030', transcode: true },
+	big5: { encoding: 'big5', decoderLabel: 'big5', transcode: true },
+	shift_jis: { encoding: 'shift_jis', decoderLabel: 'shift_jis', transcode: true },
+	'euc-kr': { encoding: 'euc-kr', decoderLabel: 'euc-kr', transcode: true },
+	'windows-1252': { encoding: 'windows-1252', decoderLabel: 'windows-1252', transcode: true }
+};
+
+/**
+ * How to read a file in the encoding a person chose (not detected): UTF-8 with a BOM stays on
+ * the fast path, a UTF-16 BOM matching the choice is skipped.
+ */
+export function guessFor(name: TextEncodingName, prefix: Uint8Array): EncodingGuess {
+	const bom = startsWith(prefix, [0xef, 0xbb, 0xbf]);
+	if ((name === 'utf-8' || name === 'utf-8-bom') && bom)
+		return { ...GUESSES['utf-8-bom'], bomLength: 3 };
+	if (name === 'utf-8-bom') return { ...GUESSES['utf-8'], bomLength: 0 };
+	const bomLength =
+		(name === 'utf-16le' && startsWith(prefix, [0xff, 0xfe])) ||
+		(name === 'utf-16be' && startsWith(prefix, [0xfe, 0xff]))
+			? 2
+			: 0;
+	return { ...GUESSES[name], bomLength };
+}
+
+/** UTF-16 without BOM or NUL pattern (e.g. mostly Chinese): NUL bytes and text that reads well. */
+function utf16ByEvidence(prefix: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+	if (!prefix.includes(0)) return null;
+	const sample = prefix.subarray(0, Math.min(prefix.length - (prefix.length % 2), 8192));
+	const [best] = rankEncodings(sample, ['utf-16le', 'utf-16be'], false);
+	return best && best.score > 0 ? (best.encoding as 'utf-16le' | 'utf-16be') : null;
+}
+
+/** Bytes scored when the whole file decides (see detectEncoding): enough evidence, bounded time. */
+const SAMPLE_BYTES = 256 * 1024;
+
+/**
+ * The part of a large file to score: from a line start before its first byte that is not UTF-8
+ * (the part that is UTF-8 tells nothing: every byte encoding reads ASCII alike).
+ */
+function scoringSample(bytes: Uint8Array, whole: boolean): { bytes: Uint8Array; whole: boolean } {
+	if (bytes.length <= SAMPLE_BYTES) return { bytes, whole };
+	const decoder = new TextDecoder('utf-8', { fatal: true });
+	let bad = 0;
+	for (let at = 0; at < bytes.length; at += 65536) {
+		try {
+			decoder.decode(bytes.subarray(at, at + 65536), { stream: true });
+		} catch {
+			bad = at;
+			break;
+		}
+	}
+	let start = Math.max(0, bad - 65536);
+	if (start > 0) start = bytes.indexOf(0x0a, start) + 1;
+	const end = Math.min(bytes.length, start + SAMPLE_BYTES);
+	return { bytes: bytes.subarray(start, end), whole: whole && end === bytes.length };
+}
+
 /**
  * Guess the encoding from the first bytes of a file.
- * @param prefix the first bytes (e.g. 64 KiB)
+ * @param prefix the first bytes (e.g. 64 KiB), or the whole file
  * @param whole  true when `prefix` is the whole file (no multi-byte sequence is cut at its end)
  */
 export function detectEncoding(prefix: Uint8Array, whole: boolean): EncodingGuess {
-	if (startsWith(prefix, [0xef, 0xbb, 0xbf])) {
-		return { encoding: 'utf-8-bom', decoderLabel: 'utf-8', bomLength: 3, transcode: false };
-	}
+	if (startsWith(prefix, [0xef, 0xbb, 0xbf])) return { ...GUESSES['utf-8-bom'], bomLength: 3 };
 	const order = utf16Order(prefix);
 	if (order) {
 		const bom = prefix[0] === 0xff || prefix[0] === 0xfe ? 2 : 0;
-		const enc = order === 'le' ? 'utf-16le' : 'utf-16be';
-		return { encoding: enc, decoderLabel: enc, bomLength: bom, transcode: true };
+		return { ...GUESSES[order === 'le' ? 'utf-16le' : 'utf-16be'], bomLength: bom };
 	}
+	const utf16 = utf16ByEvidence(prefix);
+	if (utf16) return { ...GUESSES[utf16], bomLength: 0 };
 	const body = whole ? prefix : trimIncompleteUtf8(prefix);
 	if (decodes('utf-8', body) !== null || mostlyUtf8(body)) {
-		return { encoding: 'utf-8', decoderLabel: 'utf-8', bomLength: 0, transcode: false };
+		return { ...GUESSES['utf-8'], bomLength: 0 };
 	}
-	// A double-byte prefix may end inside a character: drop the last byte if it is a lead byte.
-	const cjk = !whole && (prefix[prefix.length - 1] ?? 0) >= 0x81 ? prefix.subarray(0, -1) : prefix;
-	const gb = decodes('gb18030', cjk);
-	const big5 = decodes('big5', cjk);
-	const gbScore = gb === null ? -1 : commonCount(gb, COMMON_SIMPLIFIED);
-	const big5Score = big5 === null ? -1 : commonCount(big5, COMMON_TRADITIONAL);
-	if (big5 !== null && big5Score > 0 && big5Score > gbScore) {
-		return { encoding: 'big5', decoderLabel: 'big5', bomLength: 0, transcode: true };
-	}
-	if (gb !== null && (gbScore > 0 || gb2312Share(cjk) >= 0.8)) {
-		return { encoding: 'gb18030', decoderLabel: 'gb18030', bomLength: 0, transcode: true };
-	}
-	return {
-		encoding: 'windows-1252',
-		decoderLabel: 'windows-1252',
-		bomLength: 0,
-		transcode: true
-	};
+	const sample = scoringSample(prefix, whole);
+	const ranked = rankEncodings(sample.bytes, BYTE_CANDIDATES, sample.whole);
+	const best = ranked[0]?.encoding ?? 'windows-1252';
+	return { ...GUESSES[best], bomLength: 0, uncertain: isUncertain(ranked) };
+}
+
+/**
+ * The first `maxLines` non-blank lines of `bytes` decoded in `name`, invalid bytes shown as
+ * U+FFFD: the mapping screen's preview of a chosen encoding. `whole` = `bytes` is the whole file
+ * (otherwise its last line may be cut and is left out).
+ */
+export function previewLines(
+	bytes: Uint8Array,
+	name: TextEncodingName,
+	maxLines: number,
+	whole: boolean
+): string[] {
+	const guess = guessFor(name, bytes);
+	const text = new TextDecoder(guess.decoderLabel).decode(bytes.subarray(guess.bomLength));
+	const lines = text.split(/\r\n|\n|\r/);
+	if (!whole && lines.length > 1) lines.pop();
+	return lines.filter((l) => l.trim() !== '').slice(0, maxLines);
 }
 
 /** Share of characters that are control characters (other than tab, CR, LF) or U+FFFD. */

@@ -102,6 +102,10 @@ describe('hostile corpus', () => {
 				expect(r.rowsRejected, 'rejected').toBe(want.rejected ?? 0);
 				expect(r.dataRows).toBe(r.rowsLoaded + r.rowsRejected);
 				if (want.encoding) expect(r.encoding).toBe(want.encoding);
+				expect(r.replacedChars, 'replaced characters').toBe(want.replaced ?? 0);
+				expect(r.replacedLines, 'replaced on lines').toEqual(want.replacedLines ?? []);
+				const samples = r.columns.flatMap((c) => c.samples);
+				for (const t of want.texts ?? []) expect(samples, 'decoded values').toContain(t);
 				expect(r.rejects.map((x) => x.line)).toEqual((want.rejects ?? []).map(([l]) => l));
 				(want.rejects ?? []).forEach(([, reason], i) =>
 					expect(r.rejects[i]?.reason).toMatch(reason)
