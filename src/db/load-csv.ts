@@ -33,14 +33,17 @@ import {
 	withCounts,
 	type SampleRow
 } from '../core/ingest/profile';
-import { countBelow, LineScanner } from '../core/ingest/lines';
+import { countBelow, MAX_LINE_BYTES, type LineScanner } from '../core/ingest/lines';
+import { longLineHeads, scanRecords, withoutLines } from './record-count';
 import {
+	buildLongLineRejectsInsert,
 	buildRejectListQuery,
 	buildRejectSummaryQuery,
 	buildRenumberQuery,
 	buildRenumberUpdate,
 	MAX_UPDATE_GAPS,
 	renumberGaps,
+	type LongLineReject,
 	type RawReject
 } from '../core/ingest/rejects';
 import { measure } from '../core/timing';
@@ -61,6 +64,11 @@ export interface RejectedRow {
 	row: number | null;
 	/** Line in the file (1-based, as a text editor counts) where the record starts. */
 	line: number | null;
+	/**
+	 * Last line of the record when it spans several (a quote that opens a cell and closes lines
+	 * later: everything in between was read as one record), else null.
+	 */
+	lastLine: number | null;
 	column: string | null;
 	reason: string;
 	raw: string;
@@ -78,10 +86,18 @@ export interface LoadReport {
 	replacedLines: number[];
 	delimiter: string;
 	hasHeader: boolean;
-	/** Records after the header = rowsLoaded + rowsRejected (blank lines are not records). */
+	/**
+	 * Records after the header, counted by the loader itself (core/ingest/lines), not by DuckDB;
+	 * blank lines are not records. dataRows = rowsLoaded + rowsRejected + unaccounted.
+	 */
 	dataRows: number;
 	rowsLoaded: number;
 	rowsRejected: number;
+	/**
+	 * Records the reader neither loaded nor rejected (negative: it returned more than the file
+	 * has). 0 unless DuckDB lost records in a way the loader does not know; the summary says so.
+	 */
+	unaccounted: number;
 	/** Rejected records in file order, at most MAX_REJECTS (rowsRejected stays exact). */
 	rejects: RejectedRow[];
 	/** Profiles of the file's columns (not __row). */
@@ -93,7 +109,9 @@ export class LoadError extends Error {
 	constructor(
 		public code: string,
 		message: string,
-		public file: string
+		public file: string,
+		/** Values for the translated message (loadError.<code>), e.g. a line number. */
+		public params: Record<string, number | string> = {}
 	) {
 		super(message);
 		this.name = 'LoadError';
@@ -101,6 +119,8 @@ export class LoadError extends Error {
 }
 
 export const MAX_REJECTS = 10_000;
+/** Lines after an unclosed quote that a load tolerates as part of one rejected record. */
+export const MAX_SWALLOWED_LINES = 10;
 const PREFIX_BYTES = 64 * 1024;
 const CHUNK_BYTES = 4 * 1024 * 1024;
 let uploads = 0;
@@ -193,7 +213,8 @@ export async function loadCsv(
 	const { signal } = opts;
 	const progress = (stage: LoadProgress['stage'], fraction: number | null) =>
 		opts.onProgress?.({ stage, fraction });
-	const fail = (code: string, message: string) => new LoadError(code, message, input.name);
+	const fail = (code: string, message: string, params?: Record<string, number | string>) =>
+		new LoadError(code, message, input.name, params);
 	const bytes = size(input.data);
 
 	checkAbort(signal);
@@ -229,6 +250,9 @@ export async function loadCsv(
 	const { sniffDialect } = await import('../core/ingest/sniff');
 	const dialect = sniffDialect(text, whole);
 	const { names, warnings } = nameColumns(dialect.header, dialect.fieldCount);
+	// DuckDB takes line 1 for the header even when it is blank (and the header then loads as a
+	// data row): blank lines before it are skipped. They still count in its line numbers.
+	const leadingBlank = /^(?:\r\n|\r|\n)*/.exec(text)![0].replace(/\r\n/g, '\n').length;
 
 	const id = ++uploads;
 	// Under the only folder DuckDB may read (db/session.ts): files added later load too.
@@ -237,6 +261,27 @@ export async function loadCsv(
 	const rejectsScan = `__rejects_scan_${id}`;
 	let registered = false;
 	let replaced = new ReplacementCounter();
+	// The loader's own count of the records (db/record-count.ts): for UTF-8 files it runs while
+	// DuckDB reads; transcoded bytes are scanned before they are registered. Lines too long for
+	// DuckDB are kept from it (`cut`) and become rejects of our own (`longLines`).
+	let scanning: Promise<LineScanner> | null = null;
+	let cut = false;
+	let longLines: LongLineReject[] = [];
+	const keepAway = async (source: Blob | Uint8Array, scan: LineScanner) => {
+		const heads = await longLineHeads(source, scan.longLines);
+		longLines = scan.longLines.map((l, i) => ({
+			line: l.line,
+			start: l.start,
+			bytes: l.end - l.start,
+			head: heads[i] ?? ''
+		}));
+		cut = true;
+		return withoutLines(source, scan.longLines);
+	};
+	const scanConcurrently = (source: Blob | Uint8Array) => {
+		scanning = scanRecords(source, dialect.delimiter, signal);
+		scanning.catch(noop); // awaited later; a load that fails first must not leave it unhandled
+	};
 	const register = async () => {
 		if (registered) await engine.dropFile(file);
 		registered = true;
@@ -250,11 +295,25 @@ export async function loadCsv(
 				signal,
 				(s) => counter.push(s)
 			);
-			await engine.registerBuffer(file, utf8);
+			const scan = await scanRecords(utf8, dialect.delimiter, signal);
+			scanning = Promise.resolve(scan);
+			await engine.registerBuffer(file, (await keepAway(utf8, scan)) as Uint8Array);
 		} else if (input.data instanceof Uint8Array) {
+			scanConcurrently(input.data);
 			// The browser engine transfers the buffer to its worker: keep the caller's bytes intact.
 			await engine.registerBuffer(file, input.data.slice());
-		} else await engine.registerFile(file, input.data);
+		} else {
+			scanConcurrently(input.data);
+			await engine.registerFile(file, input.data);
+		}
+	};
+	/** Register the caller's bytes again without the lines too long for DuckDB. */
+	const registerCut = async (scan: LineScanner) => {
+		await engine.dropFile(file);
+		const source = await keepAway(input.data, scan);
+		if (source instanceof Uint8Array) {
+			await engine.registerBuffer(file, source === input.data ? source.slice() : source);
+		} else await engine.registerFile(file, source);
 	};
 	const rejectSummary = async () => {
 		const [row] = await engine.query<{ records: number; encoding_errors: number }>(
@@ -275,7 +334,9 @@ SELECT row_number() OVER ()::BIGINT AS ${ident(ROW_COLUMN)}, ${join(
 				names.map((n, i) => sql`${raw(`c${i + 1}`)} AS ${ident(n)}`)
 			)}
 FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
-	header = ${raw(dialect.hasHeader ? 'true' : 'false')}, auto_detect = false, all_varchar = true,
+	header = ${raw(dialect.hasHeader ? 'true' : 'false')}, skip = ${raw(String(leadingBlank))},
+	auto_detect = false, all_varchar = true,
+	max_line_size = ${raw(String(MAX_LINE_BYTES + 1024))},
 	columns = {${raw(names.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', '))}},
 	store_rejects = true, rejects_table = '${raw(rejectsTable)}', rejects_scan = '${raw(rejectsScan)}')`);
 		let t = performance.now();
@@ -298,21 +359,48 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 			summary = await rejectSummary();
 		}
 		checkAbort(signal);
+		t = performance.now();
+		const scan = await scanning!;
+		measure(`${input.name}: record count (waited)`, t);
+		const open = scan.openQuote;
+		// A quote left open at the end swallows every line after it into one record. A few lines
+		// (a typo in the last records) stay one rejected record whose message names its lines;
+		// more, and the file is refused: what would load is the part before it, silently cut.
+		if (open && open.lastPhysical - open.physical > MAX_SWALLOWED_LINES) {
+			const [line, lines, last] = [
+				open.physical,
+				open.lastPhysical - open.physical,
+				open.lastPhysical
+			];
+			const n = (x: number) => x.toLocaleString('en-US');
+			throw fail(
+				'quote',
+				`"${input.name}": the quote that opens on line ${n(line)} is never closed, so the ` +
+					`${n(lines)} line${lines === 1 ? '' : 's'} after it (to line ${n(last)}) would be ` +
+					'read as part of one value. Close or remove that quote and load the file again.',
+				{ line: n(line), lines: n(lines), last: n(last) }
+			);
+		}
+		if (scan.longLines.length > 0 && !cut) {
+			// DuckDB read them (and may have lost them, and lines after them): read it again without.
+			await dropRejects();
+			await registerCut(scan);
+			checkAbort(signal);
+			await read();
+		}
+		if (longLines.length > 0) {
+			await engine.exec(buildLongLineRejectsInsert(rejectsTable, longLines, MAX_LINE_BYTES));
+		}
+		if (cut) summary = await rejectSummary();
+		checkAbort(signal);
 
 		const rowsRejected = summary.records;
+		const headerLines = dialect.hasHeader ? 1 : 0;
 		let rejected: RejectedRow[] = [];
 		t = performance.now();
 		if (rowsRejected > 0) {
 			const listed = await engine.query<RawReject>(buildRejectListQuery(rejectsTable, MAX_REJECTS));
-			const scanner = new LineScanner(
-				dialect.delimiter,
-				listed.map((r) => r.line)
-			);
-			await decodeChunks(input.data, guess.decoderLabel, (s) => scanner.push(s), noop, signal);
-			measure(`${input.name}: line scan`, t);
-			t = performance.now();
-			const blanks = scanner.blankLines;
-			const headerLines = dialect.hasHeader ? 1 : 0;
+			const blanks = scan.blankLines;
 			const recordOf = (line: number) => line - headerLines - countBelow(blanks, line);
 			// Every rejected record listed and few gaps: update the rows in place; else rewrite.
 			const gaps =
@@ -322,7 +410,7 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 					? buildRenumberUpdate(table, gaps)
 					: buildRenumberQuery(table, names, rejectsTable, headerLines, blanks)
 			);
-			rejected = listed.map((r) => toRejected(r, recordOf(r.line), scanner, names));
+			rejected = listed.map((r) => toRejected(r, recordOf(r.line), scan, names));
 		}
 		await dropRejects();
 		measure(`${input.name}: rejects`, t);
@@ -334,6 +422,8 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 			sql`SELECT count(*) AS total FROM ${ident(table)}`
 		);
 		const rowsLoaded = Number(counts?.total ?? 0);
+		// Counted independently of DuckDB: what it neither loaded nor rejected is said, not lost.
+		const dataRows = Math.max(0, scan.records - headerLines);
 		const samples = await engine.query<SampleRow>(buildSampleQuery(table, names));
 		checkAbort(signal);
 		// The sample window holds every record: its counts are exact. Otherwise the whole-table
@@ -358,9 +448,10 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 			replacedLines: replaced.lines,
 			delimiter: dialect.delimiter,
 			hasHeader: dialect.hasHeader,
-			dataRows: rowsLoaded + rowsRejected,
+			dataRows,
 			rowsLoaded,
 			rowsRejected,
+			unaccounted: dataRows - rowsLoaded - rowsRejected,
 			rejects: rejected,
 			columns,
 			headerWarnings: warnings
@@ -443,9 +534,12 @@ function toRejected(
 	names: readonly string[]
 ): RejectedRow {
 	const col = /^c(\d+)$/.exec(r.column_name ?? '');
+	const line = scanner.physicalLine(r.line);
+	const last = scanner.physicalLine(r.line + 1) - 1;
 	return {
 		row,
-		line: scanner.physicalLine.get(r.line) ?? null,
+		line,
+		lastLine: last > line ? last : null,
 		column: col ? (names[Number(col[1]) - 1] ?? null) : null,
 		reason: reasonText(r),
 		raw: r.csv_line.replace(/^[\r\n]+|[\r\n]+$/g, '')
@@ -462,6 +556,10 @@ function reasonText(r: RawReject): string {
 	}
 	if (r.error_type === 'UNQUOTED VALUE') return 'unterminated or misplaced quote';
 	if (r.error_type === 'INVALID ENCODING') return 'invalid characters for the file encoding';
-	if (r.error_type === 'LINE SIZE OVER MAXIMUM') return 'line too long';
+	if (r.error_type === 'LINE SIZE OVER MAXIMUM') {
+		const max = /Maximum line size of (\d+)/.exec(r.error_message)?.[1];
+		const size = /Actual Size:\s*(\d+)/.exec(r.error_message)?.[1];
+		return max && size ? `line too long: ${size} bytes, at most ${max}` : 'line too long';
+	}
 	return `${r.error_type.toLowerCase()}: ${r.error_message}`;
 }

@@ -45,6 +45,8 @@ export const en = {
 	'loadError.binary': 'This is not a text file. {detail}',
 	'loadError.excel': 'This looks like an Excel workbook. Save it as CSV (UTF-8) and load the CSV.',
 	'loadError.encoding': 'The text encoding could not be recognised. {detail}',
+	'loadError.quote':
+		'A quote opens on line {line} and is never closed, so the {lines} lines after it (to line {last}) would be read as part of one value. Close or remove that quote and load the file again.',
 	'loadError.line': 'This is not a table with one record per line. {detail}',
 	'notice.customersOnly':
 		'This is a customers file. Now add the orders file: drop it here or use Open files…',
@@ -106,6 +108,8 @@ export const en = {
 		'{rows} data rows: {loaded} loaded, {rejected} rejected · encoding {encoding} · separator “{delimiter}”',
 	'summary.orders': '{customers} customers · {orders} orders · {from} – {to}',
 	'summary.rejected': '{n} rows could not be read and were not loaded.',
+	'summary.unaccounted':
+		'The file has {rows} data rows by our own count, but the CSV reader returned {read} ({loaded} loaded, {rejected} rejected): {n} rows are unaccounted for. The figures may be incomplete; check the file around its rejected lines, or save it again as CSV.',
 	'summary.untyped': '{n} rows have a date or number that could not be read; they were set aside.',
 	'warning.future_date':
 		'{n} orders are dated after today. They are loaded; check the date column and its format.',
@@ -136,6 +140,8 @@ export const en = {
 	'reject.quote': 'a quote is not closed or is misplaced',
 	'reject.encoding': 'characters that are not valid in the file’s encoding',
 	'reject.tooLong': 'the line is longer than the reader accepts',
+	'reject.tooLongSize': 'the line is {size} long; the reader accepts at most {max} per line',
+	'reject.lines': '{file} lines {line}–{last}',
 	'reject.got': 'got “{value}”',
 	'reject.gotEmpty': 'the cell is empty',
 	'summary.problem': 'Problem',

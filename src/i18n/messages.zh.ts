@@ -45,6 +45,8 @@ export const zh: Record<MessageKey, string> = {
 	'loadError.binary': '这不是文本文件。{detail}',
 	'loadError.excel': '这看起来是 Excel 工作簿。请另存为 CSV（UTF-8）后再加载。',
 	'loadError.encoding': '无法识别文本编码。{detail}',
+	'loadError.quote':
+		'第 {line} 行的引号没有闭合，其后的 {lines} 行（到第 {last} 行）会被当作同一个值读取。请补上或删除这个引号，然后重新加载文件。',
 	'loadError.line': '前 64 KB 中没有换行，这不是每行一条记录的表格。',
 	'notice.customersOnly': '这是客户文件。请再添加订单文件：拖到此处或点击“打开文件…”',
 	'notice.ignored': '未使用（既不是订单也不是客户文件）：{files}',
@@ -104,6 +106,8 @@ export const zh: Record<MessageKey, string> = {
 		'{rows} 行数据：已加载 {loaded}，拒绝 {rejected} · 编码 {encoding} · 分隔符“{delimiter}”',
 	'summary.orders': '{customers} 位客户 · {orders} 个订单 · {from} – {to}',
 	'summary.rejected': '{n} 行无法读取，未加载。',
+	'summary.unaccounted':
+		'按我们自己的计数，文件有 {rows} 行数据，但 CSV 读取器只返回了 {read} 行（已加载 {loaded}，拒绝 {rejected}）：有 {n} 行下落不明。以下数字可能不完整；请检查被拒绝的行附近的内容，或将文件重新另存为 CSV。',
 	'summary.untyped': '{n} 行的日期或数字无法识别，已单独列出。',
 	'warning.future_date': '{n} 笔订单的日期晚于今天。已加载；请检查日期列及其格式。',
 	'warning.zero_amount': '{n} 行金额为 0。已加载，计为无收入的订单。',
@@ -130,6 +134,8 @@ export const zh: Record<MessageKey, string> = {
 	'reject.quote': '引号未闭合或位置不对',
 	'reject.encoding': '含有该文件编码中无效的字符',
 	'reject.tooLong': '该行超过读取器允许的长度',
+	'reject.tooLongSize': '该行长 {size}，读取器每行最多接受 {max}',
+	'reject.lines': '{file} 第 {line}–{last} 行',
 	'reject.got': '实际为“{value}”',
 	'reject.gotEmpty': '单元格为空',
 	'summary.problem': '问题',

@@ -7,6 +7,8 @@ export interface Problem {
 	/** A message-catalogue key (translated by the UI), or null when `message` is the text. */
 	key: string | null;
 	message: string;
+	/** Values for the translated message besides {detail} (e.g. a line number). */
+	params?: Record<string, number | string>;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface Problem {
  */
 export function problemOf(e: unknown, file: string | null = null): Problem {
 	if (e instanceof LoadError)
-		return { file: e.file, key: `loadError.${e.code}`, message: e.message };
+		return { file: e.file, key: `loadError.${e.code}`, message: e.message, params: e.params };
 	const message = e instanceof Error ? e.message : String(e);
 	if (isOutOfMemory(e)) return { file, key: 'error.outOfMemory', message: memoryDetail(message) };
 	if (isEngineDead(e)) return { file, key: 'error.engineCrashed', message };

@@ -1,110 +1,199 @@
 /**
- * A streaming scan of CSV text that mirrors how DuckDB's CSV reader numbers lines (pure).
+ * A streaming scan of the UTF-8 bytes DuckDB's CSV reader reads, mirroring how it splits and
+ * numbers lines (pure). It counts the file's records independently of DuckDB, which can lose
+ * records without reporting them (STACK.md: a line longer than its buffer vanishes, and can take
+ * the lines after it along), so the loader can check data rows = loaded + rejected.
  *
- * DuckDB reports a rejected record's `line` counting records *and* blank lines (a quoted
- * newline does not start a new line). To turn that into a data-record number and into the
- * line a text editor shows, the loader scans the text once (only when there are rejects):
- * this class records which DuckDB lines are blank and the physical line where chosen lines start.
+ * DuckDB reports a rejected record's `line` counting records *and* blank lines (a quoted newline
+ * does not start a new line). The scan records which DuckDB lines are blank, the physical
+ * (editor) line where each DuckDB line starts, the lines longer than DuckDB may read (with their
+ * byte ranges, so the loader can keep them from DuckDB), and a quote still open at the end.
  * Line ends: \n, \r\n or \r outside quotes. Quotes open only at the start of a field; `""` inside
- * quotes is an escaped quote.
+ * quotes is an escaped quote. Bytes are enough: in UTF-8, quote, CR, LF and an ASCII delimiter
+ * never occur inside a multi-byte character.
  */
+
+/** Longest line (bytes, line end excluded) the loader lets DuckDB read; longer ones are rejected. */
+export const MAX_LINE_BYTES = 2 * 1024 * 1024;
+
+/** A DuckDB line longer than the limit: bytes [start, end) of the scanned input, end excluded. */
+export interface LongLine {
+	line: number;
+	start: number;
+	end: number;
+}
+
+/** A quote that opens at DuckDB line `line` (editor line `physical`) and never closes. */
+export interface OpenQuote {
+	line: number;
+	physical: number;
+	/** Editor line of the last content of the file: everything after `physical` is swallowed. */
+	lastPhysical: number;
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
 export class LineScanner {
 	/** DuckDB line numbers (1-based) of blank lines. */
 	readonly blankLines: number[] = [];
-	/** DuckDB line → physical (editor) line where it starts, for the requested lines. */
-	readonly physicalLine = new Map<number, number>();
+	/** DuckDB lines longer than `maxLineBytes`, in file order. */
+	readonly longLines: LongLine[] = [];
+	/** Set by finish(): the quote left open at the end of the input, if any. */
+	openQuote: OpenQuote | null = null;
 
+	#records = 0;
 	#line = 1;
 	#physical = 1;
 	#state: 0 | 1 | 2 = 0; // 0 unquoted, 1 in quotes, 2 in quotes after a quote
 	#fieldStart = true;
 	#lineEmpty = true;
 	#prevCR = false;
-	#targets: readonly number[];
-	#next = 0;
+	#offset = 0;
+	#lineStart = 0;
+	#quoteLine = 0;
+	#quotePhysical = 0;
+	#lastByte = -1;
+	#finished = false;
+	// Where physical − DuckDB line changes (records with quoted line ends): line → offset.
+	readonly #breakLines: number[] = [1];
+	readonly #breakOffsets: number[] = [0];
+	readonly #delimiter: number;
 
 	/**
-	 * @param delimiter the file's delimiter
-	 * @param targets   sorted DuckDB line numbers whose physical line is wanted
+	 * @param delimiter    the file's delimiter (one ASCII character)
+	 * @param maxLineBytes lines longer than this (bytes, line end excluded) go to longLines
+	 * @param skipBom      ignore a UTF-8 byte-order mark at the start (DuckDB does)
 	 */
 	constructor(
-		private readonly delimiter: string,
-		targets: readonly number[]
+		delimiter: string,
+		private readonly maxLineBytes = MAX_LINE_BYTES,
+		private skipBom = true
 	) {
-		this.#targets = targets;
-		this.#mark();
+		const code = delimiter.charCodeAt(0);
+		if (delimiter.length !== 1 || code > 0x7f) throw new Error(`delimiter: one ASCII character`);
+		this.#delimiter = code;
 	}
 
-	#mark(): void {
-		const t = this.#targets;
-		while (this.#next < t.length && t[this.#next]! <= this.#line) {
-			if (t[this.#next] === this.#line) this.physicalLine.set(this.#line, this.#physical);
-			this.#next++;
+	/** Non-blank DuckDB lines seen so far (the header included): the file's records. */
+	get records(): number {
+		return this.#records;
+	}
+
+	/** Feed the next bytes (any cut: a CR LF or a `""` may be split between pieces). */
+	push(chunk: Uint8Array): void {
+		if (this.#finished) throw new Error('LineScanner: push after finish');
+		let from = 0;
+		if (this.skipBom && this.#offset === 0 && chunk.length >= 3) {
+			if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) from = 3;
+			this.#lineStart = from;
+			this.skipBom = false;
 		}
-	}
-
-	/**
-	 * Feed the next piece of text. Only quotes and line ends change the state, so the scan jumps
-	 * between them with one regular-expression search instead of visiting every character (the
-	 * runs in between only decide whether the line is empty and whether a field starts).
-	 */
-	push(chunk: string): void {
-		const special = SPECIAL;
-		let i = 0;
-		while (i < chunk.length) {
-			special.lastIndex = i;
-			const found = special.exec(chunk);
-			const j = found ? found.index : chunk.length;
-			if (j > i) this.#run(chunk, i, j);
-			if (!found) break;
-			this.#special(chunk[j]!);
-			i = j + 1;
-		}
-	}
-
-	/** chunk[from, to): characters that are neither quotes nor line ends. */
-	#run(chunk: string, from: number, to: number): void {
-		this.#prevCR = false;
-		if (this.#state === 1) return;
-		// After a closing quote, the next character ends the quoted field (state 2 → 0).
-		this.#state = 0;
-		this.#lineEmpty = false;
-		this.#fieldStart = chunk[to - 1] === this.delimiter;
-	}
-
-	/** One quote or line-end character, exactly as a per-character scan would treat it. */
-	#special(c: string): void {
-		const afterCR = this.#prevCR;
-		this.#prevCR = c === '\r';
-		if (c === '\r' || (c === '\n' && !afterCR)) this.#physical++;
-		if (this.#state === 2) {
-			if (c === '"') {
-				this.#state = 1;
-				return;
+		const d = this.#delimiter;
+		// The state lives in locals while the loop runs: this is the hot path of a load.
+		let state = this.#state;
+		let fieldStart = this.#fieldStart;
+		let lineEmpty = this.#lineEmpty;
+		let prevCR = this.#prevCR;
+		for (let i = from; i < chunk.length; i++) {
+			const c = chunk[i]!;
+			if (c !== QUOTE && c !== CR && c !== LF) {
+				prevCR = false;
+				if (state === 1) continue;
+				// After a closing quote, the next character ends the quoted field (state 2 → 0).
+				state = 0;
+				lineEmpty = false;
+				fieldStart = c === d;
+				continue;
 			}
-			this.#state = 0;
-			this.#fieldStart = false;
-		} else if (this.#state === 1) {
-			if (c === '"') this.#state = 2;
-			return;
+			const afterCR = prevCR;
+			prevCR = c === CR;
+			if (c === CR || (c === LF && !afterCR)) this.#physical++;
+			if (state === 2) {
+				if (c === QUOTE) {
+					state = 1;
+					continue;
+				}
+				state = 0;
+				fieldStart = false;
+			} else if (state === 1) {
+				if (c === QUOTE) state = 2;
+				continue;
+			}
+			if (c === QUOTE) {
+				// A quote outside quotes: opens a quoted field only at the start of a field.
+				lineEmpty = false;
+				if (fieldStart) {
+					state = 1;
+					this.#quoteLine = this.#line;
+					this.#quotePhysical = this.#physical;
+				}
+				fieldStart = false;
+				continue;
+			}
+			const at = this.#offset + i;
+			if (c === LF && afterCR) {
+				this.#lineStart = at + 1;
+				continue;
+			}
+			this.#endLine(lineEmpty, at);
+			lineEmpty = true;
+			fieldStart = true;
 		}
-		if (c === '\n' || c === '\r') {
-			if (c === '\n' && afterCR) return;
-			if (this.#lineEmpty) this.blankLines.push(this.#line);
-			this.#line++;
-			this.#lineEmpty = true;
-			this.#fieldStart = true;
-			this.#mark();
-			return;
+		this.#state = state;
+		this.#fieldStart = fieldStart;
+		this.#lineEmpty = lineEmpty;
+		this.#prevCR = prevCR;
+		if (chunk.length > from) this.#lastByte = chunk[chunk.length - 1]!;
+		this.#offset += chunk.length;
+	}
+
+	/** The DuckDB line ends at byte `at` (its line end, or the end of the input). */
+	#endLine(empty: boolean, at: number): void {
+		const line = this.#line;
+		if (empty) this.blankLines.push(line);
+		else {
+			this.#records++;
+			if (at - this.#lineStart > this.maxLineBytes) {
+				this.longLines.push({ line, start: this.#lineStart, end: at });
+			}
 		}
-		// A quote outside quotes: opens a quoted field only at the start of a field.
-		this.#lineEmpty = false;
-		if (this.#fieldStart) this.#state = 1;
-		this.#fieldStart = false;
+		this.#line = line + 1;
+		this.#lineStart = at + 1;
+		const offset = this.#physical - this.#line;
+		if (offset !== this.#breakOffsets[this.#breakOffsets.length - 1]) {
+			this.#breakLines.push(this.#line);
+			this.#breakOffsets.push(offset);
+		}
+	}
+
+	/** The input is complete: count a last line without a line end, note an open quote. */
+	finish(): this {
+		if (this.#finished) return this;
+		this.#finished = true;
+		const endsWithLineEnd = this.#lastByte === CR || this.#lastByte === LF;
+		if (this.#state === 1) {
+			this.openQuote = {
+				line: this.#quoteLine,
+				physical: this.#quotePhysical,
+				lastPhysical: endsWithLineEnd ? this.#physical - 1 : this.#physical
+			};
+		}
+		// A last line without a line end (or one swallowed by an open quote) is still a record.
+		if (!this.#lineEmpty) {
+			if (!endsWithLineEnd) this.#physical++;
+			this.#endLine(false, this.#offset);
+		}
+		return this;
+	}
+
+	/** The editor line (1-based) where DuckDB line `line` starts. */
+	physicalLine(line: number): number {
+		const k = countBelow(this.#breakLines, line + 1) - 1;
+		return line + (this.#breakOffsets[Math.max(k, 0)] ?? 0);
 	}
 }
-
-const SPECIAL = /["\r\n]/g;
 
 /** Number of values in a sorted array that are smaller than x (binary search). */
 export function countBelow(sorted: readonly number[], x: number): number {

@@ -39,6 +39,41 @@ ORDER BY line
 LIMIT ${raw(String(Math.trunc(limit)))}`;
 }
 
+/** A line the loader kept from DuckDB because it is too long (db/record-count.ts). */
+export interface LongLineReject {
+	/** DuckDB line number (records and blank lines from 1, header included). */
+	line: number;
+	/** Byte offset of the line in the file DuckDB reads, and its length in bytes. */
+	start: number;
+	bytes: number;
+	/** The line's first bytes as text. */
+	head: string;
+}
+
+/**
+ * Add lines too long for DuckDB to its rejects table, worded as DuckDB words its own
+ * (LINE SIZE OVER MAXIMUM, "Actual Size:…"), so that the reject summary, the list and the
+ * renumbering count them like any other rejected record.
+ */
+export function buildLongLineRejectsInsert(
+	rejectsTable: string,
+	lines: readonly LongLineReject[],
+	maxBytes: number
+): Sql {
+	if (lines.length === 0) throw new Error('long-line rejects: none given');
+	const int = (n: number) => {
+		if (!Number.isSafeInteger(n) || n < 0) throw new Error('long-line rejects: integers');
+		return raw(String(n));
+	};
+	const rows = lines.map(
+		(l) =>
+			sql`(${int(l.line)}, ${int(l.start)}, ${int(l.start)}, 'LINE SIZE OVER MAXIMUM', ${l.head}, ${`Maximum line size of ${maxBytes} bytes exceeded. Actual Size:${l.bytes} bytes.`})`
+	);
+	return sql`INSERT INTO ${ident(rejectsTable)}
+	(line, line_byte_position, byte_position, error_type, csv_line, error_message)
+VALUES ${join(rows)}`;
+}
+
 function blankList(blankLines: readonly number[]): Sql {
 	if (!blankLines.every((n) => Number.isSafeInteger(n))) throw new Error('blank lines: integers');
 	return blankLines.length === 0

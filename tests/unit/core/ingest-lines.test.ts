@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { countBelow, LineScanner } from '../../../src/core/ingest/lines';
 
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** Scan `text` as UTF-8 in `pieces` byte pieces (cut anywhere, even inside a character). */
+function scanner(text: string, pieces = 1, maxLineBytes?: number, delimiter = ',') {
+	const bytes = utf8(text);
+	const s = new LineScanner(delimiter, maxLineBytes);
+	const size = Math.max(1, Math.ceil(bytes.length / pieces));
+	for (let i = 0; i < bytes.length; i += size) s.push(bytes.subarray(i, i + size));
+	return s.finish();
+}
+
 function scan(text: string, targets: number[], pieces = 1) {
-	const s = new LineScanner(',', targets);
-	const size = Math.ceil(text.length / pieces);
-	for (let i = 0; i < text.length; i += size) s.push(text.slice(i, i + size));
-	return { blank: s.blankLines, physical: Object.fromEntries(s.physicalLine) };
+	const s = scanner(text, pieces);
+	const physical = Object.fromEntries(targets.map((t) => [t, s.physicalLine(t)]));
+	return { blank: s.blankLines, physical };
 }
 
 describe('LineScanner', () => {
@@ -16,9 +26,10 @@ describe('LineScanner', () => {
 			blank: [3, 5],
 			physical: { 1: 1, 2: 2, 4: 5, 6: 7 }
 		});
+		expect(scanner(text).records).toBe(4);
 	});
 
-	it('gives the same answer when the text arrives in pieces (CR LF split, "" split)', () => {
+	it('gives the same answer when the bytes arrive in pieces (CR LF split, "" split)', () => {
 		for (const pieces of [2, 3, 5, 7, text.length]) {
 			expect(scan(text, [1, 2, 4, 6], pieces)).toEqual(scan(text, [1, 2, 4, 6]));
 		}
@@ -30,6 +41,61 @@ describe('LineScanner', () => {
 
 	it('opens quotes only at the start of a field', () => {
 		expect(scan('a,b\nx"y,z\n\n1,2\n', [4])).toEqual({ blank: [3], physical: { 4: 4 } });
+	});
+});
+
+describe('LineScanner counts records independently of DuckDB', () => {
+	it('counts non-blank lines, the header included, with or without a last line end', () => {
+		expect(scanner('a,b\n1,2\n\n3,4\n').records).toBe(3);
+		expect(scanner('a,b\n1,2\n\n3,4').records).toBe(3);
+		expect(scanner('a,b\r1,2\r\r3,4\r').records).toBe(3);
+		// Lines of spaces or a tab are records for DuckDB too (they load or are rejected).
+		expect(scanner('a\nx\n   \n\t\ny\n').records).toBe(5);
+		expect(scanner('\n\n').records).toBe(0);
+	});
+
+	it('ignores a UTF-8 byte-order mark, as DuckDB does', () => {
+		const s = scanner('\uFEFF\na\n1\n');
+		expect([s.records, s.blankLines]).toEqual([2, [1]]);
+	});
+
+	it('lists lines longer than the limit with their byte ranges (line end excluded)', () => {
+		const text = 'a,b\n1,2\n3,' + 'x'.repeat(20) + '\r\n4,"5\n' + 'y'.repeat(30) + '"\n6,7';
+		for (const pieces of [1, 4, 13]) {
+			const s = scanner(text, pieces, 10);
+			const bytes = utf8(text);
+			expect(s.longLines.map((l) => l.line)).toEqual([3, 4]);
+			const [third, fourth] = s.longLines;
+			expect(new TextDecoder().decode(bytes.subarray(third!.start, third!.end))).toBe(
+				'3,' + 'x'.repeat(20)
+			);
+			expect(new TextDecoder().decode(bytes.subarray(fourth!.start, fourth!.end))).toBe(
+				'4,"5\n' + 'y'.repeat(30) + '"'
+			);
+			expect(s.records).toBe(5);
+		}
+		// A last line without a line end counts to the end of the input; multi-byte characters count
+		// as their bytes (4 characters, 12 bytes).
+		const s = scanner('a\n中文中文', 1, 10);
+		expect(s.longLines).toEqual([{ line: 2, start: 2, end: 14 }]);
+	});
+
+	it('reports a quote still open at the end: where it opens and the last line it swallows', () => {
+		const s = scanner('a,b\n1,"open\n2,x\n3,y\n');
+		expect(s.openQuote).toEqual({ line: 2, physical: 2, lastPhysical: 4 });
+		expect(s.records).toBe(2);
+		expect(scanner('a,b\n1,2\n3,"open').openQuote).toEqual({
+			line: 3,
+			physical: 3,
+			lastPhysical: 3
+		});
+		expect(scanner('a,b\n1,"x\ny"\n').openQuote).toBeNull();
+		// An escaped quote at the end of a piece does not close the field.
+		expect(scanner('a,b\n1,"x""\ny\n', 9).openQuote).toEqual({
+			line: 2,
+			physical: 2,
+			lastPhysical: 3
+		});
 	});
 });
 
@@ -70,6 +136,11 @@ class CharScanner {
 			if (t[this.#next] === this.#line) this.physicalLine.set(this.#line, this.#physical);
 			this.#next++;
 		}
+	}
+
+	/** Non-blank lines: those ended so far plus a last one without a line end. */
+	get records(): number {
+		return this.#line - 1 - this.blankLines.length + (this.#lineEmpty ? 0 : 1);
 	}
 
 	/** Feed the next piece of text. */
@@ -131,16 +202,20 @@ describe('LineScanner against the per-character reference', () => {
 			const targets = [1, 2, 3, 4, 5, 6, 8, 13, 21];
 			const ref = new CharScanner(delimiter, targets);
 			ref.push(text);
-			const fast = new LineScanner(delimiter, targets);
-			for (let at = 0; at < text.length;) {
-				const next = Math.min(text.length, at + 1 + Math.floor(rnd() * 10));
-				fast.push(text.slice(at, next));
+			const bytes = utf8(text);
+			const fast = new LineScanner(delimiter);
+			for (let at = 0; at < bytes.length;) {
+				const next = Math.min(bytes.length, at + 1 + Math.floor(rnd() * 10));
+				fast.push(bytes.subarray(at, next));
 				at = next;
 			}
-			expect({ seed, blank: fast.blankLines, physical: [...fast.physicalLine] }).toEqual({
+			fast.finish();
+			const physical = [...ref.physicalLine].map(([line]) => [line, fast.physicalLine(line)]);
+			expect({ seed, blank: fast.blankLines, physical, records: fast.records }).toEqual({
 				seed,
 				blank: ref.blankLines,
-				physical: [...ref.physicalLine]
+				physical: [...ref.physicalLine],
+				records: ref.records
 			});
 		}
 	});

@@ -98,6 +98,40 @@ describe('messages of rejected lines', () => {
 		expect(out.split('\r\n')[0]).toBe('\uFEFFrow,line,column,reason,message,raw');
 	});
 
+	it('a record a quote ran over several lines names all of them (issue 13)', () => {
+		const r = {
+			row: 2,
+			line: 3,
+			lastLine: 5,
+			column: 'product',
+			reason: 'unterminated or misplaced quote'
+		};
+		expect(formatRejectMessage(csvRejectMessage('q.csv', r), tEn)).toBe(
+			'q.csv lines 3–5, column product: a quote is not closed or is misplaced'
+		);
+		expect(formatRejectMessage(csvRejectMessage('q.csv', r), tZh)).toBe(
+			'q.csv 第 3–5 行，列 product：引号未闭合或位置不对'
+		);
+	});
+
+	it('a line too long says how long it is and the most the reader accepts (issue 13)', () => {
+		const r = {
+			row: 2,
+			line: 3,
+			column: null,
+			reason: 'line too long: 32505873 bytes, at most 2097152'
+		};
+		expect(formatRejectMessage(csvRejectMessage('l.csv', r), tEn)).toBe(
+			'l.csv line 3: the line is 31 MB long; the reader accepts at most 2 MB per line'
+		);
+		expect(formatRejectMessage(csvRejectMessage('l.csv', r), tZh)).toBe(
+			'l.csv 第 3 行：该行长 31 MB，读取器每行最多接受 2 MB'
+		);
+		expect(
+			formatRejectMessage(csvRejectMessage('l.csv', { ...r, reason: 'line too long' }), tEn)
+		).toBe('l.csv line 3: the line is longer than the reader accepts');
+	});
+
 	it('names the column, quotes long values shortened, and passes unknown reasons through', () => {
 		const long = 'x'.repeat(200);
 		const m = formatRejectMessage(

@@ -263,6 +263,7 @@ describe('loadCsv: rejected records', () => {
 			{
 				row: 2,
 				line: 3,
+				lastLine: null,
 				column: 'amount',
 				reason: 'too few fields: expected 3, found 2',
 				raw: '2,Bob'
@@ -270,6 +271,7 @@ describe('loadCsv: rejected records', () => {
 			{
 				row: 4,
 				line: 7,
+				lastLine: null,
 				column: null,
 				reason: 'too many fields: expected 3, found more',
 				raw: '4,Dan,40,extra'
@@ -277,6 +279,8 @@ describe('loadCsv: rejected records', () => {
 			{
 				row: 6,
 				line: 9,
+				// The open quote swallows line 10 (7,Gus): the message names both lines.
+				lastLine: 10,
 				column: 'name',
 				reason: 'unterminated or misplaced quote',
 				raw: '6,"open quote,60\n7,Gus,70'
@@ -331,6 +335,49 @@ describe('loadCsv: rejected records', () => {
 		expect(r.rejects.map((x) => x.row)).toEqual(
 			Array.from({ length: ragged }, (_, i) => 3 * (i + 1))
 		);
+	});
+});
+
+describe('loadCsv: data rows counted independently of DuckDB (issue 13)', () => {
+	it('blank lines before the header: the header is not loaded as a data row', async () => {
+		const text = '\n\nid,amount\n1,10\n2\n3,30\n';
+		const r = await load('blank-first.csv', new TextEncoder().encode(text));
+		expect(r).toMatchObject({ dataRows: 3, rowsLoaded: 2, rowsRejected: 1, unaccounted: 0 });
+		expect(await rows()).toEqual([
+			{ __row: 1, id: '1', amount: '10' },
+			{ __row: 3, id: '3', amount: '30' }
+		]);
+		expect(r.rejects.map((x) => [x.row, x.line])).toEqual([[2, 5]]);
+	});
+
+	it('says how many records the reader neither loaded nor rejected', async () => {
+		// An engine whose CSV reader loses record 2 without a reject, as DuckDB does with a line
+		// longer than its buffer: the loader's own count must notice.
+		const lossy: Engine = {
+			...db,
+			async exec(q) {
+				await db.exec(q);
+				const text = typeof q === 'string' ? q : q.text;
+				if (text.includes('read_csv(')) await db.exec('DELETE FROM raw_t WHERE __row = 2');
+			}
+		};
+		const text = 'id,amount\n1,10\n2,20\n3,30\n';
+		const r = await loadCsv(
+			lossy,
+			{ name: 'lossy.csv', data: new TextEncoder().encode(text) },
+			'raw_t'
+		);
+		expect(r).toMatchObject({ dataRows: 3, rowsLoaded: 2, rowsRejected: 0, unaccounted: 1 });
+	});
+
+	it('refuses a file whose unclosed quote swallows more than MAX_SWALLOWED_LINES lines', async () => {
+		const body = Array.from({ length: 30 }, (_, i) => `${i + 1},${i === 4 ? '"x' : 'x'}`);
+		const text = `id,name\n${body.join('\n')}\n`;
+		const e = await load('open.csv', new TextEncoder().encode(text)).catch((x: unknown) => x);
+		expect(e).toBeInstanceOf(LoadError);
+		expect(e).toMatchObject({ code: 'quote', params: { line: '6', lines: '25', last: '31' } });
+		expect((e as LoadError).message).toMatch(/line 6 is never closed.*25 lines after it/);
+		expect(await db.query("SELECT 1 FROM duckdb_tables() WHERE table_name = 'raw_t'")).toEqual([]);
 	});
 });
 

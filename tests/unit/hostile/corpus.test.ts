@@ -107,9 +107,12 @@ describe('hostile corpus', () => {
 				const samples = r.columns.flatMap((c) => c.samples);
 				for (const t of want.texts ?? []) expect(samples, 'decoded values').toContain(t);
 				expect(r.rejects.map((x) => x.line)).toEqual((want.rejects ?? []).map(([l]) => l));
-				(want.rejects ?? []).forEach(([, reason], i) =>
-					expect(r.rejects[i]?.reason).toMatch(reason)
-				);
+				(want.rejects ?? []).forEach(([, reason, lastLine], i) => {
+					expect(r.rejects[i]?.reason).toMatch(reason);
+					expect(r.rejects[i]?.lastLine ?? null, 'last line').toBe(lastLine ?? null);
+				});
+				// Counted by the loader itself, not by DuckDB: nothing unaccounted for.
+				expect(r.unaccounted, 'unaccounted').toBe(0);
 				const built = await build(r, want);
 				if (built) {
 					const { summary, typing } = built;
