@@ -2,12 +2,15 @@
  * Builds the canonical tables `tx`, `tx_rejects`, `orders` and `customer_facts` from a raw orders
  * table (`__row BIGINT` + VARCHAR columns) and a confirmed mapping; the contract is in types.ts.
  *
- * - A raw row whose order date, amount, quantity or unit price cannot be parsed goes to
- *   `tx_rejects` (one row per failing cell, with a plain reason), never to `tx`; the two filters
- *   use the same flags, so rows(tx) + distinct __row of tx_rejects = rows(raw).
+ * - A raw row whose order date, amount, quantity or unit price cannot be parsed, or lies outside
+ *   the accepted range (order dates 1900-01-01 – 2200-12-31, |values| below 1e15: placeholders
+ *   and overflows, see canonical-checks.ts), goes to `tx_rejects` (one row per failing cell, with
+ *   a plain reason), never to `tx`; the two filters use the same flags, so rows(tx) + distinct
+ *   __row of tx_rejects = rows(raw).
  *   An empty quantity/unit price is an error only when amount is derived from them.
  * - Ids are trimmed text (leading zeros kept); `17850.0` (a float export of an integer id) is
- *   read as `17850`. An empty customer id leaves the line in `tx` with customer_id NULL.
+ *   read as `17850`. An empty customer id — or one of only spaces, tabs or invisible characters
+ *   such as a zero-width space — leaves the line in `tx` with customer_id NULL.
  * - order_id: the mapped id, or customer_id || '|' || order_date when absent or empty.
  * - amount: the mapped amount, else quantity × unit_price.
  * - is_return: negative quantity or amount; a status meaning cancelled/refunded/returned; or an
@@ -21,7 +24,8 @@
  * Plain set operations only (scans, GROUP BY), so it scales to millions of lines.
  */
 import { ident, join, raw, sql, type Sql } from './sql';
-import { describeDateFormat, parseDateExpr, parseNumberUncheckedExpr } from './formats';
+import { parseDateExpr, parseNumberUncheckedExpr } from './formats';
+import { dateCheck, numberCheck, productCheck, type Check } from './canonical-checks';
 import type { CanonicalOptions, Dimension, OrdersMapping } from './types';
 
 export { buildLoadSummaryQuery } from './canonical-summary';
@@ -47,45 +51,27 @@ export const RETURN_STATUSES: readonly string[] = [
 	'交易关闭'
 ];
 
+/** Spaces, control and format characters only (RE2): a blank cell. */
+const BLANK = raw(`'[\\p{Z}\\p{Cc}\\p{Cf}]+'`);
+
 /**
  * Trimmed text, NULL when blank. trim() (which strips Unicode space separators, not tabs) runs
  * only on cells that can change: an ASCII space at either end, or any non-ASCII character
  * (strlen counts bytes, length characters). Calling it on every cell copied every string and was
  * a fifth of building `tx` (about 0.3 s at 1 M lines in Node).
+ * A cell of nothing but spaces, control characters and invisible format characters (a tab, a
+ * zero-width space or joiner, a BOM, NBSP, U+3000 …) is blank too (issue 13, item 8: a tab or
+ * a zero-width space counted as a customer). The pattern runs only on cells whose first
+ * character is one of those or non-ASCII (ascii() is the first code point).
  */
 export function textExpr(col: string): Sql {
 	const c = sql`CAST(${ident(col)} AS VARCHAR)`;
-	return sql`nullif(CASE WHEN starts_with(${c}, ' ') OR ends_with(${c}, ' ') OR strlen(${c}) <> length(${c}) THEN trim(${c}) ELSE ${c} END, '')`;
+	return sql`CASE WHEN (ascii(${c}) <= 32 OR ascii(${c}) >= 127) AND regexp_full_match(${c}, ${BLANK}) THEN NULL ELSE nullif(CASE WHEN starts_with(${c}, ' ') OR ends_with(${c}, ' ') OR strlen(${c}) <> length(${c}) THEN trim(${c}) ELSE ${c} END, '') END`;
 }
 
 /** Customer id: trimmed text, NULL when blank, `123.0` → `123`. */
 export function customerIdExpr(col: string): Sql {
 	return sql`regexp_replace(${textExpr(col)}, ${raw(`'^([0-9]+)\\.0+$'`)}, ${raw(`'\\1'`)})`;
-}
-
-interface Check {
-	role: string;
-	source: string;
-	/** Boolean SQL over the `parsed` CTE: the cell fails. */
-	bad: Sql;
-	/** Reason text SQL over the `parsed` CTE. */
-	reason: Sql;
-	raw: Sql;
-}
-
-function numberCheck(role: string, source: string, required: boolean): Check {
-	const r = sql`${ident(`__raw_${role}`)}`;
-	const v = sql`${ident(role)}`;
-	return {
-		role,
-		source,
-		raw: r,
-		// 'inf'/'nan' parse to non-finite doubles: not numbers either.
-		bad: required
-			? sql`NOT coalesce(isfinite(${v}), false)`
-			: sql`(${r} IS NOT NULL AND NOT coalesce(isfinite(${v}), false))`,
-		reason: sql`CASE WHEN ${r} IS NULL THEN ${`${role}: empty`} ELSE ${`${role}: '`} || ${r} || ${"' is not a number"} END`
-	};
 }
 
 /**
@@ -105,15 +91,7 @@ function parsedCte(
 	}
 	const cols: Sql[] = [sql`__row`, sql`${textExpr(r.order_date)} AS __raw_order_date`];
 	cols.push(sql`${parseDateExpr(sql`${ident(r.order_date)}`, m.dateFormat)} AS order_ts`);
-	const checks: Check[] = [
-		{
-			role: 'order_date',
-			source: r.order_date,
-			raw: sql`__raw_order_date`,
-			bad: sql`order_ts IS NULL`,
-			reason: sql`CASE WHEN __raw_order_date IS NULL THEN 'order_date: empty' ELSE ${"order_date: '"} || __raw_order_date || ${`' is not a date in format ${describeDateFormat(m.dateFormat)}`} END`
-		}
-	];
+	const checks: Check[] = [dateCheck(m, r.order_date)];
 	for (const role of ['amount', 'quantity', 'unit_price'] as const) {
 		const src = r[role];
 		if (src) {
@@ -121,9 +99,10 @@ function parsedCte(
 			cols.push(
 				sql`${parseNumberUncheckedExpr(sql`${ident(src)}`, m.numberFormat)} AS ${ident(role)}`
 			);
-			checks.push(numberCheck(role, src, role === 'amount' || !r.amount));
+			checks.push(numberCheck(m, role, src, role === 'amount' || !r.amount));
 		} else cols.push(sql`CAST(NULL AS DOUBLE) AS ${ident(role)}`);
 	}
+	if (!r.amount && r.unit_price) checks.push(productCheck(r.unit_price));
 	cols.push(sql`${customerIdExpr(r.customer_id)} AS customer_id`);
 	cols.push(
 		r.order_id

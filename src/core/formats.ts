@@ -9,11 +9,20 @@
  * A trailing zone (`Z`, `UTC`, `+08:00`, `+0800`) is accepted and dropped: timestamps are kept
  * as the wall-clock time written in the file, never shifted (src/db/session.ts explains why).
  *
- * Numbers: spaces, currency symbols (¥ ￥ $ € £ …) and codes (CNY, RMB, USD, …) are ignored,
- * thousands separators removed, `(123.00)` and `123.00-` are negative; anything else is NULL.
+ * Numbers are in number-format.ts (re-exported here): read by the pattern of the chosen decimal
+ * mark, so a value written in the other format is set aside, never misread.
  */
 import { literal, raw, sql, type Sql } from './sql';
-import type { DateFormat, NumberFormat } from './types';
+import type { DateFormat } from './types';
+
+export {
+	cleanNumber,
+	looksNumeric,
+	numberExample,
+	parseNumberExpr,
+	parseNumberUncheckedExpr,
+	sniffNumberFormat
+} from './number-format';
 
 /** Strptime format for DuckDB's own ISO cast (fast path). */
 export const ISO_DATE = '%Y-%m-%d';
@@ -23,6 +32,7 @@ export const EXCEL_SERIAL = 'excel-serial';
 const ZONE_RE = /(\d:\d\d(?::\d\d(?:\.\d+)?)?)\s*(?:Z|UTC|GMT|[+-]\d\d(?::?\d\d)?)$/i;
 /** The same rule for DuckDB (RE2 syntax), applied only when the zone-less parse fails. */
 const ZONE_SQL = String.raw`(\d:\d\d(?::\d\d(?:\.\d+)?)?)\s*(?:[Zz]|UTC|GMT|[+-]\d\d(?::?\d\d)?)$`;
+const GROUP1 = raw(literal(String.raw`\1`));
 const TIME_RE = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 
 interface DateShape {
@@ -131,87 +141,6 @@ export function sniffDateFormat(samples: string[]): DateFormat | null {
 	}
 	format += c.time ?? '';
 	return ambiguous ? { format, ambiguous } : { format };
-}
-
-/**
- * Guess the decimal separator from sample values: `1.234,50` and `12,5` mean a decimal comma,
- * `1,234.50` and `12.5` a decimal point. Values such as `1,234` or `1.234` decide nothing; the
- * default is the decimal point.
- */
-export function sniffNumberFormat(samples: string[]): NumberFormat {
-	let comma = 0;
-	let point = 0;
-	for (const raw of samples) {
-		const s = raw.replace(/[^\d.,]/g, '');
-		const lastComma = s.lastIndexOf(',');
-		const lastPoint = s.lastIndexOf('.');
-		if (lastComma >= 0 && lastPoint >= 0) {
-			if (lastComma > lastPoint) comma++;
-			else point++;
-		} else if (lastComma >= 0) {
-			if ((s.match(/,/g) ?? []).length > 1) point++;
-			else if (!/^\d{1,3},\d{3}$/.test(s)) comma++;
-		} else if (lastPoint >= 0) {
-			if ((s.match(/\./g) ?? []).length > 1) comma++;
-			else if (!/^\d{1,3}\.\d{3}$/.test(s)) point++;
-		}
-	}
-	return { decimal: comma > point ? ',' : '.' };
-}
-
-/** Whether a sample value parses as a number under the rules of parseNumberExpr. */
-export function looksNumeric(value: string, f: NumberFormat = { decimal: '.' }): boolean {
-	return cleanNumber(value, f) !== null;
-}
-
-/** JS mirror of parseNumberExpr, used for sniffing and role detection. */
-export function cleanNumber(value: string, f: NumberFormat): number | null {
-	let s = value.replace(CURRENCY_JS, '');
-	s = s.replace(/^\((.*)\)$/, '-$1').replace(/^([^-].*)-$/, '-$1');
-	s = f.decimal === ',' ? s.replaceAll('.', '').replace(',', '.') : s.replaceAll(',', '');
-	if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return null;
-	const n = Number(s);
-	return Number.isFinite(n) ? n : null;
-}
-
-const CURRENCY_CODES = 'CNY|RMB|USD|EUR|GBP|JPY|HKD|TWD|AUD|CAD|CHF|SGD|KRW|INR';
-const CURRENCY_JS = new RegExp(
-	String.raw`(?:US|HK|NT|A|C|S)\$|[\s\u00a0\u202f¥￥$€£₩₹'’]|元|` + CURRENCY_CODES,
-	'gi'
-);
-const PARENS = raw(literal(String.raw`^\((.*)\)$`));
-const TRAILING_MINUS = raw(literal(String.raw`^([^-].*)-$`));
-const NEG = raw(literal(String.raw`-\1`));
-const GROUP1 = raw(literal(String.raw`\1`));
-const CURRENCY_SQL =
-	String.raw`(?:US|HK|NT|A|C|S)\$|[\s\x{00A0}\x{202F}¥￥$€£₩₹'’]|元|` + CURRENCY_CODES;
-
-/**
- * SQL expression: a VARCHAR cell parsed as DOUBLE, or NULL when it is empty or not a number.
- * Currency symbols/codes and spaces are ignored, thousands separators removed, `(1.00)` and
- * `1.00-` negative. With a decimal point, plain numbers take DuckDB's cast directly (fast path).
- */
-export function parseNumberExpr(col: Sql, f: NumberFormat): Sql {
-	const v = parseNumberUncheckedExpr(col, f);
-	return sql`CASE WHEN isfinite(${v}) THEN ${v} END`;
-}
-
-/**
- * parseNumberExpr without the final finiteness check: DuckDB casts the text 'inf'/'nan' to
- * non-finite doubles, which callers must treat as unparseable (test with isfinite). Cheaper
- * when the value is materialised once, because DuckDB would evaluate the guarded form twice.
- */
-export function parseNumberUncheckedExpr(col: Sql, f: NumberFormat): Sql {
-	// Patterns are inlined: DuckDB compiles a parameter pattern per row (16× slower).
-	const stripped = sql`regexp_replace(${col}, ${raw(literal(CURRENCY_SQL))}, '', 'gi')`;
-	const signed = sql`regexp_replace(regexp_replace(${stripped}, ${PARENS}, ${NEG}), ${TRAILING_MINUS}, ${NEG})`;
-	const plain =
-		f.decimal === ','
-			? sql`replace(replace(${signed}, '.', ''), ',', '.')`
-			: sql`replace(${signed}, ',', '')`;
-	const slow = sql`TRY_CAST(${plain} AS DOUBLE)`;
-	// The cast accepts surrounding spaces itself; the regex path runs only when it fails.
-	return f.decimal === ',' ? slow : sql`coalesce(TRY_CAST(${col} AS DOUBLE), ${slow})`;
 }
 
 /** Split a strptime format into its date part ('%Y/%m/%d %H:%M' → '%Y/%m/%d'). */

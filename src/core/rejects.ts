@@ -1,4 +1,5 @@
 import { sql, type Sql } from './sql';
+import { ORDER_DATES, VALUE_LIMIT } from './canonical-checks';
 
 /** Lines of the orders file whose values could not be typed (tx_rejects), in file order. */
 export function buildTypingRejectsQuery(limit = 100_000): Sql {
@@ -26,7 +27,10 @@ export interface TypingReject {
  */
 export type RejectProblem =
 	| { kind: 'date'; format: string; example: string }
+	| { kind: 'dateRange'; from: string; to: string }
 	| { kind: 'number' }
+	| { kind: 'numberFormat'; example: string }
+	| { kind: 'tooLarge'; limit: number }
 	| { kind: 'fields'; expected: number; found: number | null }
 	| { kind: 'quote' }
 	| { kind: 'encoding' }
@@ -92,11 +96,19 @@ export function typingRejectMessage(
 	const isDate = /is not a date|^order_date:/.test(r.reason);
 	const isNumber =
 		/is not a number/.test(r.reason) || /^(amount|quantity|unit_price):/.test(r.reason);
-	const problem: RejectProblem = isDate
-		? { kind: 'date', format: dateFormat, example: dateExample(dateFormat) }
-		: isNumber
-			? { kind: 'number' }
-			: { kind: 'other', text: r.reason };
+	// Reasons of canonical-checks.ts: dates out of range, numbers in the other format, too large.
+	const format = / — expected e\.g\. (\S+)$/.exec(r.reason);
+	const problem: RejectProblem = / is outside the accepted dates \S+ to \S+$/.test(r.reason)
+		? { kind: 'dateRange', ...ORDER_DATES }
+		: / is too large \(the limit is \S+ in absolute value\)$/.test(r.reason)
+			? { kind: 'tooLarge', limit: VALUE_LIMIT }
+			: format && /does not match the number format/.test(r.reason)
+				? { kind: 'numberFormat', example: format[1]! }
+				: isDate
+					? { kind: 'date', format: dateFormat, example: dateExample(dateFormat) }
+					: isNumber
+						? { kind: 'number' }
+						: { kind: 'other', text: r.reason };
 	return {
 		file,
 		line: null,
@@ -181,20 +193,26 @@ export function formatRejectMessage(
 	const expected =
 		p.kind === 'date'
 			? t('reject.expectDate', { example: p.example, format: p.format })
-			: p.kind === 'number'
-				? t('reject.expectNumber')
-				: p.kind === 'fields'
-					? p.found === null
-						? t('reject.moreFields', { expected: p.expected })
-						: t('reject.fields', { expected: p.expected, found: p.found })
-					: p.kind === 'other'
-						? p.text
-						: p.kind === 'tooLong' && p.bytes !== undefined && p.max !== undefined
-							? t('reject.tooLongSize', {
-									size: megabytes(p.bytes, num),
-									max: megabytes(p.max, num)
-								})
-							: t(`reject.${p.kind}`);
+			: p.kind === 'dateRange'
+				? t('reject.dateRange', { from: p.from, to: p.to })
+				: p.kind === 'numberFormat'
+					? t('reject.numberFormat', { example: p.example })
+					: p.kind === 'tooLarge'
+						? t('reject.tooLarge', { limit: num(p.limit) })
+						: p.kind === 'number'
+							? t('reject.expectNumber')
+							: p.kind === 'fields'
+								? p.found === null
+									? t('reject.moreFields', { expected: p.expected })
+									: t('reject.fields', { expected: p.expected, found: p.found })
+								: p.kind === 'other'
+									? p.text
+									: p.kind === 'tooLong' && p.bytes !== undefined && p.max !== undefined
+										? t('reject.tooLongSize', {
+												size: megabytes(p.bytes, num),
+												max: megabytes(p.max, num)
+											})
+										: t(`reject.${p.kind}`);
 	const chars = m.got === null ? [] : [...m.got];
 	const got = m.empty
 		? t('reject.gotEmpty')

@@ -135,6 +135,12 @@ export const en = {
 	'reject.column': 'column {column}',
 	'reject.expectDate': 'expected a date like {example} ({format})',
 	'reject.expectNumber': 'expected a number like 1234.50',
+	'reject.dateRange':
+		'expected a date from {from} to {to}: dates outside these years (such as 9999-12-31) are placeholders, not orders',
+	'reject.numberFormat':
+		'expected a number written like {example}, as the rest of the file is (if the file uses the other decimal mark, change it on the mapping screen)',
+	'reject.tooLarge':
+		'expected an amount below {limit} in absolute value: larger values are errors or placeholders and would overflow the totals',
 	'reject.fields': 'expected {expected} fields, found {found}',
 	'reject.moreFields': 'expected {expected} fields, found more',
 	'reject.quote': 'a quote is not closed or is misplaced',

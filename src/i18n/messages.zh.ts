@@ -129,6 +129,11 @@ export const zh: Record<MessageKey, string> = {
 	'reject.column': '列 {column}',
 	'reject.expectDate': '应为日期，例如 {example}（{format}）',
 	'reject.expectNumber': '应为数字，例如 1234.50',
+	'reject.dateRange':
+		'应为 {from} 至 {to} 之间的日期：超出此范围的日期（例如 9999-12-31）是占位值，不是订单',
+	'reject.numberFormat':
+		'应为与文件其余部分写法一致的数字，例如 {example}（如文件使用另一种小数点，请在列映射界面更改）',
+	'reject.tooLarge': '金额的绝对值应小于 {limit}：更大的值是错误或占位值，且会使合计溢出',
 	'reject.fields': '应有 {expected} 个字段，实际 {found} 个',
 	'reject.moreFields': '应有 {expected} 个字段，实际更多',
 	'reject.quote': '引号未闭合或位置不对',

@@ -184,3 +184,83 @@ describe('parseNumberExpr', () => {
 		).toEqual([1234.5, 12.5, 3.99, 1234.5, -2, 7]);
 	});
 });
+
+// Issue 13, item 6: numbers are read by the pattern of the file's format. Stripping every
+// comma read "1.234,56" as 1.23456 and "1 000,50" as 100050 with a decimal point; stripping
+// every point read "12.5" as 125 with a decimal comma. Each row holds for cleanNumber (JS, used
+// for sniffing) and parseNumberExpr (SQL, used for loading) alike.
+describe('numbers by the pattern of their format', () => {
+	const NBSP = '\u00a0';
+	const NNBSP = '\u202f';
+	const cases: [value: string, decimal: '.' | ',', expected: number | null][] = [
+		// Decimal point: comma groups of three, Indian lakh groups, SI spaces, Swiss apostrophes.
+		['1,234,567.89', '.', 1234567.89],
+		['1,234', '.', 1234],
+		['12,34,567.00', '.', 1234567],
+		['1 000.50', '.', 1000.5],
+		[`1${NBSP}000.50`, '.', 1000.5],
+		["CHF 1'234.50", '.', 1234.5],
+		['1’234.50', '.', 1234.5],
+		['$ -3.5', '.', -3.5],
+		['- 5', '.', -5],
+		['( 123.00 )', '.', -123],
+		['.5', '.', 0.5],
+		['1.5e3', '.', 1500],
+		// … and what does not fit a decimal point is not a number, never misread.
+		['1.234,56', '.', null],
+		['1 000,50', '.', null],
+		['1,23', '.', null],
+		['1,2345', '.', null],
+		['12 34', '.', null],
+		['1,234 567', '.', null],
+		["1,000'000", '.', null],
+		['1,234e3', '.', null],
+		['1_000', '.', null],
+		// Decimal comma: point, space or apostrophe groups of three.
+		['1.234,56', ',', 1234.56],
+		['1.234.567,89', ',', 1234567.89],
+		['1 000,50', ',', 1000.5],
+		[`1${NBSP}000,50`, ',', 1000.5],
+		[`1${NNBSP}000,50`, ',', 1000.5],
+		["1'000,50", ',', 1000.5],
+		['1.234', ',', 1234],
+		['12,5', ',', 12.5],
+		[',5', ',', 0.5],
+		['1,5e3', ',', 1500],
+		['0,99 €', ',', 0.99],
+		['(2,00)', ',', -2],
+		// … and what does not fit a decimal comma.
+		['12.5', ',', null],
+		['1,234.56', ',', null],
+		['1.23', ',', null],
+		['1,234,567', ',', null],
+		['1.234 567,00', ',', null],
+		// Neither: text, empty, non-finite.
+		['two', '.', null],
+		['', ',', null],
+		['inf', '.', null],
+		['1e400', '.', null]
+	];
+	it.each(cases)('cleanNumber(%j, %s) = %s', (value, decimal, expected) => {
+		expect(cleanNumber(value, { decimal })).toBe(expected);
+	});
+	it('parseNumberExpr gives the same, in DuckDB', async () => {
+		for (const decimal of ['.', ','] as const) {
+			const rows = cases.filter((c) => c[1] === decimal);
+			const got = await parseNumbers(
+				rows.map((c) => c[0]),
+				{ decimal }
+			);
+			got.forEach((n, i) =>
+				expect(n, `${JSON.stringify(rows[i]![0])} with '${decimal}'`).toBe(rows[i]![2])
+			);
+		}
+	});
+	it('the sniffer picks the format the values are written in', () => {
+		expect(sniffNumberFormat(['1 000,50', '12,50', '3,99'])).toEqual({ decimal: ',' });
+		expect(sniffNumberFormat(["1'000.50", '12.50'])).toEqual({ decimal: '.' });
+		// One value in the other format does not outvote the rest; it will be set aside.
+		expect(sniffNumberFormat(['1.234,56', '12.50', '3.99', '(1.00)'])).toEqual({ decimal: '.' });
+		expect(sniffNumberFormat(['1.234', '1.234.567', '12'])).toEqual({ decimal: ',' });
+	});
+});
