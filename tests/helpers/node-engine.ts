@@ -11,6 +11,7 @@ import {
 import { tableToResult } from '../../src/db/rows';
 import { Sql } from '../../src/core/sql';
 import { SESSION_SETUP, lockdownStatements } from '../../src/db/session';
+import { memoryLimitStatement } from '../../src/db/memory';
 
 const require = createRequire(import.meta.url);
 const duckdb =
@@ -22,7 +23,7 @@ const DIST = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wa
  * The Node implementation of Engine for unit tests: the same DuckDB-WASM engine as the browser,
  * via the blocking bundle. Lives in tests/ so Node-only code never reaches the bundle.
  */
-export async function createNodeEngine(): Promise<Engine> {
+export async function createNodeEngine(options: { memoryLimit?: string } = {}): Promise<Engine> {
 	const db = await duckdb.createDuckDB(
 		{
 			mvp: {
@@ -40,7 +41,9 @@ export async function createNodeEngine(): Promise<Engine> {
 	await db.instantiate();
 	const conn = db.connect();
 	// The browser's lockdown too: tests see the engine as the page has it (files under /clientele/).
-	for (const stmt of [...lockdownStatements(), ...SESSION_SETUP]) conn.query(stmt);
+	// The memory limit, as in the browser, is set before the lock (a test passes a small one).
+	const memory = options.memoryLimit ? memoryLimitStatement(options.memoryLimit) : undefined;
+	for (const stmt of [...lockdownStatements(memory), ...SESSION_SETUP]) conn.query(stmt);
 
 	function run(q: Sql | string) {
 		const t0 = performance.now();

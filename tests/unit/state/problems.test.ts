@@ -1,15 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
-import type { Engine } from '../../../src/db/engine';
 import { LoadError } from '../../../src/db/load-csv';
 import { problemOf } from '../../../src/state/problems';
 import { en } from '../../../src/i18n/messages.en';
 import { zh } from '../../../src/i18n/messages.zh';
-
-let db: Engine;
-beforeAll(async () => {
-	db = await createNodeEngine();
-});
 
 describe('problemOf', () => {
 	it('keys a LoadError by its code, with its file', () => {
@@ -21,7 +15,8 @@ describe('problemOf', () => {
 	});
 
 	it('explains DuckDB running out of memory; the engine stays usable afterwards', async () => {
-		await db.exec("SET memory_limit = '64MB'");
+		// The limit is set before the configuration is locked, as the page does (?memlimit).
+		const db = await createNodeEngine({ memoryLimit: '64MB' });
 		const error = await db
 			.exec(
 				"CREATE TABLE too_big AS SELECT range::VARCHAR || repeat('x', 200) AS s FROM range(2000000)"
@@ -30,7 +25,6 @@ describe('problemOf', () => {
 				() => null,
 				(e: unknown) => e
 			);
-		await db.exec('RESET memory_limit');
 		expect(String(error)).toMatch(/out of memory/i);
 		const problem = problemOf(error, 'big.csv');
 		expect(problem).toMatchObject({ file: 'big.csv', key: 'error.outOfMemory' });
