@@ -17,6 +17,8 @@ import { buildLoadSummaryQuery } from '../../../src/core/canonical';
 import { buildOrdersTables } from '../../../src/db/build-orders';
 import type { OrdersMapping } from '../../../src/core/types';
 import { CASES, DEFAULT_LIMIT_MS, LIMIT_MS, type Loads } from '../../fixtures/hostile/cases';
+import { materializeScopeStatements, type Scope } from '../../../src/core/scope';
+import { ANALYSES, defaultPreparedSettings } from '../../../src/core/analyses';
 
 let db: Engine;
 let bigDir: string;
@@ -126,6 +128,61 @@ describe('hostile corpus', () => {
 			}
 			expect(performance.now() - t0, 'time').toBeLessThan(LIMIT_MS[name] ?? DEFAULT_LIMIT_MS);
 		}, 60_000);
+	}
+});
+
+// Issue 13: a 9999-12-31 placeholder made every analysis fail on its as-of date ("+010000-01"),
+// two 1e308 amounts made revenue ∞. Every analysis runs on these files as the dashboard runs it
+// after a load (default settings, the materialised default scope), and no number it returns is
+// infinite or NaN.
+describe('every analysis runs on the value cases', () => {
+	const names = [
+		'dates-placeholder.csv',
+		'dates-future.csv',
+		'amounts-huge.csv',
+		'ids-invisible.csv'
+	];
+	for (const name of names) {
+		it(
+			name,
+			async () => {
+				await db.exec('DROP TABLE IF EXISTS raw_orders');
+				const report = await loadCsv(db, { name, data: files.get(name)!() }, 'raw_orders');
+				expect(await build(report, CASES[name] as Loads)).not.toBeNull();
+				const [summary] = await db.query<{ as_of: string }>(buildLoadSummaryQuery());
+				const plain: Scope = {
+					asOf: summary!.as_of,
+					from: null,
+					to: null,
+					filter: null,
+					hasCustomers: false,
+					customerColumns: [],
+					materialized: false
+				};
+				for (const stmt of materializeScopeStatements(plain)) await db.exec(stmt);
+				const scope: Scope = { ...plain, materialized: true };
+				const ran: string[] = [];
+				for (const a of ANALYSES) {
+					const result: unknown = await a.def.run(
+						(q) => db.query(q),
+						scope,
+						defaultPreparedSettings(a, scope),
+						{
+							customerLists: false
+						}
+					);
+					const infinite: string[] = [];
+					JSON.stringify(result, (key, v: unknown) => {
+						if (typeof v === 'number' && !Number.isFinite(v)) infinite.push(`${key}: ${v}`);
+						return v;
+					});
+					expect(infinite, `${a.def.id}: non-finite numbers`).toEqual([]);
+					ran.push(a.def.id);
+				}
+				expect(ran).toEqual(ANALYSES.map((a) => a.def.id));
+			},
+			60_000
+		);
 	}
 });
 
