@@ -78,6 +78,27 @@ export const en = {
 	'mapping.returnsExclude': 'Leave them out, with zero-price lines',
 	'mapping.customersTitle': 'Customers file: {file}',
 	'mapping.confirm': 'Use this mapping',
+	'encoding.label': 'Text encoding',
+	'encoding.name.utf-8': 'UTF-8',
+	'encoding.name.gb18030': 'GB18030 / GBK (Simplified Chinese)',
+	'encoding.name.big5': 'Big5 (Traditional Chinese)',
+	'encoding.name.shift_jis': 'Shift-JIS (Japanese)',
+	'encoding.name.euc-kr': 'EUC-KR (Korean)',
+	'encoding.name.windows-1252': 'Windows-1252 (Western European)',
+	'encoding.name.utf-16le': 'UTF-16 LE',
+	'encoding.name.utf-16be': 'UTF-16 BE',
+	'encoding.hint':
+		'If the lines below do not read right, choose the encoding the file was saved in: it is read again.',
+	'encoding.preview': 'First lines of {file} in {encoding}',
+	'encoding.previewEmpty': 'Nothing to show.',
+	'encoding.previewReplaced':
+		'Characters in these lines that cannot be read in {encoding} (shown as “�”): {n}.',
+	'encoding.uncertain':
+		'The text encoding was hard to tell from this file; it was read as {encoding}. Check that the lines below read right.',
+	'encoding.replaced':
+		'Characters that could not be read in {encoding}, loaded as “�”: {n} (lines {lines}). If the file was saved in another encoding, choose it under “Change column mapping”.',
+	'encoding.replacedMore':
+		'Characters that could not be read in {encoding}, loaded as “�”: {n} (lines {lines}, …). If the file was saved in another encoding, choose it under “Change column mapping”.',
 	'role.customer_id': 'Customer ID',
 	'role.order_date': 'Order date',
 	'role.amount': 'Amount (revenue)',

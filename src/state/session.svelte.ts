@@ -1,5 +1,6 @@
 import { getEngine, pageMemoryLimit, restartEngine } from '../db/engine-instance';
 import { countColumns, loadCsv, type LoadInput, type LoadReport } from '../db/load-csv';
+import type { TextEncodingName } from '../core/ingest/encoding';
 import {
 	detectCustomerRoles,
 	detectOrderRoles,
@@ -85,6 +86,8 @@ export class Session {
 	notices = $state<string[]>([]);
 
 	ordersReport = $state.raw<LoadReport | null>(null);
+	/** The orders file as given: the mapping screen previews and reloads it in another encoding. */
+	ordersInput = $state.raw<LoadInput | null>(null);
 	customersReport = $state.raw<LoadReport | null>(null);
 	detection = $state.raw<RoleDetection<OrderRole> | null>(null);
 	customersDetection = $state.raw<RoleDetection<CustomerRole> | null>(null);
@@ -260,6 +263,7 @@ export class Session {
 					await this.moveTable(tmp, RAW_ORDERS);
 					this.rawStamp++;
 					this.ordersReport = { ...report, table: RAW_ORDERS };
+					this.ordersInput = input;
 					ordersChanged = true;
 				} else if (kind === 'customers') {
 					await this.moveTable(tmp, RAW_CUSTOMERS);
@@ -284,7 +288,8 @@ export class Session {
 				} else this.fail(inputs[0]?.name ?? null, '', 'error.noOrders');
 				return;
 			}
-			if (this.mappingConfident()) await this.build();
+			// A close call on the encoding is shown on the mapping screen, with a preview, first.
+			if (this.mappingConfident() && !this.ordersReport.encodingUncertain) await this.build();
 			else this.phase = 'mapping';
 		} catch (e) {
 			if (abort.signal.aborted) return;
@@ -293,6 +298,56 @@ export class Session {
 			if (this.abort === abort) this.abort = null;
 			this.progress = null;
 		}
+	}
+
+	/**
+	 * Read the orders file again in the encoding the person chose on the mapping screen. Its
+	 * columns are detected afresh and the screen stays open to confirm them; a customers file
+	 * stays loaded.
+	 */
+	async reloadOrders(encoding: TextEncodingName): Promise<void> {
+		const input = this.ordersInput;
+		if (!input || !this.ordersReport || this.phase === 'loading') return;
+		const abort = new AbortController();
+		this.abort = abort;
+		this.phase = 'loading';
+		this.problem = null;
+		const startedAt = performance.now();
+		try {
+			const engine = await getEngine();
+			const report = await loadCsv(engine, input, 'raw_upload_0', {
+				signal: abort.signal,
+				encoding,
+				onProgress: (p) =>
+					(this.progress = { file: input.name, stage: p.stage, fraction: p.fraction, startedAt })
+			});
+			await this.moveTable('raw_upload_0', RAW_ORDERS);
+			this.rawStamp++;
+			this.ordersReport = { ...report, table: RAW_ORDERS };
+			this.summary = null;
+			this.warnings = [];
+			this.checks = 'idle';
+			this.prepareOrdersMapping();
+			this.phase = 'mapping';
+		} catch (e) {
+			if (abort.signal.aborted) return;
+			this.failWith(e, input.name);
+		} finally {
+			if (this.abort === abort) this.abort = null;
+			this.progress = null;
+		}
+	}
+
+	/** The orders file's first `maxBytes` bytes (the encoding preview), and whether that is all. */
+	async ordersHead(maxBytes: number): Promise<{ bytes: Uint8Array; whole: boolean } | null> {
+		const data = this.ordersInput?.data;
+		if (!data) return null;
+		const bytes =
+			data instanceof Uint8Array
+				? data.subarray(0, maxBytes)
+				: new Uint8Array(await data.slice(0, maxBytes).arrayBuffer());
+		const size = data instanceof Uint8Array ? data.byteLength : data.size;
+		return { bytes, whole: bytes.length >= size };
 	}
 
 	/** Cancel a running load: the worker is killed and restarted; nothing half-loaded remains. */

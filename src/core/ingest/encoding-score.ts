@@ -58,20 +58,43 @@ const LATIN_IN_WORD = 1.5;
 const LATIN_RUN = -1;
 const PUNCT = 0.3;
 
-const simplified = new Set(SIMPLIFIED);
-const traditional = new Set(TRADITIONAL);
-const kanji = new Set(JAPANESE_KANJI);
-const hangul = new Set(HANGUL);
-const anyHan = new Set([...SIMPLIFIED, ...TRADITIONAL, ...JAPANESE_KANJI]);
+const HAN_FIRST = 0x4e00;
+const HAN_LAST = 0x9fff;
+const HANGUL_FIRST = 0xac00;
+const HANGUL_LAST = 0xd7a3;
+/** Bit per script for each ideograph U+4E00–U+9FFF: frequent in that script's text. */
+const SCRIPT_BIT: Partial<Record<Script, number>> = { 'zh-hans': 1, 'zh-hant': 2, ja: 4, any: 7 };
 
-let ksx1001: Set<string> | null = null;
-/** The 2,350 Hangul syllables of KS X 1001 (EUC-KR B0A1–C8FE); the rest are rare in text. */
-function ksx1001Hangul(): Set<string> {
-	if (ksx1001) return ksx1001;
+let hanBits: Uint8Array | null = null;
+/** Frequent-character flags by code point (built once: a lookup per character must be cheap). */
+function frequentHan(): Uint8Array {
+	if (hanBits) return hanBits;
+	hanBits = new Uint8Array(HAN_LAST - HAN_FIRST + 1);
+	const mark = (chars: string, bit: number) => {
+		for (const ch of chars) hanBits![ch.codePointAt(0)! - HAN_FIRST]! |= bit;
+	};
+	mark(SIMPLIFIED, 1);
+	mark(TRADITIONAL, 2);
+	mark(JAPANESE_KANJI, 4);
+	return hanBits;
+}
+
+let hangulKinds: Uint8Array | null = null;
+/**
+ * Per Hangul syllable: 2 = frequent, 1 = in KS X 1001 (the 2,350 of EUC-KR B0A1–C8FE; the other
+ * 8,822 syllables are rare in text), 0 = neither.
+ */
+function hangulKind(): Uint8Array {
+	if (hangulKinds) return hangulKinds;
+	hangulKinds = new Uint8Array(HANGUL_LAST - HANGUL_FIRST + 1);
 	const bytes: number[] = [];
 	for (let a = 0xb0; a <= 0xc8; a++) for (let b = 0xa1; b <= 0xfe; b++) bytes.push(a, b);
-	ksx1001 = new Set(new TextDecoder('euc-kr').decode(new Uint8Array(bytes)));
-	return ksx1001;
+	for (const ch of new TextDecoder('euc-kr').decode(new Uint8Array(bytes))) {
+		const c = ch.codePointAt(0)!;
+		if (c >= HANGUL_FIRST && c <= HANGUL_LAST) hangulKinds[c - HANGUL_FIRST] = 1;
+	}
+	for (const ch of HANGUL) hangulKinds[ch.codePointAt(0)! - HANGUL_FIRST] = 2;
+	return hangulKinds;
 }
 
 const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -80,7 +103,14 @@ const isLatinLetter = (c: number) =>
 	(c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) ||
 	c === 0xaa ||
 	c === 0xba ||
-	[0x160, 0x161, 0x152, 0x153, 0x17d, 0x17e, 0x178, 0x192].includes(c);
+	c === 0x160 ||
+	c === 0x161 ||
+	c === 0x152 ||
+	c === 0x153 ||
+	c === 0x17d ||
+	c === 0x17e ||
+	c === 0x178 ||
+	c === 0x192;
 const isLatinUpper = (c: number) =>
 	(c >= 0xc0 && c <= 0xde && c !== 0xd7) || c === 0x160 || c === 0x152 || c === 0x17d;
 /** Punctuation and signs of Western text in windows-1252: € £ ¥ ° « » ‘ ’ “ ” – — … © ® ™ ¿ ¡. */
@@ -98,71 +128,80 @@ function isControl(c: number): boolean {
 	);
 }
 
-function hanScore(ch: string, script: Script): number {
-	const set =
-		script === 'zh-hans'
-			? simplified
-			: script === 'zh-hant'
-				? traditional
-				: script === 'ja'
-					? kanji
-					: script === 'any'
-						? anyHan
-						: null;
-	if (!set) return FOREIGN;
-	return set.has(ch) ? COMMON : RARE_HAN;
-}
-
 /**
- * Evidence of a Latin character at `i` (letter or Western punctuation, U+00A0–U+00FF and the
- * windows-1252 additions), from its neighbours: runs of 3+ non-ASCII characters are not Western
- * text; an accented letter beside an ASCII letter is a word.
+ * Evidence of a Latin character (letter or Western punctuation) inside a run of `runLength`
+ * non-ASCII characters between `before` and `after`: runs of 3+ are not Western text; an accented
+ * letter beside an ASCII letter is a word.
  */
-function latinScore(chars: readonly string[], i: number, letter: boolean): number {
-	let start = i;
-	while (start > 0 && chars[start - 1]!.charCodeAt(0) >= 0x80) start--;
-	let end = i;
-	while (end < chars.length - 1 && chars[end + 1]!.charCodeAt(0) >= 0x80) end++;
-	if (end - start + 1 >= 3) return LATIN_RUN;
-	if (!letter) return PUNCT;
-	const before = start > 0 ? chars[start - 1]!.charCodeAt(0) : 0;
-	const after = end < chars.length - 1 ? chars[end + 1]!.charCodeAt(0) : 0;
-	const c = chars[i]!.charCodeAt(0);
+function latinScore(c: number, first: boolean, runLength: number, before: number, after: number) {
+	if (runLength >= 3) return LATIN_RUN;
+	if (!isLatinLetter(c)) return PUNCT;
 	// An upper-case accented letter right after a lower-case one ("aÃ") is not how words go.
-	if (isLatinUpper(c) && i === start && before >= 0x61 && before <= 0x7a) return 0;
+	if (first && isLatinUpper(c) && before >= 0x61 && before <= 0x7a) return 0;
 	return isAsciiLetter(before) || isAsciiLetter(after) ? LATIN_IN_WORD : 0;
 }
 
-function charScore(chars: readonly string[], i: number, p: Profile): number {
-	const ch = chars[i]!;
-	const c = ch.codePointAt(0)!;
-	if (c < 0x80) return isControl(c) ? BAD : p.ascii;
+/** Evidence of one non-ASCII character `c` of a run (see latinScore for the run's fields). */
+function charScore(
+	c: number,
+	p: Profile,
+	first: boolean,
+	runLength: number,
+	before: number,
+	after: number
+): number {
 	if (c === 0xfffd || isControl(c)) return BAD;
-	if (c >= 0x4e00 && c <= 0x9fff) return hanScore(ch, p.script);
+	if (c >= HAN_FIRST && c <= HAN_LAST) {
+		const bit = SCRIPT_BIT[p.script];
+		if (bit === undefined) return FOREIGN;
+		return (frequentHan()[c - HAN_FIRST]! & bit) !== 0 ? COMMON : RARE_HAN;
+	}
 	if (c >= 0x3040 && c <= 0x30ff) return p.script === 'ja' || p.script === 'any' ? COMMON : FOREIGN;
-	if (c >= 0xac00 && c <= 0xd7a3) {
+	if (c >= HANGUL_FIRST && c <= HANGUL_LAST) {
 		if (p.script !== 'ko' && p.script !== 'any') return FOREIGN;
-		return hangul.has(ch) ? COMMON : ksx1001Hangul().has(ch) ? 0 : FOREIGN;
+		const kind = hangulKind()[c - HANGUL_FIRST];
+		return kind === 2 ? COMMON : kind === 1 ? 0 : FOREIGN;
 	}
 	if (c >= 0xff61 && c <= 0xff9f) return p.script === 'ja' ? PUNCT : FOREIGN; // half-width kana
 	// CJK punctuation, full-width forms (，（）￥): usual in East Asian text.
 	if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e) || (c >= 0xffe0 && c <= 0xffe6))
 		return p.script === 'latin' ? FOREIGN : 1;
-	if (isLatinLetter(c)) return latinScore(chars, i, true);
-	if (LATIN_PUNCT.has(c)) return latinScore(chars, i, false);
+	if (isLatinLetter(c) || LATIN_PUNCT.has(c)) return latinScore(c, first, runLength, before, after);
 	if (c >= 0xe000 && c <= 0xf8ff) return -5; // private use: no real text
 	return FOREIGN;
 }
 
 /** Score one decoded text under the profile of `encoding`. */
 export function scoreText(text: string, encoding: ScoredEncoding): EncodingScore {
-	const chars = Array.from(text);
 	const profile = PROFILES[encoding];
 	let score = 0;
 	let replaced = 0;
-	for (let i = 0; i < chars.length; i++) {
-		if (chars[i] === '\uFFFD') replaced++;
-		score += charScore(chars, i, profile);
+	const n = text.length;
+	let i = 0;
+	while (i < n) {
+		const c = text.charCodeAt(i);
+		if (c < 0x80) {
+			score += isControl(c) ? BAD : profile.ascii;
+			i++;
+			continue;
+		}
+		// A run of non-ASCII code units, scored character by character with its neighbours.
+		let end = i;
+		while (end < n && text.charCodeAt(end) >= 0x80) end++;
+		const before = i > 0 ? text.charCodeAt(i - 1) : 0;
+		const after = end < n ? text.charCodeAt(end) : 0;
+		const runLength = end - i;
+		for (let k = i; k < end; k++) {
+			const u = text.charCodeAt(k);
+			if (u >= 0xd800 && u <= 0xdbff && k + 1 < end) {
+				score += FOREIGN; // a supplementary character (emoji, rare ideographs): no evidence
+				k++;
+				continue;
+			}
+			if (u === 0xfffd) replaced++;
+			score += charScore(u, profile, k === i, runLength, before, after);
+		}
+		i = end;
 	}
 	return { encoding, score, replaced };
 }

@@ -1,0 +1,107 @@
+// Issue 13, item 7 in the browser: the text encoding is shown and can be chosen on the mapping
+// screen. Choosing one previews the first lines in it and reads the file again in it; the load
+// status and summary say which encoding was used and how many characters could not be read.
+// Hooks: file-input, load-status (data-encoding, data-chars-replaced), edit-mapping,
+// encoding-select, encoding-preview (data-encoding, data-replaced), replaced-chars-orders,
+// map-product, confirm-mapping.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { assertNoPageErrors, launchBrowser, type BrowserSession } from './helpers/browser';
+import { waitForLoad } from './helpers/app';
+import { REPO_ROOT } from './helpers/static-server.mjs';
+import { largeCases } from '../fixtures/hostile/make.mjs';
+
+const HOSTILE = join(REPO_ROOT, 'tests/fixtures/hostile');
+
+let session: BrowserSession;
+beforeAll(async () => {
+	session = await launchBrowser();
+});
+afterAll(async () => {
+	await session?.close();
+});
+
+const status = (page: Page, name: string) => page.getByTestId('load-status').getAttribute(name);
+
+/** Pick `encoding` on the mapping screen and wait until the file is read again in it. */
+async function choose(page: Page, encoding: string): Promise<void> {
+	await page.getByTestId('encoding-select').selectOption(encoding);
+	await page.waitForFunction(
+		(encoding) => {
+			const el = document.querySelector('[data-testid=load-status]');
+			return (
+				el?.getAttribute('data-state') === 'mapping' &&
+				el.getAttribute('data-encoding') === encoding &&
+				document.querySelector('[data-testid=encoding-preview]')?.getAttribute('data-encoding') ===
+					encoding
+			);
+		},
+		encoding,
+		{ timeout: 30_000, polling: 100 }
+	);
+}
+
+describe('the text encoding on the mapping screen', () => {
+	it('reads Portuguese windows-1252 right, and reads it again in the encoding chosen', async () => {
+		const { page } = session;
+		await page.goto(inject('appUrl'));
+		await page.getByTestId('file-input').setInputFiles(join(HOSTILE, 'windows-1252-pt.csv'));
+		expect((await waitForLoad(page, { loaded: 4 })).state).toBe('ready');
+		expect(await status(page, 'data-encoding')).toBe('windows-1252');
+		expect(await status(page, 'data-chars-replaced')).toBe('0');
+
+		await page.getByTestId('edit-mapping').click();
+		const select = page.getByTestId('encoding-select');
+		const preview = page.getByTestId('encoding-preview');
+		expect(await select.inputValue()).toBe('windows-1252');
+		// A labelled control (keyboard users reach it by its name).
+		expect(await page.getByLabel('Text encoding').getAttribute('data-testid')).toBe(
+			'encoding-select'
+		);
+		expect(await preview.textContent()).toContain('Promoção');
+		const examples = page.locator('tr', { has: page.getByTestId('map-product') });
+		expect(await examples.textContent()).toContain('Açúcar');
+
+		// The same bytes in GB18030: what the app used to do without a word.
+		await choose(page, 'gb18030');
+		expect(await preview.textContent()).toContain('Promo玢o');
+		expect(await preview.textContent()).not.toContain('Promoção');
+		expect(await examples.textContent()).toContain('Promo玢o');
+
+		// And back: the data is read as it was written, and the mapping is confirmed as usual.
+		await choose(page, 'windows-1252');
+		expect(await preview.textContent()).toContain('Promoção');
+		expect(await examples.textContent()).toContain('Açúcar');
+		await page.getByTestId('confirm-mapping').click();
+		expect((await waitForLoad(page, { loaded: 4 })).state).toBe('ready');
+		assertNoPageErrors(session);
+	});
+
+	it('a stray byte in a GBK file: loaded, with 1 replaced character on line 501 reported', async () => {
+		const { page } = session;
+		await page.goto(inject('appUrl'));
+		await page.getByTestId('file-input').setInputFiles({
+			name: 'gbk-stray-byte.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(largeCases()['gbk-stray-byte.csv'])
+		});
+		expect((await waitForLoad(page, { loaded: 1000 })).state).toBe('ready');
+		expect(await status(page, 'data-encoding')).toBe('gb18030');
+		expect(await status(page, 'data-chars-replaced')).toBe('1');
+		const note = page.getByTestId('replaced-chars-orders');
+		expect(await note.getAttribute('data-count')).toBe('1');
+		expect(await note.textContent()).toMatch(/could not be read in GB18030.*: 1 \(lines 501\)/);
+
+		// Read as Shift-JIS instead, the preview shows what that gives: half-width kana and “�”.
+		await page.getByTestId('edit-mapping').click();
+		const preview = page.getByTestId('encoding-preview');
+		expect(await preview.getAttribute('data-replaced')).toBe('0');
+		expect(await preview.textContent()).toContain('客户ID');
+		await choose(page, 'shift_jis');
+		expect(Number(await preview.getAttribute('data-replaced'))).toBeGreaterThan(0);
+		expect(await preview.textContent()).not.toContain('客户ID');
+		expect(Number(await status(page, 'data-chars-replaced'))).toBeGreaterThan(1);
+		assertNoPageErrors(session);
+	});
+});
