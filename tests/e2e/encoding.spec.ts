@@ -78,6 +78,25 @@ describe('the text encoding on the mapping screen', () => {
 		assertNoPageErrors(session);
 	});
 
+	it('a close call between encodings stops at the mapping screen and says so', async () => {
+		const { page } = session;
+		await page.goto(inject('appUrl'));
+		// One accented letter: windows-1252 leads GB18030 ("Cr鑝e") by too little to go on alone.
+		const text =
+			'customer_id,order_date,amount,product\nC1,2024-01-05,10,Crème\nC2,2024-01-06,20,Tea\n';
+		await page.getByTestId('file-input').setInputFiles({
+			name: 'one-accent.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from([...text].map((c) => c.charCodeAt(0)))
+		});
+		expect((await waitForLoad(page, { states: ['mapping'], loaded: 2 })).state).toBe('mapping');
+		expect(await page.getByTestId('encoding-uncertain').textContent()).toContain('Windows-1252');
+		expect(await page.getByTestId('encoding-preview').textContent()).toContain('Crème');
+		await page.getByTestId('confirm-mapping').click();
+		expect((await waitForLoad(page, { loaded: 2 })).state).toBe('ready');
+		expect(await status(page, 'data-encoding')).toBe('windows-1252');
+	});
+
 	it('a stray byte in a GBK file: loaded, with 1 replaced character on line 501 reported', async () => {
 		const { page } = session;
 		await page.goto(inject('appUrl'));
