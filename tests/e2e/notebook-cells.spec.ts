@@ -4,10 +4,11 @@
 // with the app still usable; reload → restored; Save → Open in a fresh profile → same cells and
 // results; a share link opened in a fresh profile with the data file attached by name; and the
 // "done when" flow: RFM → its SQL → a changed threshold → a chart → saved → a colleague's copy.
+// An opened notebook (file or link) runs only when Run all is pressed (issue 13).
 // Hooks: nb-add-chart, nb-add-text, cell-text-input, cell-edit, cell-markdown, chart-nb-<n>,
 // chart-mark, chart-x, download-svg-nb-<n>, download-png-nb-<n>, cell-cancel, nb-cancel,
 // nb-deleted, nb-toast-undo, nb-save, nb-open-input, nb-share, nb-share-link, nb-attach,
-// nb-attach-input, nb-mapping-warning, nb-shortcuts.
+// nb-attach-input, nb-mapping-warning, nb-mapping-offer, nb-run-opened, nb-shortcuts.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -264,6 +265,10 @@ describe('notebook cells', () => {
 				mimeType: 'application/json',
 				buffer: saved
 			});
+			// A notebook from elsewhere runs nothing until the user says so (issue 13).
+			await other.page.getByTestId('cell-1').waitFor();
+			expect(await other.page.getByTestId('cell-1').getAttribute('data-status')).toBe('idle');
+			await other.page.getByTestId('nb-run-opened').click();
 			await waitForCell(other.page, 1, 'done');
 			expect(await cellSummary(other.page)).toEqual(['sql:cell_1', 'chart:', 'text:']);
 			expect(await tableText(other.page, 'cell_1')).toEqual(monthly);
@@ -296,6 +301,10 @@ describe('notebook cells', () => {
 			await other.page
 				.getByTestId('nb-attach-input')
 				.setInputFiles([join(SAMPLE_DATA, 'orders.csv'), join(SAMPLE_DATA, 'customers.csv')]);
+			await waitForLoad(other.page, { loaded: SAMPLE.loaded, timeout: 50_000 });
+			// Its mapping is the loaded data's: nothing to offer. Its cells run on Run all (issue 13).
+			expect(await other.page.getByTestId('nb-mapping-offer').count()).toBe(0);
+			await other.page.getByTestId('nb-run-opened').click();
 			await waitForCell(other.page, 1, 'done', 60_000);
 			expect(await tableText(other.page, 'cell_1')).toEqual(monthly);
 			await waitForChart(other.page, 2);
@@ -434,6 +443,7 @@ describe('done when: dashboard → SQL → changed threshold → own chart → s
 				mimeType: 'application/json',
 				buffer: file.bytes
 			});
+			await other.getByTestId('nb-run-opened').click();
 			await waitForCell(other, 3, 'done', 60_000);
 			expect(await cellSummary(other)).toEqual([
 				'sql:rfm_customers',
