@@ -10,7 +10,16 @@ describe('problemOf', () => {
 		expect(problemOf(new LoadError('line', 'no line break', 'a.csv'))).toEqual({
 			file: 'a.csv',
 			key: 'loadError.line',
-			message: 'no line break'
+			message: 'no line break',
+			params: {}
+		});
+	});
+
+	it("passes a LoadError's values on to its translated message (the line of an open quote)", () => {
+		const e = new LoadError('quote', 'never closed', 'q.csv', { line: '2', lines: '99,999' });
+		expect(problemOf(e)).toMatchObject({
+			key: 'loadError.quote',
+			params: { line: '2', lines: '99,999' }
 		});
 	});
 
