@@ -11,6 +11,9 @@ export function recallMapping(signature: string): Remembered | null {
 		if (!text) return null;
 		const value = JSON.parse(text) as Remembered;
 		if (typeof value !== 'object' || value === null || typeof value.roles !== 'object') return null;
+		// Its formats are checked against each new file (core/formats-fit.ts): they must be there.
+		if (typeof value.dateFormat?.format !== 'string') return null;
+		if (value.numberFormat?.decimal !== '.' && value.numberFormat?.decimal !== ',') return null;
 		return value;
 	} catch {
 		return null;
