@@ -438,6 +438,20 @@ export const en = {
 	'notebook.rowsShown': 'showing the first {shown}',
 	'notebook.copy': 'Copy',
 	'notebook.copied': 'Copied',
+	'notebook.tooLarge':
+		'The result is too large to show: over {mb} MB, even with long values shortened to {chars} characters. Select fewer rows or columns, or shorten long values with left(column, 1000).',
+	'notebook.value.show': 'Show the full value of {column}, row {row}',
+	'notebook.value.title': '{column}, row {row}: {size}',
+	'notebook.value.loading': 'Reading the value…',
+	'notebook.value.bytes': '{n} bytes',
+	'notebook.value.elements': '{n} elements',
+	'notebook.value.tooLarge':
+		'This value is too large to show in full ({size}; the limit is {mb} MB). Read a part of it with substr(column, start, length), or its size with strlen(column).',
+	'notebook.value.download': 'Download value',
+	'notebook.value.close': 'Close',
+	'notebook.rowsTooLarge':
+		'Not done: row {row}, column {column} holds a value longer than {chars} characters. Shorten it with left(column, n) first.',
+	'notebook.rowsFailed': 'Could not read the rows: {error}',
 	'notebook.circular':
 		'This cell is part of a circular reference (cells that read each other’s views), so it was not run.',
 	'notebook.refused.network':

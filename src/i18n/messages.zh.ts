@@ -426,6 +426,20 @@ export const zh: Record<MessageKey, string> = {
 	'notebook.rowsShown': '显示前 {shown} 行',
 	'notebook.copy': '复制',
 	'notebook.copied': '已复制',
+	'notebook.tooLarge':
+		'结果太大，无法显示：即使把长值截短到 {chars} 个字符，也超过 {mb} MB。请选择更少的行或列，或用 left(列, 1000) 截短长值。',
+	'notebook.value.show': '显示 {column} 第 {row} 行的完整值',
+	'notebook.value.title': '{column}，第 {row} 行：{size}',
+	'notebook.value.loading': '正在读取该值…',
+	'notebook.value.bytes': '{n} 字节',
+	'notebook.value.elements': '{n} 个元素',
+	'notebook.value.tooLarge':
+		'该值太大，无法完整显示（{size}；上限为 {mb} MB）。可用 substr(列, 起点, 长度) 读取其中一部分，或用 strlen(列) 查看其大小。',
+	'notebook.value.download': '下载该值',
+	'notebook.value.close': '关闭',
+	'notebook.rowsTooLarge':
+		'未完成：第 {row} 行 {column} 列的值超过 {chars} 个字符。请先用 left(列, n) 截短。',
+	'notebook.rowsFailed': '无法读取这些行：{error}',
 	'notebook.circular': '该单元格处于循环引用中（单元格互相读取对方的视图），因此未运行。',
 	'notebook.refused.network':
 		'未运行：Clientele 不从网络或未添加的文件读取数据（{what}）。请改为添加该文件（“添加文件…”）；您的数据始终留在本机。',
