@@ -137,7 +137,9 @@ export async function readAllRows(
 	sort: PageSort | null
 ): Promise<Record<string, unknown>[]> {
 	const total = Math.min(rowLimit, await countSource(query, source));
-	const limits = { cellChars: PAGE_LIMITS.pageBytes, pageBytes: PAGE_LIMITS.pageBytes };
+	// A value up to a quarter of a page (in characters: up to 4 bytes each) still fits a page;
+	// a longer one comes back cut, and is refused rather than written cut into a file.
+	const limits = { cellChars: PAGE_LIMITS.pageBytes / 4, pageBytes: PAGE_LIMITS.pageBytes };
 	const rows: Record<string, unknown>[] = [];
 	while (rows.length < total) {
 		const limit = pageRowsFor(columns.length, Math.min(10_000, total - rows.length));

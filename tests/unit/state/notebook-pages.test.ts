@@ -1,12 +1,13 @@
 // Notebook results read in pages (issue 13, items 11 and 12) against the Node engine: the grid's
 // pages, the byte limit per page measured in SQL, long texts and huge lists cut in SQL with the
 // full value on demand, refusals, and repeated column names in a cell of several statements.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
 import { Notebook } from '../../../src/state/notebook.svelte';
 import { memoryStore } from '../../../src/state/notebook-store';
 import { PAGE_LIMITS } from '../../../src/core/notebook/pages';
+import { ResultWindow } from '../../../src/state/result-window.svelte';
 
 let db: Engine;
 beforeAll(async () => {
@@ -97,6 +98,36 @@ describe('notebook results in pages', () => {
 		const small = await run('SELECT [1, 2, 3] AS l, map([1], [2]) AS m');
 		expect(small.result.rows).toEqual([{ l: '[1, 2, 3]', m: '{1=2}' }]);
 		expect(small.result.cut).toEqual([null]);
+	});
+
+	it('Download CSV and Copy read every row whole, page by page, and refuse a value longer than a page', async () => {
+		const { nb, id } = await run("SELECT range AS i, repeat('z', 1500) AS t FROM range(12000)");
+		const rows = await nb.allRows(id, { column: 0, dir: -1 });
+		expect(rows).toHaveLength(12000);
+		expect(rows[0]).toEqual({ i: 11999, t: 'z'.repeat(1500) });
+		expect(rows[11999]!.i).toBe(0);
+		const small = await run('SELECT 1 AS i UNION ALL SELECT 2 UNION ALL SELECT 3 ORDER BY i');
+		expect(await small.nb.allRows(small.id, null)).toEqual([{ i: 1 }, { i: 2 }, { i: 3 }]);
+		const huge = await run("SELECT 'a' AS t UNION ALL SELECT repeat('x', 5000000)");
+		await expect(huge.nb.allRows(huge.id, { column: 0, dir: 1 })).rejects.toMatchObject({
+			name: 'ValueTooLargeError',
+			row: 1,
+			column: 't'
+		});
+	});
+
+	it('the grid window reads missing rows, drops far ones and reads sorted pages afresh', async () => {
+		const { nb, id, result } = await run('SELECT range AS i FROM range(30000)');
+		const win = new ResultWindow(result, (r) => nb.page(id, r), nb.rowLimit);
+		expect(win.total).toBe(30000);
+		expect(win.row(4999)?.row).toEqual({ i: 4999 });
+		expect(win.row(25000)).toBeUndefined();
+		win.ensure(25000, 25020);
+		await vi.waitFor(() => expect(win.row(25000)?.row).toEqual({ i: 25000 }));
+		win.setSort({ column: 0, dir: -1 });
+		expect(win.row(0)).toBeUndefined();
+		win.ensure(0, 20);
+		await vi.waitFor(() => expect(win.row(0)?.row).toEqual({ i: 29999 }));
 	});
 
 	it('a result of a statement that is not a query is refused, not converted, when it is over the limit', async () => {
