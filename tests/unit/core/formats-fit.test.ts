@@ -180,7 +180,7 @@ describe('readsAsDate agrees with parseDateExpr in DuckDB', () => {
 		const want: string[] = [];
 		for (const v of values) {
 			const [row] = await engine.query<{ ok: boolean }>(
-				sql`SELECT ${parseDateExpr(raw(literal(v)), { format })} IS NOT NULL AS ok`
+				sql`SELECT ${parseDateExpr(sql`${raw(literal(v))}`, { format })} IS NOT NULL AS ok`
 			);
 			want.push(`${v} → ${row!.ok}`);
 			got.push(`${v} → ${readsAsDate(v, { format })}`);
@@ -190,7 +190,7 @@ describe('readsAsDate agrees with parseDateExpr in DuckDB', () => {
 
 	it('a decimal comma does not read "100.50" as 100.5 (what the check guards against)', async () => {
 		const [row] = await engine.query<{ n: number | null }>(
-			sql`SELECT ${parseNumberExpr(raw(literal('100.50')), { decimal: ',' })} AS n`
+			sql`SELECT ${parseNumberExpr(sql`${raw(literal('100.50'))}`, { decimal: ',' })} AS n`
 		);
 		// Misread (10050) or set aside (NULL), depending on the parser: never the amount written.
 		expect(row!.n).not.toBe(100.5);
