@@ -103,7 +103,7 @@ describe('the text encoding on the mapping screen', () => {
 		await page.getByTestId('file-input').setInputFiles({
 			name: 'gbk-stray-byte.csv',
 			mimeType: 'text/csv',
-			buffer: Buffer.from(largeCases()['gbk-stray-byte.csv'])
+			buffer: Buffer.from(largeCases()['gbk-stray-byte.csv']!)
 		});
 		expect((await waitForLoad(page, { loaded: 1000 })).state).toBe('ready');
 		expect(await status(page, 'data-encoding')).toBe('gb18030');
