@@ -17,8 +17,8 @@ import { buildLoadSummaryQuery } from '../../../src/core/canonical';
 import { buildOrdersTables } from '../../../src/db/build-orders';
 import type { OrdersMapping } from '../../../src/core/types';
 import { CASES, DEFAULT_LIMIT_MS, LIMIT_MS, type Loads } from '../../fixtures/hostile/cases';
-import { materializeScopeStatements, type Scope } from '../../../src/core/scope';
-import { ANALYSES, defaultPreparedSettings } from '../../../src/core/analyses';
+import { ANALYSES } from '../../../src/core/analyses';
+import { runEveryAnalysis } from '../../../src/db/warm-up';
 
 let db: Engine;
 let bigDir: string;
@@ -150,34 +150,15 @@ describe('every analysis runs on the value cases', () => {
 				const report = await loadCsv(db, { name, data: files.get(name)!() }, 'raw_orders');
 				expect(await build(report, CASES[name] as Loads)).not.toBeNull();
 				const [summary] = await db.query<{ as_of: string }>(buildLoadSummaryQuery());
-				const plain: Scope = {
-					asOf: summary!.as_of,
-					from: null,
-					to: null,
-					filter: null,
-					hasCustomers: false,
-					customerColumns: [],
-					materialized: false
-				};
-				for (const stmt of materializeScopeStatements(plain)) await db.exec(stmt);
-				const scope: Scope = { ...plain, materialized: true };
 				const ran: string[] = [];
-				for (const a of ANALYSES) {
-					const result: unknown = await a.def.run(
-						(q) => db.query(q),
-						scope,
-						defaultPreparedSettings(a, scope),
-						{
-							customerLists: false
-						}
-					);
+				for (const { id, result } of await runEveryAnalysis(db, summary!.as_of)) {
 					const infinite: string[] = [];
 					JSON.stringify(result, (key, v: unknown) => {
 						if (typeof v === 'number' && !Number.isFinite(v)) infinite.push(`${key}: ${v}`);
 						return v;
 					});
-					expect(infinite, `${a.def.id}: non-finite numbers`).toEqual([]);
-					ran.push(a.def.id);
+					expect(infinite, `${id}: non-finite numbers`).toEqual([]);
+					ran.push(id);
 				}
 				expect(ran).toEqual(ANALYSES.map((a) => a.def.id));
 			},
