@@ -15,11 +15,7 @@ import {
 import type { OrdersMapping } from '../../../src/core/types';
 import { en } from '../../../src/i18n/messages.en';
 import { zh } from '../../../src/i18n/messages.zh';
-
-function translator(cat: Record<string, string>) {
-	return (key: string, params: Record<string, string | number> = {}) =>
-		(cat[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
-}
+import { translator } from '../../helpers/translate';
 
 let db: Engine;
 beforeAll(async () => {

@@ -16,12 +16,9 @@ import {
 } from '../../../src/core/rejects';
 import { en } from '../../../src/i18n/messages.en';
 import { zh } from '../../../src/i18n/messages.zh';
+import { translator } from '../../helpers/translate';
 import { rejectsToCsv } from '../../../src/export/rejects';
 
-function translator(cat: Record<string, string>) {
-	return (key: string, params: Record<string, string | number> = {}) =>
-		(cat[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
-}
 const tEn = translator(en);
 const tZh = translator(zh);
 
