@@ -51,6 +51,9 @@ export interface BrowserEngineOptions {
 	memoryLimit: number | string;
 }
 
+/** The DuckDB worker's `self.name`. */
+export const DUCKDB_WORKER_NAME = 'duckdb';
+
 /**
  * The DuckDB worker, bound by the page's Content-Security-Policy. A worker started from its own
  * URL takes its policy from its own response headers, which a static host (GitHub Pages) cannot
@@ -62,7 +65,8 @@ export function startWorker(): Worker {
 	const script = `importScripts(${JSON.stringify(absolute)});`;
 	const blobUrl = URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
 	try {
-		return new Worker(blobUrl);
+		// Named, so tests and devtools can tell it from other workers (its URL is a blob:).
+		return new Worker(blobUrl, { name: DUCKDB_WORKER_NAME });
 	} finally {
 		// The worker has its script once it starts; the URL is not needed afterwards.
 		setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);

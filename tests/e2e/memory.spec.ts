@@ -120,7 +120,9 @@ describe('running out of memory', () => {
 		await waitForAnalyses(page);
 		await waitForChecks(page);
 		// An uncaught error in the worker: what the page sees when the wasm module aborts.
-		const worker = page.workers().find((w) => /duckdb/i.test(w.url()));
+		// Started from a blob: URL (db/duckdb-browser.ts), it is known by its name.
+		const names = await Promise.all(page.workers().map((w) => w.evaluate(() => self.name)));
+		const worker = page.workers()[names.indexOf('duckdb')];
 		expect(worker, 'the DuckDB worker').toBeDefined();
 		await worker!.evaluate(() => {
 			setTimeout(() => {
