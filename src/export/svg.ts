@@ -164,7 +164,9 @@ function inlinePlotSvg(svg: SVGSVGElement, x: number, y: number): SVGGElement {
 			if (copy.getAttribute(prop) === 'currentColor')
 				copy.setAttribute(prop, style.getPropertyValue(prop));
 		}
-		if (orig instanceof SVGTextElement || orig instanceof SVGTSpanElement) {
+		// By name, not instanceof SVGTextElement: same test in a browser, and jsdom (the unit
+		// tests' DOM) has no SVGTextElement class.
+		if (orig.localName === 'text' || orig.localName === 'tspan') {
 			copyStyle(copy, style, TEXT_STYLE);
 			copy.setAttribute('xml:space', 'preserve');
 		}
