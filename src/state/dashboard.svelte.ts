@@ -40,7 +40,11 @@ export class Dashboard {
 	private materializedKey: string | null = null;
 	private scopeQueue: Promise<unknown> = Promise.resolve();
 
-	constructor(private readonly analyses: readonly RegisteredAnalysis[]) {
+	/** `engine` is the page's DuckDB by default; unit tests pass the Node engine. */
+	constructor(
+		private readonly analyses: readonly RegisteredAnalysis[],
+		private readonly engine: () => Promise<Engine> = getEngine
+	) {
 		this.results = Object.fromEntries(analyses.map((a) => [a.def.id, idle()]));
 	}
 
@@ -190,7 +194,7 @@ export class Dashboard {
 	}
 
 	private async runOne(a: RegisteredAnalysis, scope: Scope, gen: number): Promise<void> {
-		const engine = await getEngine();
+		const engine = await this.engine();
 		// Time spent waiting for DuckDB (statement, transfer, rows), for the bench's wasm/native
 		// ratio of the SQL alone (`clientele: sql <id>`); the scope's materialisation counts too.
 		let sqlMs = 0;

@@ -1,0 +1,151 @@
+// The dashboard's result cache and stale-run handling, against the Node engine with the real
+// analyses: results are cached by data version and complete SQL (two scopes' worth), a newer
+// runAll makes an older one stop and leave the results alone, and rerun reads the cache.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Dashboard } from '../../../src/state/dashboard.svelte';
+import { ANALYSES } from '../../../src/core/analyses';
+import type { Engine } from '../../../src/db/engine';
+import { createNodeEngine } from '../../helpers/node-engine';
+import { createOrders, scopeAt } from '../../helpers/fixtures';
+
+// The page's engine starts when its module is imported, which needs a browser; the dashboards
+// here are given the Node engine instead, so the page's one must never be asked for.
+vi.mock('../../../src/db/engine-instance', () => ({
+	getEngine: () => Promise.reject(new Error('the page engine is not used in these tests'))
+}));
+
+const ORDERS = `
+	('a', 'a1', DATE '2024-01-05', 100.0, true),
+	('a', 'a2', DATE '2024-03-05', 40.0, true),
+	('b', 'b1', DATE '2024-02-10', 25.0, true),
+	('b', 'b2', DATE '2024-05-20', 60.0, true),
+	('c', 'c1', DATE '2024-04-01', 10.0, true),
+	('d', 'd1', DATE '2024-05-15', 80.0, true),
+	('d', 'd2', DATE '2024-06-01', 0.0, false)`;
+
+const ALL = scopeAt('2024-07-01');
+/** Leaves out a's and b's first orders: a different overview. */
+const SPRING = scopeAt('2024-07-01', { from: '2024-03-01' });
+const SUMMER = scopeAt('2024-07-01', { from: '2024-05-01' });
+
+let db: Engine;
+/** Statements and queries the dashboard sent to DuckDB. */
+let calls = 0;
+/** The Node engine, counting exec and query calls. */
+let counting: Engine;
+
+beforeAll(async () => {
+	db = await createNodeEngine();
+	await createOrders(db, ORDERS);
+	counting = new Proxy(db, {
+		get(target, key) {
+			const value: unknown = Reflect.get(target, key);
+			if ((key === 'exec' || key === 'query') && typeof value === 'function') {
+				return (...args: unknown[]) => {
+					calls++;
+					return (value as (...a: unknown[]) => unknown).apply(target, args);
+				};
+			}
+			return value;
+		}
+	});
+});
+afterAll(async () => {
+	await db?.close();
+});
+
+function dashboard(): Dashboard {
+	const d = new Dashboard(ANALYSES, () => Promise.resolve(counting));
+	d.useData(1);
+	return d;
+}
+
+/** Data of every analysis; fails the test on any status but done. */
+function dataOf(d: Dashboard): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [id, r] of Object.entries(d.results)) {
+		expect(r, id).toMatchObject({ status: 'done', error: null });
+		out[id] = r.data;
+	}
+	return out;
+}
+
+/** Number of engine calls made by `fn`. */
+async function callsDuring(fn: () => Promise<unknown>): Promise<number> {
+	const before = calls;
+	await fn();
+	return calls - before;
+}
+
+describe('Dashboard cache', () => {
+	it('a second runAll on the same scope runs no query and shows the same results', async () => {
+		const d = dashboard();
+		expect(await callsDuring(() => d.runAll(ALL))).toBeGreaterThan(ANALYSES.length);
+		const first = dataOf(d);
+		let finished: boolean | undefined;
+		expect(await callsDuring(async () => (finished = await d.runAll(ALL)))).toBe(0);
+		expect(finished).toBe(true);
+		expect(dataOf(d)).toEqual(first);
+	});
+
+	it('new data (another data version) forgets the cached results; the same version keeps them', async () => {
+		const d = dashboard();
+		await d.runAll(ALL);
+		d.useData(1);
+		expect(await callsDuring(() => d.runAll(ALL))).toBe(0);
+		d.useData(2);
+		expect(await callsDuring(() => d.runAll(ALL))).toBeGreaterThan(ANALYSES.length);
+	});
+
+	it('keeps two scopes’ worth: the two scopes last run are cached, the one before is not', async () => {
+		const d = dashboard();
+		await d.runAll(ALL);
+		await d.runAll(SPRING);
+		expect(await callsDuring(() => d.runAll(ALL))).toBe(0);
+		await d.runAll(SUMMER);
+		// SPRING and SUMMER are cached; ALL, run first (a cache hit does not renew it), was dropped.
+		expect(await callsDuring(() => d.runAll(SPRING))).toBe(0);
+		expect(await callsDuring(() => d.runAll(SUMMER))).toBe(0);
+		expect(await callsDuring(() => d.runAll(ALL))).toBeGreaterThan(ANALYSES.length);
+	});
+
+	it('rerun of one analysis reads the cache when its SQL was run before, and queries when not', async () => {
+		const d = dashboard();
+		await d.runAll(ALL);
+		const rfm = d.results.rfm?.data;
+		expect(await callsDuring(() => d.rerun('rfm', ALL))).toBe(0);
+		expect(d.results.rfm).toMatchObject({ status: 'done', data: rfm });
+
+		expect(d.settingsOf('cycle').horizonDays).toBe(30);
+		d.update('cycle', { horizonDays: 60 });
+		expect(await callsDuring(() => d.rerun('cycle', ALL))).toBeGreaterThan(0);
+		expect(d.results.cycle?.status).toBe('done');
+		d.update('cycle', { horizonDays: 30 });
+		expect(await callsDuring(() => d.rerun('cycle', ALL))).toBe(0);
+	});
+});
+
+describe('Dashboard stale runs', () => {
+	it('a newer runAll makes the older one return false and not overwrite its results', async () => {
+		const all = dataOf(await ranOn(ALL));
+		const d = dashboard();
+		await d.runAll(SPRING);
+		const spring = dataOf(d);
+		expect(all.overview).not.toEqual(spring.overview);
+
+		// The older run has to query; the newer one is all cached and done at once, so anything the
+		// older run wrote afterwards would be what is left on screen.
+		const older = d.runAll(ALL);
+		const newer = d.runAll(SPRING);
+		expect(await newer).toBe(true);
+		expect(await older).toBe(false);
+		await new Promise((r) => setTimeout(r, 20));
+		expect(dataOf(d)).toEqual(spring);
+	});
+});
+
+async function ranOn(scope: typeof ALL): Promise<Dashboard> {
+	const d = dashboard();
+	await d.runAll(scope);
+	return d;
+}
