@@ -13,7 +13,7 @@ export default defineConfig({
 	},
 	worker: { format: 'es' },
 	test: {
-		include: ['tests/unit/**/*.test.ts'],
+		include: ['tests/unit/**/*.test.ts', 'tests/regressions/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
