@@ -223,10 +223,10 @@ export async function loadCsv(
 	const whole = prefix.length >= bytes;
 	progress('reading', whole ? 1 : prefix.length / bytes);
 	if (bytes === 0) throw fail('empty', `"${input.name}" is empty (0 bytes).`);
-	const binary = detectBinary(prefix);
+	const binary = await detectBinary(prefix);
 	if (binary) throw fail(binary.code, binary.message);
 	const chosen = opts.encoding;
-	let guess = chosen ? guessFor(chosen, prefix) : detectEncoding(prefix, whole);
+	let guess = chosen ? guessFor(chosen, prefix) : await detectEncoding(prefix, whole);
 	const text = decodePrefix(prefix, guess, whole);
 	if (whole && text.trim() === '') {
 		throw fail('empty', `"${input.name}" has no content (only blank lines or spaces).`);
@@ -345,7 +345,7 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 		measure(`${input.name}: read_csv`, t);
 		const recheck =
 			!chosen && !guess.transcode && summary.encodingErrors > 0
-				? detectEncoding(await slice(input.data, 0, bytes), true)
+				? await detectEncoding(await slice(input.data, 0, bytes), true)
 				: null;
 		// Invalid UTF-8 after the sniffed prefix: the whole file decides the encoding. If it is
 		// still (mostly) UTF-8, the records with corrupt bytes stay rejected with their lines.

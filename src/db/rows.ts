@@ -1,7 +1,7 @@
 import { Type, type Table, type DataType, type Field, type Vector } from 'apache-arrow';
 import type { QueryResult, Row } from './engine';
 import { yieldToMain } from '../core/yield';
-import { uniqueColumnNames } from '../core/notebook/pages';
+import { uniqueColumnNames } from '../core/unique-names';
 import { dayText, timestampText } from '../core/day-text';
 
 type Cell = string | number | boolean | null;

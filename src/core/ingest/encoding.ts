@@ -7,7 +7,13 @@
  * then the byte encodings ranked by evidence (encoding-score.ts): GB18030 (covers GBK), Big5,
  * Shift-JIS, EUC-KR and windows-1252.
  */
-import { BYTE_CANDIDATES, isUncertain, rankEncodings, type ScoredEncoding } from './encoding-score';
+import type { ScoredEncoding } from './encoding-score';
+
+/**
+ * The scorer and its character tables (about 10 KB gzipped) are a chunk of their own: only a file
+ * that is not UTF-8 needs them, and the empty page's first script must stay small.
+ */
+const scorer = () => import('./encoding-score');
 
 /** Encoding names reported to the user; also valid TextDecoder labels except 'utf-8-bom'. */
 export type TextEncodingName = ScoredEncoding | 'utf-8-bom';
@@ -84,9 +90,9 @@ function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
 }
 
 /** Recognise non-text files by their signature or by NUL bytes in what should be 8-bit text. */
-export function detectBinary(prefix: Uint8Array): BinaryKind | null {
+export async function detectBinary(prefix: Uint8Array): Promise<BinaryKind | null> {
 	for (const s of SIGNATURES) if (startsWith(prefix, s.bytes)) return s;
-	if (utf16Order(prefix) !== null || utf16ByEvidence(prefix) !== null) return null;
+	if (utf16Order(prefix) !== null || (await utf16ByEvidence(prefix)) !== null) return null;
 	if (prefix.includes(0)) {
 		return {
 			code: 'binary',
@@ -184,9 +190,10 @@ export function guessFor(name: TextEncodingName, prefix: Uint8Array): EncodingGu
 }
 
 /** UTF-16 without BOM or NUL pattern (e.g. mostly Chinese): NUL bytes and text that reads well. */
-function utf16ByEvidence(prefix: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+async function utf16ByEvidence(prefix: Uint8Array): Promise<'utf-16le' | 'utf-16be' | null> {
 	if (!prefix.includes(0)) return null;
 	const sample = prefix.subarray(0, Math.min(prefix.length - (prefix.length % 2), 8192));
+	const { rankEncodings } = await scorer();
 	const [best] = rankEncodings(sample, ['utf-16le', 'utf-16be'], false);
 	return best && best.score > 0 ? (best.encoding as 'utf-16le' | 'utf-16be') : null;
 }
@@ -225,20 +232,21 @@ function scoringSample(bytes: Uint8Array, whole: boolean): { bytes: Uint8Array; 
  * @param prefix the first bytes (e.g. 64 KiB), or the whole file
  * @param whole  true when `prefix` is the whole file (no multi-byte sequence is cut at its end)
  */
-export function detectEncoding(prefix: Uint8Array, whole: boolean): EncodingGuess {
+export async function detectEncoding(prefix: Uint8Array, whole: boolean): Promise<EncodingGuess> {
 	if (startsWith(prefix, [0xef, 0xbb, 0xbf])) return { ...GUESSES['utf-8-bom'], bomLength: 3 };
 	const order = utf16Order(prefix);
 	if (order) {
 		const bom = prefix[0] === 0xff || prefix[0] === 0xfe ? 2 : 0;
 		return { ...GUESSES[order === 'le' ? 'utf-16le' : 'utf-16be'], bomLength: bom };
 	}
-	const utf16 = utf16ByEvidence(prefix);
+	const utf16 = await utf16ByEvidence(prefix);
 	if (utf16) return { ...GUESSES[utf16], bomLength: 0 };
 	const body = whole ? prefix : trimIncompleteUtf8(prefix);
 	if (decodes('utf-8', body) !== null || mostlyUtf8(body)) {
 		return { ...GUESSES['utf-8'], bomLength: 0 };
 	}
 	const sample = scoringSample(prefix, whole);
+	const { BYTE_CANDIDATES, isUncertain, rankEncodings } = await scorer();
 	const ranked = rankEncodings(sample.bytes, BYTE_CANDIDATES, sample.whole);
 	const best = ranked[0]?.encoding ?? 'windows-1252';
 	return { ...GUESSES[best], bomLength: 0, uncertain: isUncertain(ranked) };

@@ -80,19 +80,7 @@ export function columnShape(type: string): ColumnShape {
 	return 'cast';
 }
 
-/**
- * Names made unique for display and row keys: the second `a` becomes `a (2)`. Results of
- * statements run as they are can repeat a name (`SELECT 1 AS a, 2 AS a`); views rename them.
- */
-export function uniqueColumnNames(names: readonly string[]): string[] {
-	const taken = new Set<string>();
-	return names.map((name) => {
-		let unique = name;
-		for (let n = 2; taken.has(unique); n++) unique = `${name} (${n})`;
-		taken.add(unique);
-		return unique;
-	});
-}
+export { uniqueColumnNames } from '../unique-names';
 
 /**
  * The rows' source as SQL. A query starts on the line after the one where the wrapper starts, so

@@ -52,11 +52,11 @@ describe('rankEncodings', () => {
 		['French', 'produit;prix\nCrème brûlée;12,50 €\nThé à la menthe;4\n'],
 		['German', 'Kunde;Straße\nK1;Müllerstraße 5\nK2;Größe Überweg\n'],
 		['Spanish', 'cliente,ciudad\nC1,Málaga\nC2,La Coruña\n']
-	])('windows-1252 for %s text', (_name, text) => {
+	])('windows-1252 for %s text', async (_name, text) => {
 		expect(best(latin1(text))).toBe('windows-1252');
 	});
 
-	it('windows-1252 for "Promoção" alone, though its bytes are valid GB18030 ("Promo玢o")', () => {
+	it('windows-1252 for "Promoção" alone, though its bytes are valid GB18030 ("Promo玢o")', async () => {
 		const bytes = latin1('Promoção\n');
 		expect(new TextDecoder('gb18030', { fatal: true }).decode(bytes)).toBe('Promo玢o\n');
 		expect(best(bytes)).toBe('windows-1252');
@@ -73,11 +73,11 @@ describe('rankEncodings', () => {
 			'euc-kr',
 			'고객ID,주문일,금액,상품\nC001,2024-01-05,12000,녹차\nC002,2024-01-06,8800,커피\n'
 		]
-	])('%s for text written in it', (want, label, text) => {
+	])('%s for text written in it', async (want, label, text) => {
 		expect(best(encode(label, text))).toBe(want);
 	});
 
-	it('keeps GBK with one stray byte among a thousand characters, counting 1 replaced', () => {
+	it('keeps GBK with one stray byte among a thousand characters, counting 1 replaced', async () => {
 		const text = '客户ID,商品,地区\n' + 'C1,绿茶蛋糕,北京上海\n'.repeat(100);
 		const bytes = encode('gb18030', text);
 		const damaged = new Uint8Array([...bytes.subarray(0, 500), 0xff, ...bytes.subarray(500)]);
@@ -85,7 +85,7 @@ describe('rankEncodings', () => {
 		expect(top).toMatchObject({ encoding: 'gb18030', replaced: 1 });
 	});
 
-	it('does not hold a character cut at the end of a prefix against a candidate', () => {
+	it('does not hold a character cut at the end of a prefix against a candidate', async () => {
 		const bytes = encode('gb18030', '客户ID,金额\n张伟,5\n');
 		const cut = bytes.subarray(0, bytes.length - 4); // ends inside 伟 (then ',5\n')
 		const score = (whole: boolean) =>
@@ -96,31 +96,31 @@ describe('rankEncodings', () => {
 });
 
 describe('scoreText', () => {
-	it('rewards the frequent characters of the script, not rare ones', () => {
+	it('rewards the frequent characters of the script, not rare ones', async () => {
 		expect(scoreText('客户金额', 'gb18030').score).toBe(12);
 		expect(scoreText('玢琺', 'gb18030').score).toBe(-1);
 		expect(scoreText('客戶金額', 'big5').score).toBe(12);
 	});
 
-	it('costs 10 per replacement or control character, and counts the replacements', () => {
+	it('costs 10 per replacement or control character, and counts the replacements', async () => {
 		expect(scoreText('a\uFFFDb\u0081', 'windows-1252')).toMatchObject({ score: -20, replaced: 1 });
 	});
 
-	it('rewards accented letters inside words, penalises runs of Latin-1 characters', () => {
+	it('rewards accented letters inside words, penalises runs of Latin-1 characters', async () => {
 		expect(scoreText('Café', 'windows-1252').score).toBe(1.5);
 		expect(scoreText('ação', 'windows-1252').score).toBe(3);
 		// GBK 绿茶 read as windows-1252: ÂÌ²è, a run of four.
 		expect(scoreText(',ÂÌ²è,', 'windows-1252').score).toBe(-4);
 	});
 
-	it('takes kana as evidence of Japanese only', () => {
+	it('takes kana as evidence of Japanese only', async () => {
 		expect(scoreText('コーヒー', 'shift_jis').score).toBe(12);
 		expect(scoreText('コーヒー', 'gb18030').score).toBe(-4);
 	});
 });
 
 describe('isUncertain', () => {
-	it('is uncertain without positive evidence or with a narrow lead', () => {
+	it('is uncertain without positive evidence or with a narrow lead', async () => {
 		expect(isUncertain([])).toBe(true);
 		expect(isUncertain([{ encoding: 'windows-1252', score: 0, replaced: 0 }])).toBe(true);
 		expect(
@@ -139,38 +139,44 @@ describe('isUncertain', () => {
 });
 
 describe('detectEncoding by evidence (issue 13)', () => {
-	it('reads Portuguese windows-1252 as windows-1252, with certainty', () => {
-		const guess = detectEncoding(latin1('id;produto\n1;Promoção\n2;Açúcar\n3;Informações\n'), true);
+	it('reads Portuguese windows-1252 as windows-1252, with certainty', async () => {
+		const guess = await detectEncoding(
+			latin1('id;produto\n1;Promoção\n2;Açúcar\n3;Informações\n'),
+			true
+		);
 		expect(guess).toMatchObject({ encoding: 'windows-1252', transcode: true, uncertain: false });
 	});
 
-	it('reads Shift-JIS as shift_jis', () => {
+	it('reads Shift-JIS as shift_jis', async () => {
 		const bytes = encode('shift_jis', 'customer_id,product\nC1,コーヒー\nC2,緑茶\n');
-		expect(detectEncoding(bytes, true)).toMatchObject({ encoding: 'shift_jis', transcode: true });
+		expect(await detectEncoding(bytes, true)).toMatchObject({
+			encoding: 'shift_jis',
+			transcode: true
+		});
 	});
 
-	it('reads BOM-less UTF-16LE of mostly Chinese text (no NUL pattern) as UTF-16, not binary', () => {
+	it('reads BOM-less UTF-16LE of mostly Chinese text (no NUL pattern) as UTF-16, not binary', async () => {
 		const text = '客户金额地区商品名称订单时间,绿茶咖啡蛋糕北京上海广州\n'.repeat(4);
 		const bytes = new Uint8Array(text.length * 2);
 		for (let i = 0; i < text.length; i++) {
 			bytes[2 * i] = text.charCodeAt(i) & 0xff;
 			bytes[2 * i + 1] = text.charCodeAt(i) >> 8;
 		}
-		expect(detectBinary(bytes)).toBeNull();
-		expect(detectEncoding(bytes, true).encoding).toBe('utf-16le');
+		expect(await detectBinary(bytes)).toBeNull();
+		expect((await detectEncoding(bytes, true)).encoding).toBe('utf-16le');
 	});
 
-	it('finds the evidence after a long ASCII start when the whole file decides', () => {
+	it('finds the evidence after a long ASCII start when the whole file decides', async () => {
 		const ascii = latin1('id,name\n' + 'C1,Tea\n'.repeat(60_000));
 		const gbk = encode('gb18030', 'C2,绿茶蛋糕\n'.repeat(50));
 		const bytes = new Uint8Array([...ascii, ...gbk]);
 		expect(bytes.length).toBeGreaterThan(256 * 1024);
-		expect(detectEncoding(bytes, true).encoding).toBe('gb18030');
+		expect((await detectEncoding(bytes, true)).encoding).toBe('gb18030');
 	});
 });
 
 describe('guessFor (an encoding the person chose)', () => {
-	it('keeps UTF-8 with a BOM on the fast path and skips a matching UTF-16 BOM', () => {
+	it('keeps UTF-8 with a BOM on the fast path and skips a matching UTF-16 BOM', async () => {
 		const bom8 = new Uint8Array([0xef, 0xbb, 0xbf, 0x61]);
 		expect(guessFor('utf-8', bom8)).toMatchObject({ encoding: 'utf-8-bom', bomLength: 3 });
 		expect(guessFor('utf-8', latin1('a'))).toMatchObject({ encoding: 'utf-8', transcode: false });
@@ -184,12 +190,12 @@ describe('guessFor (an encoding the person chose)', () => {
 describe('previewLines', () => {
 	const bytes = encode('gb18030', '客户ID,商品\n\nC1,绿茶\nC2,咖啡\n');
 
-	it('decodes the first lines in the chosen encoding, skipping blank ones', () => {
+	it('decodes the first lines in the chosen encoding, skipping blank ones', async () => {
 		expect(previewLines(bytes, 'gb18030', 2, true)).toEqual(['客户ID,商品', 'C1,绿茶']);
 		expect(previewLines(bytes, 'windows-1252', 1, true)).toEqual(['¿Í»§ID,ÉÌÆ·']);
 	});
 
-	it('leaves out a last line that may be cut, unless the bytes are the whole file', () => {
+	it('leaves out a last line that may be cut, unless the bytes are the whole file', async () => {
 		const cut = bytes.subarray(0, bytes.length - 3);
 		expect(previewLines(cut, 'gb18030', 10, false)).toEqual(['客户ID,商品', 'C1,绿茶']);
 		expect(previewLines(cut, 'gb18030', 10, true)).toHaveLength(3);
@@ -197,7 +203,7 @@ describe('previewLines', () => {
 });
 
 describe('ReplacementCounter', () => {
-	it('counts U+FFFD and their lines across pieces', () => {
+	it('counts U+FFFD and their lines across pieces', async () => {
 		const c = new ReplacementCounter();
 		c.push('a,b\nc,\uFFFD\n');
 		c.push('d,e\nf,\uFFFD\uFFFD');
@@ -206,7 +212,7 @@ describe('ReplacementCounter', () => {
 		expect(c.lines).toEqual([2, 4, 5]);
 	});
 
-	it('lists at most MAX_REPLACED_LINES lines but counts them all', () => {
+	it('lists at most MAX_REPLACED_LINES lines but counts them all', async () => {
 		const c = new ReplacementCounter();
 		c.push('x\uFFFD\n'.repeat(25));
 		expect(c.count).toBe(25);

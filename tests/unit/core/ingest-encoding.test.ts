@@ -41,14 +41,18 @@ describe('detectEncoding', () => {
 		],
 		// "Café,1" in windows-1252: E9 followed by "," is not a GBK pair
 		['windows-1252', new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x2c, 0x31]), 'windows-1252', true, 0]
-	])('%s', (_name, bytes, encoding, transcode, bomLength) => {
-		expect(detectEncoding(bytes, true)).toMatchObject({ encoding, transcode, bomLength });
+	])('%s', async (_name, bytes, encoding, transcode, bomLength) => {
+		expect(await detectEncoding(bytes, true)).toMatchObject({ encoding, transcode, bomLength });
 	});
 
-	it('accepts a UTF-8 prefix that ends inside a multi-byte character', () => {
+	it('accepts a UTF-8 prefix that ends inside a multi-byte character', async () => {
 		const bytes = utf8('id,名'); // 名 = E5 90 8D
-		expect(detectEncoding(bytes.subarray(0, bytes.length - 1), false).encoding).toBe('utf-8');
-		expect(detectEncoding(bytes.subarray(0, bytes.length - 1), true).encoding).not.toBe('utf-8');
+		expect((await detectEncoding(bytes.subarray(0, bytes.length - 1), false)).encoding).toBe(
+			'utf-8'
+		);
+		expect((await detectEncoding(bytes.subarray(0, bytes.length - 1), true)).encoding).not.toBe(
+			'utf-8'
+		);
 	});
 });
 
@@ -59,27 +63,29 @@ describe('detectEncoding: UTF-8 with a few corrupt bytes (issue 5)', () => {
 	};
 	const chinese = '客户ID,商品\nC1,绿茶蛋糕咖啡杯子\nC2,绿茶蛋糕咖啡杯子\n';
 
-	it('stays UTF-8 (the CSV reader rejects the damaged records) instead of mojibake', () => {
-		expect(detectEncoding(withBad(chinese, [0xff, 0xfe]), true)).toMatchObject({
+	it('stays UTF-8 (the CSV reader rejects the damaged records) instead of mojibake', async () => {
+		expect(await detectEncoding(withBad(chinese, [0xff, 0xfe]), true)).toMatchObject({
 			encoding: 'utf-8',
 			transcode: false
 		});
 	});
 
-	it('still reads GBK, Big5 and Latin-1 text as such', () => {
+	it('still reads GBK, Big5 and Latin-1 text as such', async () => {
 		const gbk = new Uint8Array([0xbf, 0xcd, 0xbb, 0xa7, 0x49, 0x44, 0x2c, 0xbd, 0xf0, 0xb6, 0xee]);
-		expect(detectEncoding(gbk, true).encoding).toBe('gb18030');
+		expect((await detectEncoding(gbk, true)).encoding).toBe('gb18030');
 		const latin = new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x2c, 0xe9, 0xe8, 0x31]);
-		expect(detectEncoding(latin, true).encoding).toBe('windows-1252');
+		expect((await detectEncoding(latin, true)).encoding).toBe('windows-1252');
 	});
 
-	it('needs ten valid multi-byte characters per corrupt byte', () => {
-		expect(detectEncoding(withBad('id,name\nC1,绿茶\n', [0xff]), true).encoding).not.toBe('utf-8');
+	it('needs ten valid multi-byte characters per corrupt byte', async () => {
+		expect((await detectEncoding(withBad('id,name\nC1,绿茶\n', [0xff]), true)).encoding).not.toBe(
+			'utf-8'
+		);
 	});
 });
 
 describe('trimIncompleteUtf8', () => {
-	it('drops only an incomplete trailing sequence', () => {
+	it('drops only an incomplete trailing sequence', async () => {
 		const bytes = utf8('a名');
 		expect(Array.from(trimIncompleteUtf8(bytes))).toEqual(Array.from(bytes));
 		expect(Array.from(trimIncompleteUtf8(bytes.subarray(0, 3)))).toEqual([0x61]);
@@ -95,24 +101,24 @@ describe('detectBinary', () => {
 		['pdf', [0x25, 0x50, 0x44, 0x46, 0x2d], 'binary'],
 		['gzip', [0x1f, 0x8b, 0x08], 'binary'],
 		['NUL bytes', [0x61, 0x00, 0x00, 0x00, 0x62, 0x01], 'binary']
-	])('%s', (_name, bytes, code) => {
-		expect(detectBinary(new Uint8Array(bytes))?.code).toBe(code);
+	])('%s', async (_name, bytes, code) => {
+		expect((await detectBinary(new Uint8Array(bytes)))?.code).toBe(code);
 	});
 
-	it('passes text and UTF-16 through', () => {
-		expect(detectBinary(utf8('a,b\n1,2\n'))).toBeNull();
-		expect(detectBinary(new Uint8Array([0xff, 0xfe, 0x61, 0x00, 0x2c, 0x00]))).toBeNull();
+	it('passes text and UTF-16 through', async () => {
+		expect(await detectBinary(utf8('a,b\n1,2\n'))).toBeNull();
+		expect(await detectBinary(new Uint8Array([0xff, 0xfe, 0x61, 0x00, 0x2c, 0x00]))).toBeNull();
 	});
 
-	it('tells Excel users to save as CSV', () => {
-		expect(detectBinary(new Uint8Array([0x50, 0x4b, 0x03, 0x04]))?.message).toMatch(
+	it('tells Excel users to save as CSV', async () => {
+		expect((await detectBinary(new Uint8Array([0x50, 0x4b, 0x03, 0x04])))?.message).toMatch(
 			/Excel workbook.*Save As › CSV UTF-8/
 		);
 	});
 });
 
 describe('garbageShare', () => {
-	it('counts control characters but not tab, CR and LF', () => {
+	it('counts control characters but not tab, CR and LF', async () => {
 		expect(garbageShare('a\tb\r\nc')).toBe(0);
 		expect(garbageShare('ab\u0001\u0002')).toBe(0.5);
 		expect(garbageShare('')).toBe(0);
