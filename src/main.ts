@@ -1,7 +1,9 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+import { initialLocale, loadCatalog } from './i18n/i18n.svelte';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app missing');
-export default mount(App, { target });
+// A page opening in Chinese renders in Chinese from the first frame (the catalogue is lazy).
+void loadCatalog(initialLocale()).then(() => mount(App, { target }));

@@ -1,10 +1,27 @@
 import { en, type MessageKey } from './messages.en';
-import { zh } from './messages.zh';
 
 export type Locale = 'en' | 'zh';
 export type Params = Record<string, string | number>;
 
-const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, zh };
+type Catalog = Record<MessageKey, string>;
+
+/**
+ * English is in the first script; Chinese is a chunk of its own (about 12 KB gzipped), so a reader
+ * in English never fetches it. main.ts loads it before the first render when the page opens in
+ * Chinese, and App.svelte fetches it once the engine is up, so switching is instant.
+ */
+const CATALOGS: Partial<Record<Locale, Catalog>> = { en };
+let zhLoading: Promise<void> | null = null;
+
+/** Load a locale's messages (once); resolves when `t` can use them. */
+export function loadCatalog(l: Locale): Promise<void> {
+	if (CATALOGS[l]) return Promise.resolve();
+	zhLoading ??= import('./messages.zh').then((m) => {
+		CATALOGS.zh = m.zh;
+	});
+	return zhLoading;
+}
+
 const STORAGE_KEY = 'clientele.locale';
 
 /** Browser language → our locale: any Chinese variant → zh, everything else → en. */
@@ -17,7 +34,8 @@ export function localeFromLanguages(languages: readonly string[]): Locale {
 	return 'en';
 }
 
-function initialLocale(): Locale {
+/** The locale the page opens in: ?lang, then the last choice, then the browser's languages. */
+export function initialLocale(): Locale {
 	if (typeof window === 'undefined') return 'en';
 	const urlLang = new URLSearchParams(window.location.search).get('lang');
 	if (urlLang === 'en' || urlLang === 'zh') return urlLang;
@@ -44,7 +62,12 @@ export class I18n {
 		return this.locale === 'zh' ? 'zh-CN' : 'en-US';
 	}
 
+	/** Switch language; at once when its messages are loaded, else as soon as they are. */
 	setLocale(l: Locale) {
+		if (!CATALOGS[l]) {
+			void loadCatalog(l).then(() => this.setLocale(l));
+			return;
+		}
 		this.locale = l;
 		try {
 			window.localStorage.setItem(STORAGE_KEY, l);
@@ -55,17 +78,17 @@ export class I18n {
 	}
 
 	t = (key: MessageKey, params?: Params): string => {
-		return interpolate(CATALOGS[this.locale][key] ?? en[key] ?? key, params);
+		return interpolate(CATALOGS[this.locale]?.[key] ?? en[key] ?? key, params);
 	};
 
 	/** A message looked up by a dynamic key (segment names etc.), falling back to the key itself. */
 	tk = (key: string, params?: Params): string => {
-		const cat = CATALOGS[this.locale] as Record<string, string>;
+		const cat = (CATALOGS[this.locale] ?? en) as Record<string, string>;
 		const fallback = en as Record<string, string>;
 		return interpolate(cat[key] ?? fallback[key] ?? key, params);
 	};
 
-	has = (key: string): boolean => key in CATALOGS[this.locale];
+	has = (key: string): boolean => key in (CATALOGS[this.locale] ?? en);
 
 	num = (n: number | null | undefined, digits = 0): string => {
 		if (n === null || n === undefined || Number.isNaN(n)) return '–';
