@@ -20,7 +20,7 @@ import type { NotebookDoc } from '../../src/core/notebook/model';
 
 let other: Server;
 let otherOrigin = '';
-/** Every request that reached the other site (method and path). */
+/** Every connection and request that reached the other site. */
 const reached: string[] = [];
 let session: BrowserSession;
 
@@ -35,6 +35,9 @@ beforeAll(async () => {
 		});
 		res.end('customer_id,order_date,amount\nx,2024-01-01,1\n');
 	});
+	// Connections, not only requests: an https:// attempt would reach the port as a TLS handshake
+	// that is no HTTP request.
+	other.on('connection', (socket) => reached.push(`connection from port ${socket.remotePort}`));
 	await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
 	otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
 	session = await launchBrowser();
@@ -50,6 +53,7 @@ function routes(): [string, string][] {
 	const o = otherOrigin;
 	return [
 		['read_csv', `SELECT * FROM read_csv('${o}/read_csv.csv')`],
+		['read_csv-https', `SELECT * FROM read_csv('${o.replace('http:', 'https:')}/tls.csv')`],
 		['read_parquet', `SELECT * FROM read_parquet('${o}/read_parquet.parquet')`],
 		['read_json', `SELECT * FROM read_json('${o}/read_json.json')`],
 		['from-literal', `SELECT * FROM '${o}/from_literal.csv'`],
