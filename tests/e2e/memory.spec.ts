@@ -1,7 +1,7 @@
 // Issue 5, guarantee 7 in the browser. (1) A file too large for DuckDB's memory limit gets the
 // translated out-of-memory message with advice, and the page then loads the sample and runs every
 // analysis without a reload. The limit is lowered with the documented test hook ?memlimit=96MB
-// (README, "What happens to bad data"); the file is generated here. (2) Loading files one after
+// (docs/bad-data.md); the file is generated here. (2) Loading files one after
 // another replaces the data: the set of DuckDB tables and views does not grow and DuckDB's memory
 // stays bounded. (3) A file large for the limit is kept in the compressed database: it loads
 // where the plain tables would not fit, every analysis and the notebook read it, and the next
@@ -19,7 +19,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SAMPLE, SAMPLE_DATA, waitForAnalyses, waitForChecks, waitForLoad } from './helpers/app';
 
-/** The ?probe hook (README): DuckDB's tables, views and memory. */
+/** The ?probe hook (docs/hooks.md): DuckDB's tables, views and memory. */
 interface Probe {
 	__clientele: {
 		engineStats(): Promise<{
