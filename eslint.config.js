@@ -27,36 +27,102 @@ export default ts.config(
 			'svelte/prefer-svelte-reactivity': 'off'
 		}
 	},
-	// Layering (DESIGN.md §2): core is pure; ui never talks SQL/DuckDB/Plot directly.
-	{
-		files: ['src/core/**/*.ts'],
-		rules: {
-			'@typescript-eslint/no-explicit-any': 'error',
-			'no-restricted-imports': [
-				'error',
-				{
-					patterns: [
-						'svelte',
-						'svelte/*',
-						'@duckdb/*',
-						'@observablehq/*',
-						'../db/*',
-						'../ui/*',
-						'../state/*',
-						'../charts/*',
-						'../export/*'
-					]
-				}
-			]
-		}
-	},
-	{
-		files: ['src/ui/**', 'src/App.svelte'],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{ patterns: [{ group: ['@duckdb/*', '@observablehq/*'], allowTypeImports: true }] }
-			]
-		}
-	}
+	// Layering (DESIGN.md §2, GUIDE.md §2): ui → state → {db, charts, export} → core, one way.
+	// Patterns are globs on the import path, so they hold at any folder depth. An analysis folder
+	// (src/analyses/<id>/) splits by file: sql.ts obeys core's rule, chart.ts the charts rule and
+	// Section.svelte the ui rule. Each file matches exactly one block below (a later block would
+	// replace an earlier one's rule options, not add to them).
+	...layers()
 );
+
+/** One no-restricted-imports block per layer; `allowTypes` lets a layer import types only. */
+function layers() {
+	const banned = (message, group, allowTypeImports = false) => ({
+		group,
+		message,
+		allowTypeImports
+	});
+	const layer = (name) => [`**/${name}/**`, `**/${name}`];
+	const svelteRuntime = [
+		'svelte',
+		'svelte/*',
+		'*.svelte',
+		'**/*.svelte',
+		'*.svelte.ts',
+		'**/*.svelte.ts'
+	];
+	const duck = ['@duckdb/*', 'apache-arrow'];
+	const plot = ['@observablehq/*'];
+	const rule = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+	const analysis = (file) => `src/analyses/*/${file}`;
+	return [
+		{
+			files: ['src/core/**/*.ts', analysis('sql.ts'), analysis('sql/**/*.ts')],
+			rules: {
+				'@typescript-eslint/no-explicit-any': 'error',
+				...rule(
+					banned('core is pure: no Svelte.', svelteRuntime),
+					banned('core is pure: no DuckDB or Arrow.', duck),
+					banned('core is pure: no Plot.', plot),
+					banned(
+						'core imports only core (no db, ui, state, charts, export, i18n).',
+						['db', 'ui', 'state', 'charts', 'export', 'i18n'].flatMap(layer)
+					)
+				)
+			}
+		},
+		{
+			files: ['src/db/**/*.ts'],
+			rules: rule(
+				banned('db imports only core (no Svelte, no Plot).', [...svelteRuntime, ...plot]),
+				banned(
+					'db imports only core (no ui, state, charts, export, i18n, analysis folders).',
+					['ui', 'state', 'charts', 'export', 'i18n', 'analyses'].flatMap(layer)
+				)
+			)
+		},
+		{
+			files: ['src/charts/**/*.ts', analysis('chart.ts'), analysis('chart/**/*.ts')],
+			rules: rule(
+				banned('charts import only core and Plot (no Svelte, no DuckDB).', [
+					...svelteRuntime,
+					...duck
+				]),
+				banned(
+					'charts import only core and Plot (no db, ui, state, export, i18n).',
+					['db', 'ui', 'state', 'export', 'i18n'].flatMap(layer)
+				)
+			)
+		},
+		{
+			files: ['src/export/**/*.ts'],
+			rules: rule(
+				banned('export imports only core and charts (no Svelte, no DuckDB).', [
+					...svelteRuntime,
+					...duck
+				]),
+				banned(
+					'export imports only core and charts (no db, ui, state, i18n).',
+					['db', 'ui', 'state', 'i18n'].flatMap(layer)
+				)
+			)
+		},
+		{
+			files: ['src/state/**/*.ts'],
+			rules: rule(banned('state never imports ui (its modules or components).', layer('ui')))
+		},
+		{
+			files: [
+				'src/ui/**/*.{ts,svelte}',
+				'src/App.svelte',
+				'src/main.ts',
+				analysis('Section.svelte'),
+				analysis('*.svelte')
+			],
+			rules: rule(
+				banned('ui talks to the engine through state, never db.', layer('db')),
+				banned('ui never uses DuckDB or Plot values (types are fine).', [...duck, ...plot], true)
+			)
+		}
+	];
+}

@@ -1,6 +1,9 @@
 import type { Sql } from './sql';
 
-/** A plain result row as returned by the DB layer. */
+/**
+ * A plain result row as returned by the DB layer: numbers, strings, booleans, null; dates come
+ * back as ISO strings. The one Row type: db's Engine returns it too.
+ */
 export type Row = Record<string, string | number | boolean | null>;
 
 /** Runs one query; the DB layer provides it (core never imports DuckDB). */

@@ -13,12 +13,13 @@ import {
 	ResultTooLargeError,
 	type Engine,
 	type QueryResult,
-	type Row,
 	type UserQueryOptions
 } from './engine';
+import type { Row } from '../core/analysis';
 import { tableColumns, tableToResult, tableToRowsSliced } from './rows';
 import { SESSION_SETUP, lockdownStatements } from './session';
-import { EngineCrashError, memoryLimitStatement } from './memory';
+import { memoryLimitStatement } from './memory';
+import { EngineCrashError } from '../core/engine-errors';
 import { ident, type Sql } from '../core/sql';
 import type { WarmUpResult } from './warm-up';
 

@@ -1,7 +1,5 @@
 import type { Sql } from '../core/sql';
-
-/** A plain JS row: numbers, strings, booleans, null. Dates come back as ISO strings. */
-export type Row = Record<string, string | number | boolean | null>;
+import type { Row } from '../core/analysis';
 
 /** Options of a user query (notebook). */
 export interface UserQueryOptions {

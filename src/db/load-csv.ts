@@ -47,76 +47,15 @@ import {
 	type RawReject
 } from '../core/ingest/rejects';
 import { measure } from '../core/timing';
-import type { Engine, Row } from './engine';
-
-export interface LoadInput {
-	/** The user's file name: display only, never part of SQL text. */
-	name: string;
-	data: Blob | Uint8Array;
-}
-export interface LoadProgress {
-	stage: 'reading' | 'transcoding' | 'parsing' | 'profiling';
-	/** 0..1, or null when unknown (parsing runs inside DuckDB). */
-	fraction: number | null;
-}
-export interface RejectedRow {
-	/** Data-record number (1 = first record after the header), as `__row` would have been. */
-	row: number | null;
-	/** Line in the file (1-based, as a text editor counts) where the record starts. */
-	line: number | null;
-	/**
-	 * Last line of the record when it spans several (a quote that opens a cell and closes lines
-	 * later: everything in between was read as one record), else null.
-	 */
-	lastLine: number | null;
-	column: string | null;
-	reason: string;
-	raw: string;
-}
-export interface LoadReport {
-	file: string;
-	table: string;
-	bytes: number;
-	encoding: string;
-	/** The encoding was a close call between candidates (detected, not chosen): worth a check. */
-	encodingUncertain: boolean;
-	/** Characters invalid in the encoding, read as U+FFFD (transcoded files; UTF-8 rejects rows). */
-	replacedChars: number;
-	/** Editor lines of the first of them (at most MAX_REPLACED_LINES). */
-	replacedLines: number[];
-	delimiter: string;
-	hasHeader: boolean;
-	/**
-	 * Records after the header, counted by the loader itself (core/ingest/lines), not by DuckDB;
-	 * blank lines are not records. dataRows = rowsLoaded + rowsRejected + unaccounted.
-	 */
-	dataRows: number;
-	rowsLoaded: number;
-	rowsRejected: number;
-	/**
-	 * Records the reader neither loaded nor rejected (negative: it returned more than the file
-	 * has). 0 unless DuckDB lost records in a way the loader does not know; the summary says so.
-	 */
-	unaccounted: number;
-	/** Rejected records in file order, at most MAX_REJECTS (rowsRejected stays exact). */
-	rejects: RejectedRow[];
-	/** Profiles of the file's columns (not __row). */
-	columns: ColumnProfile[];
-	headerWarnings: string[];
-}
-
-export class LoadError extends Error {
-	constructor(
-		public code: string,
-		message: string,
-		public file: string,
-		/** Values for the translated message (loadError.<code>), e.g. a line number. */
-		public params: Record<string, number | string> = {}
-	) {
-		super(message);
-		this.name = 'LoadError';
-	}
-}
+import type { Engine } from './engine';
+import type { Row } from '../core/analysis';
+import {
+	LoadError,
+	type LoadInput,
+	type LoadProgress,
+	type LoadReport,
+	type RejectedRow
+} from '../core/ingest/types';
 
 export const MAX_REJECTS = 10_000;
 /** Lines after an unclosed quote that a load tolerates as part of one rejected record. */

@@ -1,5 +1,6 @@
 import { Type, type Table, type DataType, type Field, type Vector } from 'apache-arrow';
-import type { QueryResult, Row } from './engine';
+import type { QueryResult } from './engine';
+import type { Row } from '../core/analysis';
 import { yieldToMain } from '../core/yield';
 import { uniqueColumnNames } from '../core/unique-names';
 import { dayText, timestampText } from '../core/day-text';

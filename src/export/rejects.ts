@@ -1,5 +1,5 @@
 import { toCsv } from './csv';
-import type { RejectedRow } from '../db/load-csv';
+import type { RejectedRow } from '../core/ingest/types';
 
 const COLUMNS = ['row', 'line', 'column', 'reason', 'message', 'raw'].map((key) => ({
 	key,

@@ -7,7 +7,7 @@ import { headerSignature } from '../core/columns';
 import { fitFormats, type FormatMisfit } from '../core/formats-fit';
 import type { FileMapping, NotebookMapping } from '../core/notebook/model';
 import type { ReturnsPolicy } from '../core/types';
-import type { LoadReport } from '../db/load-csv';
+import type { LoadReport } from '../core/ingest/types';
 import type { Session } from './session.svelte';
 
 function roles(r: Record<string, string | undefined>): Record<string, string> {

@@ -1,5 +1,5 @@
-import { LoadError } from '../db/load-csv';
-import { isEngineDead, isOutOfMemory, memoryDetail } from '../db/memory';
+import { LoadError } from '../core/ingest/types';
+import { isEngineDead, isOutOfMemory, memoryDetail } from '../core/engine-errors';
 
 /** A user-facing problem: which file, what happened. Messages are plain text. */
 export interface Problem {

@@ -1,5 +1,6 @@
 import { getEngine, pageMemoryLimit, restartEngine } from '../db/engine-instance';
-import { countColumns, loadCsv, type LoadInput, type LoadReport } from '../db/load-csv';
+import { countColumns, loadCsv } from '../db/load-csv';
+import type { LoadInput, LoadReport } from '../core/ingest/types';
 import type { TextEncodingName } from '../core/ingest/encoding';
 import {
 	detectCustomerRoles,
@@ -25,7 +26,8 @@ import { measure } from '../core/timing';
 import { SCOPE_TABLES } from '../core/scope';
 import { recallMapping, rememberMapping } from './mapping-memory';
 import { problemOf, type Problem } from './problems';
-import { isEngineDead, isOutOfMemory, memoryLimitBytes, prefersCompressed } from '../db/memory';
+import { memoryLimitBytes, prefersCompressed } from '../db/memory';
+import { isEngineDead, isOutOfMemory } from '../core/engine-errors';
 import { PACKED_DATABASE } from '../db/session';
 import { engineStats, type EngineStats } from '../db/stats';
 import {

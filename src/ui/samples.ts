@@ -1,7 +1,7 @@
 // The bundled sample (sample-data/), emitted by Vite as same-origin assets.
 import ordersUrl from '../../sample-data/orders.csv?url';
 import customersUrl from '../../sample-data/customers.csv?url';
-import type { LoadInput } from '../db/load-csv';
+import type { LoadInput } from '../core/ingest/types';
 
 /** Fetch a same-origin URL as a load input. Other origins are refused: no request leaves the page's origin. */
 export async function fetchInput(url: string, name?: string): Promise<LoadInput> {

@@ -5,9 +5,9 @@ import {
 	ResultTooLargeError,
 	type Engine,
 	type QueryResult,
-	type Row,
 	type UserQueryOptions
 } from '../../src/db/engine';
+import type { Row } from '../../src/core/analysis';
 import { tableToResult } from '../../src/db/rows';
 import { Sql } from '../../src/core/sql';
 import { SESSION_SETUP, lockdownStatements } from '../../src/db/session';

@@ -4,7 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine, fixtureBytes } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
-import { loadCsv, type LoadReport } from '../../../src/db/load-csv';
+import { loadCsv } from '../../../src/db/load-csv';
+import type { LoadReport } from '../../../src/core/ingest/types';
 import { detectOrderRoles } from '../../../src/core/columns';
 import { sniffDateFormat, sniffNumberFormat } from '../../../src/core/formats';
 import { buildLoadSummaryQuery, buildOrdersStatements } from '../../../src/core/canonical';

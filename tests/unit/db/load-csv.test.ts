@@ -4,13 +4,8 @@ import { rejectsToCsv } from '../../../src/export/rejects';
 import { createNodeEngine, fixtureBytes } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
 import { ident, sql } from '../../../src/core/sql';
-import {
-	countColumns,
-	loadCsv,
-	LoadError,
-	type LoadProgress,
-	type LoadReport
-} from '../../../src/db/load-csv';
+import { countColumns, loadCsv } from '../../../src/db/load-csv';
+import { LoadError, type LoadProgress, type LoadReport } from '../../../src/core/ingest/types';
 import { SAMPLE_WINDOW } from '../../../src/core/ingest/profile';
 import { MAX_UPDATE_GAPS } from '../../../src/core/ingest/rejects';
 

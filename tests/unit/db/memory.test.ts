@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
 	memoryLimitBytes,
 	prefersCompressed,
-	EngineCrashError,
-	isEngineDead,
-	isOutOfMemory,
-	memoryDetail,
 	memoryLimitMiB,
 	memoryLimitStatement,
 	parseMemoryLimit
 } from '../../../src/db/memory';
+import {
+	EngineCrashError,
+	isEngineDead,
+	isOutOfMemory,
+	memoryDetail
+} from '../../../src/core/engine-errors';
 import { problemOf } from '../../../src/state/problems';
-import { LoadError } from '../../../src/db/load-csv';
+import { LoadError } from '../../../src/core/ingest/types';
 
 describe('memoryLimitMiB', () => {
 	it('is half the device memory, between 1 and 3 GiB', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvBlob, toCsv } from '../../../src/export/csv';
-import type { RejectedRow } from '../../../src/db/load-csv';
+import type { RejectedRow } from '../../../src/core/ingest/types';
 
 const BOM = '\uFEFF';
 const cols = [{ key: 'v', label: 'value' }];

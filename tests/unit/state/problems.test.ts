@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
-import { LoadError } from '../../../src/db/load-csv';
+import { LoadError } from '../../../src/core/ingest/types';
 import { problemOf } from '../../../src/state/problems';
 import { en } from '../../../src/i18n/messages.en';
 import { zh } from '../../../src/i18n/messages.zh';
