@@ -16,7 +16,7 @@
  *   far from a double's limit (1.8e308): revenue can never become ∞ or NaN (two `1e308` lines
  *   made it ∞). When the amount is quantity × unit price, the product is held to the same limit.
  */
-import { ident, raw, sql, type Sql } from './sql';
+import { ident, int, raw, sql, type Sql } from './sql';
 import { describeDateFormat } from './formats';
 import { numberExample, parseNumberUncheckedExpr } from './number-format';
 import type { OrdersMapping } from './types';
@@ -38,7 +38,7 @@ export interface Check {
 	raw: Sql;
 }
 
-const LIMIT = raw(String(VALUE_LIMIT));
+const LIMIT = int(VALUE_LIMIT);
 const TOO_LARGE = ` is too large (the limit is 1e15 in absolute value)`;
 
 /** The order date check over `order_ts` and `__raw_order_date`. */

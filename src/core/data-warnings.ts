@@ -9,7 +9,7 @@
  * in the data unless the user chooses to remove them (CanonicalOptions.removeDuplicatesFrom),
  * and then they are counted apart: data rows = loaded + rejected + duplicates removed.
  */
-import { ident, join, raw, sql, type Sql } from './sql';
+import { ident, int, join, lit, sql, type Sql } from './sql';
 
 export const DUPLICATES_TABLE = 'raw_duplicates';
 
@@ -60,8 +60,8 @@ ORDER BY __row`;
  */
 export function buildDataWarningsQuery(today: string): Sql {
 	const part = (kind: WarningKind, from: Sql, row: Sql, where: Sql) =>
-		sql`SELECT ${raw(`'${kind}'`)} AS kind, CAST(count(*) AS BIGINT) AS count,
-	coalesce(array_to_string(list(${row} ORDER BY ${row})[1:${raw(String(WARNING_EXAMPLES))}], ','), '') AS examples
+		sql`SELECT ${lit(kind)} AS kind, CAST(count(*) AS BIGINT) AS count,
+	coalesce(array_to_string(list(${row} ORDER BY ${row})[1:${int(WARNING_EXAMPLES)}], ','), '') AS examples
 FROM ${from} WHERE ${where}`;
 	const tx = sql`tx`;
 	const line = sql`line_no`;

@@ -4,6 +4,8 @@
  * - `sql\`...\`` builds a query; every interpolated *value* becomes a `?` parameter.
  * - `ident(name)` quotes an identifier (doubling embedded quotes) — the only way user names reach SQL.
  * - `raw(text)` splices trusted constants; it must never see user input.
+ * - `int(n)` / `lit(x)` splice a checked number or a quoted literal where a `?` cannot go (DDL,
+ *   PRAGMA, LIMIT, constants whose SQL type matters), instead of `raw(String(n))`.
  * - A nested `Sql` is spliced with its parameters kept in order.
  */
 
@@ -61,6 +63,39 @@ export function ident(name: string): Fragment {
 /** Trusted SQL text (keywords, our own constants). Never pass user input. */
 export function raw(text: string): Fragment {
 	return new Fragment(text);
+}
+
+/**
+ * A safe integer spliced as SQL text, for places a parameter cannot go or would change the type
+ * (a LIMIT, an array index, an INTEGER constant in a CASE). Throws on anything else: NaN,
+ * infinities, fractions, integers beyond 2^53, and non-numbers that slipped past the types.
+ */
+export function int(n: number): Fragment {
+	if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
+		throw new Error(`sql: ${String(n)} is not a safe integer`);
+	}
+	return new Fragment(String(n));
+}
+
+/**
+ * A SQL literal for a value that cannot be a parameter (DDL, PRAGMA, SET, a typed constant):
+ * strings in single quotes with quotes doubled, finite numbers, booleans, NULL. Throws on NUL
+ * characters (they end the text in DuckDB's parser), non-finite numbers and non-values.
+ */
+export function lit(value: SqlValue): Fragment {
+	if (value === null) return new Fragment('NULL');
+	switch (typeof value) {
+		case 'boolean':
+			return new Fragment(value ? 'TRUE' : 'FALSE');
+		case 'number':
+			if (!Number.isFinite(value)) throw new Error(`sql: non-finite number ${value} as a literal`);
+			return new Fragment(String(value));
+		case 'string':
+			if (value.includes('\u0000')) throw new Error('sql: literal contains a NUL character');
+			return new Fragment(`'${value.replaceAll("'", "''")}'`);
+		default:
+			throw new Error(`sql: ${typeof value} cannot be a literal`);
+	}
 }
 
 /** Join several Sql pieces with a separator. */

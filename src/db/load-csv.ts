@@ -9,7 +9,7 @@
  * once more, to number records across blank lines and to find editor line numbers.
  */
 import { userFilePath } from './session';
-import { ident, join, raw, sql } from '../core/sql';
+import { ident, int, join, lit, raw, sql } from '../core/sql';
 import type { ColumnProfile } from '../core/types';
 import {
 	detectBinary,
@@ -273,11 +273,11 @@ SELECT row_number() OVER ()::BIGINT AS ${ident(ROW_COLUMN)}, ${join(
 				names.map((n, i) => sql`${raw(`c${i + 1}`)} AS ${ident(n)}`)
 			)}
 FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
-	header = ${raw(dialect.hasHeader ? 'true' : 'false')}, skip = ${raw(String(leadingBlank))},
+	header = ${raw(dialect.hasHeader ? 'true' : 'false')}, skip = ${int(leadingBlank)},
 	auto_detect = false, all_varchar = true,
-	max_line_size = ${raw(String(MAX_LINE_BYTES + 1024))},
+	max_line_size = ${int(MAX_LINE_BYTES + 1024)},
 	columns = {${raw(names.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', '))}},
-	store_rejects = true, rejects_table = '${raw(rejectsTable)}', rejects_scan = '${raw(rejectsScan)}')`);
+	store_rejects = true, rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(rejectsScan)})`);
 		let t = performance.now();
 		await read();
 		let summary = await rejectSummary();

@@ -29,7 +29,7 @@
  * - Cross-tab: customers (with a value on both sides) and revenue per (a, b) pair of each side's top
  *   N values plus 'Other'; pairs with neither customers nor orders are absent.
  */
-import { ident, join, raw, sql, type Sql } from '../sql';
+import { ident, int, join, lit, raw, sql, type Sql } from '../sql';
 import { scopeCtes, type Scope } from '../scope';
 import type { AnalysisDef, QueryFn } from '../analysis';
 
@@ -105,11 +105,11 @@ function label(v: Sql): Sql {
 
 /** CASE over ordered (condition, label) pairs → (label, bin order); NULL → 'unknown'. */
 function bandCase(v: Sql, bands: { when: Sql; label: string }[], last: string): Sql {
-	const whens = bands.map((b, i) => sql`WHEN ${b.when} THEN ${raw(String(i + 1))}`);
+	const whens = bands.map((b, i) => sql`WHEN ${b.when} THEN ${int(i + 1)}`);
 	const labels = [...bands.map((b) => b.label), last].map(
-		(l, i) => sql`WHEN ${raw(String(i + 1))} THEN ${l}`
+		(l, i) => sql`WHEN ${int(i + 1)} THEN ${l}`
 	);
-	const order = sql`CASE WHEN ${v} IS NULL THEN NULL ${join(whens, ' ')} ELSE ${raw(String(bands.length + 1))} END`;
+	const order = sql`CASE WHEN ${v} IS NULL THEN NULL ${join(whens, ' ')} ELSE ${int(bands.length + 1)} END`;
 	return sql`${order} AS bin_order, CASE ${order} ${join(labels, ' ')} ELSE 'unknown' END AS value`;
 }
 
@@ -117,7 +117,7 @@ function ageBands(age: Sql): Sql {
 	const edges = [25, 35, 45, 55, 65];
 	return bandCase(
 		age,
-		edges.map((e, i) => ({ when: sql`${age} < ${raw(String(e))}`, label: AGE_BANDS[i]! })),
+		edges.map((e, i) => ({ when: sql`${age} < ${int(e)}`, label: AGE_BANDS[i]! })),
 		AGE_BANDS[5]
 	);
 }
@@ -157,7 +157,7 @@ function valueColumns(b: Binning, asOf: string, edgesRef: Sql): Sql {
 		return bandCase(num, bands, `${e[e.length - 1]}+`);
 	}
 	const bands = Array.from({ length: b.q - 1 }, (_, i) => ({
-		when: sql`${num} <= ${edgesRef}[${raw(String(i + 1))}]`,
+		when: sql`${num} <= ${edgesRef}[${int(i + 1)}]`,
 		label: `Q${i + 1}`
 	}));
 	return bandCase(num, bands, `Q${b.q}`);
@@ -218,8 +218,11 @@ function dimensionCtes(
 			? sql`scoped_orders o`
 			: sql`scoped_orders o\n\tJOIN ${n('customer_base')} cb USING (customer_id)`;
 	const edgesSource = d.table === 'orders' ? n('order_base') : n('customer_base');
-	const q = b.kind === 'quantile' ? b.q : 0;
-	const quantiles = Array.from({ length: Math.max(q - 1, 1) }, (_, i) => raw(String((i + 1) / q)));
+	// Quantile fractions: only a quantile binning has edges (q ≥ 1, so each is finite).
+	const quantiles =
+		b.kind === 'quantile'
+			? Array.from({ length: Math.max(b.q - 1, 1) }, (_, i) => lit((i + 1) / b.q))
+			: [];
 	const edges =
 		b.kind === 'quantile'
 			? sql`,
@@ -317,7 +320,7 @@ SELECT
 	CAST(c.purchases / NULLIF(c.customers, 0) AS DOUBLE) AS orders_per_customer,
 	CAST(c.repeaters / NULLIF(c.customers, 0) AS DOUBLE) AS repeat_rate,
 	CAST(c.median_recency AS DOUBLE) AS median_recency,
-	coalesce(c.customers, 0) < ${raw(String(SMALL_GROUP))} AS small_group
+	coalesce(c.customers, 0) < ${int(SMALL_GROUP)} AS small_group
 FROM group_positions p
 CROSS JOIN total t
 LEFT JOIN customer_kpis c USING (grp)

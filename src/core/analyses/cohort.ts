@@ -26,7 +26,7 @@
  *   then order_ts, then order_id); a customers column from the customers file. NULL or blank
  *   values become 'unknown'.
  */
-import { ident, raw, sql, type Sql } from '../sql';
+import { ident, int, lit, raw, sql, type Sql } from '../sql';
 import type { Scope } from '../scope';
 import { scopeCtes } from '../scope';
 import type { AnalysisDef, QueryFn } from '../analysis';
@@ -132,13 +132,13 @@ function cohortCtes(scope: Scope, s: CohortSettings, materialized = false): Sql 
 	const calendar = s.mode === 'calendar';
 	const k = calendar
 		? sql`${periodIndex(s.period, sql`p.order_date`)} - ${periodIndex(s.period, sql`cc.first_date`)}`
-		: sql`date_diff('day', cc.first_date, p.order_date) // ${raw(String(len))}`;
+		: sql`date_diff('day', cc.first_date, p.order_date) // ${int(len)}`;
 	const kMax = calendar
 		? sql`${periodIndex(s.period, lastDay)} - ${periodIndex(s.period, sql`cohort`)}`
-		: sql`(date_diff('day', min_first, ${asOf}) - 1) // ${raw(String(len))}`;
+		: sql`(date_diff('day', min_first, ${asOf}) - 1) // ${int(len)}`;
 	const complete = calendar
-		? sql`k < k_max OR CAST(date_trunc(${raw(`'${TRUNC[s.period]}'`)}, ${asOf}) AS DATE) = ${asOf}`
-		: sql`date_diff('day', max_first, ${asOf}) >= (k + 1) * ${raw(String(len))}`;
+		? sql`k < k_max OR CAST(date_trunc(${lit(TRUNC[s.period])}, ${asOf}) AS DATE) = ${asOf}`
+		: sql`date_diff('day', max_first, ${asOf}) >= (k + 1) * ${int(len)}`;
 	const retained =
 		s.retention === 'on'
 			? sql`retained AS (

@@ -34,7 +34,7 @@
  * signed up on or after it) have from_stage 'not_yet'.
  * Revenue per stage is the customers' net revenue in scope (all orders, returns netted).
  */
-import { raw, sql, type Sql } from '../sql';
+import { int, raw, sql, type Sql } from '../sql';
 import { hasSignupDate, scopeCtes, type Scope } from '../scope';
 import type { AnalysisDef, QueryFn } from '../analysis';
 
@@ -150,10 +150,7 @@ export type KnownThresholds = Pick<
 /** Scope, per-day purchases with the previous purchase date, and the thresholds. */
 function baseCtes(scope: Scope, s: LifecycleSettings, known?: KnownThresholds): Sql {
 	if (known) {
-		const int = (v: number) => {
-			if (!Number.isInteger(v)) throw new Error(`lifecycle: threshold ${v} is not an integer`);
-			return raw(String(v));
-		};
+		// Thresholds from an earlier run are spliced (int() throws on a non-integer), not bound.
 		return sql`${scopeCtes(scope)},
 thresholds AS (
 	SELECT
@@ -185,7 +182,7 @@ churn AS (
 	SELECT
 		g.*,
 		o.p80_orders,
-		CAST(coalesce(${override(s.churnAfter)}, g.p90_gap, ${raw(String(FALLBACK_CHURN_AFTER))}) AS INTEGER) AS churn_after
+		CAST(coalesce(${override(s.churnAfter)}, g.p90_gap, ${int(FALLBACK_CHURN_AFTER)}) AS INTEGER) AS churn_after
 	FROM gap_stats g
 	CROSS JOIN order_stats o
 ),
@@ -194,11 +191,11 @@ thresholds AS (
 		churn_after,
 		CAST(coalesce(
 			${override(s.riskAfter)},
-			least(coalesce(2 * median_gap, ${raw(String(FALLBACK_RISK_AFTER))}), churn_after - 1)
+			least(coalesce(2 * median_gap, ${int(FALLBACK_RISK_AFTER)}), churn_after - 1)
 		) AS INTEGER) AS risk_after,
 		CAST(coalesce(
 			${override(s.loyalOrders)},
-			greatest(${raw(String(MIN_LOYAL_ORDERS))}, coalesce(p80_orders, 0))
+			greatest(${int(MIN_LOYAL_ORDERS)}, coalesce(p80_orders, 0))
 		) AS INTEGER) AS loyal_orders,
 		median_gap,
 		p90_gap,

@@ -17,7 +17,7 @@
  * an amount column does not make it text; the canonical build rejects those rows with a reason;
  * 'empty' when the column has no non-empty value. Values are trimmed before matching.
  */
-import { ident, join, literal, raw, sql, type Sql } from '../sql';
+import { ident, int, join, literal, raw, sql, type Sql } from '../sql';
 import type { ColumnProfile } from '../types';
 
 export const SAMPLE_WINDOW = 20_000;
@@ -157,7 +157,7 @@ export function buildSampleQuery(table: string, columns: readonly string[]): Sql
 	return sql`WITH cells AS (
 	SELECT __row, unnest(${indexes}) AS col, unnest([${values}]) AS value
 	FROM ${ident(table)}
-	WHERE __row <= ${raw(String(SAMPLE_WINDOW))}
+	WHERE __row <= ${int(SAMPLE_WINDOW)}
 ),
 distinct_values AS (
 	SELECT col, value, count(*) AS n, min(__row) AS first_row
@@ -173,7 +173,7 @@ SELECT col,
 	sum(n) AS n,
 	count(*) AS distinct_values,
 	${kinds},
-	list(value ORDER BY first_row) FILTER (WHERE k <= ${raw(String(SAMPLE_SIZE))}) AS samples
+	list(value ORDER BY first_row) FILTER (WHERE k <= ${int(SAMPLE_SIZE)}) AS samples
 FROM ranked
 GROUP BY col
 ORDER BY col`;

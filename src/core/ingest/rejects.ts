@@ -7,7 +7,7 @@
  * numbered 1..loaded in file order; the k-th loaded row then becomes the k-th number in
  * 1..dataRows that is not a rejected r, i.e. k + #{ j : r_j − j < k } over the sorted r_j.
  */
-import { ident, join, raw, sql, type Sql } from '../sql';
+import { ident, int, join, raw, sql, type Sql } from '../sql';
 import { ROW_COLUMN } from './names';
 
 /** One rejected record as read from the rejects table (first error of its line). */
@@ -36,7 +36,7 @@ export function buildRejectListQuery(rejectsTable: string, limit: number): Sql {
 FROM ${ident(rejectsTable)}
 GROUP BY line
 ORDER BY line
-LIMIT ${raw(String(Math.trunc(limit)))}`;
+LIMIT ${int(Math.trunc(limit))}`;
 }
 
 /** A line the loader kept from DuckDB because it is too long (db/record-count.ts). */
@@ -61,13 +61,13 @@ export function buildLongLineRejectsInsert(
 	maxBytes: number
 ): Sql {
 	if (lines.length === 0) throw new Error('long-line rejects: none given');
-	const int = (n: number) => {
+	const count = (n: number) => {
 		if (!Number.isSafeInteger(n) || n < 0) throw new Error('long-line rejects: integers');
-		return raw(String(n));
+		return int(n);
 	};
 	const rows = lines.map(
 		(l) =>
-			sql`(${int(l.line)}, ${int(l.start)}, ${int(l.start)}, 'LINE SIZE OVER MAXIMUM', ${l.head}, ${`Maximum line size of ${maxBytes} bytes exceeded. Actual Size:${l.bytes} bytes.`})`
+			sql`(${count(l.line)}, ${count(l.start)}, ${count(l.start)}, 'LINE SIZE OVER MAXIMUM', ${l.head}, ${`Maximum line size of ${maxBytes} bytes exceeded. Actual Size:${l.bytes} bytes.`})`
 	);
 	return sql`INSERT INTO ${ident(rejectsTable)}
 	(line, line_byte_position, byte_position, error_type, csv_line, error_message)
@@ -94,7 +94,7 @@ export function buildRenumberQuery(
 	return sql`CREATE OR REPLACE TABLE ${ident(table)} AS
 WITH blanks AS (${blankList(blankLines)}),
 rejected AS (
-	SELECT line - ${raw(String(headerLines))} - (SELECT count(*) FROM blanks WHERE b < line) AS r
+	SELECT line - ${int(headerLines)} - (SELECT count(*) FROM blanks WHERE b < line) AS r
 	FROM (SELECT DISTINCT line FROM ${ident(rejectsTable)})
 ),
 ranked AS (SELECT r, row_number() OVER (ORDER BY r) AS j FROM rejected),
@@ -143,7 +143,7 @@ export function buildRenumberUpdate(table: string, gaps: readonly RenumberGap[])
 	const row = ident(ROW_COLUMN);
 	const branches = [...gaps]
 		.reverse()
-		.map((x) => sql`WHEN ${row} > ${raw(String(x.g))} THEN ${raw(String(x.before))}`);
+		.map((x) => sql`WHEN ${row} > ${int(x.g)} THEN ${int(x.before)}`);
 	return sql`UPDATE ${ident(table)} SET ${row} = ${row} + CASE ${join(branches, ' ')} ELSE 0 END
-WHERE ${row} > ${raw(String(gaps[0]!.g))}`;
+WHERE ${row} > ${int(gaps[0]!.g)}`;
 }

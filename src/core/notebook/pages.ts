@@ -10,7 +10,7 @@
  * - A single value is read in full on demand, refused beyond `fullValueBytes`.
  * The rows come from a cell's view or, for a cell of several statements, its last query.
  */
-import { Sql, ident, raw, sql } from '../sql';
+import { Sql, ident, int, raw, sql } from '../sql';
 import { scanSql, statementKind } from './scan';
 
 export interface PageLimits {
@@ -108,7 +108,7 @@ function orderedRows(source: RowSource, sort: PageSort | null, limit: number, of
 
 function whole(n: number) {
 	if (!Number.isInteger(n) || n < 0) throw new Error(`not a row count: ${n}`);
-	return raw(String(n));
+	return int(n);
 }
 
 /** Number of elements of a list or map column, or null for other shapes. */

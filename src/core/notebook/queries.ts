@@ -5,7 +5,7 @@
  * SQL the user typed to be run: it is the one place where user text is SQL by design, and it is
  * spliced whole, never mixed with values; names still go through ident().
  */
-import { Sql, ident, raw, sql } from '../sql';
+import { Sql, ident, int, sql } from '../sql';
 import { statementBody } from './scan';
 
 /** The user's own SQL text as a statement (no parameters, so `?` is never substituted). */
@@ -24,7 +24,7 @@ export const VIEW_PREFIX_LINES = 1;
 
 export function buildCellRows(name: string, limit: number): Sql {
 	if (!Number.isInteger(limit) || limit < 1) throw new Error(`bad row limit ${limit}`);
-	return sql`SELECT * FROM ${ident(name)} LIMIT ${raw(String(limit))}`;
+	return sql`SELECT * FROM ${ident(name)} LIMIT ${int(limit)}`;
 }
 
 export function buildCellCount(name: string): Sql {
