@@ -21,14 +21,22 @@ import type {
 	OrdersMapping,
 	ReturnsPolicy
 } from '../core/types';
-import { ident, sql, type Sql } from '../core/sql';
+import type { Sql } from '../core/sql';
 import { measure } from '../core/timing';
-import { SCOPE_TABLES } from '../core/scope';
 import { recallMapping, rememberMapping } from './mapping-memory';
 import { problemOf, type Problem } from './problems';
 import { memoryLimitBytes, prefersCompressed } from '../db/memory';
 import { isEngineDead, isOutOfMemory } from '../core/engine-errors';
 import { PACKED_DATABASE } from '../db/session';
+import {
+	dropDataSet,
+	dropTable,
+	dropUploads,
+	moveTable,
+	RAW_CUSTOMERS,
+	RAW_ORDERS,
+	uploadTable
+} from '../db/tables';
 import { engineStats, type EngineStats } from '../db/stats';
 import {
 	buildDataWarningsQuery,
@@ -63,17 +71,6 @@ export interface Progress {
 }
 
 export type { Problem } from './problems';
-
-const RAW_ORDERS = 'raw_orders';
-const RAW_CUSTOMERS = 'raw_customers';
-const DERIVED_TABLES = [
-	'tx',
-	'tx_rejects',
-	'orders',
-	'customer_facts',
-	'customers',
-	DUPLICATES_TABLE
-];
 
 /**
  * The loaded data set: files, mapping, canonical tables and their summary.
@@ -252,7 +249,7 @@ export class Session {
 			let customersChanged = false;
 			for (const [i, input] of inputs.entries()) {
 				current = input.name;
-				const tmp = `raw_upload_${i}`;
+				const tmp = uploadTable(i);
 				const fileStart = performance.now();
 				const report = await loadCsv(engine, input, tmp, {
 					signal: abort.signal,
@@ -262,17 +259,17 @@ export class Session {
 				measure(`load ${input.name}`, fileStart);
 				const kind = classify(report, ordersChanged);
 				if (kind === 'orders') {
-					await this.moveTable(tmp, RAW_ORDERS);
+					await moveTable(engine, tmp, RAW_ORDERS);
 					this.rawStamp++;
 					this.ordersReport = { ...report, table: RAW_ORDERS };
 					this.ordersInput = input;
 					ordersChanged = true;
 				} else if (kind === 'customers') {
-					await this.moveTable(tmp, RAW_CUSTOMERS);
+					await moveTable(engine, tmp, RAW_CUSTOMERS);
 					this.customersReport = { ...report, table: RAW_CUSTOMERS };
 					customersChanged = true;
 				} else {
-					await engine.exec(sql`DROP TABLE IF EXISTS ${ident(tmp)}`);
+					await dropTable(engine, tmp);
 					this.notices = [...this.notices, input.name];
 				}
 			}
@@ -317,13 +314,13 @@ export class Session {
 		const startedAt = performance.now();
 		try {
 			const engine = await getEngine();
-			const report = await loadCsv(engine, input, 'raw_upload_0', {
+			const report = await loadCsv(engine, input, uploadTable(0), {
 				signal: abort.signal,
 				encoding,
 				onProgress: (p) =>
 					(this.progress = { file: input.name, stage: p.stage, fraction: p.fraction, startedAt })
 			});
-			await this.moveTable('raw_upload_0', RAW_ORDERS);
+			await moveTable(engine, uploadTable(0), RAW_ORDERS);
 			this.rawStamp++;
 			this.ordersReport = { ...report, table: RAW_ORDERS };
 			this.summary = null;
@@ -574,25 +571,10 @@ export class Session {
 		measure('duplicates', t);
 	}
 
-	private async moveTable(from: string, to: string): Promise<void> {
-		const engine = await getEngine();
-		await engine.exec(sql`DROP TABLE IF EXISTS ${ident(to)}`);
-		await engine.exec(sql`ALTER TABLE ${ident(from)} RENAME TO ${ident(to)}`);
-	}
-
 	private async dropAll(): Promise<void> {
 		const engine = await getEngine();
 		// In both databases: the previous data set may have been the other kind.
-		for (const db of new Set([engine.defaultDatabase, PACKED_DATABASE])) {
-			for (const t of [RAW_ORDERS, RAW_CUSTOMERS, ...DERIVED_TABLES]) {
-				await engine.exec(sql`DROP TABLE IF EXISTS ${ident(db)}.main.${ident(t)}`);
-				await engine.exec(sql`DROP VIEW IF EXISTS ${ident(db)}.main.${ident(t)}`);
-			}
-		}
-		// The scope tables are temporary (their own catalog).
-		for (const t of Object.values(SCOPE_TABLES)) {
-			await engine.exec(sql`DROP TABLE IF EXISTS ${ident(t)}`);
-		}
+		await dropDataSet(engine, [engine.defaultDatabase, PACKED_DATABASE]);
 	}
 
 	/**
@@ -706,14 +688,7 @@ export class Session {
 				() => false
 			));
 		if (engine && alive) {
-			const left = await engine
-				.query<{ name: string }>(
-					"SELECT table_name AS name FROM duckdb_tables() WHERE starts_with(table_name, 'raw_upload_')"
-				)
-				.catch(() => []);
-			for (const { name } of left) {
-				await engine.exec(sql`DROP TABLE IF EXISTS ${ident(name)}`).catch(() => undefined);
-			}
+			await dropUploads(engine);
 			return;
 		}
 		this.engineState = 'starting';
