@@ -34,7 +34,7 @@ describe('layer boundaries by glob', () => {
 		expect(messages[0]).toContain('charts import only core and Plot');
 	});
 
-	it('a ui file importing db fails lint, even for a type', async () => {
+	it('a nested ui file importing db fails lint', async () => {
 		const messages = await restricted(
 			'src/ui/notebook/wrong.ts',
 			"import { getEngine } from '../../db/engine-instance';\nexport const g = getEngine;\n"
@@ -74,7 +74,28 @@ describe('layer boundaries by glob', () => {
 		expect(fromDb[0]).toContain('db imports only core');
 	});
 
-	it('allowed imports pass: a nested core file importing core, state importing db', async () => {
+	it('a state file importing ui fails lint', async () => {
+		const messages = await restricted(
+			'src/state/wrong.ts',
+			"import { dimensionsOf } from '../ui/dimensions';\nexport const d = dimensionsOf;\n"
+		);
+		expect(messages).toHaveLength(1);
+		expect(messages[0]).toContain('state never imports ui');
+	});
+
+	it('allowed imports pass: core from nested core, db or charts; db from state', async () => {
+		expect(
+			await restricted(
+				'src/db/fine.ts',
+				"import { rfm } from '../core/analyses/rfm';\nexport const r = rfm;\n"
+			)
+		).toEqual([]);
+		expect(
+			await restricted(
+				'src/analyses/rfm/chart.ts',
+				"import * as Plot from '@observablehq/plot';\nimport { sql } from '../../core/sql';\nexport const p = [Plot, sql];\n"
+			)
+		).toEqual([]);
 		expect(
 			await restricted(
 				'src/core/ingest/fine.ts',
