@@ -143,21 +143,7 @@ describe('charts render through renderChart', () => {
 			{ segment: 'At risk', revenue: 300.25 },
 			{ segment: 'New', revenue: 90 }
 		];
-		const columns = [
-			{ name: 'segment', type: 'VARCHAR' },
-			{ name: 'revenue', type: 'DOUBLE' }
-		];
-		const settings = {
-			from: null,
-			mark: 'bar' as const,
-			x: 'segment',
-			y: 'revenue',
-			color: null,
-			facet: null,
-			title: 'Revenue by segment'
-		};
-		const chart = notebookChartSpec(rows, columns, settings, 500)!;
-		const figure = render(chart.spec, settings.title);
+		const figure = segmentBars(rows, 'Revenue by segment');
 		const svg = plotSvg(figure);
 		expect(svg.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(3);
 		expect(svg.querySelector('g[aria-label="x-axis label"]')?.textContent).toContain('segment');
@@ -166,6 +152,25 @@ describe('charts render through renderChart', () => {
 	});
 });
 
+/** A notebook bar chart of revenue by segment, rendered with `title`. */
+function segmentBars(rows: { segment: string; revenue: number }[], title: string) {
+	const columns = [
+		{ name: 'segment', type: 'VARCHAR' },
+		{ name: 'revenue', type: 'DOUBLE' }
+	];
+	const settings = {
+		from: null,
+		mark: 'bar' as const,
+		x: 'segment',
+		y: 'revenue',
+		color: null,
+		facet: null,
+		title
+	};
+	const chart = notebookChartSpec(rows, columns, settings, 500)!;
+	return render(chart.spec, title);
+}
+
 describe('text from data stays text', () => {
 	it('a <script> category and XML-forbidden characters render as text; the SVG export parses as XML', () => {
 		const hostile = '<script>alert(1)</script>';
@@ -173,23 +178,10 @@ describe('text from data stays text', () => {
 			{ segment: hostile, revenue: 10 },
 			{ segment: 'tab\u000bbell\u0007', revenue: 20 }
 		];
-		const columns = [
-			{ name: 'segment', type: 'VARCHAR' },
-			{ name: 'revenue', type: 'DOUBLE' }
-		];
-		const settings = {
-			from: null,
-			mark: 'bar' as const,
-			x: 'segment',
-			y: 'revenue',
-			color: null,
-			facet: null,
-			title: `Title ${hostile}\u0001`
-		};
-		const chart = notebookChartSpec(rows, columns, settings, 500)!;
-		const figure = render(chart.spec, settings.title);
+		const title = `Title ${hostile}\u0001`;
+		const figure = segmentBars(rows, title);
 		expect(figure.querySelector('script')).toBeNull();
-		expect(figure.querySelector('.chart-title')?.textContent).toBe(settings.title);
+		expect(figure.querySelector('.chart-title')?.textContent).toBe(title);
 		const ticks = [...figure.querySelectorAll('g[aria-label="x-axis tick label"] text')];
 		expect(ticks.map((t) => t.textContent)).toContain(hostile);
 
