@@ -1,6 +1,7 @@
 /**
- * The checks that set a raw orders row aside into `tx_rejects` (canonical.ts), each with a plain
- * reason that core/rejects.ts turns into a translated message. A row fails when:
+ * The checks that set a raw orders row aside into `tx_rejects` (canonical.ts), each with a code
+ * (core/reject-reason.ts: what core/rejects.ts words, translated, on the page) and a plain English
+ * reason (a column for the notebook and the download; never read back). A row fails when:
  *
  * - its order date is empty or not a date in the chosen format, or lies outside ORDER_DATES
  *   (issue 13, item 5). 1900-01-01 – 2200-12-31: placeholders sit outside it — 9999-12-31 and
@@ -16,10 +17,11 @@
  *   far from a double's limit (1.8e308): revenue can never become ∞ or NaN (two `1e308` lines
  *   made it ∞). When the amount is quantity × unit price, the product is held to the same limit.
  */
-import { ident, int, raw, sql, type Sql } from './sql';
+import { ident, int, join, raw, sql, type Sql } from './sql';
 import { describeDateFormat } from './formats';
 import { numberExample, parseNumberUncheckedExpr } from './number-format';
 import type { OrdersMapping } from './types';
+import type { TypingCode } from './reject-reason';
 
 /** Order dates kept: from `from` to `to`, inclusive (YYYY-MM-DD). */
 export const ORDER_DATES = { from: '1900-01-01', to: '2200-12-31' } as const;
@@ -35,7 +37,28 @@ export interface Check {
 	bad: Sql;
 	/** Reason text SQL over the `parsed` CTE. */
 	reason: Sql;
+	/** The reason's code (a TypingCode) SQL over the `parsed` CTE. */
+	code: Sql;
 	raw: Sql;
+}
+
+/** One way a cell fails: when `when` holds (null: otherwise), with its code and reason text. */
+interface Branch {
+	when: Sql | null;
+	code: TypingCode;
+	reason: Sql;
+}
+
+/** The reason and the code of the first branch that holds, as two CASE expressions. */
+function outcomes(branches: readonly Branch[]): { reason: Sql; code: Sql } {
+	const pick = (f: (b: Branch) => Sql) =>
+		branches.length === 1
+			? f(branches[0]!)
+			: sql`CASE ${join(
+					branches.map((b) => (b.when ? sql`WHEN ${b.when} THEN ${f(b)}` : sql`ELSE ${f(b)}`)),
+					'\n\t\t'
+				)} END`;
+	return { reason: pick((b) => b.reason), code: pick((b) => sql`${b.code}`) };
 }
 
 const LIMIT = int(VALUE_LIMIT);
@@ -52,9 +75,19 @@ export function dateCheck(m: OrdersMapping, source: string): Check {
 		source,
 		raw: sql`__raw_order_date`,
 		bad: sql`NOT coalesce(${inRange}, false)`,
-		reason: sql`CASE WHEN __raw_order_date IS NULL THEN 'order_date: empty'
-		WHEN order_ts IS NULL THEN ${"order_date: '"} || __raw_order_date || ${`' is not a date in format ${format}`}
-		ELSE ${"order_date: '"} || __raw_order_date || ${`' is outside the accepted dates ${ORDER_DATES.from} to ${ORDER_DATES.to}`} END`
+		...outcomes([
+			{ when: sql`__raw_order_date IS NULL`, code: 'bad-date', reason: sql`'order_date: empty'` },
+			{
+				when: sql`order_ts IS NULL`,
+				code: 'bad-date',
+				reason: sql`${"order_date: '"} || __raw_order_date || ${`' is not a date in format ${format}`}`
+			},
+			{
+				when: null,
+				code: 'date-range',
+				reason: sql`${"order_date: '"} || __raw_order_date || ${`' is outside the accepted dates ${ORDER_DATES.from} to ${ORDER_DATES.to}`}`
+			}
+		])
 	};
 }
 
@@ -80,11 +113,22 @@ export function numberCheck(
 		raw: r,
 		bad: required ? sql`NOT ${ok}` : sql`(${r} IS NOT NULL AND NOT ${ok})`,
 		// 'inf' and 'nan' parse to non-finite doubles: not numbers either; `1e400` is too large.
-		reason: sql`CASE WHEN ${r} IS NULL THEN ${`${role}: empty`}
-		WHEN NOT isnan(${v}) AND regexp_matches(${r}, '[0-9]') THEN ${quoted(`'${TOO_LARGE}`)}
-		WHEN coalesce(isfinite(${parseNumberUncheckedExpr(r, { decimal: other })}), false)
-			THEN ${quoted(`' does not match the number format (${mark}) — expected e.g. ${numberExample(m.numberFormat)}`)}
-		ELSE ${quoted("' is not a number")} END`
+		...outcomes([
+			{ when: sql`${r} IS NULL`, code: 'bad-number', reason: sql`${`${role}: empty`}` },
+			{
+				when: sql`NOT isnan(${v}) AND regexp_matches(${r}, '[0-9]')`,
+				code: 'too-large',
+				reason: quoted(`'${TOO_LARGE}`)
+			},
+			{
+				when: sql`coalesce(isfinite(${parseNumberUncheckedExpr(r, { decimal: other })}), false)`,
+				code: 'number-format',
+				reason: quoted(
+					`' does not match the number format (${mark}) — expected e.g. ${numberExample(m.numberFormat)}`
+				)
+			},
+			{ when: null, code: 'bad-number', reason: quoted("' is not a number") }
+		])
 	};
 }
 
@@ -97,6 +141,12 @@ export function productCheck(source: string): Check {
 		raw: sql`CAST(${product} AS VARCHAR)`,
 		// Only when each factor is within the limit (else their own checks say so).
 		bad: sql`coalesce(abs(quantity) < ${LIMIT} AND abs(unit_price) < ${LIMIT} AND NOT (abs(${product}) < ${LIMIT}), false)`,
-		reason: sql`${"amount: quantity × unit_price = '"} || CAST(${product} AS VARCHAR) || ${`'${TOO_LARGE}`}`
+		...outcomes([
+			{
+				when: null,
+				code: 'too-large',
+				reason: sql`${"amount: quantity × unit_price = '"} || CAST(${product} AS VARCHAR) || ${`'${TOO_LARGE}`}`
+			}
+		])
 	};
 }

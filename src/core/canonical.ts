@@ -183,7 +183,10 @@ SELECT
 FROM lines`;
 }
 
-/** CREATE OR REPLACE TABLE tx_rejects (after tx): one row per failing cell of a rejected raw row. */
+/**
+ * CREATE OR REPLACE TABLE tx_rejects (after tx): one row per failing cell of a rejected raw row,
+ * with its reason in words and as a code (core/reject-reason.ts TypingCode).
+ */
 function rejectsStatement(m: OrdersMapping, opts: CanonicalOptions): Sql {
 	// Only raw rows missing from tx are re-parsed (an anti-join); each fails at least one check.
 	const none = opts.noneRejected === true && !opts.removeDuplicatesFrom;
@@ -194,7 +197,7 @@ function rejectsStatement(m: OrdersMapping, opts: CanonicalOptions): Sql {
 	);
 	const parts = checks.map(
 		(c) =>
-			sql`SELECT CAST(__row AS BIGINT) AS __row, ${c.source} AS column_name, ${c.raw} AS value, ${c.reason} AS reason FROM parsed WHERE ${c.bad}`
+			sql`SELECT CAST(__row AS BIGINT) AS __row, ${c.source} AS column_name, ${c.raw} AS value, ${c.reason} AS reason, ${c.code} AS code FROM parsed WHERE ${c.bad}`
 	);
 	return sql`CREATE OR REPLACE TABLE tx_rejects AS
 WITH ${cte}

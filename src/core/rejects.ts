@@ -1,5 +1,9 @@
 import { sql, type Sql } from './sql';
 import { ORDER_DATES, VALUE_LIMIT } from './canonical-checks';
+import { numberExample } from './number-format';
+import type { RejectReason, TypingCode, TypingRejectReason } from './reject-reason';
+import type { RejectedRow } from './ingest/types';
+import type { OrdersMapping } from './types';
 
 /** Lines of the orders file whose values could not be typed (tx_rejects), in file order. */
 export function buildTypingRejectsQuery(limit = 100_000): Sql {
@@ -7,7 +11,8 @@ export function buildTypingRejectsQuery(limit = 100_000): Sql {
 	CAST(__row AS BIGINT) AS row,
 	column_name,
 	value,
-	reason
+	reason,
+	code
 FROM tx_rejects
 ORDER BY __row, column_name
 LIMIT ${limit}`;
@@ -17,27 +22,15 @@ export interface TypingReject {
 	row: number;
 	column_name: string;
 	value: string | null;
+	/** The reason in English words (tx_rejects.reason): for the download, never parsed. */
 	reason: string;
+	code: TypingCode;
 }
 
 /**
- * What a rejected line lacked, for a message naming file, line (or data row), column, what was
- * expected and what was found (issue 5, guarantee 1). Built from the reasons the loader and
- * canonical.ts write, so the messages can be translated; `other` keeps a reason we do not know.
+ * A rejected line or cell as a message naming file, line (or data row), column, what was expected
+ * and what was found (issue 5, guarantee 1); formatRejectMessage words it in the page's language.
  */
-export type RejectProblem =
-	| { kind: 'date'; format: string; example: string }
-	| { kind: 'dateRange'; from: string; to: string }
-	| { kind: 'number' }
-	| { kind: 'numberFormat'; example: string }
-	| { kind: 'tooLarge'; limit: number }
-	| { kind: 'fields'; expected: number; found: number | null }
-	| { kind: 'quote' }
-	| { kind: 'encoding' }
-	/** `bytes`: the line's length; `max`: the most the reader accepts (both known for our own). */
-	| { kind: 'tooLong'; bytes?: number; max?: number }
-	| { kind: 'other'; text: string };
-
 export interface RejectMessage {
 	file: string;
 	/** Line of the file (as an editor counts), when known. */
@@ -47,7 +40,7 @@ export interface RejectMessage {
 	/** Data row (1 = the first record after the header), when the line is not known. */
 	row: number | null;
 	column: string | null;
-	problem: RejectProblem;
+	reason: RejectReason;
 	/** The cell as found (null: empty, or not about one cell). */
 	got: string | null;
 	/** The cell was empty. */
@@ -86,36 +79,44 @@ export function dateExample(format: string): string {
 	return format.replace(/%(-?[A-Za-z%])/g, (all, k: string) => parts[k] ?? all);
 }
 
-/** A typing reject (tx_rejects) of `file` as a message; `dateFormat` is the mapping's. */
+/**
+ * What a typing code means with the formats the canonical build used (the mapping's): the date
+ * format and an example of it, the accepted dates, a number in the file's format, the limit.
+ */
+export function typingRejectReason(
+	code: TypingCode,
+	formats: Pick<OrdersMapping, 'dateFormat' | 'numberFormat'>
+): TypingRejectReason {
+	switch (code) {
+		case 'bad-date': {
+			const format = formats.dateFormat.format;
+			return { code, format, example: dateExample(format) };
+		}
+		case 'date-range':
+			return { code, ...ORDER_DATES };
+		case 'bad-number':
+			return { code };
+		case 'number-format':
+			return { code, example: numberExample(formats.numberFormat) };
+		case 'too-large':
+			return { code, limit: VALUE_LIMIT };
+	}
+}
+
+/** A typing reject (tx_rejects) of `file` as a message; `formats`: the mapping's. */
 export function typingRejectMessage(
 	file: string,
 	r: TypingReject,
-	dateFormat: string
+	formats: Pick<OrdersMapping, 'dateFormat' | 'numberFormat'>
 ): RejectMessage {
-	const empty = r.value === null || /: empty$/.test(r.reason);
-	const isDate = /is not a date|^order_date:/.test(r.reason);
-	const isNumber =
-		/is not a number/.test(r.reason) || /^(amount|quantity|unit_price):/.test(r.reason);
-	// Reasons of canonical-checks.ts: dates out of range, numbers in the other format, too large.
-	const format = / — expected e\.g\. (\S+)$/.exec(r.reason);
-	const problem: RejectProblem = / is outside the accepted dates \S+ to \S+$/.test(r.reason)
-		? { kind: 'dateRange', ...ORDER_DATES }
-		: / is too large \(the limit is \S+ in absolute value\)$/.test(r.reason)
-			? { kind: 'tooLarge', limit: VALUE_LIMIT }
-			: format && /does not match the number format/.test(r.reason)
-				? { kind: 'numberFormat', example: format[1]! }
-				: isDate
-					? { kind: 'date', format: dateFormat, example: dateExample(dateFormat) }
-					: isNumber
-						? { kind: 'number' }
-						: { kind: 'other', text: r.reason };
+	const empty = r.value === null;
 	return {
 		file,
 		line: null,
 		row: r.row,
 		column: r.column_name,
-		problem,
-		got: empty ? null : r.value,
+		reason: typingRejectReason(r.code, formats),
+		got: r.value,
 		empty
 	};
 }
@@ -123,45 +124,45 @@ export function typingRejectMessage(
 /** A record the CSV reader refused (LoadReport.rejects) as a message. */
 export function csvRejectMessage(
 	file: string,
-	r: {
-		row: number | null;
-		line: number | null;
-		lastLine?: number | null;
-		column: string | null;
-		reason: string;
-	}
+	r: Pick<RejectedRow, 'row' | 'line' | 'column' | 'reason'> & { lastLine?: number | null }
 ): RejectMessage {
-	const fields = /^too (many|few) fields: expected (\d+), found (\d+|more)$/.exec(r.reason);
-	const long = /^line too long(?:: (\d+) bytes, at most (\d+))?$/.exec(r.reason);
-	const problem: RejectProblem = fields
-		? {
-				kind: 'fields',
-				expected: Number(fields[2]),
-				found: fields[3] === 'more' ? null : Number(fields[3])
-			}
-		: r.reason === 'unterminated or misplaced quote'
-			? { kind: 'quote' }
-			: r.reason === 'invalid characters for the file encoding'
-				? { kind: 'encoding' }
-				: long
-					? long[1] && long[2]
-						? { kind: 'tooLong', bytes: Number(long[1]), max: Number(long[2]) }
-						: { kind: 'tooLong' }
-					: { kind: 'other', text: r.reason };
 	return {
 		file,
 		line: r.line,
 		lastLine: r.line !== null ? (r.lastLine ?? null) : null,
 		row: r.line === null ? r.row : null,
 		column: r.column,
-		problem,
+		reason: r.reason,
 		got: null,
 		empty: false
 	};
 }
 
-/** Message keys and parameters of rejects (the catalogues hold `reject.*`). */
-type Translate = (key: string, params?: Record<string, string | number>) => string;
+/** The catalogue keys (src/i18n, `reject.*`) a reject message is made of. */
+export type RejectMessageKey =
+	| 'reject.comma'
+	| 'reject.colon'
+	| 'reject.line'
+	| 'reject.lines'
+	| 'reject.row'
+	| 'reject.column'
+	| 'reject.expectDate'
+	| 'reject.expectNumber'
+	| 'reject.dateRange'
+	| 'reject.numberFormat'
+	| 'reject.tooLarge'
+	| 'reject.fields'
+	| 'reject.moreFields'
+	| 'reject.quote'
+	| 'reject.encoding'
+	| 'reject.tooLong'
+	| 'reject.tooLongSize'
+	| 'reject.engine'
+	| 'reject.got'
+	| 'reject.gotEmpty';
+
+/** The page's translator (I18n.t): passing it checks that every key above is in the catalogue. */
+type Translate = (key: RejectMessageKey, params?: Record<string, string | number>) => string;
 
 /** A byte count in MB with one decimal ("31.0 MB"); the unit is the same in both languages. */
 function megabytes(bytes: number, num: (n: number) => string): string {
@@ -173,7 +174,7 @@ const GOT_MAX = 60;
 
 /**
  * "orders.csv line 17, column order_date: expected a date like 2024-01-05 (%Y-%m-%d), got “abc”",
- * in the page's language (`t` from I18n.tk). Plain text: the UI renders it as text.
+ * in the page's language (`t`: I18n.t). Plain text: the UI renders it as text.
  */
 export function formatRejectMessage(
 	m: RejectMessage,
@@ -189,30 +190,7 @@ export function formatRejectMessage(
 					? t('reject.row', { file: m.file, row: num(m.row) })
 					: m.file;
 	const column = m.column !== null ? t('reject.column', { column: m.column }) : '';
-	const p = m.problem;
-	const expected =
-		p.kind === 'date'
-			? t('reject.expectDate', { example: p.example, format: p.format })
-			: p.kind === 'dateRange'
-				? t('reject.dateRange', { from: p.from, to: p.to })
-				: p.kind === 'numberFormat'
-					? t('reject.numberFormat', { example: p.example })
-					: p.kind === 'tooLarge'
-						? t('reject.tooLarge', { limit: num(p.limit) })
-						: p.kind === 'number'
-							? t('reject.expectNumber')
-							: p.kind === 'fields'
-								? p.found === null
-									? t('reject.moreFields', { expected: p.expected })
-									: t('reject.fields', { expected: p.expected, found: p.found })
-								: p.kind === 'other'
-									? p.text
-									: p.kind === 'tooLong' && p.bytes !== undefined && p.max !== undefined
-										? t('reject.tooLongSize', {
-												size: megabytes(p.bytes, num),
-												max: megabytes(p.max, num)
-											})
-										: t(`reject.${p.kind}`);
+	const expected = expectation(m.reason, t, num);
 	const chars = m.got === null ? [] : [...m.got];
 	const got = m.empty
 		? t('reject.gotEmpty')
@@ -224,4 +202,34 @@ export function formatRejectMessage(
 	const comma = t('reject.comma');
 	const colon = t('reject.colon');
 	return `${where}${column ? `${comma}${column}` : ''}${colon}${expected}${got ? `${comma}${got}` : ''}`;
+}
+
+/** What was expected: the reason in words. */
+function expectation(r: RejectReason, t: Translate, num: (n: number) => string): string {
+	switch (r.code) {
+		case 'bad-date':
+			return t('reject.expectDate', { example: r.example, format: r.format });
+		case 'date-range':
+			return t('reject.dateRange', { from: r.from, to: r.to });
+		case 'number-format':
+			return t('reject.numberFormat', { example: r.example });
+		case 'too-large':
+			return t('reject.tooLarge', { limit: num(r.limit) });
+		case 'bad-number':
+			return t('reject.expectNumber');
+		case 'too-few-fields':
+			return t('reject.fields', { expected: r.expected, found: r.found });
+		case 'too-many-fields':
+			return t('reject.moreFields', { expected: r.expected });
+		case 'quote':
+			return t('reject.quote');
+		case 'encoding':
+			return t('reject.encoding');
+		case 'line-too-long':
+			return r.bytes !== null && r.max !== null
+				? t('reject.tooLongSize', { size: megabytes(r.bytes, num), max: megabytes(r.max, num) })
+				: t('reject.tooLong');
+		case 'engine':
+			return t('reject.engine', { type: r.type.toLowerCase(), message: r.message });
+	}
 }

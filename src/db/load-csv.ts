@@ -47,6 +47,8 @@ import {
 	type RawReject
 } from '../core/ingest/rejects';
 import { measure } from '../core/timing';
+import type { CsvRejectReason } from '../core/reject-reason';
+import { duckdbRejectReason } from './duckdb-rejects';
 import type { Engine } from './engine';
 import type { Row } from '../core/analysis';
 import {
@@ -349,7 +351,16 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 					? buildRenumberUpdate(table, gaps)
 					: buildRenumberQuery(table, names, rejectsTable, headerLines, blanks)
 			);
-			rejected = listed.map((r) => toRejected(r, recordOf(r.line), scan, names));
+			// Lines kept from DuckDB have their reason from here; the rest, from DuckDB's words.
+			const ours = new Map<number, CsvRejectReason>(
+				longLines.map((l) => [
+					l.line,
+					{ code: 'line-too-long', bytes: l.bytes, max: MAX_LINE_BYTES }
+				])
+			);
+			rejected = listed.map((r) =>
+				toRejected(r, recordOf(r.line), scan, names, ours.get(r.line) ?? duckdbRejectReason(r))
+			);
 		}
 		await dropRejects();
 		measure(`${input.name}: rejects`, t);
@@ -470,7 +481,8 @@ function toRejected(
 	r: RawReject,
 	row: number,
 	scanner: LineScanner,
-	names: readonly string[]
+	names: readonly string[],
+	reason: CsvRejectReason
 ): RejectedRow {
 	const col = /^c(\d+)$/.exec(r.column_name ?? '');
 	const line = scanner.physicalLine(r.line);
@@ -480,25 +492,7 @@ function toRejected(
 		line,
 		lastLine: last > line ? last : null,
 		column: col ? (names[Number(col[1]) - 1] ?? null) : null,
-		reason: reasonText(r),
+		reason,
 		raw: r.csv_line.replace(/^[\r\n]+|[\r\n]+$/g, '')
 	};
-}
-
-function reasonText(r: RawReject): string {
-	const m = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(r.error_message);
-	if (m) {
-		const [, expected, found] = m;
-		return r.error_type === 'TOO MANY COLUMNS'
-			? `too many fields: expected ${expected}, found more`
-			: `too few fields: expected ${expected}, found ${found}`;
-	}
-	if (r.error_type === 'UNQUOTED VALUE') return 'unterminated or misplaced quote';
-	if (r.error_type === 'INVALID ENCODING') return 'invalid characters for the file encoding';
-	if (r.error_type === 'LINE SIZE OVER MAXIMUM') {
-		const max = /Maximum line size of (\d+)/.exec(r.error_message)?.[1];
-		const size = /Actual Size:\s*(\d+)/.exec(r.error_message)?.[1];
-		return max && size ? `line too long: ${size} bytes, at most ${max}` : 'line too long';
-	}
-	return `${r.error_type.toLowerCase()}: ${r.error_message}`;
 }

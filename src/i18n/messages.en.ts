@@ -553,7 +553,9 @@ export const en = {
 	'notebook.chart.notRun': 'Run cell {name} to draw its result.',
 	'notebook.chart.pickX': 'Pick a column for X.',
 	'notebook.fileError.badMapping': 'The column mapping in the notebook is not valid: {detail}.',
-	'notebook.fileError.badLink': 'The link is damaged: {detail}.'
+	'notebook.fileError.badLink': 'The link is damaged: {detail}.',
+	// Rejects, structured reasons (core/reject-reason.ts): a reader error we do not classify.
+	'reject.engine': '{type}: {message}'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -535,5 +535,7 @@ export const zh: Record<MessageKey, string> = {
 	'notebook.chart.notRun': '运行单元格 {name} 以绘制其结果。',
 	'notebook.chart.pickX': '请为 X 选择一列。',
 	'notebook.fileError.badMapping': '笔记本中的列映射无效：{detail}。',
-	'notebook.fileError.badLink': '链接已损坏：{detail}。'
+	'notebook.fileError.badLink': '链接已损坏：{detail}。',
+	// Rejects, structured reasons (core/reject-reason.ts): a reader error we do not classify.
+	'reject.engine': '{type}: {message}'
 };

@@ -3,6 +3,7 @@
  * state and ui (which show them) and export (which writes rejected rows), so they live in core.
  */
 import type { ColumnProfile } from '../types';
+import type { CsvRejectReason } from '../reject-reason';
 
 export interface LoadInput {
 	/** The user's file name: display only, never part of SQL text. */
@@ -25,7 +26,8 @@ export interface RejectedRow {
 	 */
 	lastLine: number | null;
 	column: string | null;
-	reason: string;
+	/** Why the reader refused it, as a code and fields (worded at display: core/rejects.ts). */
+	reason: CsvRejectReason;
 	raw: string;
 }
 export interface LoadReport {

@@ -17,6 +17,10 @@ import { en } from '../../../src/i18n/messages.en';
 import { zh } from '../../../src/i18n/messages.zh';
 import { translator } from '../../helpers/translate';
 
+/** The formats the messages are worded with (the mapping's). */
+const FORMATS = { dateFormat: { format: '%Y-%m-%d' }, numberFormat: { decimal: '.' } } as const;
+const ISO = { ...FORMATS, dateFormat: { format: 'iso' } };
+
 let db: Engine;
 beforeAll(async () => {
 	db = await createNodeEngine();
@@ -76,7 +80,7 @@ describe('order dates outside 1900-01-01 – 2200-12-31 are set aside', () => {
 			[4, "order_date: '1899-12-30' is outside the accepted dates 1900-01-01 to 2200-12-31"],
 			[8, "order_date: '2201-01-01' is outside the accepted dates 1900-01-01 to 2200-12-31"]
 		]);
-		const m = typingRejectMessage('orders.csv', rejects[0]!, '%Y-%m-%d');
+		const m = typingRejectMessage('orders.csv', rejects[0]!, FORMATS);
 		expect(formatRejectMessage(m, translator(en))).toBe(
 			'orders.csv data row 2, column d: expected a date from 1900-01-01 to 2200-12-31: dates outside these years (such as 9999-12-31) are placeholders, not orders, got “9999-12-31”'
 		);
@@ -99,8 +103,8 @@ describe('numbers that do not match the file’s format are set aside, not misre
 			"amount: '1 000,50' does not match the number format (decimal point) — expected e.g. 1,234.56",
 			"amount: 'two' is not a number"
 		]);
-		const m = typingRejectMessage('orders.csv', rejects[0]!, '%Y-%m-%d');
-		expect(m.problem).toEqual({ kind: 'numberFormat', example: '1,234.56' });
+		const m = typingRejectMessage('orders.csv', rejects[0]!, FORMATS);
+		expect(m.reason).toEqual({ code: 'number-format', example: '1,234.56' });
 		expect(formatRejectMessage(m, translator(en))).toBe(
 			'orders.csv data row 2, column a: expected a number written like 1,234.56, as the rest of the file is (if the file uses the other decimal mark, change it on the mapping screen), got “1.234,56”'
 		);
@@ -143,7 +147,7 @@ describe('amounts too large to add up are set aside (|value| ≥ 1e15)', () => {
 			[6, "amount: 'inf' is not a number"],
 			[7, "amount: 'NaN' is not a number"]
 		]);
-		const m = typingRejectMessage('orders.csv', rejects[0]!, 'iso');
+		const m = typingRejectMessage('orders.csv', rejects[0]!, ISO);
 		expect(formatRejectMessage(m, translator(en), (n) => n.toLocaleString('en-US'))).toBe(
 			'orders.csv data row 2, column a: expected an amount below 1,000,000,000,000,000 in absolute value: larger values are errors or placeholders and would overflow the totals, got “1e308”'
 		);

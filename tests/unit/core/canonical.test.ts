@@ -102,9 +102,16 @@ describe('canonical tables, line-level file (online-retail style)', () => {
 				__row: 7,
 				column_name: 'InvoiceDate',
 				value: '2010-13-45 12:00:00',
-				reason: "order_date: '2010-13-45 12:00:00' is not a date in format %Y-%m-%d %H:%M:%S"
+				reason: "order_date: '2010-13-45 12:00:00' is not a date in format %Y-%m-%d %H:%M:%S",
+				code: 'bad-date'
 			},
-			{ __row: 8, column_name: 'Quantity', value: 'x', reason: "quantity: 'x' is not a number" }
+			{
+				__row: 8,
+				column_name: 'Quantity',
+				value: 'x',
+				reason: "quantity: 'x' is not a number",
+				code: 'bad-number'
+			}
 		]);
 		const tx = await db.query(
 			'SELECT line_no, customer_id, order_id, order_date, amount, is_return, product, country FROM tx ORDER BY line_no'

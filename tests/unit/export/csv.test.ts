@@ -128,12 +128,17 @@ describe('rejectsToCsv', () => {
 		const { rejectsToCsv } = await import('../../../src/export/rejects');
 		// lastLine (the last line of a record spanning several) is not a column of the download;
 		// the assertion keeps this test compiling whether RejectedRow has the field or not.
-		const reject = { row: 3, line: 4, column: null, reason: 'too many fields' };
+		const reject = {
+			row: 3,
+			line: 4,
+			column: null,
+			reason: { code: 'too-many-fields', expected: 2 } as const
+		};
 		const text = rejectsToCsv([
 			{ ...reject, lastLine: null, raw: '=HYPERLINK("x"),1,2' } as RejectedRow
 		]);
 		expect(text).toBe(
-			'\uFEFFrow,line,column,reason,message,raw\r\n3,4,,too many fields,,"\'=HYPERLINK(""x""),1,2"\r\n'
+			'\uFEFFrow,line,column,reason,message,raw\r\n3,4,,"too many fields: expected 2, found more",,"\'=HYPERLINK(""x""),1,2"\r\n'
 		);
 	});
 });
