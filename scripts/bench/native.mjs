@@ -100,14 +100,14 @@ async function runAnalyses(app, engine, plainScope) {
 	let materialized = false;
 	for (const a of app.ANALYSES) {
 		const before = engine.log.length;
-		const fast = a.def.id !== 'overview' || materialized;
+		const fast = !a.beforeScope || materialized;
 		if (fast && !materialized) {
 			engine.log.label = 'scope';
 			for (const stmt of app.materializeScopeStatements(plainScope)) await engine.exec(stmt);
 			materialized = true;
 		}
 		const scope = { ...plainScope, materialized: fast };
-		const settings = app.defaultPreparedSettings(a, scope);
+		const settings = app.defaultPreparedSettings(app.ANALYSES, a, scope);
 		// The statements the dashboard runs (def.run, without the customer lists it loads only
 		// on export), not the notebook's queries(): lifecycle and cohort run fewer, faster ones.
 		engine.log.label = a.def.id;

@@ -1,5 +1,5 @@
 // The scope the dashboard uses right after a load (src/state/dashboard.svelte.ts: reset(as_of)),
-// and the filter date both sides use. Settings: defaultPreparedSettings (src/core/analyses).
+// and the filter date both sides use. Settings: defaultPreparedSettings (src/analyses).
 
 /** Scope after Dashboard.reset(asOf) with no customers file. */
 export function defaultScope(asOf) {

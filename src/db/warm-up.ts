@@ -154,7 +154,10 @@ export async function runEveryAnalysis(
 	engine: Engine,
 	asOf: string
 ): Promise<{ id: string; result: unknown }[]> {
-	const { ANALYSES, defaultPreparedSettings } = await import('../core/analyses');
+	const [{ ANALYSES }, { defaultPreparedSettings }] = await Promise.all([
+		import('../analyses'),
+		import('../analyses/registry-tools')
+	]);
 	const plain: Scope = {
 		asOf,
 		from: null,
@@ -168,7 +171,7 @@ export async function runEveryAnalysis(
 	const scope: Scope = { ...plain, materialized: true };
 	const out: { id: string; result: unknown }[] = [];
 	for (const a of ANALYSES) {
-		const settings = defaultPreparedSettings(a, scope);
+		const settings = defaultPreparedSettings(ANALYSES, a, scope);
 		const result: unknown = await a.def.run((q) => engine.query(q), scope, settings, {
 			customerLists: false
 		});

@@ -81,6 +81,16 @@ export class I18n {
 		return interpolate(CATALOGS[this.locale]?.[key] ?? en[key] ?? key, params);
 	};
 
+	/**
+	 * A translator for messages that live with their module (an analysis' messages.ts: English and
+	 * Chinese side by side), typed by that module's keys. Reads the locale on each call, so it is as
+	 * reactive as `t`.
+	 */
+	scoped =
+		<K extends string>(messages: { en: Record<K, string>; zh: Record<K, string> }) =>
+		(key: K, params?: Params): string =>
+			interpolate(messages[this.locale][key] ?? messages.en[key] ?? key, params);
+
 	/** A message looked up by a dynamic key (segment names etc.), falling back to the key itself. */
 	tk = (key: string, params?: Params): string => {
 		const cat = (CATALOGS[this.locale] ?? en) as Record<string, string>;

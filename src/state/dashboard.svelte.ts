@@ -3,12 +3,13 @@ import { materializeScopeStatements, type Scope } from '../core/scope';
 import { getEngine } from '../db/engine-instance';
 import type { Engine } from '../db/engine';
 import { yieldToMain } from '../core/yield';
-import type { RegisteredAnalysis } from '../core/analyses';
+import type { AnalysisModule } from '../analyses/types';
+import { dependentsOf, preparedSettings } from '../analyses/registry-tools';
 import { measure, measureSpan } from '../core/timing';
 
-export interface AnalysisState {
+export interface AnalysisState<R = unknown> {
 	status: 'idle' | 'running' | 'done' | 'error';
-	data: unknown;
+	data: R | null;
 	error: string | null;
 	ms: number;
 }
@@ -42,10 +43,10 @@ export class Dashboard {
 
 	/** `engine` is the page's DuckDB by default; unit tests pass the Node engine. */
 	constructor(
-		private readonly analyses: readonly RegisteredAnalysis[],
+		private readonly analyses: readonly AnalysisModule[],
 		private readonly engine: () => Promise<Engine> = getEngine
 	) {
-		this.results = Object.fromEntries(analyses.map((a) => [a.def.id, idle()]));
+		this.results = Object.fromEntries(analyses.map((a) => [a.id, idle()]));
 	}
 
 	/** The loaded data changed (session.dataVersion): forget results and materialised tables. */
@@ -87,19 +88,19 @@ export class Dashboard {
 		const cached = new Map<string, unknown>();
 		for (const a of this.analyses) {
 			const key = this.cacheKey(a, scope);
-			if (this.cache.has(key)) cached.set(a.def.id, this.cache.get(key));
+			if (this.cache.has(key)) cached.set(a.id, this.cache.get(key));
 		}
 		this.results = Object.fromEntries(
 			this.analyses.map((a) => [
-				a.def.id,
-				cached.has(a.def.id)
-					? { status: 'done', data: cached.get(a.def.id), error: null, ms: 0 }
-					: { ...(this.results[a.def.id] ?? idle()), status: 'running' }
+				a.id,
+				cached.has(a.id)
+					? { status: 'done', data: cached.get(a.id), error: null, ms: 0 }
+					: { ...(this.results[a.id] ?? idle()), status: 'running' }
 			])
 		);
 		for (const a of this.analyses) {
 			if (gen !== this.generation) return false;
-			if (cached.has(a.def.id)) continue;
+			if (cached.has(a.id)) continue;
 			await this.runOne(a, scope, gen);
 			// Let the browser paint this section before the next result arrives.
 			await yieldToMain();
@@ -109,7 +110,7 @@ export class Dashboard {
 
 	/** Re-run one analysis after its own settings changed (from the cache when it can). */
 	async rerun(id: string, scope: Scope): Promise<void> {
-		const a = this.analyses.find((x) => x.def.id === id);
+		const a = this.analyses.find((x) => x.id === id);
 		if (!a) return;
 		const key = this.cacheKey(a, scope);
 		if (this.cache.has(key)) {
@@ -120,31 +121,59 @@ export class Dashboard {
 		await this.runOne(a, scope, this.generation);
 	}
 
+	/**
+	 * The user changed some settings of `m`: re-run it, then the analyses that read its derived
+	 * fields (registry `dependsOn`; from the cache when their SQL did not change).
+	 */
+	async change<S extends object>(m: AnalysisModule<S>, patch: Partial<S>, scope: Scope | null) {
+		this.update(m, patch);
+		if (!scope) return;
+		await this.rerun(m.id, scope);
+		for (const id of dependentsOf(this.analyses, m.id)) await this.rerun(id, scope);
+	}
+
+	/** The state of one analysis, typed by its manifest. */
+	stateOf<S extends object, R>(m: AnalysisModule<S, R>): AnalysisState<R> {
+		// The one place results meet their type: runOne stored what m.def.run returned under m.id.
+		return (this.results[m.id] ?? idle()) as AnalysisState<R>;
+	}
+
 	/** Defaults overlaid with what the user changed. */
-	settingsOf(entry: RegisteredAnalysis | string): Record<string, unknown> {
-		const a = typeof entry === 'string' ? this.analyses.find((x) => x.def.id === entry) : entry;
-		if (!a) return {};
-		return { ...a.defaults, ...(this.settings[a.def.id] ?? {}) };
+	settingsOf<S extends object>(m: AnalysisModule<S>): S {
+		return { ...m.defaults, ...((this.settings[m.id] ?? {}) as Partial<S>) };
 	}
 
 	/** Settings as the analysis runs them (derived statements filled in). */
-	prepared(a: RegisteredAnalysis, scope: Scope): Record<string, unknown> {
-		const settings = this.settingsOf(a);
-		if (!a.prepare) return settings;
-		return a.prepare(scope, settings, (id) => {
-			return this.settingsOf(id);
-		});
+	prepared<S extends object>(m: AnalysisModule<S>, scope: Scope): S {
+		return preparedSettings(this.analyses, m, scope, this.settingsOf(m), (o) =>
+			this.settingsOf(o)
+		) as S;
 	}
 
 	/** The SQL an analysis runs with the current scope and settings (for "Open in notebook"). */
 	queriesOf(id: string, scope: Scope) {
-		const a = this.analyses.find((x) => x.def.id === id);
+		const a = this.analyses.find((x) => x.id === id);
 		return a ? a.def.queries(scope, this.prepared(a, scope)) : {};
 	}
 
+	/** All rows of one named query of `m` with `scope` (a customer list, fetched on export). */
+	async rowsOf<S extends object>(
+		m: AnalysisModule<S>,
+		key: string,
+		scope: Scope | null
+	): Promise<Record<string, unknown>[]> {
+		const q = scope ? m.def.queries(scope, this.prepared(m, scope))[key] : undefined;
+		if (!q) return [];
+		const engine = await this.engine();
+		return engine.query<Record<string, unknown>>(q);
+	}
+
 	/** Change some settings of one analysis (the caller re-runs it). */
-	update(id: string, patch: Record<string, unknown>) {
-		this.settings = { ...this.settings, [id]: { ...(this.settings[id] ?? {}), ...patch } };
+	update<S extends object>(m: AnalysisModule<S>, patch: Partial<S>) {
+		this.settings = {
+			...this.settings,
+			[m.id]: { ...(this.settings[m.id] ?? {}), ...(patch as Record<string, unknown>) }
+		};
 	}
 
 	private set(id: string, value: AnalysisState) {
@@ -152,10 +181,10 @@ export class Dashboard {
 	}
 
 	/** The data version, the analysis and its complete SQL (which spells out scope and settings). */
-	private cacheKey(a: RegisteredAnalysis, scope: Scope): string {
+	private cacheKey(a: AnalysisModule, scope: Scope): string {
 		const plain: Scope = { ...scope, materialized: false };
 		const queries = a.def.queries(plain, this.prepared(a, plain));
-		return JSON.stringify([this.dataVersion, a.def.id, queries]);
+		return JSON.stringify([this.dataVersion, a.id, queries]);
 	}
 
 	private remember(key: string, data: unknown) {
@@ -193,7 +222,7 @@ export class Dashboard {
 		return next;
 	}
 
-	private async runOne(a: RegisteredAnalysis, scope: Scope, gen: number): Promise<void> {
+	private async runOne(a: AnalysisModule, scope: Scope, gen: number): Promise<void> {
 		const engine = await this.engine();
 		// Time spent waiting for DuckDB (statement, transfer, rows), for the bench's wasm/native
 		// ratio of the SQL alone (`clientele: sql <id>`); the scope's materialisation counts too.
@@ -210,27 +239,27 @@ export class Dashboard {
 		const t0 = performance.now();
 		try {
 			const key = this.cacheKey(a, scope);
-			// The overview is what a person sees first, and its few aggregates cost less than
-			// materialising the scope: when the scope is not materialised yet, it runs on the plain
-			// SQL (same rows, see scope-materialized.test) and the next analysis materialises.
-			const materialized = a.def.id !== 'overview' || this.isMaterialized(scope);
+			// An analysis of a few aggregates (the overview, what a person sees first) costs less
+			// than materialising the scope: when the scope is not materialised yet, it runs on the
+			// plain SQL (same rows, see scope-materialized.test) and the next analysis materialises.
+			const materialized = !a.beforeScope || this.isMaterialized(scope);
 			if (materialized) await timed(() => this.ensureScope(engine, scope));
 			const fast: Scope = { ...scope, materialized };
 			const data: unknown = await a.def.run(query, fast, this.prepared(a, fast), {
 				customerLists: false
 			});
 			if (gen !== this.generation) return;
-			measure(`analysis ${a.def.id}`, t0);
-			measureSpan(`sql ${a.def.id}`, t0, sqlMs);
+			measure(`analysis ${a.id}`, t0);
+			measureSpan(`sql ${a.id}`, t0, sqlMs);
 			this.remember(key, data);
 			// The result's rows were decoded in this task; the section's DOM update gets its own
 			// (together they came near the 100 ms a task may block the page).
 			await yieldToMain();
 			if (gen !== this.generation) return;
-			this.set(a.def.id, { status: 'done', data, error: null, ms: performance.now() - t0 });
+			this.set(a.id, { status: 'done', data, error: null, ms: performance.now() - t0 });
 		} catch (e) {
 			if (gen !== this.generation) return;
-			this.set(a.def.id, {
+			this.set(a.id, {
 				status: 'error',
 				data: null,
 				error: e instanceof Error ? e.message : String(e),

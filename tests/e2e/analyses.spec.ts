@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { en } from '../../src/i18n/messages.en';
+import { ANALYSES } from '../../src/analyses';
 import {
 	assertNoPageErrors,
 	assertSameOrigin,
@@ -83,8 +84,12 @@ function pageText(page: Page): Promise<string> {
 	});
 }
 
-/** Message keys that leaked into the page: catalogue keys, or `<namespace>.<word>` of ours. */
-const namespaces = [...new Set(Object.keys(en).map((k) => k.split('.')[0]))].join('|');
+/**
+ * Message keys that leaked into the page: keys of the catalogue or of an analysis' messages, or
+ * `<namespace>.<word>` of ours.
+ */
+const allKeys = [...Object.keys(en), ...ANALYSES.flatMap((a) => Object.keys(a.messages.en))];
+const namespaces = [...new Set(allKeys.map((k) => k.split('.')[0]))].join('|');
 const KEY_LIKE = new RegExp(`(?<![\\w.])(?:${namespaces})\\.[A-Za-z_][\\w.]*`, 'g');
 async function rawKeys(page: Page): Promise<string[]> {
 	const text = await pageText(page);

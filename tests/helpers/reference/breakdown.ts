@@ -1,6 +1,6 @@
 /**
  * Plain-TypeScript reference of the segment-breakdown definitions (header of
- * src/core/analyses/breakdown.ts), written from the definitions, not from the SQL.
+ * src/analyses/breakdown/sql.ts), written from the definitions, not from the SQL.
  */
 import type { Scope } from '../../../src/core/scope';
 import {
@@ -10,7 +10,7 @@ import {
 	type BreakdownRow,
 	type BreakdownSettings,
 	type CrossRow
-} from '../../../src/core/analyses/breakdown';
+} from '../../../src/analyses/breakdown/sql';
 import {
 	cmp,
 	labelOf,

@@ -1,6 +1,6 @@
 /**
  * Plain-TypeScript reference of the cohort-retention definitions (DESIGN.md §4 and the header of
- * src/core/analyses/cohort.ts), written from the definitions, not from the SQL.
+ * src/analyses/cohort/sql.ts), written from the definitions, not from the SQL.
  */
 import type { Scope } from '../../../src/core/scope';
 import type {
@@ -8,7 +8,7 @@ import type {
 	CohortResult,
 	CohortRow,
 	CohortSettings
-} from '../../../src/core/analyses/cohort';
+} from '../../../src/analyses/cohort/sql';
 import {
 	cmp,
 	fromDay,

@@ -5,7 +5,7 @@ import type {
 	ConcentrationResult,
 	ConcentrationSettings,
 	LorenzPoint
-} from '../../../src/core/analyses/concentration';
+} from '../../../src/analyses/concentration/sql';
 import { byCustomer, ordersInScope, type OrderRecord } from '../random-orders';
 
 export function referenceConcentration(

@@ -5,8 +5,8 @@ import type {
 	CycleCustomerRow,
 	CycleResult,
 	CycleSettings
-} from '../../../src/core/analyses/cycle';
-import { DUE_PREVIEW_ROWS } from '../../../src/core/analyses/cycle';
+} from '../../../src/analyses/cycle/sql';
+import { DUE_PREVIEW_ROWS } from '../../../src/analyses/cycle/sql';
 import {
 	byCustomer,
 	dateOf,

@@ -1,6 +1,6 @@
 /**
  * Plain-TypeScript reference of the lifecycle-stage definitions (header of
- * src/core/analyses/lifecycle.ts), written from the definitions, not from the SQL.
+ * src/analyses/lifecycle/sql.ts), written from the definitions, not from the SQL.
  */
 import type { Scope } from '../../../src/core/scope';
 import {
@@ -10,7 +10,7 @@ import {
 	type LifecycleStage,
 	type LifecycleThresholds,
 	type MigrationRow
-} from '../../../src/core/analyses/lifecycle';
+} from '../../../src/analyses/lifecycle/sql';
 import { fromDay, scopedCustomers, scopedOrders, toDay, type Dataset } from '../random-dataset';
 
 /** Nearest-rank percentile: the value at 1-based rank ceil(q × n) of the ascending list. */

@@ -7,7 +7,7 @@ import type {
 	RfmResult,
 	RfmSegmentRow,
 	RfmSettings
-} from '../../../src/core/analyses/rfm';
+} from '../../../src/analyses/rfm/sql';
 import {
 	byCustomer,
 	dayNumber,

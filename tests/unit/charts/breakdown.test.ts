@@ -7,8 +7,8 @@ import {
 	tickLabel,
 	labelMargin,
 	TICK_LABEL_MAX
-} from '../../../src/charts/breakdown';
-import type { BreakdownRow, CrossRow } from '../../../src/core/analyses/breakdown';
+} from '../../../src/analyses/breakdown/chart';
+import type { BreakdownRow, CrossRow } from '../../../src/analyses/breakdown/sql';
 
 type AnyMark = Plot.Mark & { data: unknown[]; channels: Record<string, { value: unknown }> };
 const marks = (spec: Plot.PlotOptions) => (spec.marks ?? []) as unknown as AnyMark[];

@@ -5,8 +5,8 @@ import {
 	cohortHeatmapSpec,
 	cumulativeRevenueSpec,
 	retentionCurvesSpec
-} from '../../../src/charts/cohort';
-import type { CohortResult, CohortRow } from '../../../src/core/analyses/cohort';
+} from '../../../src/analyses/cohort/chart';
+import type { CohortResult, CohortRow } from '../../../src/analyses/cohort/sql';
 
 type AnyMark = Plot.Mark & { data: unknown[]; channels: Record<string, { value: unknown }> };
 

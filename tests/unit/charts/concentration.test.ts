@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
-import { lorenzSpec, percentText } from '../../../src/charts/concentration';
-import type { LorenzPoint, TopShareRow } from '../../../src/core/analyses/concentration';
+import { lorenzSpec, percentText } from '../../../src/analyses/concentration/chart';
+import type { LorenzPoint, TopShareRow } from '../../../src/analyses/concentration/sql';
 
 type MarkParts = Plot.Mark & { data: unknown[]; channels: Record<string, { value: unknown }> };
 

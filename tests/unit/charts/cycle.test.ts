@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
-import { cycleHistogramSpec } from '../../../src/charts/cycle';
-import type { CycleBinRow } from '../../../src/core/analyses/cycle';
+import { cycleHistogramSpec } from '../../../src/analyses/cycle/chart';
+import type { CycleBinRow } from '../../../src/analyses/cycle/sql';
 
 type MarkParts = Plot.Mark & { data: unknown[]; channels: Record<string, { value: unknown }> };
 

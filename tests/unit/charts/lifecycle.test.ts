@@ -5,8 +5,8 @@ import {
 	stageBarsSpec,
 	stagesOverTimeSpec,
 	thresholdNote
-} from '../../../src/charts/lifecycle';
-import { LIFECYCLE_STAGES, type LifecycleResult } from '../../../src/core/analyses/lifecycle';
+} from '../../../src/analyses/lifecycle/chart';
+import { LIFECYCLE_STAGES, type LifecycleResult } from '../../../src/analyses/lifecycle/sql';
 
 type AnyMark = Plot.Mark & { data: unknown[]; channels: Record<string, { value: unknown }> };
 const marks = (spec: Plot.PlotOptions) => (spec.marks ?? []) as unknown as AnyMark[];

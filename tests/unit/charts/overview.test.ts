@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
-import { revenueByMonthSpec, type RevenueByMonthRow } from '../../../src/charts/overview';
+import { revenueByMonthSpec, type RevenueByMonthRow } from '../../../src/analyses/overview/chart';
 
 const rows: RevenueByMonthRow[] = [
 	{ month: '2024-03-01', revenue: 300, orders: 3, customers: 2 },

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
-import { rfmHeatmapSpec, rfmSegmentsSpec } from '../../../src/charts/rfm';
-import type { RfmGridRow, RfmSegmentRow } from '../../../src/core/analyses/rfm';
+import { rfmHeatmapSpec, rfmSegmentsSpec } from '../../../src/analyses/rfm/chart';
+import type { RfmGridRow, RfmSegmentRow } from '../../../src/analyses/rfm/sql';
 
 type Channel = { value: unknown; label?: string };
 type MarkParts = Plot.Mark & { data: unknown[]; channels: Record<string, Channel> };

@@ -7,7 +7,7 @@ import {
 	breakdownAnalysis,
 	defaultBreakdownSettings,
 	type BreakdownSettings
-} from '../../../src/core/analyses/breakdown';
+} from '../../../src/analyses/breakdown/sql';
 
 let db: Engine;
 const query = <T>(q: Sql) => db.query<T>(q);

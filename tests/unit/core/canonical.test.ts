@@ -5,7 +5,7 @@ import { ident, sql } from '../../../src/core/sql';
 import { buildLoadSummaryQuery, buildOrdersStatements } from '../../../src/core/canonical';
 import { buildCustomersStatements } from '../../../src/core/canonical-customers';
 import { toDimensions } from '../../../src/core/columns';
-import { breakdownAnalysis, defaultBreakdownSettings } from '../../../src/core/analyses/breakdown';
+import { breakdownAnalysis, defaultBreakdownSettings } from '../../../src/analyses/breakdown/sql';
 import type { CustomersMapping, OrdersMapping, ReturnsPolicy } from '../../../src/core/types';
 import { userFilePath } from '../../../src/db/session';
 

@@ -14,7 +14,7 @@ import {
 	buildCohortQuery,
 	cohortAnalysis,
 	type CohortSettings
-} from '../../../src/core/analyses/cohort';
+} from '../../../src/analyses/cohort/sql';
 
 let db: Engine;
 beforeAll(async () => {

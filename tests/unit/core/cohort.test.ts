@@ -8,7 +8,7 @@ import {
 	defaultCohortSettings,
 	type CohortResult,
 	type CohortSettings
-} from '../../../src/core/analyses/cohort';
+} from '../../../src/analyses/cohort/sql';
 
 let db: Engine;
 const query = <T>(q: Sql) => db.query<T>(q);

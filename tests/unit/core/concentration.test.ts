@@ -7,7 +7,7 @@ import {
 	concentrationAnalysis,
 	defaultConcentrationSettings,
 	type ConcentrationSettings
-} from '../../../src/core/analyses/concentration';
+} from '../../../src/analyses/concentration/sql';
 
 // Revenue a 50, b 20, c 10, d 10 (tie: c ranks first by id), e 5, f 5 = 100 (f bought twice, one
 // return). x has only a return, y's return cancels its purchase: both excluded with net −10.

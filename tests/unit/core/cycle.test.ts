@@ -8,7 +8,7 @@ import {
 	defaultCycleSettings,
 	DUE_PREVIEW_ROWS,
 	type CycleSettings
-} from '../../../src/core/analyses/cycle';
+} from '../../../src/analyses/cycle/sql';
 
 // asOf 2024-07-01. Gaps between distinct purchase days:
 // a 10, 20 (second order on 01-31 is the same day); b 31; c 31, 31, 5; g 365; h 3, 3; i 1, 2.

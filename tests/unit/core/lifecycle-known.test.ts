@@ -18,7 +18,7 @@ import {
 	lifecycleAnalysis,
 	type LifecycleSettings,
 	type LifecycleThresholds
-} from '../../../src/core/analyses/lifecycle';
+} from '../../../src/analyses/lifecycle/sql';
 
 let db: Engine;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import {
 	defaultLifecycleSettings,
 	lifecycleAnalysis,
 	type LifecycleResult
-} from '../../../src/core/analyses/lifecycle';
+} from '../../../src/analyses/lifecycle/sql';
 
 let db: Engine;
 const query = <T>(q: Sql) => db.query<T>(q);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
-import { overviewAnalysis } from '../../../src/core/analyses/overview';
+import { overviewAnalysis } from '../../../src/analyses/overview/sql';
 import type { Scope } from '../../../src/core/scope';
 import type { Sql } from '../../../src/core/sql';
 

@@ -3,17 +3,17 @@ import { createNodeEngine } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
 import type { QueryFn } from '../../../src/core/analysis';
 import { loadOrdersSql, ordersCsv, randomDataset, seededRandom } from '../../helpers/random-orders';
-import { rfmAnalysis, defaultRfmSettings, type RfmSettings } from '../../../src/core/analyses/rfm';
+import { rfmAnalysis, defaultRfmSettings, type RfmSettings } from '../../../src/analyses/rfm/sql';
 import {
 	concentrationAnalysis,
 	defaultConcentrationSettings,
 	type ConcentrationSettings
-} from '../../../src/core/analyses/concentration';
+} from '../../../src/analyses/concentration/sql';
 import {
 	cycleAnalysis,
 	defaultCycleSettings,
 	type CycleSettings
-} from '../../../src/core/analyses/cycle';
+} from '../../../src/analyses/cycle/sql';
 import { referenceRfm } from '../../helpers/reference/rfm';
 import { referenceConcentration } from '../../helpers/reference/concentration';
 import { referenceCycle } from '../../helpers/reference/cycle';

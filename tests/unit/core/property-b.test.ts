@@ -10,16 +10,16 @@ import { closeDiff } from '../../helpers/close';
 import type { Engine } from '../../../src/db/engine';
 import { inlineParams, type Sql } from '../../../src/core/sql';
 import { datasetSql, randomDataset, rng, toDay } from '../../helpers/random-dataset';
-import { cohortAnalysis, type CohortSettings } from '../../../src/core/analyses/cohort';
+import { cohortAnalysis, type CohortSettings } from '../../../src/analyses/cohort/sql';
 import { referenceCohort } from '../../helpers/reference/cohort';
-import { lifecycleAnalysis, type LifecycleSettings } from '../../../src/core/analyses/lifecycle';
+import { lifecycleAnalysis, type LifecycleSettings } from '../../../src/analyses/lifecycle/sql';
 import { referenceLifecycle } from '../../helpers/reference/lifecycle';
 import {
 	breakdownAnalysis,
 	defaultBreakdownSettings,
 	type BreakdownDimension,
 	type BreakdownSettings
-} from '../../../src/core/analyses/breakdown';
+} from '../../../src/analyses/breakdown/sql';
 import { referenceBreakdown, type DerivedFn } from '../../helpers/reference/breakdown';
 import { sql } from '../../../src/core/sql';
 import type { ScopedCustomer } from '../../helpers/random-dataset';

@@ -4,7 +4,7 @@ import { datasetPath, datasetPresent } from '../../helpers/datasets';
 import { createNodeEngine } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
 import type { Scope } from '../../../src/core/scope';
-import { defaultRfmSettings, rfmAnalysis } from '../../../src/core/analyses/rfm';
+import { defaultRfmSettings, rfmAnalysis } from '../../../src/analyses/rfm/sql';
 import { userFilePath } from '../../../src/db/session';
 
 // The R package rfm 0.3.0's example order log (shared/datasets beside the repository, SOURCE.md).

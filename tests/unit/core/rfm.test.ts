@@ -11,7 +11,7 @@ import {
 	rfmAnalysis,
 	segmentOf,
 	type RfmSettings
-} from '../../../src/core/analyses/rfm';
+} from '../../../src/analyses/rfm/sql';
 
 // asOf 2024-07-01. Eight buyers and one customer (i) with only a return.
 // a..h: five one-order customers (a b c f h); d bought twice on the same day; e's return nets

@@ -10,7 +10,8 @@ import { closeDiff } from '../../helpers/close';
 import type { Engine } from '../../../src/db/engine';
 import { inlineParams, type Sql } from '../../../src/core/sql';
 import { datasetSql, randomDataset } from '../../helpers/random-dataset';
-import { ANALYSES } from '../../../src/core/analyses';
+import { ANALYSES } from '../../../src/analyses';
+import { defaultPreparedSettings } from '../../../src/analyses/registry-tools';
 import { materializeScopeStatements, SCOPE_TABLES, type Scope } from '../../../src/core/scope';
 
 let db: Engine;
@@ -20,10 +21,8 @@ beforeAll(async () => {
 
 const query = <T>(q: Sql) => db.query<T>(inlineParams(q));
 
-function settingsFor(id: string, scope: Scope): Record<string, unknown> {
-	const of = (x: string) => ({ ...ANALYSES.find((a) => a.def.id === x)!.defaults });
-	const a = ANALYSES.find((x) => x.def.id === id)!;
-	return a.prepare ? a.prepare(scope, of(id), of) : of(id);
+function settingsFor(id: string, scope: Scope): object {
+	return defaultPreparedSettings(ANALYSES, ANALYSES.find((x) => x.id === id)!, scope);
 }
 
 describe('materialised scope', () => {

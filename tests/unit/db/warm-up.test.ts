@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
 import { runWarmUp, warmUpChunks, warmUpCsv } from '../../../src/db/warm-up';
-import { ANALYSES } from '../../../src/core/analyses';
+import { ANALYSES } from '../../../src/analyses';
 
 describe('warm-up', () => {
 	it('generates the same well-formed log every time', async () => {

@@ -19,7 +19,7 @@ import { buildLoadSummaryQuery } from '../../../src/core/canonical';
 import { buildOrdersTables } from '../../../src/db/build-orders';
 import type { OrdersMapping } from '../../../src/core/types';
 import { CASES, DEFAULT_LIMIT_MS, LIMIT_MS, type Loads } from '../../fixtures/hostile/cases';
-import { ANALYSES } from '../../../src/core/analyses';
+import { ANALYSES } from '../../../src/analyses';
 import { runEveryAnalysis } from '../../../src/db/warm-up';
 
 let db: Engine;

@@ -83,11 +83,46 @@ describe('layer boundaries by glob', () => {
 		expect(messages[0]).toContain('state never imports ui');
 	});
 
+	it("an analysis folder's other files are core: a nested presets file importing db fails lint", async () => {
+		const messages = await restricted(
+			'src/analyses/rfm/sql/presets.ts',
+			"import type { Engine } from '../../../db/engine';\nexport type E = Engine;\n"
+		);
+		expect(messages).toHaveLength(1);
+		expect(messages[0]).toContain('core imports only core');
+		const other = await restricted(
+			'src/analyses/rfm/messages.ts',
+			"import { I18n } from '../../i18n/i18n.svelte';\nexport const i = I18n;\n"
+		);
+		expect(other.some((m) => m.includes('core imports only core'))).toBe(true);
+	});
+
+	it('a manifest (index.ts) or the registry importing state fails lint; Svelte types pass', async () => {
+		const manifest = await restricted(
+			'src/analyses/rfm/index.ts',
+			"import { problemOf } from '../../state/problems';\nexport const p = problemOf;\n"
+		);
+		expect(manifest).toHaveLength(1);
+		expect(manifest[0]).toContain('a manifest imports only core');
+		const registry = await restricted(
+			'src/analyses/index.ts',
+			"import { mount } from 'svelte';\nexport const m = mount;\n"
+		);
+		expect(registry).toHaveLength(1);
+		expect(registry[0]).toContain('a manifest imports no Svelte code');
+		expect(
+			await restricted(
+				'src/analyses/rfm/index.ts',
+				"import type { Component } from 'svelte';\nimport { sql } from '../../core/sql';\nexport type C = Component;\nexport const s = sql;\n"
+			)
+		).toEqual([]);
+	});
+
 	it('allowed imports pass: core from nested core, db or charts; db from state', async () => {
 		expect(
 			await restricted(
 				'src/db/fine.ts',
-				"import { rfm } from '../core/analyses/rfm';\nexport const r = rfm;\n"
+				"import { sql } from '../core/sql';\nexport const s = sql;\n"
 			)
 		).toEqual([]);
 		expect(

@@ -3,7 +3,10 @@
 // runAll makes an older one stop and leave the results alone, and rerun reads the cache.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Dashboard } from '../../../src/state/dashboard.svelte';
-import { ANALYSES } from '../../../src/core/analyses';
+import { ANALYSES } from '../../../src/analyses';
+import { rfm } from '../../../src/analyses/rfm';
+import { cycle } from '../../../src/analyses/cycle';
+import { breakdown } from '../../../src/analyses/breakdown';
 import type { Engine } from '../../../src/db/engine';
 import { createNodeEngine } from '../../helpers/node-engine';
 import { createOrders, scopeAt } from '../../helpers/fixtures';
@@ -116,12 +119,49 @@ describe('Dashboard cache', () => {
 		expect(await callsDuring(() => d.rerun('rfm', ALL))).toBe(0);
 		expect(d.results.rfm).toMatchObject({ status: 'done', data: rfm });
 
-		expect(d.settingsOf('cycle').horizonDays).toBe(30);
-		d.update('cycle', { horizonDays: 60 });
+		expect(d.settingsOf(cycle).horizonDays).toBe(30);
+		d.update(cycle, { horizonDays: 60 });
 		expect(await callsDuring(() => d.rerun('cycle', ALL))).toBeGreaterThan(0);
-		expect(d.results.cycle?.status).toBe('done');
-		d.update('cycle', { horizonDays: 30 });
+		expect(d.stateOf(cycle).status).toBe('done');
+		d.update(cycle, { horizonDays: 30 });
 		expect(await callsDuring(() => d.rerun('cycle', ALL))).toBe(0);
+	});
+});
+
+describe('Dashboard re-run chain (registry dependsOn / derives)', () => {
+	it('a change of RFM settings re-runs the breakdown by RFM segment, which then shows the new segments', async () => {
+		const d = dashboard();
+		await d.runAll(ALL);
+		// The breakdown's default dimension is the registry's first derived field: RFM segment.
+		const before = d.stateOf(breakdown).data!.rows.map((r) => r.value);
+		await d.change(rfm, { segmentMap: 'rfm-package' }, ALL);
+		const after = d.stateOf(breakdown).data!.rows.map((r) => r.value);
+		expect(d.stateOf(rfm).data!.segments.map((s) => s.segment)).toEqual(
+			expect.arrayContaining(after.filter((v) => v !== 'Other'))
+		);
+		expect(after).not.toEqual(before);
+	});
+
+	it('a change of cycle settings re-runs no other analysis', async () => {
+		const d = dashboard();
+		await d.runAll(ALL);
+		const others = () => ANALYSES.filter((a) => a.id !== 'cycle').map((a) => d.stateOf(a));
+		const kept = others();
+		await d.change(cycle, { horizonDays: 90 }, ALL);
+		expect(others()).toEqual(kept);
+		expect(others().every((s, i) => s === kept[i])).toBe(true);
+	});
+
+	it('prepares the breakdown by a derived field with its owner’s current settings', async () => {
+		const d = dashboard();
+		d.update(rfm, { segmentMap: 'rfm-package' });
+		const q = d.queriesOf('breakdown', ALL).breakdown!;
+		const field = rfm.derives![0]!;
+		const own = field.sql(ALL, d.settingsOf(rfm)).toString();
+		const stale = field.sql(ALL, rfm.defaults).toString();
+		expect(own).not.toBe(stale);
+		expect(q.toString()).toContain(own);
+		expect(q.toString()).not.toContain(stale);
 	});
 });
 

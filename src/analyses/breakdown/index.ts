@@ -1,0 +1,37 @@
+// Segment breakdown: KPIs by any dimension, including the other analyses' derived fields (sql.ts).
+import type { AnalysisModule } from '../types';
+import {
+	breakdownAnalysis,
+	defaultBreakdownSettings,
+	type BreakdownResult,
+	type BreakdownSettings
+} from './sql';
+import { messages, type BreakdownKey } from './messages';
+
+/** The chart specs, typed for the section (one loader, so the chunk is fetched once). */
+export const charts = () => import('./chart');
+
+export const breakdown: AnalysisModule<BreakdownSettings, BreakdownResult, BreakdownKey> = {
+	id: breakdownAnalysis.id,
+	def: breakdownAnalysis,
+	defaults: defaultBreakdownSettings,
+	messages,
+	title: 'breakdown.title',
+	section: () => import('./Section.svelte'),
+	chart: charts,
+	// A derived dimension (RFM segment, lifecycle stage) follows its owner's settings.
+	dependsOn: 'derived',
+	prepare(_scope, settings, context) {
+		// No dimension chosen yet: the registry's first derived field (age bands need a customers
+		// file with birth years, a derived field is always there).
+		const first = context.derivedKeys[0];
+		const dimension =
+			settings.dimension ?? (first ? { table: 'derived' as const, column: first } : null);
+		return {
+			...settings,
+			dimension,
+			derivedSql: dimension ? context.derivedSql(dimension.column) : null,
+			crossDerivedSql: settings.cross ? context.derivedSql(settings.cross.column) : null
+		};
+	}
+};

@@ -1,0 +1,192 @@
+// Cohort charts: the retention triangle (cohort × k, % labels, incomplete cells lighter with a dashed
+// outline, the size-weighted average as the last row), retention curves and cumulative revenue
+// (LTV) curves per cohort with the average drawn thicker. Split results are faceted by split value.
+import * as Plot from '@observablehq/plot';
+import type { CohortAverageRow, CohortResult, CohortRow } from './sql';
+
+export interface CohortChartOptions {
+	width: number;
+	/** Translated titles: cohort, k, retention, cum_revenue_per_customer, average, incomplete. */
+	labels: Record<string, string>;
+	/** Money format (LTV axis and tips). */
+	format: (n: number) => string;
+	/** Display of a cohort key ('2024-03-01' → '2024-03' for months); default: the date. */
+	cohortLabel?: (cohort: string) => string;
+}
+
+/** Key of the average row on the y axis of the triangle (after all cohorts). */
+export const AVERAGE_KEY = 'average';
+
+interface Cell {
+	split: string | null;
+	row: string;
+	k: number;
+	retention: number;
+	customers: number;
+	cohort_size: number;
+	complete: boolean;
+}
+
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+
+function cellsOf(result: CohortResult): Cell[] {
+	const cohort = (r: CohortRow): Cell => ({ ...r, row: r.cohort });
+	const avg = (r: CohortAverageRow): Cell => ({ ...r, row: AVERAGE_KEY });
+	return [...result.rows.map(cohort), ...result.average.map(avg)];
+}
+
+export function cohortHeatmapSpec(
+	result: CohortResult,
+	opts: CohortChartOptions
+): Plot.PlotOptions {
+	const label = (key: string) => opts.labels[key] ?? key;
+	const cells = cellsOf(result);
+	const cohorts = [...new Set(result.rows.map((r) => r.cohort))].sort();
+	const split = result.rows.some((r) => r.split !== null);
+	const facet = split ? { fy: 'split' } : {};
+	const ks = [...new Set(cells.map((c) => c.k))].sort((a, b) => a - b);
+	const complete = cells.filter((c) => c.complete);
+	const incomplete = cells.filter((c) => !c.complete);
+	const marginLeft = 90;
+	// % labels only where they fit: 9–11 px text needs a cell of about 22 px or more.
+	const cellWidth = (opts.width - marginLeft - 20) / Math.max(1, ks.length);
+	const fontSize = cellWidth >= 30 ? 11 : cellWidth >= 22 ? 9 : 0;
+	const cohortLabel = opts.cohortLabel ?? ((c: string) => c.slice(0, 10));
+	return {
+		width: opts.width,
+		height: Math.max(
+			160,
+			26 * (cohorts.length + 1) * (split ? new Set(cells.map((c) => c.split)).size : 1) + 60
+		),
+		marginLeft,
+		marginTop: 48,
+		padding: 0.05,
+		x: { type: 'band', domain: ks, label: label('k'), axis: 'top', labelOffset: 36 },
+		// No y axis label: rotated, it collided with the cohort names; the chart title says it.
+		y: {
+			type: 'band',
+			domain: [...cohorts, AVERAGE_KEY],
+			label: null,
+			tickFormat: (d: string) => (d === AVERAGE_KEY ? label('average') : cohortLabel(d))
+		},
+		color: {
+			type: 'linear',
+			domain: [0, 1],
+			scheme: 'blues',
+			label: label('retention'),
+			legend: true,
+			tickFormat: pct
+		},
+		marks: [
+			Plot.cell(complete, { x: 'k', y: 'row', fill: 'retention', ...facet, tip: true }),
+			Plot.cell(incomplete, {
+				x: 'k',
+				y: 'row',
+				fill: 'retention',
+				fillOpacity: 0.45,
+				stroke: '#57606a',
+				strokeDasharray: '3,2',
+				...facet,
+				tip: true
+			}),
+			...(fontSize > 0
+				? [
+						Plot.text(cells, {
+							x: 'k',
+							y: 'row',
+							text: (d: Cell) => pct(d.retention),
+							fill: (d: Cell) => (d.retention > 0.5 && d.complete ? 'white' : 'black'),
+							fontSize,
+							...facet
+						})
+					]
+				: []),
+			Plot.text([`⬚ ${label('incomplete')}`], {
+				frameAnchor: 'bottom-right',
+				dy: 28,
+				fill: '#57606a'
+			})
+		]
+	};
+}
+
+interface CurvePoint {
+	split: string | null;
+	series: string;
+	k: number;
+	value: number;
+	complete: boolean;
+}
+
+function curves(
+	result: CohortResult,
+	field: 'retention' | 'cum_revenue_per_customer'
+): CurvePoint[] {
+	return [
+		...result.rows.map((r) => ({
+			split: r.split,
+			series: r.cohort,
+			k: r.k,
+			value: r[field],
+			complete: r.complete
+		})),
+		...result.average.map((r) => ({
+			split: r.split,
+			series: AVERAGE_KEY,
+			k: r.k,
+			value: r[field],
+			complete: r.complete
+		}))
+	];
+}
+
+function curveSpec(
+	result: CohortResult,
+	field: 'retention' | 'cum_revenue_per_customer',
+	opts: CohortChartOptions,
+	yFormat: (n: number) => string
+): Plot.PlotOptions {
+	const label = (key: string) => opts.labels[key] ?? key;
+	const points = curves(result, field);
+	const split = result.rows.some((r) => r.split !== null);
+	const facet = split ? { fy: 'split' } : {};
+	const cohorts = points.filter((p) => p.series !== AVERAGE_KEY);
+	const average = points.filter((p) => p.series === AVERAGE_KEY);
+	return {
+		width: opts.width,
+		height: Math.round(Math.min(420, Math.max(240, opts.width * 0.45))),
+		x: { label: label('k'), tickFormat: (d: number) => String(d), grid: true },
+		y: { label: label(field), tickFormat: yFormat, grid: true, nice: true, zero: true },
+		color: { type: 'ordinal', scheme: 'tableau10', label: label('cohort') },
+		marks: [
+			Plot.lineY(cohorts, {
+				x: 'k',
+				y: 'value',
+				stroke: 'series',
+				strokeOpacity: 0.5,
+				...facet,
+				tip: true
+			}),
+			Plot.lineY(average, { x: 'k', y: 'value', stroke: '#1f2328', strokeWidth: 3, ...facet }),
+			// Incomplete periods as hollow dots.
+			Plot.dot(
+				points.filter((p) => !p.complete),
+				{ x: 'k', y: 'value', stroke: '#57606a', fill: 'white', r: 3, ...facet }
+			)
+		]
+	};
+}
+
+export function retentionCurvesSpec(
+	result: CohortResult,
+	opts: CohortChartOptions
+): Plot.PlotOptions {
+	return curveSpec(result, 'retention', opts, pct);
+}
+
+export function cumulativeRevenueSpec(
+	result: CohortResult,
+	opts: CohortChartOptions
+): Plot.PlotOptions {
+	return curveSpec(result, 'cum_revenue_per_customer', opts, opts.format);
+}

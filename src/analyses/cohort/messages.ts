@@ -1,0 +1,73 @@
+// The cohort analysis' messages. Every English key needs its Chinese (type-checked below).
+import type { Messages } from '../types';
+
+const en = {
+	'cohort.title': 'Cohort retention',
+	'cohort.explain':
+		'Customers are grouped by the period of their first purchase (their cohort). Each cell shows the share of the cohort that bought again k periods later. Read down a column to see whether newer cohorts retain better; the last row is the size-weighted average. Cells of the current, unfinished period are lighter and outlined.',
+	'cohort.cohort': 'Cohort (first purchase)',
+	'cohort.k.month': 'Months since first purchase',
+	'cohort.k.week': 'Weeks since first purchase',
+	'cohort.k.quarter': 'Quarters since first purchase',
+	'cohort.retention': 'Retention',
+	'cohort.revenueRetention': 'Revenue retention',
+	'cohort.ltv': 'Cumulative revenue per customer',
+	'cohort.average': 'Average',
+	'cohort.incomplete': 'period not finished yet',
+	'cohort.complete': 'Complete period',
+	'cohort.size': 'Cohort size',
+	'cohort.split': 'Split by',
+	'cohort.noSplit': 'No split',
+	'cohort.period': 'Period',
+	'cohort.month': 'Month',
+	'cohort.week': 'Week',
+	'cohort.quarter': 'Quarter',
+	'cohort.kind': 'Retention',
+	'cohort.on': 'Bought in that period',
+	'cohort.onOrAfter': 'Bought in that period or later',
+	'cohort.mode': 'Periods',
+	'cohort.calendar': 'Calendar',
+	'cohort.rolling': 'Rolling from first purchase',
+	'cohort.chartTitle': 'Retention by cohort',
+	'cohort.chartSubtitle': 'Share of each cohort buying in period k',
+	'cohort.curvesTitle': 'Retention curves',
+	'cohort.ltvTitle': 'Cumulative revenue per customer'
+} as const;
+
+export type CohortKey = keyof typeof en;
+
+export const messages: Messages<CohortKey> = {
+	en,
+	zh: {
+		'cohort.title': '同期群留存',
+		'cohort.explain':
+			'按首次购买所在的期间把客户分成同期群。每个格子表示该同期群在第 k 期再次购买的客户比例。纵向比较同一列可以看出新的同期群留存是否更好；最后一行是按规模加权的平均值。当前尚未结束的期间颜色较浅并带虚线框。',
+		'cohort.cohort': '同期群（首次购买）',
+		'cohort.k.month': '首次购买后的月数',
+		'cohort.k.week': '首次购买后的周数',
+		'cohort.k.quarter': '首次购买后的季度数',
+		'cohort.retention': '留存率',
+		'cohort.revenueRetention': '收入留存',
+		'cohort.ltv': '每客户累计收入',
+		'cohort.average': '平均',
+		'cohort.incomplete': '期间尚未结束',
+		'cohort.complete': '完整期间',
+		'cohort.size': '同期群规模',
+		'cohort.split': '拆分维度',
+		'cohort.noSplit': '不拆分',
+		'cohort.period': '期间',
+		'cohort.month': '月',
+		'cohort.week': '周',
+		'cohort.quarter': '季度',
+		'cohort.kind': '留存口径',
+		'cohort.on': '当期购买',
+		'cohort.onOrAfter': '当期或之后购买',
+		'cohort.mode': '期间划分',
+		'cohort.calendar': '自然期间',
+		'cohort.rolling': '自首次购买起滚动',
+		'cohort.chartTitle': '各同期群留存率',
+		'cohort.chartSubtitle': '每个同期群在第 k 期购买的客户比例',
+		'cohort.curvesTitle': '留存曲线',
+		'cohort.ltvTitle': '每客户累计收入'
+	}
+};

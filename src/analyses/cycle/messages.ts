@@ -1,0 +1,53 @@
+// The cycle analysis' messages. Every English key needs its Chinese (type-checked below).
+import type { Messages } from '../types';
+
+const en = {
+	'cycle.title': 'Purchase cycle',
+	'cycle.explain':
+		'How long repeat customers wait between purchases (distinct purchase days). The typical gap tells you when to remind a customer; customers whose expected next purchase is near or overdue are listed for a timely nudge.',
+	'cycle.gapDays': 'Days between purchases',
+	'cycle.gaps': 'Gaps',
+	'cycle.share': 'Share',
+	'cycle.median': 'Median',
+	'cycle.none': 'No customer has bought on two different days yet.',
+	'cycle.summary':
+		'Median gap {median} days (middle half {p25}–{p75}) · {repeat} repeat customers, {once} one-time buyers',
+	'cycle.chartTitle': 'Days between consecutive purchases',
+	'cycle.horizon': 'Due within (days)',
+	'cycle.dueTitle': 'Due for repurchase: {n} customers',
+	'cycle.dueExplain':
+		'Customers whose expected next purchase (last purchase + their typical gap) falls within the coming days set above, or is overdue by no more than one typical gap. Most overdue first.',
+	'cycle.duePreview': 'The first {shown} are listed here; the download has all {n}.',
+	'cycle.last': 'Last purchase',
+	'cycle.typical': 'Typical gap (days)',
+	'cycle.expected': 'Expected next purchase',
+	'cycle.overdue': 'Days overdue'
+} as const;
+
+export type CycleKey = keyof typeof en;
+
+export const messages: Messages<CycleKey> = {
+	en,
+	zh: {
+		'cycle.title': '复购周期',
+		'cycle.explain':
+			'复购客户两次购买之间相隔多久（按不同的购买日计算）。典型间隔告诉你何时提醒客户；预计下次购买临近或已逾期的客户会列出来，便于及时触达。',
+		'cycle.gapDays': '两次购买间隔天数',
+		'cycle.gaps': '间隔数',
+		'cycle.share': '占比',
+		'cycle.median': '中位数',
+		'cycle.none': '还没有客户在两个不同的日子购买过。',
+		'cycle.summary':
+			'间隔中位数 {median} 天（中间一半为 {p25}–{p75} 天）· 复购客户 {repeat} 位，只购买一次 {once} 位',
+		'cycle.chartTitle': '相邻两次购买的间隔天数',
+		'cycle.horizon': '未来天数内到期',
+		'cycle.dueTitle': '待复购客户：{n} 位',
+		'cycle.dueExplain':
+			'预计下次购买日期（上次购买 + 其典型间隔）落在上面设置的未来天数内，或逾期不超过一个典型间隔的客户。逾期最久的排在前面。',
+		'cycle.duePreview': '此处列出前 {shown} 位；下载的名单包含全部 {n} 位。',
+		'cycle.last': '上次购买',
+		'cycle.typical': '典型间隔（天）',
+		'cycle.expected': '预计下次购买',
+		'cycle.overdue': '逾期天数'
+	}
+};

@@ -1,0 +1,70 @@
+/**
+ * What the registry's manifests imply, computed once here for the dashboard, the breakdown's
+ * dimension choices, the warm-up and the bench: derived fields, prepared settings and which
+ * analyses re-run after another's settings change.
+ */
+import type { Scope } from '../core/scope';
+import type { AnalysisModule, DerivedField, PrepareContext } from './types';
+
+export interface OwnedField {
+	owner: AnalysisModule;
+	field: DerivedField<object, string>;
+}
+
+/** Every derived field of the registry, in registry order. */
+export function derivedFields(analyses: readonly AnalysisModule[]): OwnedField[] {
+	return analyses.flatMap((owner) => (owner.derives ?? []).map((field) => ({ owner, field })));
+}
+
+/** The context `prepare` gets: derived statements with each owner's settings (`settingsOf`). */
+export function prepareContext(
+	analyses: readonly AnalysisModule[],
+	scope: Scope,
+	settingsOf: (owner: AnalysisModule) => object
+): PrepareContext {
+	const fields = derivedFields(analyses);
+	return {
+		derivedKeys: fields.map((f) => f.field.key),
+		derivedSql(key) {
+			const f = fields.find((x) => x.field.key === key);
+			return f ? f.field.sql(scope, settingsOf(f.owner)) : null;
+		}
+	};
+}
+
+/** Settings as `a` runs them: `settings` completed by its `prepare`. */
+export function preparedSettings(
+	analyses: readonly AnalysisModule[],
+	a: AnalysisModule,
+	scope: Scope,
+	settings: object,
+	settingsOf: (owner: AnalysisModule) => object
+): object {
+	return a.prepare
+		? a.prepare(scope, settings, prepareContext(analyses, scope, settingsOf))
+		: settings;
+}
+
+/**
+ * Settings of `a` as the dashboard runs them right after a load, nothing changed by the user: its
+ * defaults, completed from the other analyses' defaults. For runs outside the page: the engine's
+ * warm-up, the bench's native side.
+ */
+export function defaultPreparedSettings(
+	analyses: readonly AnalysisModule[],
+	a: AnalysisModule,
+	scope: Scope
+): object {
+	return preparedSettings(analyses, a, scope, { ...a.defaults }, (m) => ({ ...m.defaults }));
+}
+
+/** Ids of the analyses to re-run after `id`'s settings changed (their SQL may read its fields). */
+export function dependentsOf(analyses: readonly AnalysisModule[], id: string): string[] {
+	const source = analyses.find((a) => a.id === id);
+	if (!source) return [];
+	const derives = (source.derives?.length ?? 0) > 0;
+	return analyses
+		.filter((a) => a.id !== id)
+		.filter((a) => (a.dependsOn === 'derived' ? derives : (a.dependsOn ?? []).includes(id)))
+		.map((a) => a.id);
+}

@@ -1,0 +1,35 @@
+// RFM: recency, frequency and monetary scores and segments (sql.ts, presets.ts).
+import { sql } from '../../core/sql';
+import { messageKey, type AnalysisModule } from '../types';
+import {
+	buildRfmQueries,
+	defaultRfmSettings,
+	rfmAnalysis,
+	type RfmResult,
+	type RfmSettings
+} from './sql';
+import { messages, type RfmKey } from './messages';
+
+/** The chart specs, typed for the section (one loader, so the chunk is fetched once). */
+export const charts = () => import('./chart');
+
+export const rfm: AnalysisModule<RfmSettings, RfmResult, RfmKey> = {
+	id: rfmAnalysis.id,
+	def: rfmAnalysis,
+	defaults: defaultRfmSettings,
+	messages,
+	title: 'rfm.title',
+	section: () => import('./Section.svelte'),
+	chart: charts,
+	derives: [
+		{
+			key: 'rfm_segment',
+			label: 'rfm.segment',
+			sql(scope, settings) {
+				const customers = buildRfmQueries(scope, settings).customers;
+				return sql`SELECT customer_id, CAST(segment AS VARCHAR) AS value FROM (${customers})`;
+			},
+			valueLabel: (value) => messageKey(messages, `seg.${value}`)
+		}
+	]
+};

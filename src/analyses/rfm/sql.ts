@@ -1,0 +1,293 @@
+/**
+ * RFM (DESIGN.md §4).
+ *
+ * Method: population = scoped customers with at least one purchase order. R = recency_days (days
+ * from the last purchase to as-of), F = purchase orders, M = net revenue (returns netted).
+ * Scoring 'quintile' (default): with n = population size and RANK() (ties share the lowest rank),
+ *   f = 1 + floor(5 × (RANK() OVER (ORDER BY frequency ASC) − 1) / n), m likewise on monetary,
+ *   r = 1 + floor(5 × (RANK() OVER (ORDER BY recency_days DESC) − 1) / n), so the most recent score 5.
+ * Scoring 'thresholds': four ascending cut points t1 < t2 < t3 < t4 per dimension;
+ *   f, m = 1 + #{k : value ≥ t_k} (F [2, 3, 5, 10] → 1 | 2 | 3–4 | 5–9 | 10+);
+ *   r = 5 − #{k : recency_days ≥ t_k} (days, smaller is better: < t1 → 5, ≥ t4 → 1).
+ * Segments: the chosen map's rules (rfm-presets.ts), first match wins, else 'others'.
+ * Preset 'rfm-package' reproduces R rfm 0.3.0 as a whole and ignores `scoring`: F = all rows of
+ *   `orders` in scope for the customer (the package's transaction_count: every order, including
+ *   zero/negative-net ones), R and M as above; bins from breaks b_k = quantile type 7 (DuckDB
+ *   quantile_cont) at k × 20 % plus 1, bin = 1 + #{k : value ≥ b_k}; f, m = bin, r = 6 − bin.
+ * Ties: tied values always share a score (RANK, thresholds and breaks depend on the value only);
+ *   NTILE(5) would not. Rows are ordered by customer_id; the grid by r, f; segments in map order.
+ */
+import { sql, raw, type Sql } from '../../core/sql';
+import { scopeCtes, type Scope } from '../../core/scope';
+import type { AnalysisDef } from '../../core/analysis';
+import { segmentKeys, segmentRules, type RfmSegment, type RfmSegmentMap } from './presets';
+
+export * from './presets';
+
+export type RfmScoring = 'quintile' | 'thresholds';
+
+/** Four ascending cut points per dimension (R in days, F in orders, M in currency). */
+export interface RfmThresholds {
+	recency: readonly number[];
+	frequency: readonly number[];
+	monetary: readonly number[];
+}
+
+export interface RfmSettings {
+	scoring: RfmScoring;
+	/** Used when scoring = 'thresholds'. */
+	thresholds: RfmThresholds;
+	segmentMap: RfmSegmentMap;
+}
+
+export const defaultRfmSettings: RfmSettings = {
+	scoring: 'quintile',
+	thresholds: {
+		recency: [30, 90, 180, 365],
+		frequency: [2, 3, 5, 10],
+		monetary: [50, 100, 250, 500]
+	},
+	segmentMap: 'rf-grid'
+};
+
+/** One scored customer. recency_days in days, monetary in the data's currency. */
+export interface RfmCustomerRow {
+	customer_id: string;
+	recency_days: number;
+	frequency: number;
+	monetary: number;
+	r: number;
+	f: number;
+	m: number;
+	segment: RfmSegment;
+}
+
+/** One cell of the 5×5 R×F grid; empty cells have 0 customers and avg_monetary null. */
+export interface RfmGridRow {
+	r: number;
+	f: number;
+	customers: number;
+	avg_monetary: number | null;
+}
+
+/** One segment of the map (all segments, in map order; empty ones with zeros and null medians). */
+export interface RfmSegmentRow {
+	segment: RfmSegment;
+	customers: number;
+	/** Sum of frequency (purchase orders; order rows for the rfm-package preset). */
+	orders: number;
+	revenue: number;
+	share_customers: number | null;
+	share_revenue: number | null;
+	/** revenue / orders */
+	aov: number | null;
+	median_recency: number | null;
+	median_frequency: number | null;
+	median_monetary: number | null;
+}
+
+export interface RfmResult {
+	/** Null when run with customerLists: false (the dashboard loads it on export). */
+	customers: RfmCustomerRow[] | null;
+	grid: RfmGridRow[];
+	segments: RfmSegmentRow[];
+}
+
+const DIMS = [
+	{ col: 'recency_days', score: 'r', key: 'recency' },
+	{ col: 'frequency', score: 'f', key: 'frequency' },
+	{ col: 'monetary', score: 'm', key: 'monetary' }
+] as const;
+
+function checkThresholds(t: readonly number[], name: string): void {
+	const ok =
+		t.length === 4 && t.every((x, i) => Number.isFinite(x) && (i === 0 || x > (t[i - 1] ?? x)));
+	if (!ok) throw new Error(`rfm: ${name} thresholds must be 4 ascending finite numbers`);
+}
+
+/** rfm_base: one row per customer with ≥ 1 purchase: recency_days, frequency, monetary. */
+function baseCte(settings: RfmSettings): Sql {
+	if (settings.segmentMap === 'rfm-package') {
+		return sql`order_rows AS (
+	SELECT customer_id, CAST(count(*) AS INTEGER) AS order_rows
+	FROM scoped_orders
+	GROUP BY customer_id
+),
+rfm_base AS (
+	SELECT
+		c.customer_id,
+		CAST(c.recency_days AS INTEGER) AS recency_days,
+		CAST(o.order_rows AS INTEGER) AS frequency,
+		CAST(c.revenue AS DOUBLE) AS monetary
+	FROM scoped_customers c
+	JOIN order_rows o USING (customer_id)
+	WHERE c.orders >= 1
+)`;
+	}
+	return sql`rfm_base AS (
+	SELECT
+		customer_id,
+		CAST(recency_days AS INTEGER) AS recency_days,
+		CAST(orders AS INTEGER) AS frequency,
+		CAST(revenue AS DOUBLE) AS monetary
+	FROM scoped_customers
+	WHERE orders >= 1
+)`;
+}
+
+/** rfm_scores: rfm_base plus r, f, m. */
+function scoresCte(settings: RfmSettings): Sql {
+	if (settings.segmentMap === 'rfm-package') {
+		const breaks = DIMS.flatMap((d) =>
+			[1, 2, 3, 4].map((k) => raw(`quantile_cont(${d.col}, ${k / 5}) + 1 AS ${d.score}_b${k}`))
+		);
+		const bin = (d: (typeof DIMS)[number]) =>
+			raw(
+				`(1 + ${[1, 2, 3, 4].map((k) => `CAST(s.${d.col} >= b.${d.score}_b${k} AS INTEGER)`).join(' + ')})`
+			);
+		return sql`rfm_breaks AS (
+	SELECT
+		${breaks}
+	FROM rfm_base
+),
+rfm_scores AS (
+	SELECT
+		s.*,
+		CAST(6 - ${bin(DIMS[0])} AS INTEGER) AS r,
+		CAST(${bin(DIMS[1])} AS INTEGER) AS f,
+		CAST(${bin(DIMS[2])} AS INTEGER) AS m
+	FROM rfm_base s
+	CROSS JOIN rfm_breaks b
+)`;
+	}
+	if (settings.scoring === 'thresholds') {
+		const count = (d: (typeof DIMS)[number]) => {
+			const t = settings.thresholds[d.key];
+			checkThresholds(t, d.key);
+			const parts = t.map((x) => sql`CAST(${raw(d.col)} >= ${x} AS INTEGER)`);
+			return parts.reduce((acc, p) => sql`${acc} + ${p}`);
+		};
+		return sql`rfm_scores AS (
+	SELECT
+		*,
+		CAST(5 - (${count(DIMS[0])}) AS INTEGER) AS r,
+		CAST(1 + ${count(DIMS[1])} AS INTEGER) AS f,
+		CAST(1 + ${count(DIMS[2])} AS INTEGER) AS m
+	FROM rfm_base
+)`;
+	}
+	return sql`rfm_scores AS (
+	SELECT
+		*,
+		CAST(1 + (5 * (RANK() OVER (ORDER BY recency_days DESC) - 1)) // count(*) OVER () AS INTEGER) AS r,
+		CAST(1 + (5 * (RANK() OVER (ORDER BY frequency ASC) - 1)) // count(*) OVER () AS INTEGER) AS f,
+		CAST(1 + (5 * (RANK() OVER (ORDER BY monetary ASC) - 1)) // count(*) OVER () AS INTEGER) AS m
+	FROM rfm_base
+)`;
+}
+
+/** rfm_segments: rfm_scores plus segment (rules of the map; our constants only). */
+function segmentsCte(map: RfmSegmentMap): Sql {
+	const range = (s: string, [lo, hi]: readonly [number, number]) => `${s} BETWEEN ${lo} AND ${hi}`;
+	const whens = segmentRules(map).map(
+		(x) =>
+			`\t\t\tWHEN ${range('r', x.r)} AND ${range('f', x.f)} AND ${range('m', x.m)} THEN '${x.segment}'`
+	);
+	return sql`rfm_segments AS (
+	SELECT
+		*,
+		CASE
+${raw(whens.join('\n'))}
+			ELSE 'others'
+		END AS segment
+	FROM rfm_scores
+)`;
+}
+
+function rfmCtes(scope: Scope, settings: RfmSettings): Sql {
+	return sql`WITH ${scopeCtes(scope)},
+${baseCte(settings)},
+${scoresCte(settings)},
+${segmentsCte(settings.segmentMap)}`;
+}
+
+/** The three RFM queries: per-customer scores, the 5×5 R×F grid, the segment summary. */
+export function buildRfmQueries(scope: Scope, settings: RfmSettings): Record<keyof RfmResult, Sql> {
+	const ctes = rfmCtes(scope, settings);
+	const order = segmentKeys(settings.segmentMap)
+		.map((s, i) => `(${i + 1}, '${s}')`)
+		.join(', ');
+	return {
+		customers: sql`${ctes}
+SELECT customer_id, recency_days, frequency, monetary, r, f, m, segment
+FROM rfm_segments
+ORDER BY customer_id`,
+		grid: sql`${ctes},
+grid_cells AS (
+	SELECT CAST(gr.i AS INTEGER) AS r, CAST(gf.i AS INTEGER) AS f
+	FROM range(1, 6) gr(i)
+	CROSS JOIN range(1, 6) gf(i)
+),
+cell_stats AS (
+	SELECT r, f, count(*) AS customers, avg(monetary) AS avg_monetary
+	FROM rfm_segments
+	GROUP BY r, f
+)
+SELECT
+	g.r,
+	g.f,
+	CAST(coalesce(c.customers, 0) AS INTEGER) AS customers,
+	CAST(c.avg_monetary AS DOUBLE) AS avg_monetary
+FROM grid_cells g
+LEFT JOIN cell_stats c USING (r, f)
+ORDER BY g.r, g.f`,
+		segments: sql`${ctes},
+segment_order AS (
+	SELECT * FROM (VALUES ${raw(order)}) t(position, segment)
+),
+segment_stats AS (
+	SELECT
+		segment,
+		count(*) AS customers,
+		sum(frequency) AS orders,
+		sum(monetary) AS revenue,
+		median(recency_days) AS median_recency,
+		median(frequency) AS median_frequency,
+		median(monetary) AS median_monetary
+	FROM rfm_segments
+	GROUP BY segment
+),
+totals AS (
+	SELECT count(*) AS customers, sum(monetary) AS revenue
+	FROM rfm_segments
+)
+SELECT
+	o.segment,
+	CAST(coalesce(s.customers, 0) AS INTEGER) AS customers,
+	CAST(coalesce(s.orders, 0) AS INTEGER) AS orders,
+	CAST(coalesce(s.revenue, 0) AS DOUBLE) AS revenue,
+	CAST(coalesce(s.customers, 0) / nullif(t.customers, 0) AS DOUBLE) AS share_customers,
+	CAST(coalesce(s.revenue, 0) / nullif(t.revenue, 0) AS DOUBLE) AS share_revenue,
+	CAST(s.revenue / nullif(s.orders, 0) AS DOUBLE) AS aov,
+	CAST(s.median_recency AS DOUBLE) AS median_recency,
+	CAST(s.median_frequency AS DOUBLE) AS median_frequency,
+	CAST(s.median_monetary AS DOUBLE) AS median_monetary
+FROM segment_order o
+LEFT JOIN segment_stats s USING (segment)
+CROSS JOIN totals t
+ORDER BY o.position`
+	};
+}
+
+export const rfmAnalysis: AnalysisDef<RfmSettings, RfmResult> = {
+	id: 'rfm',
+	queries: buildRfmQueries,
+	async run(query, scope, settings, options) {
+		const q = buildRfmQueries(scope, settings);
+		const customers =
+			options?.customerLists === false ? null : await query<RfmCustomerRow>(q.customers);
+		const grid = await query<RfmGridRow>(q.grid);
+		const segments = await query<RfmSegmentRow>(q.segments);
+		return { customers, grid, segments };
+	}
+};

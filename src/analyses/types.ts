@@ -1,0 +1,84 @@
+/**
+ * The shape of an analysis module (src/analyses/<id>/index.ts). Everything the page needs to know
+ * about an analysis is in its manifest; the registry (./index.ts) lists the manifests in display
+ * order, and the dashboard, the breakdown's dimensions, the re-run chain and the warm-up are all
+ * derived from it — no analysis id is written outside its folder and the registry.
+ *
+ * Members are written as methods (not function-valued properties) on purpose: TypeScript compares
+ * methods bivariantly, so a manifest with specific settings `S` fits the registry's list of
+ * `AnalysisModule` without an `any`.
+ */
+import type { Component } from 'svelte';
+import type { AnalysisDef } from '../core/analysis';
+import type { Scope } from '../core/scope';
+import type { Sql } from '../core/sql';
+
+/** An analysis' own messages: English, and a Chinese entry for every English key (type-checked). */
+export interface Messages<K extends string> {
+	en: Record<K, string>;
+	zh: Record<K, string>;
+}
+
+/** What every section component is given; the rest it reads from the app context. */
+export interface SectionProps {
+	/** The chart footnote (file and as-of date), the same for every chart. */
+	note: string;
+}
+
+/**
+ * A per-customer field an analysis computes (RFM segment, lifecycle stage, later the predicted
+ * value decile), offered to other analyses: the breakdown's dimensions, the audience builder.
+ */
+export interface DerivedField<S, K extends string> {
+	/** Stable key, snake_case (e.g. 'rfm_segment'). */
+	key: string;
+	/** Message key (in the owner's messages) of the field's name. */
+	label: K;
+	/** A complete statement returning (customer_id, value VARCHAR) with the owner's settings. */
+	sql(scope: Scope, settings: S): Sql;
+	/** Message key of one value's name, or null to show the value as it is. */
+	valueLabel(value: string): K | null;
+}
+
+/** What `prepare` may ask of the other analyses. */
+export interface PrepareContext {
+	/** (customer_id, value) statement of a derived field with its owner's current settings. */
+	derivedSql(key: string): Sql | null;
+	/** Keys of every derived field, in registry order. */
+	derivedKeys: readonly string[];
+}
+
+export interface AnalysisModule<S extends object = object, R = unknown, K extends string = string> {
+	/** Stable id: the section's anchor and test ids (analysis-<id>), notebook cells, exports. */
+	id: string;
+	/** The SQL and the shaping of its rows (sql.ts). */
+	def: AnalysisDef<S, R>;
+	/** Settings before the user changes any. */
+	defaults: S;
+	messages: Messages<K>;
+	/** Message key of the section's title (the page's table of contents). */
+	title: K;
+	/** The section component, loaded with the dashboard (not with the empty page). */
+	section(): Promise<{ default: Component<SectionProps> }>;
+	/** The chart specs (chart.ts), loaded apart so Plot stays out of the dashboard chunk. */
+	chart?(): Promise<unknown>;
+	/** Per-customer fields this analysis derives for the others. */
+	derives?: readonly DerivedField<S, K>[];
+	/**
+	 * Analyses whose settings change this one's SQL (it re-runs after them): ids, or 'derived' for
+	 * every analysis that derives a field (the breakdown by segment or stage).
+	 */
+	dependsOn?: 'derived' | readonly string[];
+	/**
+	 * A few aggregates, cheaper than materialising the scope's per-customer facts: run on the plain
+	 * scope when it is not materialised yet (the overview, drawn first).
+	 */
+	beforeScope?: boolean;
+	/** Complete the settings from the scope and the other analyses before running. */
+	prepare?(scope: Scope, settings: S, context: PrepareContext): S;
+}
+
+/** `key` when it is one of `messages`' keys (a value's name, e.g. 'seg.champions'), else null. */
+export function messageKey<K extends string>(messages: Messages<K>, key: string): K | null {
+	return Object.hasOwn(messages.en, key) ? (key as K) : null;
+}
