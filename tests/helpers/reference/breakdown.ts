@@ -4,6 +4,7 @@
  */
 import type { Scope } from '../../../src/core/scope';
 import {
+	AGE_BAND,
 	AGE_BANDS,
 	type BreakdownDimension,
 	type BreakdownResult,
@@ -164,7 +165,7 @@ export function referenceBreakdown(
 	derived: DerivedFn | null = null,
 	crossDerived: DerivedFn | null = null
 ): BreakdownResult {
-	const dv = dimValues(data, scope, s.dimension, derived, s);
+	const dv = dimValues(data, scope, s.dimension ?? AGE_BAND, derived, s);
 	const groups = groupsOf(dv, s.topN);
 	const info = new Map(scopedCustomers(data, scope).map((c) => [c.customer_id, c]));
 	const agg = new Map<
