@@ -41,7 +41,18 @@ const CUSTOMER_ID = [
 	'用户编号',
 	'买家',
 	'买家ID',
-	'顾客ID'
+	'顾客ID',
+	// Public datasets and shop exports (issue 15): Olist, retail panels, CRM account exports.
+	'customer_unique_id',
+	'cust_id',
+	'custid',
+	'client_id',
+	'account id',
+	'account number',
+	'客户编码',
+	'会员卡号',
+	'顾客编号',
+	'用户名'
 ];
 
 export const ORDER_ROLES: RoleSpec<OrderRole>[] = [
@@ -69,7 +80,17 @@ export const ORDER_ROLES: RoleSpec<OrderRole>[] = [
 			'付款时间',
 			'支付时间',
 			'交易日期',
-			'订单时间'
+			'订单时间',
+			'invoice date',
+			'order_purchase_timestamp',
+			'sale date',
+			'sales date',
+			'txn date',
+			'order datetime',
+			'成交时间',
+			'购买时间',
+			'订单创建时间',
+			'创建时间'
 		]
 	},
 	{
@@ -100,13 +121,49 @@ export const ORDER_ROLES: RoleSpec<OrderRole>[] = [
 			'成交金额',
 			'总金额',
 			'总价',
-			'应付金额'
+			'应付金额',
+			// CDNOW's dollar_value; Kaggle shop exports; payment tables (issue 15).
+			'dollar_value',
+			'dollar amount',
+			'purchase_amount',
+			'purchase amount',
+			'sale amount',
+			'sales amount',
+			'order value',
+			'payment_value',
+			'amount spent',
+			'spend',
+			'交易金额',
+			'消费金额',
+			'付款金额',
+			'实收金额',
+			'订单总额',
+			'商品金额'
 		]
 	},
 	{
 		role: 'quantity',
 		fit: 'number',
-		synonyms: ['quantity', 'qty', 'units', 'lineitem quantity', '数量', '购买数量', '件数']
+		synonyms: [
+			'quantity',
+			'qty',
+			'units',
+			'lineitem quantity',
+			'数量',
+			'购买数量',
+			'件数',
+			// CDNOW's number_of_cds; order-line exports (issue 15).
+			'number_of_cds',
+			'number of items',
+			'quantity ordered',
+			'qty ordered',
+			'item count',
+			'units sold',
+			'商品数量',
+			'购买件数',
+			'订购数量',
+			'销量'
+		]
 	},
 	{
 		role: 'unit_price',
@@ -131,7 +188,15 @@ export const ORDER_ROLES: RoleSpec<OrderRole>[] = [
 			'订单编号',
 			'订单ID',
 			'交易号',
-			'单号'
+			'单号',
+			'order_ref',
+			'receipt no',
+			'receipt number',
+			'txn id',
+			'bill no',
+			'订单编码',
+			'流水号',
+			'小票号'
 		]
 	},
 	{
