@@ -21,7 +21,7 @@ import { SESSION_SETUP, lockdownStatements } from './session';
 import { memoryLimitStatement } from './memory';
 import { EngineCrashError } from '../core/engine-errors';
 import { ident, type Sql } from '../core/sql';
-import type { WarmUpResult } from './warm-up';
+import type { AnalysisRun, WarmUpResult } from './warm-up';
 
 export interface BrowserEngine extends Engine {
 	/** Kill the worker (cancels whatever runs); the engine must not be used afterwards. */
@@ -36,9 +36,12 @@ export interface BrowserEngine extends Engine {
 	/**
 	 * Run the warm-up (db/warm-up.ts) on a connection and in-memory database of its own, dropped
 	 * afterwards. 'stopped' when the page called the engine meanwhile: the warm-up ends at its next
-	 * statement so that the page's work waits for one small statement at most.
+	 * statement so that the page's work waits for one small statement at most. `analyses` are run
+	 * after the load, as the dashboard runs them.
 	 */
-	warmUp(): Promise<{ state: 'done'; result: WarmUpResult } | { state: 'stopped' }>;
+	warmUp(
+		analyses: readonly AnalysisRun[]
+	): Promise<{ state: 'done'; result: WarmUpResult } | { state: 'stopped' }>;
 }
 
 /** The warm-up's throw-away database (attached and detached by warmUp). */
@@ -237,7 +240,7 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 				await guard(c.query(useStatement(name)));
 			}
 		},
-		async warmUp() {
+		async warmUp(analyses) {
 			pageNeedsEngine = false;
 			const c = await guard(db.connect());
 			const step = async (q: Sql | string) => {
@@ -262,7 +265,7 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 				await step(`ATTACH ':memory:' AS ${WARM_DATABASE}`);
 				await step(`USE ${WARM_DATABASE}`);
 				const { runWarmUp } = await import('./warm-up');
-				return { state: 'done' as const, result: await runWarmUp(engine) };
+				return { state: 'done' as const, result: await runWarmUp(engine, analyses) };
 			} catch (e) {
 				if (e instanceof WarmUpStopped) return { state: 'stopped' as const };
 				throw e;

@@ -12,13 +12,11 @@
  * at the next statement when the page asks the engine for anything (db/duckdb-browser.ts): a file
  * given during the warm-up waits for one small statement at most.
  */
-import { loadCsv } from './load-csv';
-import { buildOrdersTables } from './build-orders';
-import { buildLoadSummaryQuery } from '../core/canonical';
 import { materializeScopeStatements, type Scope } from '../core/scope';
-import type { OrdersMapping } from '../core/types';
+import type { QueryFn } from '../core/analysis';
 import type { Engine } from './engine';
 import { yieldToMain } from '../core/yield';
+import { loadDataSet } from './pipeline/load-data-set';
 
 /** Lines of the generated log: enough for V8 to optimise the hot functions, about 1–3 s cold. */
 export const WARM_UP_LINES = 30_000;
@@ -93,28 +91,6 @@ export async function warmUpCsv(lines: number): Promise<Uint8Array> {
 	return new TextEncoder().encode(parts.join(''));
 }
 
-/** The mapping detection would confirm for the generated columns. */
-function warmUpMapping(table: string): OrdersMapping {
-	return {
-		table,
-		roles: {
-			order_id: 'order_id',
-			order_date: 'order_date',
-			customer_id: 'customer_id',
-			product: 'product',
-			category: 'category',
-			quantity: 'quantity',
-			unit_price: 'unit_price'
-		},
-		dateFormat: { format: 'iso' },
-		numberFormat: { decimal: '.' },
-		dimensions: [
-			{ source: 'region', column: 'region', label: 'region' },
-			{ source: 'channel', column: 'channel', label: 'channel' }
-		]
-	};
-}
-
 export interface WarmUpResult {
 	/** Lines of the generated log that reached `tx`. */
 	rows: number;
@@ -124,20 +100,32 @@ export interface WarmUpResult {
 }
 
 /**
- * Load a generated log of `lines` lines as the session does (loadCsv, canonical tables, summary)
- * and run every dashboard analysis over the materialised default scope, as Dashboard.runAll does.
- * Creates `warm_up_raw`, the canonical tables and the scope's temp tables in the engine's current
- * database: give it an engine whose connection uses a database of its own.
+ * An analysis as the dashboard runs it right after a load: its id, and a run over a scope with
+ * the settings the page would use (state/default-runs.ts makes them from the registry, which db
+ * does not import).
  */
-export async function runWarmUp(engine: Engine, lines = WARM_UP_LINES): Promise<WarmUpResult> {
+export interface AnalysisRun {
+	id: string;
+	run(query: QueryFn, scope: Scope): Promise<unknown>;
+}
+
+/**
+ * Load a generated log of `lines` lines through the app's load pipeline (db/pipeline: files,
+ * mapping detection, canonical tables, summary) and run `analyses` over the materialised default
+ * scope, as Dashboard.runAll does. Creates the raw and canonical tables and the scope's temp
+ * tables in the engine's current database: give it an engine whose connection uses a database of
+ * its own.
+ */
+export async function runWarmUp(
+	engine: Engine,
+	analyses: readonly AnalysisRun[],
+	lines = WARM_UP_LINES
+): Promise<WarmUpResult> {
 	const t0 = performance.now();
-	const table = 'warm_up_raw';
 	const data = await warmUpCsv(lines);
-	await loadCsv(engine, { name: 'warm-up.csv', data }, table);
-	await buildOrdersTables(engine, warmUpMapping(table), { returns: 'net' });
-	const [summary] = await engine.query<{ tx_rows: number; as_of: string }>(buildLoadSummaryQuery());
-	if (!summary) throw new Error('warm-up: no load summary');
-	const ran = await runEveryAnalysis(engine, summary.as_of);
+	const { summary } = await loadDataSet(engine, [{ name: 'warm-up.csv', data }]);
+	if (!summary) throw new Error('warm-up: the generated log was not built at once');
+	const ran = await runEveryAnalysis(engine, summary.as_of, analyses);
 	return {
 		rows: Number(summary.tx_rows),
 		analyses: ran.map((r) => r.id),
@@ -146,18 +134,15 @@ export async function runWarmUp(engine: Engine, lines = WARM_UP_LINES): Promise<
 }
 
 /**
- * Every analysis with its defaults, as the dashboard runs them right after a load (no filter, the
- * scope materialised once), over the loaded tables; their results in display order. The warm-up
- * and the hostile corpus's "every analysis runs" test share it.
+ * Every one of `analyses`, as the dashboard runs them right after a load (no filter, the scope
+ * materialised once), over the loaded tables; their results in the given order. The warm-up and
+ * the hostile corpus's "every analysis runs" test share it.
  */
 export async function runEveryAnalysis(
 	engine: Engine,
-	asOf: string
+	asOf: string,
+	analyses: readonly AnalysisRun[]
 ): Promise<{ id: string; result: unknown }[]> {
-	const [{ ANALYSES }, { defaultPreparedSettings }] = await Promise.all([
-		import('../analyses'),
-		import('../analyses/registry-tools')
-	]);
 	const plain: Scope = {
 		asOf,
 		from: null,
@@ -170,12 +155,8 @@ export async function runEveryAnalysis(
 	for (const stmt of materializeScopeStatements(plain)) await engine.exec(stmt);
 	const scope: Scope = { ...plain, materialized: true };
 	const out: { id: string; result: unknown }[] = [];
-	for (const a of ANALYSES) {
-		const settings = defaultPreparedSettings(ANALYSES, a, scope);
-		const result: unknown = await a.def.run((q) => engine.query(q), scope, settings, {
-			customerLists: false
-		});
-		out.push({ id: a.def.id, result });
+	for (const a of analyses) {
+		out.push({ id: a.id, result: await a.run((q) => engine.query(q), scope) });
 	}
 	return out;
 }

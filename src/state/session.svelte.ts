@@ -1,19 +1,9 @@
 import { getEngine, pageMemoryLimit, restartEngine } from '../db/engine-instance';
-import { countColumns, loadCsv } from '../db/load-csv';
+import { countColumns } from '../db/load-csv';
 import type { LoadInput, LoadReport } from '../core/ingest/types';
 import type { TextEncodingName } from '../core/ingest/encoding';
-import {
-	detectCustomerRoles,
-	detectOrderRoles,
-	headerSignature,
-	requiredSatisfied,
-	type RoleDetection
-} from '../core/columns';
-import { sniffDateFormat, sniffNumberFormat } from '../core/formats';
-import { fitFormats, type FormatMisfit } from '../core/formats-fit';
-import { buildLoadSummaryQuery } from '../core/canonical';
-import { buildOrdersTables } from '../db/build-orders';
-import { buildCustomersStatements, customerColumns } from '../core/canonical-customers';
+import type { RoleDetection } from '../core/columns';
+import type { FormatMisfit } from '../core/formats-fit';
 import type {
 	CustomerRole,
 	CustomersMapping,
@@ -25,41 +15,24 @@ import type { Sql } from '../core/sql';
 import { measure } from '../core/timing';
 import { recallMapping, rememberMapping } from './mapping-memory';
 import { problemOf, type Problem } from './problems';
-import { memoryLimitBytes, prefersCompressed } from '../db/memory';
 import { isEngineDead, isOutOfMemory } from '../core/engine-errors';
-import { PACKED_DATABASE } from '../db/session';
-import {
-	dropDataSet,
-	dropTable,
-	dropUploads,
-	moveTable,
-	RAW_CUSTOMERS,
-	RAW_ORDERS,
-	uploadTable
-} from '../db/tables';
+import { RAW_ORDERS } from '../db/tables';
 import { engineStats, type EngineStats } from '../db/stats';
+import type { DataWarning } from '../core/data-warnings';
+import { EngineStatus } from '../db/pipeline/engine-status';
+import { inputHead, reloadOrdersFile, startDataSet } from '../db/pipeline/files';
+import { proposeOrdersMapping, signatureOf } from '../db/pipeline/mapping';
+import { loadDataSet, type DataSet } from '../db/pipeline/load-data-set';
 import {
-	buildDataWarningsQuery,
-	buildDuplicatesStatement,
-	DUPLICATES_TABLE,
-	localDate,
-	toDataWarnings,
-	type DataWarning
-} from '../core/data-warnings';
+	buildTables,
+	customerColumnLabels,
+	type CustomerColumn,
+	type LoadSummary
+} from '../db/pipeline/build';
+import { dataWarnings, findDuplicates } from '../db/pipeline/checks';
+import { withDefaultSettings } from './default-runs';
 
-/** One row of buildLoadSummaryQuery(). */
-export interface LoadSummary {
-	tx_rows: number;
-	rejected_rows: number;
-	missing_customer_rows: number;
-	customers: number;
-	orders: number;
-	revenue: number;
-	first_date: string | null;
-	last_date: string | null;
-	as_of: string;
-	returns_lines: number;
-}
+export type { LoadSummary } from '../db/pipeline/build';
 
 export type Phase = 'empty' | 'loading' | 'mapping' | 'ready' | 'error';
 
@@ -73,8 +46,10 @@ export interface Progress {
 export type { Problem } from './problems';
 
 /**
- * The loaded data set: files, mapping, canonical tables and their summary.
- * One instance per page (provided via context by App.svelte).
+ * The loaded data set: files, mapping, canonical tables and their summary. One instance per page
+ * (provided via context by App.svelte). A thin shell over the load pipeline's parts
+ * (src/db/pipeline/: files, mapping, build, checks, engine status), which take the engine as a
+ * parameter and are tested in Node; this class holds their results as state for the page.
  */
 export class Session {
 	engineState = $state<'starting' | 'ready' | 'error'>('starting');
@@ -128,21 +103,21 @@ export class Session {
 	 */
 	warmState = $state<'idle' | 'running' | 'done' | 'stopped' | 'failed'>('idle');
 
+	/** A remembered mapping is in force for the orders file (its roles need no confirming). */
+	private remembered = false;
+	/** Remembered formats that did not fit the orders file (the file's own are used instead). */
+	formatMisfits = $state.raw<FormatMisfit[]>([]);
+
 	private abort: AbortController | null = null;
 	private counting = new Set<LoadReport>();
+	private readonly status = new EngineStatus({ get: getEngine, restart: restartEngine }, (s, e) => {
+		this.engineState = s;
+		if (e !== null) this.engineError = e;
+	});
 
 	constructor() {
-		getEngine().then(
-			() => {
-				// For the bench: what the page fetched until here is its start-up weight.
-				performance.mark?.('clientele: engine ready');
-				this.engineState = 'ready';
-			},
-			(e: unknown) => {
-				this.engineState = 'error';
-				this.engineError = e instanceof Error ? e.message : String(e);
-			}
-		);
+		// For the bench: what the page fetched until the engine is ready is its start-up weight.
+		void this.status.watchStart(() => performance.mark?.('clientele: engine ready'));
 	}
 
 	/**
@@ -158,7 +133,9 @@ export class Session {
 		this.warmState = 'running';
 		const t0 = performance.now();
 		try {
-			const outcome = await engine.warmUp();
+			// The registry is a chunk of its own, as it was when the warm-up imported it.
+			const { ANALYSES } = await import('../analyses');
+			const outcome = await engine.warmUp(withDefaultSettings(ANALYSES));
 			measure(`warm-up ${outcome.state}`, t0);
 			if (outcome.state === 'done' && prefetch && this.phase === 'empty') {
 				const t1 = performance.now();
@@ -217,25 +194,12 @@ export class Session {
 		// A customers file alone waits for its orders file: the next file joins it.
 		if (mode === 'replace' && !this.ordersReport && this.customersReport) mode = 'add';
 		try {
-			let engine = await getEngine();
-			if (engine.crashed) {
-				// The worker died since the last load (e.g. out of memory in an analysis): start a
-				// fresh one; whatever was loaded is gone, so this load starts a new data set.
-				this.engineState = 'starting';
-				engine = await restartEngine();
-				this.engineState = 'ready';
-				mode = 'replace';
-			}
+			// A worker that died since the last load (e.g. out of memory in an analysis) is
+			// restarted; whatever was loaded is gone, so this load starts a new data set.
+			const { engine, restarted } = await this.status.live();
+			if (restarted) mode = 'replace';
 			if (mode === 'replace') {
-				await this.dropAll();
-				// A file large for the memory limit goes to the compressed database.
-				const bytes = inputs.reduce(
-					(t, x) => t + (x.data instanceof Uint8Array ? x.data.byteLength : x.data.size),
-					0
-				);
-				const packed = prefersCompressed(bytes, memoryLimitBytes(pageMemoryLimit()));
-				await engine.useDatabase(packed ? PACKED_DATABASE : engine.defaultDatabase);
-				this.compressed = packed;
+				this.compressed = await startDataSet(engine, inputs, pageMemoryLimit());
 				this.ordersReport = null;
 				this.customersReport = null;
 				this.customersMapping = null;
@@ -245,50 +209,44 @@ export class Session {
 				this.checks = 'idle';
 				this.removeDuplicates = false;
 			}
-			let ordersChanged = false;
-			let customersChanged = false;
-			for (const [i, input] of inputs.entries()) {
-				current = input.name;
-				const tmp = uploadTable(i);
-				const fileStart = performance.now();
-				const report = await loadCsv(engine, input, tmp, {
-					signal: abort.signal,
-					onProgress: (p) =>
-						(this.progress = { file: input.name, stage: p.stage, fraction: p.fraction, startedAt })
-				});
-				measure(`load ${input.name}`, fileStart);
-				const kind = classify(report, ordersChanged);
-				if (kind === 'orders') {
-					await moveTable(engine, tmp, RAW_ORDERS);
-					this.rawStamp++;
-					this.ordersReport = { ...report, table: RAW_ORDERS };
-					this.ordersInput = input;
-					ordersChanged = true;
-				} else if (kind === 'customers') {
-					await moveTable(engine, tmp, RAW_CUSTOMERS);
-					this.customersReport = { ...report, table: RAW_CUSTOMERS };
-					customersChanged = true;
-				} else {
-					await dropTable(engine, tmp);
-					this.notices = [...this.notices, input.name];
+			const loaded = await loadDataSet(engine, inputs, {
+				build: 'never',
+				current: this.dataSet(),
+				recall: recallMapping,
+				signal: abort.signal,
+				onFile: (name) => (current = name),
+				onProgress: (file, p) =>
+					(this.progress = { file, stage: p.stage, fraction: p.fraction, startedAt }),
+				onLoaded: (f) => {
+					// As each file is placed: a later file's failure leaves the earlier ones shown.
+					if (f.kind === 'orders') {
+						this.rawStamp++;
+						this.ordersReport = f.report;
+						this.ordersInput = f.input;
+					} else if (f.kind === 'customers') this.customersReport = f.report;
+					else this.notices = [...this.notices, f.input.name];
 				}
+			});
+			if (loaded.files.some((f) => f.kind === 'orders') && loaded.orders) {
+				this.detection = loaded.orders.detection;
+				this.remembered = loaded.orders.remembered;
+				this.formatMisfits = loaded.orders.misfits;
+				this.mapping = loaded.orders.mapping;
 			}
-			current = null;
-			if (ordersChanged) this.prepareOrdersMapping();
-			if (customersChanged) this.prepareCustomersMapping();
-			if (!this.ordersReport) {
-				if (this.customersReport) {
-					this.phase = 'empty';
-					this.problem = {
-						file: this.customersReport.file,
-						key: 'notice.customersOnly',
-						message: ''
-					};
-				} else this.fail(inputs[0]?.name ?? null, '', 'error.noOrders');
-				return;
+			if (loaded.files.some((f) => f.kind === 'customers') && loaded.customers) {
+				this.customersDetection = loaded.customers.detection;
+				this.customersMapping = loaded.customers.mapping;
 			}
-			// A close call on the encoding is shown on the mapping screen, with a preview, first.
-			if (this.mappingConfident() && !this.ordersReport.encodingUncertain) await this.build();
+			if (loaded.next === 'customers-only' && this.customersReport) {
+				this.phase = 'empty';
+				this.problem = {
+					file: this.customersReport.file,
+					key: 'notice.customersOnly',
+					message: ''
+				};
+			} else if (loaded.next === 'no-orders') {
+				this.fail(inputs[0]?.name ?? null, '', 'error.noOrders');
+			} else if (loaded.next === 'build') await this.build();
 			else this.phase = 'mapping';
 		} catch (e) {
 			if (abort.signal.aborted) return;
@@ -297,6 +255,38 @@ export class Session {
 			if (this.abort === abort) this.abort = null;
 			this.progress = null;
 		}
+	}
+
+	/** The data set in force, as the pipeline's parts see it (null parts where none is loaded). */
+	private dataSet(): DataSet {
+		const [report, input, detection, mapping] = [
+			this.ordersReport,
+			this.ordersInput,
+			this.detection,
+			this.mapping
+		];
+		const cm = this.customersMapping;
+		return {
+			orders:
+				report && input && detection && mapping
+					? {
+							report,
+							input,
+							detection,
+							mapping: $state.snapshot(mapping) as OrdersMapping,
+							remembered: this.remembered,
+							misfits: this.formatMisfits
+						}
+					: null,
+			customers:
+				this.customersReport && this.customersDetection && cm
+					? {
+							report: this.customersReport,
+							detection: this.customersDetection,
+							mapping: $state.snapshot(cm) as CustomersMapping
+						}
+					: null
+		};
 	}
 
 	/**
@@ -313,16 +303,13 @@ export class Session {
 		this.problem = null;
 		const startedAt = performance.now();
 		try {
-			const engine = await getEngine();
-			const report = await loadCsv(engine, input, uploadTable(0), {
+			const report = await reloadOrdersFile(await getEngine(), input, encoding, {
 				signal: abort.signal,
-				encoding,
-				onProgress: (p) =>
-					(this.progress = { file: input.name, stage: p.stage, fraction: p.fraction, startedAt })
+				onProgress: (file, p) =>
+					(this.progress = { file, stage: p.stage, fraction: p.fraction, startedAt })
 			});
-			await moveTable(engine, uploadTable(0), RAW_ORDERS);
 			this.rawStamp++;
-			this.ordersReport = { ...report, table: RAW_ORDERS };
+			this.ordersReport = report;
 			this.summary = null;
 			this.warnings = [];
 			this.checks = 'idle';
@@ -339,14 +326,7 @@ export class Session {
 
 	/** The orders file's first `maxBytes` bytes (the encoding preview), and whether that is all. */
 	async ordersHead(maxBytes: number): Promise<{ bytes: Uint8Array; whole: boolean } | null> {
-		const data = this.ordersInput?.data;
-		if (!data) return null;
-		const bytes =
-			data instanceof Uint8Array
-				? data.subarray(0, maxBytes)
-				: new Uint8Array(await data.slice(0, maxBytes).arrayBuffer());
-		const size = data instanceof Uint8Array ? data.byteLength : data.size;
-		return { bytes, whole: bytes.length >= size };
+		return this.ordersInput ? inputHead(this.ordersInput, maxBytes) : null;
 	}
 
 	/** Cancel a running load: the worker is killed and restarted; nothing half-loaded remains. */
@@ -354,14 +334,7 @@ export class Session {
 		this.abort?.abort();
 		this.abort = null;
 		this.progress = null;
-		this.engineState = 'starting';
-		await restartEngine().then(
-			() => (this.engineState = 'ready'),
-			(e: unknown) => {
-				this.engineState = 'error';
-				this.engineError = String(e);
-			}
-		);
+		await this.status.restart();
 		this.ordersReport = null;
 		this.customersReport = null;
 		this.summary = null;
@@ -374,10 +347,7 @@ export class Session {
 	async confirmMapping(): Promise<void> {
 		if (!this.mapping || !this.ordersReport) return;
 		this.formatMisfits = [];
-		rememberMapping(
-			headerSignature(this.ordersReport.columns.map((c) => c.name)),
-			$state.snapshot(this.mapping) as OrdersMapping
-		);
+		rememberMapping(signatureOf(this.ordersReport), $state.snapshot(this.mapping) as OrdersMapping);
 		await this.build();
 	}
 
@@ -412,70 +382,14 @@ export class Session {
 		if (this.ordersReport) this.phase = 'mapping';
 	}
 
-	private mappingConfident(): boolean {
-		const det = this.detection;
-		if (!det || !this.mapping) return false;
-		if (this.mapping.dateFormat.ambiguous) return false;
-		if (this.formatMisfits.length > 0) return false;
-		if (this.remembered) return true;
-		if (!requiredSatisfied(det)) return false;
-		const required: OrderRole[] = ['customer_id', 'order_date'];
-		const amountRoles: OrderRole[] = det.roles.amount ? ['amount'] : ['quantity', 'unit_price'];
-		return [...required, ...amountRoles].every((r) => det.confidence[r] === 'high');
-	}
-
-	private remembered = false;
-	/** Remembered formats that did not fit the orders file (the file's own are used instead). */
-	formatMisfits = $state.raw<FormatMisfit[]>([]);
-
+	/** Detect the orders file's mapping afresh (or recall the remembered one). */
 	private prepareOrdersMapping(): void {
-		const report = this.ordersReport;
-		if (!report) return;
-		const det = detectOrderRoles(report.columns);
-		this.detection = det;
-		const saved = recallMapping(headerSignature(report.columns.map((c) => c.name)));
-		const names = new Set(report.columns.map((c) => c.name));
-		const savedValid =
-			saved !== null && Object.values(saved.roles).every((c) => c === undefined || names.has(c));
-		this.remembered = savedValid;
-		const roles = savedValid && saved ? { ...saved.roles } : { ...det.roles };
-		const dateCol = report.columns.find((c) => c.name === roles.order_date);
-		const amountCol = report.columns.find((c) => c.name === (roles.amount ?? roles.unit_price));
-		// A remembered format is checked against this file's values first: where it fits fewer of
-		// them than the file's own, the file's is used and the mapping screen says so.
-		const samples = { date: dateCol?.samples ?? [], amount: amountCol?.samples ?? [] };
-		const formats =
-			savedValid && saved
-				? fitFormats(saved, samples)
-				: {
-						dateFormat: sniffDateFormat(samples.date) ?? { format: '%Y-%m-%d' },
-						numberFormat: sniffNumberFormat(samples.amount),
-						misfits: []
-					};
-		this.formatMisfits = formats.misfits;
-		this.mapping = {
-			table: RAW_ORDERS,
-			roles,
-			dateFormat: formats.dateFormat,
-			numberFormat: formats.numberFormat,
-			dimensions: det.dimensions.filter((d) => !Object.values(roles).includes(d.source))
-		};
-	}
-
-	private prepareCustomersMapping(): void {
-		const report = this.customersReport;
-		if (!report) return;
-		const det = detectCustomerRoles(report.columns);
-		this.customersDetection = det;
-		const dateCol = report.columns.find((c) => c.name === det.roles.signup_date);
-		const numCol = report.columns.find((c) => c.name === det.roles.income);
-		this.customersMapping = {
-			table: RAW_CUSTOMERS,
-			roles: { ...det.roles },
-			dateFormat: dateCol ? (sniffDateFormat(dateCol.samples) ?? undefined) : undefined,
-			numberFormat: sniffNumberFormat(numCol?.samples ?? []),
-			attributes: det.dimensions
-		};
+		if (!this.ordersReport) return;
+		const p = proposeOrdersMapping(this.ordersReport, recallMapping);
+		this.detection = p.detection;
+		this.remembered = p.remembered;
+		this.formatMisfits = p.misfits;
+		this.mapping = p.mapping;
 	}
 
 	/** Build tx, orders, customer_facts (and customers) from the mapping, then the summary. */
@@ -495,19 +409,15 @@ export class Session {
 			const plain = $state.snapshot(mapping) as OrdersMapping;
 			// Only removing duplicates needs them before the tables; otherwise checkData finds them.
 			if (this.removeDuplicates) await this.findDuplicates(plain.table);
-			const options = {
+			const summary = await buildTables(engine, {
+				orders: plain,
+				customers: this.customersMapping
+					? ($state.snapshot(this.customersMapping) as CustomersMapping)
+					: null,
 				returns: this.returns,
-				...(this.removeDuplicates ? { removeDuplicatesFrom: DUPLICATES_TABLE } : {})
-			};
-			await buildOrdersTables(engine, plain, options);
-			const [summary] = await engine.query<LoadSummary>(buildLoadSummaryQuery());
-			if (this.customersMapping && this.customersMapping.roles.customer_id) {
-				const cm = $state.snapshot(this.customersMapping) as CustomersMapping;
-				for (const stmt of buildCustomersStatements(cm, this.customersOptions(summary))) {
-					await engine.exec(stmt);
-				}
-			}
-			this.summary = summary ?? null;
+				removeDuplicates: this.removeDuplicates
+			});
+			this.summary = summary;
 			measure('build tables', buildStart);
 			// The previous warnings stay on screen until the new checks replace them (a rebuild
 			// after "remove duplicates" keeps its checkbox in place meanwhile).
@@ -535,13 +445,7 @@ export class Session {
 		try {
 			const engine = await getEngine();
 			await this.findDuplicates(table);
-			const t = performance.now();
-			const warnings = toDataWarnings(
-				await engine.query<{ kind: string; count: number; examples: string }>(
-					buildDataWarningsQuery(localDate())
-				)
-			);
-			measure('warnings', t);
+			const warnings = await dataWarnings(engine);
 			if (version !== this.dataVersion) return;
 			this.warnings = warnings;
 			this.checks = 'done';
@@ -559,22 +463,12 @@ export class Session {
 		const report = this.ordersReport;
 		if (!report || this.duplicatesOf === this.rawStamp) return;
 		const stamp = this.rawStamp;
-		const t = performance.now();
-		const engine = await getEngine();
-		await engine.exec(
-			buildDuplicatesStatement(
-				table,
-				report.columns.map((c) => c.name)
-			)
+		await findDuplicates(
+			await getEngine(),
+			table,
+			report.columns.map((c) => c.name)
 		);
 		this.duplicatesOf = stamp;
-		measure('duplicates', t);
-	}
-
-	private async dropAll(): Promise<void> {
-		const engine = await getEngine();
-		// In both databases: the previous data set may have been the other kind.
-		await dropDataSet(engine, [engine.defaultDatabase, PACKED_DATABASE]);
 	}
 
 	/**
@@ -612,31 +506,8 @@ export class Session {
 	}
 
 	/** Columns of the canonical `customers` table besides customer_id, with display labels. */
-	get customerColumns(): { column: string; label: string; categorical: boolean }[] {
-		const cm = this.customersMapping;
-		if (!cm || !cm.roles.customer_id) return [];
-		const r = cm.roles;
-		const roleLabels: Record<string, string | undefined> = {
-			signup_date: r.signup_date,
-			gender: r.gender,
-			birth_year: r.birth_year ?? r.birth_date ?? r.age,
-			region: r.region,
-			income: r.income
-		};
-		return customerColumns(cm, this.customersOptions(this.summary)).map((column) => {
-			const attr = cm.attributes.find((a) => a.column === column);
-			return {
-				column,
-				label: attr?.label ?? roleLabels[column] ?? column,
-				categorical: attr ? !attr.numeric : column === 'gender' || column === 'region'
-			};
-		});
-	}
-
-	/** Ages in a customers file are taken as of the year of the last order. */
-	private customersOptions(summary: LoadSummary | null | undefined) {
-		const year = summary?.last_date ? Number(summary.last_date.slice(0, 4)) : undefined;
-		return year ? { ageReferenceYear: year } : {};
+	get customerColumns(): CustomerColumn[] {
+		return customerColumnLabels(this.customersMapping, this.summary);
 	}
 
 	private fail(file: string | null, message: string, key: string | null = null): void {
@@ -666,77 +537,22 @@ export class Session {
 		void this.recover();
 	}
 
-	private recovering: Promise<void> | null = null;
-
 	/**
 	 * After running out of memory: free what a half-finished load left behind, or — when the
 	 * worker died or no longer answers — start a fresh engine (the loaded data is gone then, and
 	 * the page says so by going back to the empty state with the problem shown).
 	 */
-	private recover(): Promise<void> {
-		this.recovering ??= this.recoverOnce().finally(() => (this.recovering = null));
-		return this.recovering;
-	}
-
-	private async recoverOnce(): Promise<void> {
-		const engine = await getEngine().catch(() => null);
-		const alive =
-			engine !== null &&
-			!engine.crashed &&
-			(await withTimeout(engine.query('SELECT 1 AS ok'), 5000).then(
-				() => true,
-				() => false
-			));
-		if (engine && alive) {
-			await dropUploads(engine);
-			return;
-		}
-		this.engineState = 'starting';
-		this.ordersReport = null;
-		this.customersReport = null;
-		this.summary = null;
-		this.mapping = null;
-		this.customersMapping = null;
-		this.phase = 'error';
-		if (this.problem?.key !== 'error.outOfMemory') {
-			this.problem = { file: null, key: 'error.engineCrashed', message: 'worker stopped' };
-		}
-		await restartEngine().then(
-			() => (this.engineState = 'ready'),
-			(e: unknown) => {
-				this.engineState = 'error';
-				this.engineError = e instanceof Error ? e.message : String(e);
+	private async recover(): Promise<void> {
+		await this.status.recover(() => {
+			this.ordersReport = null;
+			this.customersReport = null;
+			this.summary = null;
+			this.mapping = null;
+			this.customersMapping = null;
+			this.phase = 'error';
+			if (this.problem?.key !== 'error.outOfMemory') {
+				this.problem = { file: null, key: 'error.engineCrashed', message: 'worker stopped' };
 			}
-		);
+		});
 	}
-}
-
-/** Orders file if it has a date-like role and an amount (or quantity × price); customers otherwise. */
-function classify(report: LoadReport, haveOrders: boolean): 'orders' | 'customers' | 'unused' {
-	const det = detectOrderRoles(report.columns);
-	const looksLikeOrders =
-		det.roles.order_date !== undefined &&
-		(det.roles.amount !== undefined ||
-			(det.roles.quantity !== undefined && det.roles.unit_price !== undefined));
-	if (looksLikeOrders && !haveOrders) return 'orders';
-	const cust = detectCustomerRoles(report.columns);
-	if (cust.roles.customer_id !== undefined && !looksLikeOrders) return 'customers';
-	return 'unused';
-}
-
-/** `p`, or a rejection after `ms` milliseconds (a worker that stopped answering). */
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-	return new Promise<T>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('timeout')), ms);
-		p.then(
-			(v) => {
-				clearTimeout(timer);
-				resolve(v);
-			},
-			(e: unknown) => {
-				clearTimeout(timer);
-				reject(e instanceof Error ? e : new Error(String(e)));
-			}
-		);
-	});
 }

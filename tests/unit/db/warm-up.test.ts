@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
 import { runWarmUp, warmUpChunks, warmUpCsv } from '../../../src/db/warm-up';
 import { ANALYSES } from '../../../src/analyses';
+import { withDefaultSettings } from '../../../src/state/default-runs';
 
 describe('warm-up', () => {
 	it('generates the same well-formed log every time', async () => {
@@ -42,7 +43,7 @@ describe('warm-up', () => {
 	it('loads every line and runs every analysis, in a database of its own', async () => {
 		const engine = await createNodeEngine();
 		await engine.exec(`ATTACH ':memory:' AS warm; USE warm`);
-		const result = await runWarmUp(engine, 3000);
+		const result = await runWarmUp(engine, withDefaultSettings(ANALYSES), 3000);
 		expect(result.rows).toBe(3000);
 		expect(result.analyses).toEqual(ANALYSES.map((a) => a.def.id));
 		const [orders] = await engine.query<{ n: number }>(

@@ -1,6 +1,6 @@
 // Issue 5: every file of the hostile corpus (tests/fixtures/hostile/README.md) through the app's
-// own path — loadCsv → detectOrderRoles → sniffed formats → buildOrdersTables, as Session
-// does — with a time limit per file. Each file either loads with the expected counts or fails
+// own load pipeline — loadDataSet (src/db/pipeline): files read and classified, mapping
+// detected, canonical tables built, as Session loads them — with a time limit per file. Each file either loads with the expected counts or fails
 // with a specific LoadError; either way nothing is lost: data rows = loaded + rejected by the CSV
 // reader, and rows typed into tx + distinct rows of tx_rejects = loaded.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,17 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine, fixtureBytes } from '../../helpers/node-engine';
 import { largeCases, smallCases } from '../../fixtures/hostile/make.mjs';
 import type { Engine } from '../../../src/db/engine';
-import { loadCsv } from '../../../src/db/load-csv';
-import { LoadError, type LoadReport } from '../../../src/core/ingest/types';
+import { LoadError } from '../../../src/core/ingest/types';
 import { csvRejectReasonText } from '../../../src/core/reject-reason';
-import { detectOrderRoles } from '../../../src/core/columns';
-import { sniffDateFormat, sniffNumberFormat } from '../../../src/core/formats';
-import { buildLoadSummaryQuery } from '../../../src/core/canonical';
-import { buildOrdersTables } from '../../../src/db/build-orders';
-import type { OrdersMapping } from '../../../src/core/types';
 import { CASES, DEFAULT_LIMIT_MS, LIMIT_MS, type Loads } from '../../fixtures/hostile/cases';
 import { ANALYSES } from '../../../src/analyses';
 import { runEveryAnalysis } from '../../../src/db/warm-up';
+import { loadDataSet, type LoadedDataSet } from '../../../src/db/pipeline/load-data-set';
+import { withDefaultSettings } from '../../../src/state/default-runs';
+import { buildTables } from '../../../src/db/pipeline/build';
+import type { OrdersMapping } from '../../../src/core/types';
 
 let db: Engine;
 let bigDir: string;
@@ -50,42 +48,56 @@ it('the committed small files are what make.mjs writes, and every file has a cas
 	expect(Object.keys(CASES).sort()).toEqual(names);
 });
 
-async function build(report: LoadReport, want: Loads) {
-	const det = detectOrderRoles(report.columns);
-	expect(det.missing, 'missing roles').toEqual(want.missing ?? []);
-	if (det.missing.length > 0) return null;
-	const col = (name: string | undefined) => report.columns.find((c) => c.name === name);
-	const dateFormat = sniffDateFormat(col(det.roles.order_date)?.samples ?? []) ?? {
-		format: '%Y-%m-%d'
-	};
+/**
+ * Load one file as the page does, building the tables whenever the proposed mapping could be
+ * confirmed as it stands (the page may ask first: `browser` in the cases), after dropping the
+ * previous file's raw tables.
+ */
+async function load(name: string): Promise<LoadedDataSet> {
+	await db.exec('DROP TABLE IF EXISTS raw_orders; DROP TABLE IF EXISTS raw_customers');
+	return loadDataSet(db, [{ name, data: files.get(name)!() }], { build: 'complete' });
+}
+
+/**
+ * Where the page stops for this case, when the case says (the Node path builds wherever it can);
+ * otherwise at the mapping screen or the dashboard (a mapping confirmed for an earlier file of the
+ * same header layout is remembered: the browser test relies on that).
+ */
+function pageSteps(want: Loads): LoadedDataSet['next'][] {
+	if (want.browser === 'waitsForOrders') return ['customers-only'];
+	const asks = want.browser === 'mapping' || want.ambiguousDates || (want.missing ?? []).length > 0;
+	return asks ? ['mapping'] : ['build', 'mapping'];
+}
+
+/** The built tables' summary and the data rows set aside while typing (null: not built). */
+async function built(loaded: LoadedDataSet, want: Loads) {
+	expect(loaded.files[0]!.orderRoles.missing, 'missing roles').toEqual(want.missing ?? []);
+	expect(pageSteps(want), 'where the page stops').toContain(loaded.next);
+	if ((want.missing ?? []).length > 0) {
+		expect(loaded.summary, 'built without its roles').toBeNull();
+		return null;
+	}
+	const dateFormat = loaded.orders!.mapping.dateFormat;
 	expect(dateFormat.ambiguous ?? false, 'ambiguous dates').toBe(want.ambiguousDates ?? false);
-	if (dateFormat.ambiguous) return null; // the app stops at the mapping screen and asks
-	const amountCol = col(det.roles.amount ?? det.roles.unit_price);
-	const mapping: OrdersMapping = {
-		table: 'raw_orders',
-		roles: det.roles,
-		dateFormat,
-		numberFormat: sniffNumberFormat(amountCol?.samples ?? []),
-		dimensions: det.dimensions
-	};
-	await buildOrdersTables(db, mapping, { returns: 'net' });
-	const [summary] = await db.query(buildLoadSummaryQuery());
+	if (dateFormat.ambiguous) {
+		// The app stops at the mapping screen and asks.
+		expect(loaded.summary, 'built on ambiguous dates').toBeNull();
+		return null;
+	}
 	const typing = await db.query<{ r: number }>(
 		'SELECT DISTINCT __row::INTEGER AS r FROM tx_rejects ORDER BY r'
 	);
-	return { summary: summary!, typing: typing.map((t) => t.r) };
+	return { summary: loaded.summary!, typing: typing.map((t) => t.r) };
 }
 
 describe('hostile corpus', () => {
 	for (const [name, want] of Object.entries(CASES)) {
 		it(`${name}: ${'error' in want ? `refused (${want.error})` : `${want.loaded} rows`}`, async () => {
-			const data = files.get(name)!();
-			await db.exec('DROP TABLE IF EXISTS raw_orders');
 			const t0 = performance.now();
-			let report: LoadReport | null = null;
+			let loaded: LoadedDataSet | null = null;
 			let error: unknown = null;
 			try {
-				report = await loadCsv(db, { name, data }, 'raw_orders');
+				loaded = await load(name);
 			} catch (e) {
 				error = e;
 			}
@@ -96,12 +108,12 @@ describe('hostile corpus', () => {
 				expect((error as LoadError).message).toMatch(want.message);
 				// Nothing half-loaded stays behind.
 				const left = await db.query(
-					"SELECT 1 FROM duckdb_tables() WHERE table_name = 'raw_orders'"
+					"SELECT 1 FROM duckdb_tables() WHERE table_name IN ('raw_orders', 'raw_upload_0')"
 				);
 				expect(left).toEqual([]);
 			} else {
 				if (error) throw error;
-				const r = report!;
+				const r = loaded!.files[0]!.report;
 				expect(r.rowsLoaded, 'loaded').toBe(want.loaded);
 				expect(r.rowsRejected, 'rejected').toBe(want.rejected ?? 0);
 				expect(r.dataRows).toBe(r.rowsLoaded + r.rowsRejected);
@@ -117,9 +129,9 @@ describe('hostile corpus', () => {
 				});
 				// Counted by the loader itself, not by DuckDB: nothing unaccounted for.
 				expect(r.unaccounted, 'unaccounted').toBe(0);
-				const built = await build(r, want);
-				if (built) {
-					const { summary, typing } = built;
+				const outcome = await built(loaded!, want);
+				if (outcome) {
+					const { summary, typing } = outcome;
 					expect(summary.tx_rows, 'tx rows').toBe(want.tx);
 					expect(typing, 'typing rejects').toEqual(want.typingRejects ?? []);
 					expect(Number(summary.tx_rows) + typing.length).toBe(r.rowsLoaded);
@@ -148,12 +160,11 @@ describe('every analysis runs on the value cases', () => {
 		it(
 			name,
 			async () => {
-				await db.exec('DROP TABLE IF EXISTS raw_orders');
-				const report = await loadCsv(db, { name, data: files.get(name)!() }, 'raw_orders');
-				expect(await build(report, CASES[name] as Loads)).not.toBeNull();
-				const [summary] = await db.query<{ as_of: string }>(buildLoadSummaryQuery());
+				const loaded = await load(name);
+				expect(await built(loaded, CASES[name] as Loads)).not.toBeNull();
 				const ran: string[] = [];
-				for (const { id, result } of await runEveryAnalysis(db, summary!.as_of)) {
+				const runs = withDefaultSettings(ANALYSES);
+				for (const { id, result } of await runEveryAnalysis(db, loaded.summary!.as_of, runs)) {
 					const infinite: string[] = [];
 					JSON.stringify(result, (key, v: unknown) => {
 						if (typeof v === 'number' && !Number.isFinite(v)) infinite.push(`${key}: ${v}`);
@@ -171,11 +182,12 @@ describe('every analysis runs on the value cases', () => {
 
 describe('hostile header names stay column names', () => {
 	it('loads a"b, x; DROP TABLE tx and a quote-breaking name as columns; no table is dropped', async () => {
-		const report = await loadCsv(
+		const loaded = await loadDataSet(
 			db,
-			{ name: 'sql-headers.csv', data: fixtureBytes('hostile/sql-headers.csv') },
-			'raw_orders'
+			[{ name: 'sql-headers.csv', data: fixtureBytes('hostile/sql-headers.csv') }],
+			{ build: 'never' }
 		);
+		const report = loaded.files[0]!.report;
 		const hostile = ['a"b', 'x; DROP TABLE tx', "'); DROP TABLE raw_orders; --"];
 		expect(report.columns.map((c) => c.name)).toEqual([
 			'customer_id',
@@ -183,16 +195,16 @@ describe('hostile header names stay column names', () => {
 			...hostile,
 			'amount'
 		]);
-		const det = detectOrderRoles(report.columns);
 		const mapping: OrdersMapping = {
 			table: 'raw_orders',
 			roles: { customer_id: 'customer_id', order_date: 'order_date', amount: 'amount' },
 			dateFormat: { format: '%Y-%m-%d' },
 			numberFormat: { decimal: '.' },
 			// Every hostile column as a dimension: its name reaches SQL only through ident().
-			dimensions: det.dimensions.length > 0 ? det.dimensions : []
+			dimensions: loaded.files[0]!.orderRoles.dimensions
 		};
-		await buildOrdersTables(db, mapping, { returns: 'net' });
+		// As the page builds once the person confirms this mapping.
+		expect(await buildTables(db, { orders: mapping, returns: 'net' })).not.toBeNull();
 		const tables = await db.query<{ t: string }>(
 			'SELECT table_name AS t FROM duckdb_tables() ORDER BY t'
 		);

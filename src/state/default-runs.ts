@@ -1,0 +1,18 @@
+/**
+ * The registry's analyses as the dashboard runs them right after a load — default settings,
+ * completed from the other analyses' defaults — for runs outside the dashboard: the engine's
+ * warm-up (db/warm-up.ts, which does not import the registry) and the hostile corpus test.
+ */
+import type { AnalysisModule } from '../analyses/types';
+import { defaultPreparedSettings } from '../analyses/registry-tools';
+import type { AnalysisRun } from '../db/warm-up';
+
+export function withDefaultSettings(analyses: readonly AnalysisModule[]): AnalysisRun[] {
+	return analyses.map((a) => ({
+		id: a.def.id,
+		run: (query, scope) =>
+			a.def.run(query, scope, defaultPreparedSettings(analyses, a, scope), {
+				customerLists: false
+			})
+	}));
+}
