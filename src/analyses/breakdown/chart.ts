@@ -1,8 +1,10 @@
-// Breakdown charts: horizontal bars of one KPI per value, sorted by that KPI (descending, 'Other'
-// and 'unknown' kept last), with small groups (< 30 customers) lighter and marked '*'; and the
-// cross-tab heatmap of two dimensions.
+// Breakdown charts: horizontal bars of one KPI per group, sorted by that KPI (descending, the Other
+// and unknown groups kept last), with small groups (< 30 customers) lighter and marked '*'; and the
+// cross-tab heatmap of two dimensions. Groups are told apart by position (unique per group) and
+// named from their flags (names.ts), so a real value "Other" or "unknown" is a bar like any other.
 import * as Plot from '@observablehq/plot';
 import type { BreakdownRow, CrossRow } from './sql';
+import { crossGroup, groupName, rowGroup, type Group } from './names';
 
 export interface BreakdownChartOptions {
 	width: number;
@@ -22,14 +24,26 @@ export type BreakdownKpi =
 	| 'repeat_rate'
 	| 'median_recency';
 
-const TAIL = new Set(['Other', 'unknown']);
-
-/** Values sorted by the KPI, descending, with 'Other' and 'unknown' last. */
-export function sortedValues(rows: BreakdownRow[], kpi: BreakdownKpi): string[] {
+/** Rows sorted by the KPI, descending, with the Other and unknown groups (by flag) last. */
+export function sortedRows(rows: BreakdownRow[], kpi: BreakdownKpi): BreakdownRow[] {
 	const v = (r: BreakdownRow) => r[kpi] ?? -Infinity;
-	return [...rows]
-		.sort((a, b) => Number(TAIL.has(a.value)) - Number(TAIL.has(b.value)) || v(b) - v(a))
-		.map((r) => r.value);
+	const tail = (r: BreakdownRow) => Number(r.is_other || r.is_unknown);
+	return [...rows].sort((a, b) => tail(a) - tail(b) || v(b) - v(a));
+}
+
+/** Group names from the labels: `short` for axis ticks (tickLabel), else the full text for tips. */
+function namer(label: (key: string) => string, short: boolean): (g: Group) => string {
+	const names = {
+		other: label('Other'),
+		unknown: label('unknown'),
+		value: short ? tickLabel : (v: string) => v
+	};
+	return (g) => groupName(g, names);
+}
+
+/** A position channel, with the label the tip shows for it (the group's name is its format). */
+function positionChannel<T>(of: (d: T) => number, label: string): Plot.ChannelTransform {
+	return { transform: (data: T[]) => data.map(of), label };
 }
 
 export function breakdownBarsSpec(
@@ -39,38 +53,42 @@ export function breakdownBarsSpec(
 ): Plot.PlotOptions {
 	const label = (key: string) => opts.labels[key] ?? key;
 	const shown = rows.filter((r) => r[kpi] !== null);
-	const domain = sortedValues(shown, kpi);
-	const name = (v: string) => (TAIL.has(v) ? label(v) : tickLabel(v));
-	const small = new Set(shown.filter((r) => r.small_group).map((r) => r.value));
+	const byPosition = new Map(shown.map((r) => [r.position, r]));
+	const group = (p: number): Group => {
+		const r = byPosition.get(p);
+		return r ? rowGroup(r) : { value: String(p), other: false, unknown: false };
+	};
+	const short = namer(label, true);
+	const full = namer(label, false);
+	const tick = (p: number) => `${short(group(p))}${byPosition.get(p)?.small_group ? ' *' : ''}`;
+	const domain = sortedRows(shown, kpi).map((r) => r.position);
+	const y = positionChannel((d: BreakdownRow) => d.position, 'value');
 	return {
 		width: opts.width,
 		height: 60 + 26 * domain.length,
-		marginLeft: labelMargin(domain.map((v) => (small.has(v) ? `${name(v)} *` : name(v)))),
+		marginLeft: labelMargin(domain.map(tick)),
 		marginRight: 60,
 		x: { label: label(kpi), grid: true, tickFormat: opts.format },
-		y: {
-			domain,
-			label: null,
-			tickFormat: (v: string) => (small.has(v) ? `${name(v)} *` : name(v))
-		},
+		y: { domain, label: null, tickFormat: tick },
 		marks: [
 			Plot.barX(shown, {
 				x: kpi,
-				y: 'value',
+				y,
 				fill: '#4269d0',
 				fillOpacity: (d: BreakdownRow) => (d.small_group ? 0.4 : 1),
-				// The opacity only marks small groups: not a value to show in the tip.
-				tip: { format: { fillOpacity: false } }
+				// The opacity only marks small groups: not a value to show in the tip. The group is
+				// named in full (the axis may cut it).
+				tip: { format: { x: true, y: (p: number) => full(group(p)), fillOpacity: false } }
 			}),
 			Plot.text(shown, {
 				x: kpi,
-				y: 'value',
+				y,
 				text: (d: BreakdownRow) => opts.format(d[kpi] ?? 0),
 				textAnchor: 'start',
 				dx: 4
 			}),
 			Plot.ruleX([0]),
-			...(small.size > 0
+			...(shown.some((r) => r.small_group)
 				? [
 						Plot.text([`* ${label('small_group')}`], {
 							frameAnchor: 'bottom-right',
@@ -89,24 +107,44 @@ export function crossTabSpec(
 	opts: BreakdownChartOptions
 ): Plot.PlotOptions {
 	const label = (key: string) => opts.labels[key] ?? key;
-	const order = (pos: 'a_position' | 'b_position', key: 'a' | 'b') =>
-		[...new Map(rows.map((r) => [r[key], r[pos]]))]
-			.sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : 1))
-			.map((x) => x[0]);
-	const a = order('a_position', 'a');
-	const b = order('b_position', 'b');
-	const name = (v: string) => (TAIL.has(v) ? label(v) : tickLabel(v));
+	// Each side's groups by position (unique per group), in position order.
+	const side = (s: 'a' | 'b') => {
+		const groups = new Map(rows.map((r) => [r[`${s}_position`], crossGroup(r, s)]));
+		const of = (p: number): Group =>
+			groups.get(p) ?? { value: String(p), other: false, unknown: false };
+		return { of, domain: [...groups.keys()].sort((x, y) => x - y) };
+	};
+	const a = side('a');
+	const b = side('b');
+	const short = namer(label, true);
+	const full = namer(label, false);
+	const x = positionChannel((d: CrossRow) => d.b_position, 'b');
+	const y = positionChannel((d: CrossRow) => d.a_position, 'a');
 	return {
 		width: opts.width,
-		height: 80 + 28 * a.length,
+		height: 80 + 28 * a.domain.length,
 		marginLeft: 120,
 		padding: 0.05,
-		x: { type: 'band', domain: b, label: null, tickFormat: name, axis: 'top' },
-		y: { type: 'band', domain: a, label: null, tickFormat: name },
+		x: {
+			type: 'band',
+			domain: b.domain,
+			label: null,
+			tickFormat: (p: number) => short(b.of(p)),
+			axis: 'top'
+		},
+		y: { type: 'band', domain: a.domain, label: null, tickFormat: (p: number) => short(a.of(p)) },
 		color: { type: 'linear', scheme: 'blues', label: label(metric), legend: true },
 		marks: [
-			Plot.cell(rows, { x: 'b', y: 'a', fill: metric, tip: true }),
-			Plot.text(rows, { x: 'b', y: 'a', text: (d: CrossRow) => opts.format(d[metric]) })
+			Plot.cell(rows, {
+				x,
+				y,
+				fill: metric,
+				tip: {
+					// The order Plot gives the channels by default (fill, then x, y).
+					format: { fill: true, x: (p: number) => full(b.of(p)), y: (p: number) => full(a.of(p)) }
+				}
+			}),
+			Plot.text(rows, { x, y, text: (d: CrossRow) => opts.format(d[metric]) })
 		]
 	};
 }

@@ -15,19 +15,24 @@
  *   share of customers with ≥ 2 purchase orders; median_recency = median (interpolated,
  *   quantile_cont) of days since last purchase over customers who bought; revenue_share = revenue /
  *   all revenue in scope. Ratios with a zero denominator are null.
- * - NULL or blank values are 'unknown'. Values are ranked by customers, then revenue (both
- *   descending), then value; the top N keep their name and the rest are aggregated from their raw
- *   rows as 'Other' (position N + 1). small_group = customers < 30.
- * - Numeric dimensions are binned, and then every bin is kept in bin order ('unknown' last):
+ * - NULL or blank values form the unknown group. Values are ranked by customers, then revenue (both
+ *   descending), then value (then unknown last); the top N keep their name and the rest are
+ *   aggregated from their raw rows as the Other group (position N + 1). small_group = customers < 30.
+ * - The two special groups are FLAGS, not names: rows carry is_other and is_unknown (cross rows
+ *   a_other, a_unknown, b_other, b_unknown), and their `value` only reads 'Other' / 'unknown' for
+ *   the notebook and CSV. A real value "Other" or "unknown" is a group of its own: values are told
+ *   apart by (value, is_unknown), groups by position, which is unique per group (a rank 1..N or
+ *   N + 1 for Other; a bin's order or 1000000 for unknown). Nothing downstream compares the value.
+ * - Numeric dimensions are binned, and then every bin is kept in bin order (unknown last):
  *   age bands (<25, 25–34, 35–44, 45–54, 55–64, 65+) for the derived 'age_band' (age = as-of year −
  *   customers.birth_year) and automatically for customers columns 'age' and 'birth_year'; explicit
  *   settings.bins edges e1 < … < ek give '<e1', 'e1–e2' (e1 ≤ v < e2), …, 'ek+'; other numeric
  *   dimensions get quantile bins Q1…Qq (v ≤ the i-th quantile_cont edge → Qi) computed over the
- *   dimension's rows (customers or orders).
+ *   dimension's rows (customers or orders). A value that is not a number is unknown.
  * - A derived field of another analysis (RFM segment, lifecycle stage) reads settings.derivedSql: a complete statement (its
  *   own WITH allowed, or reading scoped_customers / scoped_orders) returning (customer_id, value).
- * - Cross-tab: customers (with a value on both sides) and revenue per (a, b) pair of each side's top
- *   N values plus 'Other'; pairs with neither customers nor orders are absent.
+ * - Cross-tab: customers (with a value on both sides) and revenue per (a, b) pair of each side's
+ *   groups (top N values plus Other, or bins); pairs with neither customers nor orders are absent.
  */
 import { ident, int, join, lit, raw, sql, type Sql } from '../../core/sql';
 import { scopeCtes, type Scope } from '../../core/scope';
@@ -75,9 +80,14 @@ export const SMALL_GROUP = 30;
 export const AGE_BANDS = ['<25', '25–34', '35–44', '45–54', '55–64', '65+'] as const;
 
 export interface BreakdownRow {
+	/** The value; readable text 'Other' / 'unknown' for the flagged groups (never decide by it). */
 	value: string;
-	/** 1..N by rank (or bin order), N + 1 for 'Other'; rows are ordered by it. */
+	/** 1..N by rank (or bin order), N + 1 for Other; unique per group, rows are ordered by it. */
 	position: number;
+	/** The values past the top N, folded together. */
+	is_other: boolean;
+	/** The blank and NULL values (or, binned, those that are not a number). */
+	is_unknown: boolean;
 	customers: number;
 	orders: number;
 	revenue: number;
@@ -94,6 +104,10 @@ export interface CrossRow {
 	b: string;
 	a_position: number;
 	b_position: number;
+	a_other: boolean;
+	a_unknown: boolean;
+	b_other: boolean;
+	b_unknown: boolean;
 	customers: number;
 	revenue: number;
 }
@@ -103,18 +117,20 @@ export interface BreakdownResult {
 	cross: CrossRow[];
 }
 
+/** value and is_unknown of an unbinned value: NULL or blank is unknown (its value the word). */
 function label(v: Sql): Sql {
-	return sql`CASE WHEN ${v} IS NULL OR trim(CAST(${v} AS VARCHAR)) = '' THEN 'unknown' ELSE CAST(${v} AS VARCHAR) END`;
+	const blank = sql`(${v} IS NULL OR trim(CAST(${v} AS VARCHAR)) = '')`;
+	return sql`CASE WHEN ${blank} THEN 'unknown' ELSE CAST(${v} AS VARCHAR) END AS value, ${blank} AS is_unknown`;
 }
 
-/** CASE over ordered (condition, label) pairs → (label, bin order); NULL → 'unknown'. */
+/** CASE over ordered (condition, label) pairs → (bin order, label, is_unknown); NULL is unknown. */
 function bandCase(v: Sql, bands: { when: Sql; label: string }[], last: string): Sql {
 	const whens = bands.map((b, i) => sql`WHEN ${b.when} THEN ${int(i + 1)}`);
 	const labels = [...bands.map((b) => b.label), last].map(
 		(l, i) => sql`WHEN ${int(i + 1)} THEN ${l}`
 	);
 	const order = sql`CASE WHEN ${v} IS NULL THEN NULL ${join(whens, ' ')} ELSE ${int(bands.length + 1)} END`;
-	return sql`${order} AS bin_order, CASE ${order} ${join(labels, ' ')} ELSE 'unknown' END AS value`;
+	return sql`${order} AS bin_order, CASE ${order} ${join(labels, ' ')} ELSE 'unknown' END AS value, ${v} IS NULL AS is_unknown`;
 }
 
 function ageBands(age: Sql): Sql {
@@ -143,11 +159,10 @@ function binningOf(d: BreakdownDimension, s: BreakdownSettings): Binning {
 	return { kind: 'quantile', q: Math.max(1, Math.round(s.quantileBins)) };
 }
 
-/** value and bin_order columns for a raw value column `raw_value` of CTE rows. */
+/** bin_order, value and is_unknown columns for a raw value column `raw_value` of CTE rows. */
 function valueColumns(b: Binning, asOf: string, edgesRef: Sql): Sql {
 	const num = sql`TRY_CAST(raw_value AS DOUBLE)`;
-	if (b.kind === 'none')
-		return sql`CAST(NULL AS INTEGER) AS bin_order, ${label(sql`raw_value`)} AS value`;
+	if (b.kind === 'none') return sql`CAST(NULL AS INTEGER) AS bin_order, ${label(sql`raw_value`)}`;
 	if (b.kind === 'age') {
 		const age = b.from === 'age' ? num : sql`(year(CAST(${asOf} AS DATE)) - ${num})`;
 		return ageBands(age);
@@ -168,9 +183,10 @@ function valueColumns(b: Binning, asOf: string, edgesRef: Sql): Sql {
 }
 
 /**
- * CTEs `${p}customer_values` (customer_id, purchases, recency_days, value, bin_order),
- * `${p}order_values` (customer_id, order_id, is_purchase, revenue, value, bin_order) and `${p}groups`
- * (value, grp, position) for one dimension.
+ * CTEs `${p}customer_values` (customer_id, purchases, recency_days, bin_order, value, is_unknown),
+ * `${p}order_values` (customer_id, order_id, is_purchase, revenue, bin_order, value, is_unknown),
+ * `${p}groups` ((value, is_unknown) → position, its group's key) and `${p}group_names` (one row
+ * per position: value, is_other, is_unknown) for one dimension.
  */
 function dimensionCtes(
 	p: string,
@@ -260,23 +276,33 @@ ${n('order_values')} AS (
 ${n('value_totals')} AS (
 	SELECT
 		coalesce(c.value, o.value) AS value,
+		coalesce(c.is_unknown, o.is_unknown) AS is_unknown,
 		coalesce(c.bin_order, o.bin_order) AS bin_order,
 		coalesce(c.customers, 0) AS customers,
 		coalesce(o.revenue, 0) AS revenue
-	FROM (SELECT value, min(bin_order) AS bin_order, count(*) AS customers FROM ${n('customer_values')} GROUP BY value) c
-	FULL OUTER JOIN (SELECT value, min(bin_order) AS bin_order, sum(revenue) AS revenue FROM ${n('order_values')} GROUP BY value) o
-		USING (value)
+	FROM (SELECT value, is_unknown, min(bin_order) AS bin_order, count(*) AS customers FROM ${n('customer_values')} GROUP BY value, is_unknown) c
+	FULL OUTER JOIN (SELECT value, is_unknown, min(bin_order) AS bin_order, sum(revenue) AS revenue FROM ${n('order_values')} GROUP BY value, is_unknown) o
+		USING (value, is_unknown)
 ),
 ${n('ranked')} AS (
-	SELECT *, ROW_NUMBER() OVER (ORDER BY customers DESC, revenue DESC, value) AS rank
+	SELECT *, ROW_NUMBER() OVER (ORDER BY customers DESC, revenue DESC, value, is_unknown) AS rank
 	FROM ${n('value_totals')}
 ),
 ${n('groups')} AS (
 	SELECT
 		value,
+		is_unknown,
 		CAST(${position} AS INTEGER) AS position,
-		CASE WHEN ${raw(binned ? 'TRUE' : 'FALSE')} OR rank <= ${s.topN} THEN value ELSE 'Other' END AS grp
+		${binned ? sql`FALSE` : sql`rank > ${s.topN}`} AS is_other
 	FROM ${n('ranked')}
+),
+${n('group_names')} AS (
+	SELECT DISTINCT
+		position,
+		CASE WHEN is_other THEN 'Other' ELSE value END AS value,
+		is_other,
+		is_unknown AND NOT is_other AS is_unknown
+	FROM ${n('groups')}
 )`;
 }
 
@@ -286,36 +312,33 @@ export function buildBreakdownQuery(scope: Scope, s: BreakdownSettings): Sql {
 ${dimensionCtes('', scope, s.dimension ?? AGE_BAND, s.derivedSql, s)},
 customer_kpis AS (
 	SELECT
-		g.grp,
+		g.position,
 		count(*) AS customers,
 		sum(c.purchases) AS purchases,
 		count(*) FILTER (WHERE c.purchases >= 2) AS repeaters,
 		quantile_cont(c.recency_days, 0.5) AS median_recency
 	FROM customer_values c
-	JOIN groups g USING (value)
-	GROUP BY g.grp
+	JOIN groups g USING (value, is_unknown)
+	GROUP BY g.position
 ),
 order_kpis AS (
 	SELECT
-		g.grp,
+		g.position,
 		count(*) FILTER (WHERE o.is_purchase) AS orders,
 		sum(o.revenue) AS revenue
 	FROM order_values o
-	JOIN groups g USING (value)
-	GROUP BY g.grp
-),
-group_positions AS (
-	SELECT grp, min(position) AS position
-	FROM groups
-	GROUP BY grp
+	JOIN groups g USING (value, is_unknown)
+	GROUP BY g.position
 ),
 total AS (
 	SELECT sum(revenue) AS revenue
 	FROM order_values
 )
 SELECT
-	CAST(p.grp AS VARCHAR) AS value,
+	CAST(p.value AS VARCHAR) AS value,
 	CAST(p.position AS INTEGER) AS position,
+	p.is_other,
+	p.is_unknown,
 	CAST(coalesce(c.customers, 0) AS INTEGER) AS customers,
 	CAST(coalesce(o.orders, 0) AS INTEGER) AS orders,
 	CAST(coalesce(o.revenue, 0) AS DOUBLE) AS revenue,
@@ -325,11 +348,11 @@ SELECT
 	CAST(c.repeaters / NULLIF(c.customers, 0) AS DOUBLE) AS repeat_rate,
 	CAST(c.median_recency AS DOUBLE) AS median_recency,
 	coalesce(c.customers, 0) < ${int(SMALL_GROUP)} AS small_group
-FROM group_positions p
+FROM group_names p
 CROSS JOIN total t
-LEFT JOIN customer_kpis c USING (grp)
-LEFT JOIN order_kpis o USING (grp)
-ORDER BY position, value`;
+LEFT JOIN customer_kpis c USING (position)
+LEFT JOIN order_kpis o USING (position)
+ORDER BY position`;
 }
 
 /** Customers and revenue per (a, b) pair of the two dimensions' groups. */
@@ -342,43 +365,37 @@ export function buildCrossQuery(
 ${dimensionCtes('a_', scope, s.dimension ?? AGE_BAND, s.derivedSql, s)},
 ${dimensionCtes('b_', scope, cross, s.crossDerivedSql, s)},
 pair_customers AS (
-	SELECT ga.grp AS a, gb.grp AS b, count(*) AS customers
+	SELECT ga.position AS a_position, gb.position AS b_position, count(*) AS customers
 	FROM a_customer_values ca
 	JOIN b_customer_values cb USING (customer_id)
-	JOIN a_groups ga ON ga.value = ca.value
-	JOIN b_groups gb ON gb.value = cb.value
-	GROUP BY ga.grp, gb.grp
+	JOIN a_groups ga ON ga.value = ca.value AND ga.is_unknown = ca.is_unknown
+	JOIN b_groups gb ON gb.value = cb.value AND gb.is_unknown = cb.is_unknown
+	GROUP BY ga.position, gb.position
 ),
 pair_revenue AS (
-	SELECT ga.grp AS a, gb.grp AS b, sum(oa.revenue) AS revenue
+	SELECT ga.position AS a_position, gb.position AS b_position, sum(oa.revenue) AS revenue
 	FROM a_order_values oa
 	JOIN b_order_values ob ON ob.customer_id = oa.customer_id AND ob.order_id = oa.order_id
-	JOIN a_groups ga ON ga.value = oa.value
-	JOIN b_groups gb ON gb.value = ob.value
-	GROUP BY ga.grp, gb.grp
-),
-a_positions AS (
-	SELECT grp, min(position) AS position
-	FROM a_groups
-	GROUP BY grp
-),
-b_positions AS (
-	SELECT grp, min(position) AS position
-	FROM b_groups
-	GROUP BY grp
+	JOIN a_groups ga ON ga.value = oa.value AND ga.is_unknown = oa.is_unknown
+	JOIN b_groups gb ON gb.value = ob.value AND gb.is_unknown = ob.is_unknown
+	GROUP BY ga.position, gb.position
 )
 SELECT
-	CAST(a AS VARCHAR) AS a,
-	CAST(b AS VARCHAR) AS b,
-	CAST(pa.position AS INTEGER) AS a_position,
-	CAST(pb.position AS INTEGER) AS b_position,
+	CAST(na.value AS VARCHAR) AS a,
+	CAST(nb.value AS VARCHAR) AS b,
+	CAST(na.position AS INTEGER) AS a_position,
+	CAST(nb.position AS INTEGER) AS b_position,
+	na.is_other AS a_other,
+	na.is_unknown AS a_unknown,
+	nb.is_other AS b_other,
+	nb.is_unknown AS b_unknown,
 	CAST(coalesce(c.customers, 0) AS INTEGER) AS customers,
 	CAST(coalesce(r.revenue, 0) AS DOUBLE) AS revenue
 FROM pair_customers c
-FULL OUTER JOIN pair_revenue r USING (a, b)
-JOIN a_positions pa ON pa.grp = a
-JOIN b_positions pb ON pb.grp = b
-ORDER BY a_position, a, b_position, b`;
+FULL OUTER JOIN pair_revenue r USING (a_position, b_position)
+JOIN a_group_names na ON na.position = a_position
+JOIN b_group_names nb ON nb.position = b_position
+ORDER BY a_position, b_position`;
 }
 
 export const breakdownAnalysis: AnalysisDef<BreakdownSettings, BreakdownResult> = {

@@ -36,6 +36,24 @@ export function quantileCont(values: number[], q: number): number | null {
 interface Valued {
 	value: string;
 	bin: number | null;
+	/** Blank or NULL (binned: not a number); a real text "unknown" is not. */
+	unknown: boolean;
+}
+
+/** A group of values: the top N each alone, the rest folded (other), or a bin. */
+interface Grp {
+	value: string;
+	position: number;
+	other: boolean;
+	unknown: boolean;
+}
+
+/** A value's identity: its text and whether it is the blank group. */
+const keyOf = (v: Valued) => `${v.unknown ? 'u' : 'v'}:${v.value}`;
+
+/** Blank as SQL's trim() sees it (spaces only), or NULL. */
+function isBlank(v: Cell | undefined): boolean {
+	return v === null || v === undefined || String(v).replace(/^ +| +$/g, '') === '';
 }
 
 /** A derived (customer_id → value) dimension given to the reference as a plain function. */
@@ -54,10 +72,10 @@ function num(v: Cell | undefined): number | null {
 }
 
 function band(v: number | null, edges: number[], labels: string[]): Valued {
-	if (v === null) return { value: 'unknown', bin: null };
+	if (v === null) return { value: 'unknown', bin: null, unknown: true };
 	const i = edges.findIndex((e) => v < e);
 	const bin = i === -1 ? edges.length : i;
-	return { value: labels[bin]!, bin: bin + 1 };
+	return { value: labels[bin]!, bin: bin + 1, unknown: false };
 }
 
 function dimValues(
@@ -96,7 +114,11 @@ function dimValues(
 	else if (ageLike && !s.bins) kind = 'age';
 	else if (d.numeric || ageLike) kind = s.bins && s.bins.length ? 'edges' : 'quantile';
 	const asOfYear = Number(scope.asOf.slice(0, 4));
-	let toValue: (raw: Cell) => Valued = (raw) => ({ value: labelOf(raw), bin: null });
+	let toValue: (raw: Cell) => Valued = (raw) => ({
+		value: labelOf(raw),
+		bin: null,
+		unknown: isBlank(raw)
+	});
 	if (kind === 'age') {
 		const fromBirth = !(d.table === 'customers' && d.column === 'age');
 		toValue = (raw) => {
@@ -122,10 +144,10 @@ function dimValues(
 		const labels = Array.from({ length: q }, (_, i) => `Q${i + 1}`);
 		toValue = (raw) => {
 			const v = num(raw);
-			if (v === null) return { value: 'unknown', bin: null };
+			if (v === null) return { value: 'unknown', bin: null, unknown: true };
 			const i = edges.findIndex((e) => e !== null && v <= e);
 			const bin = i === -1 ? q - 1 : i;
-			return { value: labels[bin]!, bin: bin + 1 };
+			return { value: labels[bin]!, bin: bin + 1, unknown: false };
 		};
 	}
 	return {
@@ -135,25 +157,30 @@ function dimValues(
 	};
 }
 
-/** value → (group, position) following the top-N / bin rules. */
-function groupsOf(dv: DimValues, topN: number): Map<string, { grp: string; position: number }> {
-	const totals = new Map<string, { customers: number; revenue: number; bin: number | null }>();
+/** Value (keyOf) → its group, following the top-N / bin rules. */
+function groupsOf(dv: DimValues, topN: number): Map<string, Grp> {
+	const totals = new Map<string, { v: Valued; customers: number; revenue: number }>();
 	const get = (v: Valued) => {
-		const t = totals.get(v.value) ?? { customers: 0, revenue: 0, bin: v.bin };
-		totals.set(v.value, t);
+		const t = totals.get(keyOf(v)) ?? { v, customers: 0, revenue: 0 };
+		totals.set(keyOf(v), t);
 		return t;
 	};
 	for (const v of dv.customers.values()) get(v).customers++;
 	for (const [o, v] of dv.orders) get(v).revenue += o.revenue;
-	const ranked = [...totals].sort(
-		([va, a], [vb, b]) => b.customers - a.customers || b.revenue - a.revenue || cmp(va, vb)
+	const ranked = [...totals.values()].sort(
+		(a, b) =>
+			b.customers - a.customers ||
+			b.revenue - a.revenue ||
+			cmp(a.v.value, b.v.value) ||
+			Number(a.v.unknown) - Number(b.v.unknown)
 	);
-	const out = new Map<string, { grp: string; position: number }>();
-	ranked.forEach(([value, t], i) => {
+	const out = new Map<string, Grp>();
+	ranked.forEach(({ v }, i) => {
 		const rank = i + 1;
-		if (dv.binned) out.set(value, { grp: value, position: t.bin ?? 1_000_000 });
-		else if (rank <= topN) out.set(value, { grp: value, position: rank });
-		else out.set(value, { grp: 'Other', position: topN + 1 });
+		const own = { value: v.value, other: false, unknown: v.unknown };
+		if (dv.binned) out.set(keyOf(v), { ...own, position: v.bin ?? 1_000_000 });
+		else if (rank <= topN) out.set(keyOf(v), { ...own, position: rank });
+		else out.set(keyOf(v), { value: 'Other', position: topN + 1, other: true, unknown: false });
 	});
 	return out;
 }
@@ -169,9 +196,9 @@ export function referenceBreakdown(
 	const groups = groupsOf(dv, s.topN);
 	const info = new Map(scopedCustomers(data, scope).map((c) => [c.customer_id, c]));
 	const agg = new Map<
-		string,
+		number,
 		{
-			position: number;
+			group: Grp;
 			customers: number;
 			purchases: number;
 			repeat: number;
@@ -181,9 +208,9 @@ export function referenceBreakdown(
 		}
 	>();
 	const at = (v: Valued) => {
-		const g = groups.get(v.value)!;
-		const a = agg.get(g.grp) ?? {
-			position: g.position,
+		const g = groups.get(keyOf(v))!;
+		const a = agg.get(g.position) ?? {
+			group: g,
 			customers: 0,
 			purchases: 0,
 			repeat: 0,
@@ -191,8 +218,7 @@ export function referenceBreakdown(
 			orders: 0,
 			revenue: 0
 		};
-		a.position = Math.min(a.position, g.position);
-		agg.set(g.grp, a);
+		agg.set(g.position, a);
 		return a;
 	};
 	for (const [id, v] of dv.customers) {
@@ -210,10 +236,12 @@ export function referenceBreakdown(
 		a.revenue += o.revenue;
 		total += o.revenue;
 	}
-	const rows: BreakdownRow[] = [...agg]
-		.map(([value, a]) => ({
-			value,
-			position: a.position,
+	const rows: BreakdownRow[] = [...agg.values()]
+		.map((a) => ({
+			value: a.group.value,
+			position: a.group.position,
+			is_other: a.group.other,
+			is_unknown: a.group.unknown,
 			customers: a.customers,
 			orders: a.orders,
 			revenue: a.revenue,
@@ -224,21 +252,25 @@ export function referenceBreakdown(
 			median_recency: quantileCont(a.recency, 0.5),
 			small_group: a.customers < 30
 		}))
-		.sort((x, y) => x.position - y.position || cmp(x.value, y.value));
+		.sort((x, y) => x.position - y.position);
 	let cross: CrossRow[] = [];
 	if (s.cross) {
 		const dvb = dimValues(data, scope, s.cross, crossDerived, s);
 		const gb = groupsOf(dvb, s.topN);
 		const pairs = new Map<string, CrossRow>();
 		const pair = (va: Valued, vb: Valued) => {
-			const a = groups.get(va.value)!;
-			const b = gb.get(vb.value)!;
-			const key = `${a.grp}\u0000${b.grp}`;
+			const a = groups.get(keyOf(va))!;
+			const b = gb.get(keyOf(vb))!;
+			const key = `${a.position}:${b.position}`;
 			const row = pairs.get(key) ?? {
-				a: a.grp,
-				b: b.grp,
-				a_position: Infinity,
-				b_position: Infinity,
+				a: a.value,
+				b: b.value,
+				a_position: a.position,
+				b_position: b.position,
+				a_other: a.other,
+				a_unknown: a.unknown,
+				b_other: b.other,
+				b_unknown: b.unknown,
 				customers: 0,
 				revenue: 0
 			};
@@ -250,17 +282,9 @@ export function referenceBreakdown(
 			if (vb) pair(va, vb).customers++;
 		}
 		for (const [o, va] of dv.orders) pair(va, dvb.orders.get(o)!).revenue += o.revenue;
-		const minPos = (g: Map<string, { grp: string; position: number }>, grp: string) =>
-			Math.min(...[...g.values()].filter((x) => x.grp === grp).map((x) => x.position));
-		cross = [...pairs.values()]
-			.map((r) => ({ ...r, a_position: minPos(groups, r.a), b_position: minPos(gb, r.b) }))
-			.sort(
-				(x, y) =>
-					x.a_position - y.a_position ||
-					cmp(x.a, y.a) ||
-					x.b_position - y.b_position ||
-					cmp(x.b, y.b)
-			);
+		cross = [...pairs.values()].sort(
+			(x, y) => x.a_position - y.a_position || x.b_position - y.b_position
+		);
 	}
 	return { rows, cross };
 }

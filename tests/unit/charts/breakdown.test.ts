@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	breakdownBarsSpec,
 	crossTabSpec,
-	sortedValues,
+	sortedRows,
 	tickLabel,
 	labelMargin,
 	TICK_LABEL_MAX
@@ -18,10 +18,13 @@ const row = (
 	position: number,
 	customers: number,
 	revenue: number,
-	aov: number | null
+	aov: number | null,
+	flag: 'other' | 'unknown' | null = null
 ): BreakdownRow => ({
 	value,
 	position,
+	is_other: flag === 'other',
+	is_unknown: flag === 'unknown',
 	customers,
 	orders: 1,
 	revenue,
@@ -35,8 +38,8 @@ const row = (
 const rows = [
 	row('web', 1, 40, 300, 10),
 	row('shop', 2, 35, 500, 20),
-	row('Other', 3, 50, 900, 5),
-	row('unknown', 4, 3, 10, null)
+	row('Other', 3, 50, 900, 5, 'other'),
+	row('unknown', 4, 3, 10, null, 'unknown')
 ];
 const opts = {
 	width: 500,
@@ -51,10 +54,18 @@ const opts = {
 
 describe('breakdownBarsSpec', () => {
 	it('sorts bars by the KPI with Other and unknown last', () => {
-		expect(sortedValues(rows, 'revenue')).toEqual(['shop', 'web', 'Other', 'unknown']);
+		expect(sortedRows(rows, 'revenue').map((r) => r.value)).toEqual([
+			'shop',
+			'web',
+			'Other',
+			'unknown'
+		]);
 		const spec = breakdownBarsSpec(rows, 'revenue', opts);
 		expect(marks(spec).map((m) => m.constructor.name)).toEqual(['BarX', 'Text', 'RuleX', 'Text']);
-		expect(spec.y?.domain).toEqual(['shop', 'web', 'Other', 'unknown']);
+		// Bars are keyed by position (unique per group), named by the tick format.
+		expect(spec.y?.domain).toEqual([2, 1, 3, 4]);
+		const tick = spec.y?.tickFormat as (p: number) => string;
+		expect([2, 1, 3, 4].map(tick)).toEqual(['shop', 'web', 'Andere', 'unbekannt *']);
 		expect(spec.x?.label).toBe('Revenue');
 	});
 	it('flags small groups visibly (lighter, starred tick, note) and translates Other/unknown', () => {
@@ -62,13 +73,13 @@ describe('breakdownBarsSpec', () => {
 		const bar = marks(spec)[0]!;
 		const opacity = bar.channels.fillOpacity!.value as (d: BreakdownRow) => number;
 		expect(bar.data.map((d) => opacity(d as BreakdownRow))).toEqual([1, 1, 1, 0.4]);
-		const tick = spec.y?.tickFormat as (v: string) => string;
-		expect([tick('web'), tick('Other'), tick('unknown')]).toEqual(['web', 'Andere', 'unbekannt *']);
+		const tick = spec.y?.tickFormat as (p: number) => string;
+		expect([tick(1), tick(3), tick(4)]).toEqual(['web', 'Andere', 'unbekannt *']);
 		expect(marks(spec)[3]!.data).toEqual(['* fewer than 30 customers']);
 	});
 	it('leaves out values whose KPI is undefined (null) and the note when no group is small', () => {
 		const spec = breakdownBarsSpec(rows.slice(0, 3), 'aov', opts);
-		expect(spec.y?.domain).toEqual(['shop', 'web', 'Other']);
+		expect(spec.y?.domain).toEqual([2, 1, 3]);
 		expect(marks(spec)).toHaveLength(3);
 	});
 });
@@ -96,16 +107,52 @@ describe('tickLabel', () => {
 
 describe('crossTabSpec', () => {
 	const cross: CrossRow[] = [
-		{ a: 'web', b: '<25', a_position: 1, b_position: 1, customers: 2, revenue: 100 },
-		{ a: 'Other', b: 'unknown', a_position: 3, b_position: 1_000_000, customers: 1, revenue: 5 },
-		{ a: 'app', b: '25–34', a_position: 2, b_position: 2, customers: 0, revenue: 50 }
+		{
+			a: 'web',
+			b: '<25',
+			a_position: 1,
+			b_position: 1,
+			a_other: false,
+			a_unknown: false,
+			b_other: false,
+			b_unknown: false,
+			customers: 2,
+			revenue: 100
+		},
+		{
+			a: 'Other',
+			b: 'unknown',
+			a_position: 3,
+			b_position: 1_000_000,
+			a_other: true,
+			a_unknown: false,
+			b_other: false,
+			b_unknown: true,
+			customers: 1,
+			revenue: 5
+		},
+		{
+			a: 'app',
+			b: '25–34',
+			a_position: 2,
+			b_position: 2,
+			a_other: false,
+			a_unknown: false,
+			b_other: false,
+			b_unknown: false,
+			customers: 0,
+			revenue: 50
+		}
 	];
 	it('is a heatmap with both axes in result position order and counts as text', () => {
 		const spec = crossTabSpec(cross, 'customers', opts);
 		const m = marks(spec);
 		expect(m.map((x) => x.constructor.name)).toEqual(['Cell', 'Text']);
-		expect(spec.y?.domain).toEqual(['web', 'app', 'Other']);
-		expect(spec.x?.domain).toEqual(['<25', '25–34', 'unknown']);
+		expect(spec.y?.domain).toEqual([1, 2, 3]);
+		expect(spec.x?.domain).toEqual([1, 2, 1_000_000]);
+		const name = (axis: 'x' | 'y') => spec[axis]?.tickFormat as (p: number) => string;
+		expect([1, 2, 3].map(name('y'))).toEqual(['web', 'app', 'Andere']);
+		expect([1, 2, 1_000_000].map(name('x'))).toEqual(['<25', '25–34', 'unbekannt']);
 		expect(m[0]!.channels.fill!.value).toBe('customers');
 		const text = m[1]!.channels.text!.value as (d: CrossRow) => string;
 		expect(cross.map(text)).toEqual(['2', '1', '0']);

@@ -62,6 +62,8 @@ describe('segment breakdown', () => {
 			{
 				value: 'web',
 				position: 1,
+				is_other: false,
+				is_unknown: false,
 				customers: 2,
 				orders: 2,
 				revenue: 160,
@@ -75,6 +77,8 @@ describe('segment breakdown', () => {
 			{
 				value: 'app',
 				position: 2,
+				is_other: false,
+				is_unknown: false,
 				customers: 1,
 				orders: 3,
 				revenue: 120,
@@ -88,6 +92,8 @@ describe('segment breakdown', () => {
 			{
 				value: 'Other',
 				position: 3,
+				is_other: true, // shop, fax and the unknown group folded together
+				is_unknown: false,
 				customers: 3, // u2, u3, u5
 				orders: 4, // shop u1 + u2, u3's 20 (the return is no purchase), fax
 				revenue: 105,
@@ -134,13 +140,23 @@ describe('segment breakdown', () => {
 			...defaultBreakdownSettings,
 			dimension: { table: 'derived', column: 'age_band' }
 		});
-		expect(r.rows.map((x) => [x.value, x.position, x.customers, x.orders, x.revenue])).toEqual([
-			['<25', 1, 1, 2, 150],
-			['25–34', 2, 2, 2, 45],
-			['35–44', 3, 1, 3, 120],
-			['45–54', 4, 1, 0, 0],
-			['65+', 6, 1, 1, 10],
-			['unknown', 1_000_000, 1, 1, 60]
+		expect(
+			r.rows.map((x) => [
+				x.value,
+				x.position,
+				x.is_other,
+				x.is_unknown,
+				x.customers,
+				x.orders,
+				x.revenue
+			])
+		).toEqual([
+			['<25', 1, false, false, 1, 2, 150],
+			['25–34', 2, false, false, 2, 2, 45],
+			['35–44', 3, false, false, 1, 3, 120],
+			['45–54', 4, false, false, 1, 0, 0],
+			['65+', 6, false, false, 1, 1, 10],
+			['unknown', 1_000_000, false, true, 1, 1, 60]
 		]);
 		const prospects = r.rows.find((x) => x.value === '45–54')!;
 		expect([prospects.aov, prospects.median_recency, prospects.orders_per_customer]).toEqual([
@@ -158,12 +174,78 @@ describe('segment breakdown', () => {
 		// Customers: (first-order channel group, band); revenue: (order's channel group, band):
 		// u1's shop order lands in Other × <25 while u1 counts in web × <25.
 		expect(r.cross).toEqual([
-			{ a: 'web', b: '<25', a_position: 1, b_position: 1, customers: 1, revenue: 100 },
-			{ a: 'web', b: 'unknown', a_position: 1, b_position: 1_000_000, customers: 1, revenue: 60 },
-			{ a: 'app', b: '35–44', a_position: 2, b_position: 3, customers: 1, revenue: 120 },
-			{ a: 'Other', b: '<25', a_position: 3, b_position: 1, customers: 0, revenue: 50 },
-			{ a: 'Other', b: '25–34', a_position: 3, b_position: 2, customers: 2, revenue: 45 },
-			{ a: 'Other', b: '65+', a_position: 3, b_position: 6, customers: 1, revenue: 10 }
+			{
+				a: 'web',
+				b: '<25',
+				a_position: 1,
+				b_position: 1,
+				a_other: false,
+				a_unknown: false,
+				b_other: false,
+				b_unknown: false,
+				customers: 1,
+				revenue: 100
+			},
+			{
+				a: 'web',
+				b: 'unknown',
+				a_position: 1,
+				b_position: 1_000_000,
+				a_other: false,
+				a_unknown: false,
+				b_other: false,
+				b_unknown: true,
+				customers: 1,
+				revenue: 60
+			},
+			{
+				a: 'app',
+				b: '35–44',
+				a_position: 2,
+				b_position: 3,
+				a_other: false,
+				a_unknown: false,
+				b_other: false,
+				b_unknown: false,
+				customers: 1,
+				revenue: 120
+			},
+			{
+				a: 'Other',
+				b: '<25',
+				a_position: 3,
+				b_position: 1,
+				a_other: true,
+				a_unknown: false,
+				b_other: false,
+				b_unknown: false,
+				customers: 0,
+				revenue: 50
+			},
+			{
+				a: 'Other',
+				b: '25–34',
+				a_position: 3,
+				b_position: 2,
+				a_other: true,
+				a_unknown: false,
+				b_other: false,
+				b_unknown: false,
+				customers: 2,
+				revenue: 45
+			},
+			{
+				a: 'Other',
+				b: '65+',
+				a_position: 3,
+				b_position: 6,
+				a_other: true,
+				a_unknown: false,
+				b_other: false,
+				b_unknown: false,
+				customers: 1,
+				revenue: 10
+			}
 		]);
 	});
 
@@ -175,9 +257,9 @@ describe('segment breakdown', () => {
 			derivedSql
 		});
 		// repeat: u1, u4; unknown: the rest incl. u7 (not in the statement) — ranked by customers.
-		expect(r.rows.map((x) => [x.value, x.customers, x.revenue])).toEqual([
-			['unknown', 5, 115],
-			['repeat', 2, 270]
+		expect(r.rows.map((x) => [x.value, x.is_unknown, x.customers, x.revenue])).toEqual([
+			['unknown', true, 5, 115],
+			['repeat', false, 2, 270]
 		]);
 	});
 
@@ -191,10 +273,10 @@ describe('segment breakdown', () => {
 			{ ...scope, hasCustomers: false, customerColumns: [] },
 			byChannel
 		);
-		expect(r.rows.map((x) => [x.value, x.customers, x.small_group])).toEqual([
-			['bulk', 30, false],
-			['web', 2, true],
-			['Other', 4, true]
+		expect(r.rows.map((x) => [x.value, x.is_other, x.customers, x.small_group])).toEqual([
+			['bulk', false, 30, false],
+			['web', false, 2, true],
+			['Other', true, 4, true]
 		]);
 		const binned = await breakdownAnalysis.run(query, scope, {
 			...defaultBreakdownSettings,
