@@ -5,7 +5,11 @@
  * Fast path (UTF-8): the file is registered as is and read by one read_csv pass; no per-row JS.
  * Other encodings are decoded in chunks and re-encoded as UTF-8 first. Delimiter, quote and
  * header are sniffed by core/ingest and passed explicitly; DuckDB's rejects capture turns ragged
- * rows and broken quotes into rejected records. Only when there are rejects is the text scanned
+ * rows and broken quotes into rejected records. Lines above the table (a `sep=;` directive, title
+ * lines) are skipped and reported. Text DuckDB cannot read as it is — fields separated by runs of
+ * spaces, or mixed line ends (refused whole by DuckDB's strict mode; `strict_mode = false` would
+ * read them but also silently load rows with too many fields and shift line numbers) — is
+ * rewritten while streaming (core/ingest/rewrite), keeping every editor line's number. Only when there are rejects is the text scanned
  * once more, to number records across blank lines and to find editor line numbers.
  */
 import { userFilePath } from './session';
@@ -33,8 +37,8 @@ import {
 	withCounts,
 	type SampleRow
 } from '../core/ingest/profile';
-import { countBelow, MAX_LINE_BYTES, type LineScanner } from '../core/ingest/lines';
-import { longLineHeads, scanRecords, withoutLines } from './record-count';
+import { countBelow, LineScanner, MAX_LINE_BYTES } from '../core/ingest/lines';
+import { longLineHeads, rewriteRecords, scanRecords, withoutLines } from './record-count';
 import {
 	buildLongLineRejectsInsert,
 	buildRejectListQuery,
@@ -136,6 +140,14 @@ function decodePrefix(prefix: Uint8Array, guess: EncodingGuess, whole: boolean):
 	return new TextDecoder(guess.decoderLabel).decode(bytes);
 }
 
+/** Whether the file's first bytes mix line ends (a CR at the end of a prefix may be half a CR LF). */
+function mixesLineEnds(prefix: Uint8Array, delimiter: string, whole: boolean): boolean {
+	const cut = !whole && prefix[prefix.length - 1] === 0x0d;
+	const scanner = new LineScanner(delimiter);
+	scanner.push(cut ? prefix.subarray(0, -1) : prefix);
+	return scanner.mixedLineEnds;
+}
+
 /**
  * Load `input` into table `table` (created or replaced). Throws LoadError for files that are not
  * readable CSV text, and DOMException('AbortError') when `signal` aborts (no table is left behind).
@@ -188,12 +200,14 @@ export async function loadCsv(
 		);
 	}
 	// The sniffer (with PapaParse) is a chunk of its own: the empty page does not need it.
-	const { sniffDialect } = await import('../core/ingest/sniff');
+	const { sniffDialect, WHITESPACE } = await import('../core/ingest/sniff');
 	const dialect = sniffDialect(text, whole);
 	const { names, warnings } = nameColumns(dialect.header, dialect.fieldCount);
-	// DuckDB takes line 1 for the header even when it is blank (and the header then loads as a
-	// data row): blank lines before it are skipped. They still count in its line numbers.
-	const leadingBlank = /^(?:\r\n|\r|\n)*/.exec(text)![0].replace(/\r\n/g, '\n').length;
+	// Whitespace-separated text is always rewritten; mixed line ends, once they are seen (in the
+	// sniffed prefix, or by the scan of the whole file after DuckDB refused or read it).
+	let rewrite =
+		dialect.delimiter === WHITESPACE ||
+		(!guess.transcode && mixesLineEnds(prefix, dialect.readDelimiter, whole));
 
 	const id = ++uploads;
 	// Under the only folder DuckDB may read (db/session.ts): files added later load too.
@@ -220,24 +234,40 @@ export async function loadCsv(
 		return withoutLines(source, scan.longLines);
 	};
 	const scanConcurrently = (source: Blob | Uint8Array) => {
-		scanning = scanRecords(source, dialect.delimiter, signal);
+		scanning = scanRecords(source, dialect.readDelimiter, signal);
 		scanning.catch(noop); // awaited later; a load that fails first must not leave it unhandled
 	};
 	const register = async () => {
 		if (registered) await engine.dropFile(file);
 		registered = true;
-		if (guess.transcode) {
-			progress('transcoding', 0);
-			const counter = (replaced = new ReplacementCounter());
-			const utf8 = await transcode(
-				input.data,
-				guess.decoderLabel,
-				(f) => progress('transcoding', f),
-				signal,
-				(s) => counter.push(s)
-			);
-			const scan = await scanRecords(utf8, dialect.delimiter, signal);
+		if (guess.transcode || rewrite) {
+			let utf8: Blob | Uint8Array = input.data;
+			if (guess.transcode) {
+				progress('transcoding', 0);
+				const counter = (replaced = new ReplacementCounter());
+				utf8 = await transcode(
+					input.data,
+					guess.decoderLabel,
+					(f) => progress('transcoding', f),
+					signal,
+					(s) => counter.push(s)
+				);
+			}
+			let scan = rewrite ? null : await scanRecords(utf8, dialect.readDelimiter, signal);
+			if (!scan || scan.mixedLineEnds) {
+				rewrite = true;
+				progress('transcoding', 0);
+				const whitespace = dialect.delimiter === WHITESPACE;
+				({ bytes: utf8, scan } = await rewriteRecords(
+					utf8,
+					dialect.delimiter,
+					whitespace,
+					signal,
+					(f) => progress('transcoding', f)
+				));
+			}
 			scanning = Promise.resolve(scan);
+			// Our own bytes (transcoded or rewritten): the engine may take them.
 			await engine.registerBuffer(file, (await keepAway(utf8, scan)) as Uint8Array);
 		} else if (input.data instanceof Uint8Array) {
 			scanConcurrently(input.data);
@@ -274,18 +304,28 @@ export async function loadCsv(
 SELECT row_number() OVER ()::BIGINT AS ${ident(ROW_COLUMN)}, ${join(
 				names.map((n, i) => sql`${raw(`c${i + 1}`)} AS ${ident(n)}`)
 			)}
-FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
-	header = ${raw(dialect.hasHeader ? 'true' : 'false')}, skip = ${int(leadingBlank)},
+FROM read_csv(${file}, delim = ${dialect.readDelimiter}, quote = '"', escape = '"',
+	header = ${raw(dialect.hasHeader ? 'true' : 'false')}, skip = ${int(dialect.skip)},
 	auto_detect = false, all_varchar = true,
 	max_line_size = ${int(MAX_LINE_BYTES + 1024)},
 	columns = {${raw(names.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', '))}},
 	store_rejects = true, rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(rejectsScan)})`);
+		// A refusal is kept until the scan says whether rewritten line ends would read.
+		const readOrRefusal = async (): Promise<unknown> => {
+			try {
+				await read();
+				return null;
+			} catch (e) {
+				if (e instanceof DOMException && e.name === 'AbortError') throw e;
+				return e;
+			}
+		};
 		let t = performance.now();
-		await read();
-		let summary = await rejectSummary();
+		let refusal = await readOrRefusal();
+		let summary = refusal ? { records: 0, encodingErrors: 0 } : await rejectSummary();
 		measure(`${input.name}: read_csv`, t);
 		const recheck =
-			!chosen && !guess.transcode && summary.encodingErrors > 0
+			!refusal && !chosen && !guess.transcode && summary.encodingErrors > 0
 				? await detectEncoding(await slice(input.data, 0, bytes), true)
 				: null;
 		// Invalid UTF-8 after the sniffed prefix: the whole file decides the encoding. If it is
@@ -301,8 +341,21 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 		}
 		checkAbort(signal);
 		t = performance.now();
-		const scan = await scanning!;
+		let scan = await scanning!;
 		measure(`${input.name}: record count (waited)`, t);
+		if (scan.mixedLineEnds && !rewrite) {
+			// Mixed line ends after the sniffed prefix: DuckDB refuses the file (or could misread
+			// it); the rewritten text reads, with the same line numbers.
+			rewrite = true;
+			await dropRejects();
+			await register();
+			checkAbort(signal);
+			progress('parsing', null);
+			refusal = await readOrRefusal();
+			summary = refusal ? summary : await rejectSummary();
+			scan = await scanning!;
+		}
+		if (refusal) throw refusal;
 		const open = scan.openQuote;
 		// A quote left open at the end swallows every line after it into one record. A few lines
 		// (a typo in the last records) stay one rejected record whose message names its lines;
@@ -336,7 +389,10 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 		checkAbort(signal);
 
 		const rowsRejected = summary.records;
-		const headerLines = dialect.hasHeader ? 1 : 0;
+		// Records above the first data record: the header, and skipped lines the scan counted as
+		// records (a sep= line, titles; blank lines it counts apart).
+		const headerLines =
+			(dialect.hasHeader ? 1 : 0) + dialect.skip - countBelow(scan.blankLines, dialect.skip + 1);
 		let rejected: RejectedRow[] = [];
 		t = performance.now();
 		if (rowsRejected > 0) {
@@ -398,6 +454,7 @@ FROM read_csv(${file}, delim = ${dialect.delimiter}, quote = '"', escape = '"',
 			replacedLines: replaced.lines,
 			delimiter: dialect.delimiter,
 			hasHeader: dialect.hasHeader,
+			skippedLines: dialect.skipped,
 			dataRows,
 			rowsLoaded,
 			rowsRejected,

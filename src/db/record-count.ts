@@ -10,6 +10,7 @@
  */
 import { trimIncompleteUtf8 } from '../core/ingest/encoding';
 import { LineScanner, type LongLine } from '../core/ingest/lines';
+import { DialectRewriter } from '../core/ingest/rewrite';
 import { yieldToMain } from '../core/yield';
 
 /** Bytes read from a Blob at a time, and pushed into the scanner at a time. */
@@ -54,6 +55,46 @@ export async function scanRecords(
 		}
 	}
 	return scanner.finish();
+}
+
+/**
+ * Rewrite `source` (UTF-8) for DuckDB — line ends to LF, runs of spaces to one tab in whitespace
+ * mode (core/ingest/rewrite) — and scan the rewritten bytes as they are written, in one pass
+ * that gives the page a turn every SLICE_MS. Editor lines keep their numbers.
+ * @param delimiter  the file's delimiter (ignored in whitespace mode)
+ * @param whitespace fields are separated by runs of spaces or tabs; DuckDB then reads tabs
+ */
+export async function rewriteRecords(
+	source: Blob | Uint8Array,
+	delimiter: string,
+	whitespace: boolean,
+	signal?: AbortSignal,
+	onFraction: (f: number) => void = () => {}
+): Promise<{ bytes: Uint8Array; scan: LineScanner }> {
+	const rewriter = new DialectRewriter(delimiter, whitespace);
+	const scanner = new LineScanner(whitespace ? '\t' : delimiter);
+	const total = source instanceof Uint8Array ? source.byteLength : source.size;
+	// The rewrite never makes the text longer: one buffer of the input's size holds it.
+	const out = new Uint8Array(total);
+	let n = 0;
+	let turn = performance.now();
+	for (let at = 0; at < total; at += READ_BYTES) {
+		checkAbort(signal);
+		const bytes = await read(source, at, Math.min(total, at + READ_BYTES));
+		for (let i = 0; i < bytes.length; i += PUSH_BYTES) {
+			const end = rewriter.push(bytes.subarray(i, i + PUSH_BYTES), out, n);
+			scanner.push(out.subarray(n, end));
+			n = end;
+			if (performance.now() - turn > SLICE_MS) {
+				await yieldToMain();
+				checkAbort(signal);
+				turn = performance.now();
+			}
+		}
+		onFraction(Math.min(total, at + READ_BYTES) / total);
+	}
+	// Exactly the bytes written (a browser engine transfers the whole buffer to its worker).
+	return { bytes: n === total ? out : out.slice(0, n), scan: scanner.finish() };
 }
 
 /** `source` without the bytes of `lines` (their line ends stay); `source` itself if none. */

@@ -8,7 +8,8 @@
  * does not start a new line). The scan records which DuckDB lines are blank, the physical
  * (editor) line where each DuckDB line starts, the lines longer than DuckDB may read (with their
  * byte ranges, so the loader can keep them from DuckDB), and a quote still open at the end.
- * Line ends: \n, \r\n or \r outside quotes. Quotes open only at the start of a field; `""` inside
+ * Line ends: \n, \r\n or \r outside quotes; the scan counts each kind, since DuckDB refuses a file
+ * that mixes them (the loader then rewrites its line ends: core/ingest/rewrite). Quotes open only at the start of a field; `""` inside
  * quotes is an escaped quote. Bytes are enough: in UTF-8, quote, CR, LF and an ASCII delimiter
  * never occur inside a multi-byte character.
  */
@@ -40,6 +41,8 @@ export class LineScanner {
 	readonly blankLines: number[] = [];
 	/** DuckDB lines longer than `maxLineBytes`, in file order. */
 	readonly longLines: LongLine[] = [];
+	/** Line ends outside quotes, by kind. */
+	readonly lineEnds = { lf: 0, crlf: 0, cr: 0 };
 	/** Set by finish(): the quote left open at the end of the input, if any. */
 	openQuote: OpenQuote | null = null;
 
@@ -79,6 +82,12 @@ export class LineScanner {
 	/** Non-blank DuckDB lines seen so far (the header included): the file's records. */
 	get records(): number {
 		return this.#records;
+	}
+
+	/** More than one kind of line end (LF, CR LF, CR) outside quotes: DuckDB cannot read it as is. */
+	get mixedLineEnds(): boolean {
+		const { lf, crlf, cr } = this.lineEnds;
+		return Number(lf > 0) + Number(crlf > 0) + Number(cr > 0) > 1;
 	}
 
 	/** Feed the next bytes (any cut: a CR LF or a `""` may be split between pieces). */
@@ -134,9 +143,14 @@ export class LineScanner {
 			}
 			const at = this.#offset + i;
 			if (c === LF && afterCR) {
+				// The CR before it ended the line (and was counted as a CR line end).
+				this.lineEnds.cr--;
+				this.lineEnds.crlf++;
 				this.#lineStart = at + 1;
 				continue;
 			}
+			if (c === CR) this.lineEnds.cr++;
+			else this.lineEnds.lf++;
 			this.#endLine(lineEmpty, at);
 			lineEmpty = true;
 			fieldStart = true;

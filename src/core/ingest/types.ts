@@ -41,6 +41,7 @@ export interface LoadReport {
 	replacedChars: number;
 	/** Editor lines of the first of them (at most MAX_REPLACED_LINES). */
 	replacedLines: number[];
+	/** One character, or ' ' for fields separated by runs of spaces or tabs (fixed-width text). */
 	delimiter: string;
 	hasHeader: boolean;
 	/**
@@ -60,6 +61,18 @@ export interface LoadReport {
 	/** Profiles of the file's columns (not __row). */
 	columns: ColumnProfile[];
 	headerWarnings: string[];
+	/**
+	 * Lines above the header (or the first record) that are not part of the table and were
+	 * skipped: an Excel `sep=;` directive, a title or an "exported on …" line (blank lines are not
+	 * listed). `line` is the editor line (1-based).
+	 */
+	skippedLines: SkippedLine[];
+}
+
+/** A line skipped before the table starts (see LoadReport.skippedLines). */
+export interface SkippedLine {
+	line: number;
+	text: string;
 }
 
 export class LoadError extends Error {
