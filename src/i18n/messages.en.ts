@@ -370,7 +370,10 @@ export const en = {
 	'notebook.fileError.badMapping': 'The column mapping in the notebook is not valid: {detail}.',
 	'notebook.fileError.badLink': 'The link is damaged: {detail}.',
 	// Rejects, structured reasons (core/reject-reason.ts): a reader error we do not classify.
-	'reject.engine': '{type}: {message}'
+	'reject.engine': '{type}: {message}',
+	// Load summary (issue 15): lines above the table that were skipped, and runs of spaces.
+	'summary.skippedLines': '{n} lines above the table were skipped (not data):',
+	'summary.whitespace': 'spaces'
 } as const;
 
 export type MessageKey = keyof typeof en;

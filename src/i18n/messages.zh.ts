@@ -355,5 +355,8 @@ export const zh: Record<MessageKey, string> = {
 	'notebook.fileError.badMapping': '笔记本中的列映射无效：{detail}。',
 	'notebook.fileError.badLink': '链接已损坏：{detail}。',
 	// Rejects, structured reasons (core/reject-reason.ts): a reader error we do not classify.
-	'reject.engine': '{type}: {message}'
+	'reject.engine': '{type}: {message}',
+	// Load summary (issue 15): lines above the table that were skipped, and runs of spaces.
+	'summary.skippedLines': '已跳过表格上方的 {n} 行（不是数据）：',
+	'summary.whitespace': '空格'
 };
