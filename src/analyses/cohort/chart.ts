@@ -1,12 +1,16 @@
 // Cohort charts: the retention triangle (cohort × k, % labels, incomplete cells lighter with a dashed
-// outline, the size-weighted average as the last row), retention curves and cumulative revenue
-// (LTV) curves per cohort with the average drawn thicker. Split results are faceted by split value.
+// outline, a left-censored first cohort marked ◆ on its label, the size-weighted average of the
+// complete cells as the last row), retention curves and cumulative revenue (LTV) curves per cohort
+// with the average drawn thicker where it is defined. Split results are faceted by split value.
 import * as Plot from '@observablehq/plot';
 import type { CohortAverageRow, CohortResult, CohortRow } from './sql';
 
 export interface CohortChartOptions {
 	width: number;
-	/** Translated titles: cohort, k, retention, cum_revenue_per_customer, average, incomplete. */
+	/**
+	 * Translated titles: cohort, k, retention, cum_revenue_per_customer, average, incomplete,
+	 * cohorts (how many cohorts an average cell averages), censored (the ◆ legend).
+	 */
 	labels: Record<string, string>;
 	/** Money format (LTV axis and tips). */
 	format: (n: number) => string;
@@ -16,6 +20,8 @@ export interface CohortChartOptions {
 
 /** Key of the average row on the y axis of the triangle (after all cohorts). */
 export const AVERAGE_KEY = 'average';
+/** Appended to a left-censored cohort's label, and the legend's symbol. */
+export const CENSORED_MARK = '◆';
 
 interface Cell {
 	split: string | null;
@@ -25,13 +31,15 @@ interface Cell {
 	customers: number;
 	cohort_size: number;
 	complete: boolean;
+	/** Average cells: how many cohorts they average. */
+	cohorts?: number;
 }
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 function cellsOf(result: CohortResult): Cell[] {
 	const cohort = (r: CohortRow): Cell => ({ ...r, row: r.cohort });
-	const avg = (r: CohortAverageRow): Cell => ({ ...r, row: AVERAGE_KEY });
+	const avg = (r: CohortAverageRow): Cell => ({ ...r, row: AVERAGE_KEY, complete: true });
 	return [...result.rows.map(cohort), ...result.average.map(avg)];
 }
 
@@ -47,6 +55,7 @@ export function cohortHeatmapSpec(
 	const ks = [...new Set(cells.map((c) => c.k))].sort((a, b) => a - b);
 	const complete = cells.filter((c) => c.complete);
 	const incomplete = cells.filter((c) => !c.complete);
+	const censored = new Set(result.rows.filter((r) => r.censored).map((r) => r.cohort));
 	const marginLeft = 90;
 	// % labels only where they fit: 9–11 px text needs a cell of about 22 px or more.
 	const cellWidth = (opts.width - marginLeft - 20) / Math.max(1, ks.length);
@@ -67,7 +76,12 @@ export function cohortHeatmapSpec(
 			type: 'band',
 			domain: [...cohorts, AVERAGE_KEY],
 			label: null,
-			tickFormat: (d: string) => (d === AVERAGE_KEY ? label('average') : cohortLabel(d))
+			tickFormat: (d: string) =>
+				d === AVERAGE_KEY
+					? label('average')
+					: censored.has(d)
+						? `${cohortLabel(d)} ${CENSORED_MARK}`
+						: cohortLabel(d)
 		},
 		color: {
 			type: 'linear',
@@ -78,7 +92,15 @@ export function cohortHeatmapSpec(
 			tickFormat: pct
 		},
 		marks: [
-			Plot.cell(complete, { x: 'k', y: 'row', fill: 'retention', ...facet, tip: true }),
+			// The average cells (always complete) say in their tip how many cohorts they average.
+			Plot.cell(complete, {
+				x: 'k',
+				y: 'row',
+				fill: 'retention',
+				channels: { [label('cohorts')]: 'cohorts' },
+				...facet,
+				tip: true
+			}),
 			Plot.cell(incomplete, {
 				x: 'k',
 				y: 'row',
@@ -105,7 +127,16 @@ export function cohortHeatmapSpec(
 				frameAnchor: 'bottom-right',
 				dy: 28,
 				fill: '#57606a'
-			})
+			}),
+			...(censored.size > 0
+				? [
+						Plot.text([`${CENSORED_MARK} ${label('censored')}`], {
+							frameAnchor: 'bottom-left',
+							dy: 28,
+							fill: '#57606a'
+						})
+					]
+				: [])
 		]
 	};
 }
@@ -118,6 +149,7 @@ interface CurvePoint {
 	complete: boolean;
 }
 
+/** The curves' points; an average without a value at k (too few cohorts) has no point there. */
 function curves(
 	result: CohortResult,
 	field: 'retention' | 'cum_revenue_per_customer'
@@ -130,13 +162,12 @@ function curves(
 			value: r[field],
 			complete: r.complete
 		})),
-		...result.average.map((r) => ({
-			split: r.split,
-			series: AVERAGE_KEY,
-			k: r.k,
-			value: r[field],
-			complete: r.complete
-		}))
+		...result.average.flatMap((r) => {
+			const value = r[field];
+			return value === null
+				? []
+				: [{ split: r.split, series: AVERAGE_KEY, k: r.k, value, complete: true }];
+		})
 	];
 }
 

@@ -31,7 +31,19 @@ const en = {
 	'cohort.chartTitle': 'Retention by cohort',
 	'cohort.chartSubtitle': 'Share of each cohort buying in period k',
 	'cohort.curvesTitle': 'Retention curves',
-	'cohort.ltvTitle': 'Cumulative revenue per customer'
+	'cohort.ltvTitle': 'Cumulative revenue per customer',
+	'cohort.ltvSubtitle':
+		'Thick line: the average, adding up each period’s revenue per customer over the cohorts that completed it; drawn while at least 3 cohorts have.',
+	'cohort.cohorts': 'Cohorts averaged',
+	'cohort.censored': 'first cohort starts before the data',
+	'cohort.censoredColumn': 'Starts before the data',
+	'cohort.firstNote':
+		'The first cohort, {cohort}, gained {rate} customers a day, more than twice the median of the later cohorts ({median}): the data probably start mid-history, so this cohort also holds customers who first bought before the data begin, and retains far better than a real cohort. It is marked ◆.',
+	'cohort.firstOut': 'It is left out of the average row.',
+	'cohort.firstIn': 'It is included in the average row.',
+	'cohort.firstChoice': 'First cohort in the average',
+	'cohort.firstExclude': 'Left out',
+	'cohort.firstInclude': 'Included'
 } as const;
 
 export type CohortKey = keyof typeof en;
@@ -68,6 +80,18 @@ export const messages: Messages<CohortKey> = {
 		'cohort.chartTitle': '各同期群留存率',
 		'cohort.chartSubtitle': '每个同期群在第 k 期购买的客户比例',
 		'cohort.curvesTitle': '留存曲线',
-		'cohort.ltvTitle': '每客户累计收入'
+		'cohort.ltvTitle': '每客户累计收入',
+		'cohort.ltvSubtitle':
+			'粗线为平均值：逐期累加已完整经历该期的同期群的每客户收入；至少有 3 个同期群时才绘制。',
+		'cohort.cohorts': '参与平均的同期群数',
+		'cohort.censored': '第一个同期群早于数据起点',
+		'cohort.censoredColumn': '早于数据起点',
+		'cohort.firstNote':
+			'第一个同期群 {cohort} 每天新增 {rate} 位客户，超过之后各同期群中位数（{median}）的两倍：数据很可能从业务中途开始，因此该同期群还包含在数据开始之前就已首次购买的客户，留存率远高于真实的同期群。已用 ◆ 标出。',
+		'cohort.firstOut': '平均行未计入该同期群。',
+		'cohort.firstIn': '平均行已计入该同期群。',
+		'cohort.firstChoice': '第一个同期群计入平均',
+		'cohort.firstExclude': '不计入',
+		'cohort.firstInclude': '计入'
 	}
 };

@@ -10,7 +10,7 @@
  * Customers(c, k) counts cohort customers who bought in exactly period k ('on') or in k or any
  * later period ('on_or_after'); retention = customers / cohort size. Revenue(c, k) is always the
  * revenue of period k itself; revenue_retention = revenue(k) / revenue(0); cumulative revenue per
- * customer = revenue of periods 0..k / cohort size (the LTV curve).
+ * customer = revenue of periods 0..k / cohort size (the LTV curve of one cohort).
  *
  * Assumptions:
  * - Every period that started before as-of has a row (silent periods: 0 customers, 0 %); periods
@@ -20,16 +20,37 @@
  * - complete = the period is fully observed: calendar, it ended on or before as-of (so only the
  *   period containing as-of − 1 day can be incomplete, and it is complete when as-of is the first
  *   day of the next period); rolling, every cohort customer's window k ended on or before as-of.
- * - The average row for k is size-weighted over the cohorts that have a row for k (weight =
- *   cohort size); it is complete when all of those cells are complete.
+ *
+ * Left-censored first cohort: a log that starts mid-history puts everyone who bought before it
+ * starts into its first cohort, which then looks far larger and more loyal than the others. Rule,
+ * on the whole scope (before any split): each cohort's rate = its customers ÷ its observed days
+ * (the days of its period between the first purchase in scope and as-of, so a partial first or
+ * last period is not penalised). The earliest cohort is left-censored when at least 2 later
+ * cohorts exist and its rate is more than 2 × the median rate of the later cohorts (a new
+ * business's launch spike can trip it too: the flag is a warning, and the average can take the
+ * cohort back in). Its cells (in every split value) carry censored = true; `firstCohort` reports
+ * the test's figures whether or not it fired. A date-range filter that starts mid-history makes
+ * the same kind of cohort, and the same rule catches it.
+ *
+ * Average row, per (split, k), over the cells that are complete and, unless includeFirstCohort,
+ * not censored ("the cohorts that reached k"; cohorts = how many):
+ * - customers, revenue: sums; retention = Σ customers ÷ Σ cohort size (size-weighted);
+ *   revenue_retention = the size-weighted mean of the cells' revenue retention (cells with
+ *   revenue(0) = 0 left out);
+ * - cum_revenue_per_customer = Σ over j = 0..k of (Σ revenue(c, j) ÷ Σ size(c), over the cohorts
+ *   that reached j): each period's revenue per customer from every cohort that completed it,
+ *   chained. Averaging the cohorts' own cumulative figures instead would mix a different set of
+ *   cohorts at each k and can fall from one k to the next; the chain never falls (purchase
+ *   revenue is ≥ 0). It is null where fewer than 3 cohorts reached k (too few to average).
+ *   A k that no cohort has reached has no average row.
  * - Split: an orders column is taken from the customer's first purchase order (earliest order_date,
  *   then order_ts, then order_id); a customers column from the customers file. NULL or blank
  *   values become 'unknown'.
  */
-import { ident, int, lit, raw, sql, type Sql } from '../../core/sql';
+import { int, lit, sql, type Sql } from '../../core/sql';
 import type { Scope } from '../../core/scope';
-import { scopeCtes } from '../../core/scope';
 import type { AnalysisDef, QueryFn } from '../../core/analysis';
+import { cohortCtes } from './ctes';
 
 export type CohortPeriod = 'month' | 'week' | 'quarter';
 export type CohortMode = 'calendar' | 'rolling';
@@ -46,21 +67,22 @@ export interface CohortSettings {
 	mode: CohortMode;
 	retention: RetentionKind;
 	split: CohortSplit | null;
+	/** Average a left-censored first cohort with the others (it is marked either way). */
+	includeFirstCohort: boolean;
 }
 
 export const defaultCohortSettings: CohortSettings = {
 	period: 'month',
 	mode: 'calendar',
 	retention: 'on',
-	split: null
+	split: null,
+	includeFirstCohort: false
 };
 
-/** Rolling-window lengths in days. */
-export const ROLLING_DAYS: Readonly<Record<CohortPeriod, number>> = {
-	week: 7,
-	month: 30,
-	quarter: 91
-};
+export { CENSORED_MIN_LATER, CENSORED_RATE_FACTOR, ROLLING_DAYS } from './ctes';
+
+/** Fewer cohorts than this reached k: no average cumulative revenue per customer there. */
+export const MIN_CUMULATIVE_COHORTS = 3;
 
 /** One cell of the cohort triangle. */
 export interface CohortRow {
@@ -80,9 +102,11 @@ export interface CohortRow {
 	/** Revenue of periods 0..k / cohort_size. */
 	cum_revenue_per_customer: number;
 	complete: boolean;
+	/** The cell belongs to a left-censored first cohort. */
+	censored: boolean;
 }
 
-/** The size-weighted average over cohorts that reached k. */
+/** The size-weighted average over the cohorts that reached k (complete cells). */
 export interface CohortAverageRow {
 	split: string | null;
 	k: number;
@@ -94,177 +118,27 @@ export interface CohortAverageRow {
 	retention: number;
 	revenue: number;
 	revenue_retention: number | null;
-	cum_revenue_per_customer: number;
-	complete: boolean;
+	/** Chained per-period revenue per customer; null where fewer than 3 cohorts reached k. */
+	cum_revenue_per_customer: number | null;
+}
+
+/** The left-censoring test of the earliest cohort (whole scope, before any split). */
+export interface FirstCohortCheck {
+	cohort: string;
+	cohort_size: number;
+	/** Its customers per observed day. */
+	rate: number;
+	later_cohorts: number;
+	/** The median rate of the later cohorts; null without any. */
+	median_rate: number | null;
+	censored: boolean;
 }
 
 export interface CohortResult {
 	rows: CohortRow[];
 	average: CohortAverageRow[];
-}
-
-const TRUNC: Record<CohortPeriod, string> = { month: 'month', week: 'week', quarter: 'quarter' };
-
-/** Calendar period number of a DATE expression (consecutive integers for consecutive periods). */
-function periodIndex(period: CohortPeriod, d: Sql): Sql {
-	if (period === 'month') return sql`(year(${d}) * 12 + month(${d}) - 1)`;
-	if (period === 'quarter') return sql`(year(${d}) * 4 + quarter(${d}) - 1)`;
-	// Mondays minus a Monday: an exact multiple of 7, so integer division is exact.
-	return sql`(date_diff('day', DATE '1970-01-05', CAST(date_trunc('week', ${d}) AS DATE)) // 7)`;
-}
-
-function label(expr: Sql): Sql {
-	return sql`CASE WHEN ${expr} IS NULL OR trim(CAST(${expr} AS VARCHAR)) = '' THEN 'unknown' ELSE CAST(${expr} AS VARCHAR) END`;
-}
-
-/** The shared CTEs: up to `cells` (split, cohort, cohort_size, k, customers, revenue, complete). */
-function cohortCtes(scope: Scope, s: CohortSettings, materialized = false): Sql {
-	const asOf = sql`CAST(${scope.asOf} AS DATE)`;
-	const lastDay = sql`CAST(${asOf} - INTERVAL 1 DAY AS DATE)`;
-	const len = ROLLING_DAYS[s.period];
-	let splitExpr: Sql = sql`CAST('' AS VARCHAR)`;
-	if (s.split?.table === 'orders') splitExpr = label(sql`r.${ident(s.split.column)}`);
-	if (s.split?.table === 'customers') {
-		if (!scope.hasCustomers)
-			throw new Error('cohort: split by a customers column needs a customers file');
-		splitExpr = label(sql`c.${ident(s.split.column)}`);
-	}
-	const calendar = s.mode === 'calendar';
-	const k = calendar
-		? sql`${periodIndex(s.period, sql`p.order_date`)} - ${periodIndex(s.period, sql`cc.first_date`)}`
-		: sql`date_diff('day', cc.first_date, p.order_date) // ${int(len)}`;
-	const kMax = calendar
-		? sql`${periodIndex(s.period, lastDay)} - ${periodIndex(s.period, sql`cohort`)}`
-		: sql`(date_diff('day', min_first, ${asOf}) - 1) // ${int(len)}`;
-	const complete = calendar
-		? sql`k < k_max OR CAST(date_trunc(${lit(TRUNC[s.period])}, ${asOf}) AS DATE) = ${asOf}`
-		: sql`date_diff('day', max_first, ${asOf}) >= (k + 1) * ${int(len)}`;
-	const retained =
-		s.retention === 'on'
-			? sql`retained AS (
-	SELECT split, cohort, k, count(DISTINCT customer_id) AS customers
-	FROM purchase_periods
-	GROUP BY split, cohort, k
-)`
-			: sql`customer_last_period AS (
-	SELECT split, cohort, customer_id, max(k) AS last_k
-	FROM purchase_periods
-	GROUP BY split, cohort, customer_id
-),
-retained AS (
-	SELECT g.split, g.cohort, g.k, count(*) AS customers
-	FROM cohort_grid g
-	JOIN customer_last_period l ON l.split = g.split AND l.cohort = g.cohort AND l.last_k >= g.k
-	GROUP BY g.split, g.cohort, g.k
-)`;
-	const trunc = raw(`'${TRUNC[s.period]}'`);
-	// A customer's cohort is their first purchase date (scoped_customers.first_order). Only a split
-	// by an orders column needs the first purchase order itself (by date, time, id): a window.
-	const cohorts =
-		s.split?.table === 'orders'
-			? sql`purchases AS (
-	SELECT
-		o.*,
-		ROW_NUMBER() OVER (PARTITION BY o.customer_id ORDER BY o.order_date, o.order_ts, o.order_id) AS purchase_no
-	FROM scoped_orders o
-	WHERE o.is_purchase
-),
-customer_cohorts AS (
-	SELECT
-		r.customer_id,
-		r.order_date AS first_date,
-		CAST(date_trunc(${trunc}, r.order_date) AS DATE) AS cohort,
-		${splitExpr} AS split
-	FROM purchases r
-	WHERE r.purchase_no = 1
-)`
-			: sql`purchases AS (
-	SELECT *
-	FROM scoped_orders
-	WHERE is_purchase
-),
-customer_cohorts AS (
-	SELECT
-		c.customer_id,
-		c.first_order AS first_date,
-		CAST(date_trunc(${trunc}, c.first_order) AS DATE) AS cohort,
-		${splitExpr} AS split
-	FROM scoped_customers c
-	WHERE c.first_order IS NOT NULL
-)`;
-	return sql`${scopeCtes(scope)},
-${cohorts},
-purchase_periods AS (
-	SELECT
-		p.customer_id,
-		cc.split,
-		cc.cohort,
-		CAST(${k} AS INTEGER) AS k,
-		CAST(p.revenue AS DOUBLE) AS revenue
-	FROM purchases p
-	JOIN customer_cohorts cc USING (customer_id)
-),
-cohort_sizes AS (
-	SELECT
-		split,
-		cohort,
-		CAST(count(*) AS INTEGER) AS cohort_size,
-		min(first_date) AS min_first,
-		max(first_date) AS max_first
-	FROM customer_cohorts
-	GROUP BY split, cohort
-),
-cohort_spans AS (
-	SELECT *, CAST(${kMax} AS INTEGER) AS k_max
-	FROM cohort_sizes
-),
-cohort_periods AS (
-	SELECT split, cohort, cohort_size, max_first, k_max, unnest(range(0, k_max + 1)) AS k
-	FROM cohort_spans
-),
-cohort_grid AS (
-	SELECT
-		split,
-		cohort,
-		cohort_size,
-		CAST(k AS INTEGER) AS k,
-		(${complete}) AS complete
-	FROM cohort_periods
-),
-${retained},
-period_revenue AS (
-	SELECT split, cohort, k, sum(revenue) AS revenue
-	FROM purchase_periods
-	GROUP BY split, cohort, k
-),
-cells AS (
-	SELECT
-		g.split,
-		g.cohort,
-		g.cohort_size,
-		g.k,
-		CAST(coalesce(r.customers, 0) AS INTEGER) AS customers,
-		CAST(coalesce(v.revenue, 0) AS DOUBLE) AS revenue,
-		g.complete
-	FROM cohort_grid g
-	LEFT JOIN retained r ON r.split = g.split AND r.cohort = g.cohort AND r.k = g.k
-	LEFT JOIN period_revenue v ON v.split = g.split AND v.cohort = g.cohort AND v.k = g.k
-),
-cohort_cells AS ${materialized ? raw('MATERIALIZED ') : raw('')}(
-	SELECT
-		split,
-		cohort,
-		cohort_size,
-		k,
-		customers,
-		CAST(customers / cohort_size AS DOUBLE) AS retention,
-		revenue,
-		CAST(revenue / NULLIF(first_value(revenue) OVER w, 0) AS DOUBLE) AS revenue_retention,
-		CAST(sum(revenue) OVER w / cohort_size AS DOUBLE) AS cum_revenue_per_customer,
-		complete
-	FROM cells
-	WINDOW w AS (PARTITION BY split, cohort ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-)`;
+	/** null when there is no cohort at all. */
+	firstCohort: FirstCohortCheck | null;
 }
 
 function splitOut(s: CohortSettings): Sql {
@@ -283,25 +157,47 @@ function cellsSelect(settings: CohortSettings): Sql {
 	revenue,
 	revenue_retention,
 	cum_revenue_per_customer,
-	complete
+	complete,
+	censored
 FROM cohort_cells`;
 }
 
-/** The size-weighted average row per (split, k), unordered. */
+/** The average row per (split, k), unordered (definition: the opening comment). */
 function averageSelect(settings: CohortSettings): Sql {
+	const include = lit(settings.includeFirstCohort);
 	return sql`SELECT
 	${splitOut(settings)} AS split,
 	k,
-	CAST(count(*) AS INTEGER) AS cohorts,
-	CAST(sum(cohort_size) AS INTEGER) AS cohort_size,
-	CAST(sum(customers) AS INTEGER) AS customers,
-	CAST(sum(customers) / sum(cohort_size) AS DOUBLE) AS retention,
-	CAST(sum(revenue) AS DOUBLE) AS revenue,
-	CAST(sum(cohort_size * revenue_retention) / sum(cohort_size) FILTER (WHERE revenue_retention IS NOT NULL) AS DOUBLE) AS revenue_retention,
-	CAST(sum(cohort_size * cum_revenue_per_customer) / sum(cohort_size) AS DOUBLE) AS cum_revenue_per_customer,
-	bool_and(complete) AS complete
-FROM cohort_cells
-GROUP BY split, k`;
+	cohorts,
+	cohort_size,
+	customers,
+	retention,
+	revenue,
+	revenue_retention,
+	CASE WHEN cohorts >= ${int(MIN_CUMULATIVE_COHORTS)} THEN
+		CAST(sum(revenue_per_customer) OVER (PARTITION BY split ORDER BY k) AS DOUBLE)
+	END AS cum_revenue_per_customer
+FROM (
+	SELECT
+		split,
+		k,
+		CAST(count(*) AS INTEGER) AS cohorts,
+		CAST(sum(cohort_size) AS INTEGER) AS cohort_size,
+		CAST(sum(customers) AS INTEGER) AS customers,
+		CAST(sum(customers) / sum(cohort_size) AS DOUBLE) AS retention,
+		CAST(sum(revenue) AS DOUBLE) AS revenue,
+		CAST(sum(cohort_size * revenue_retention) / sum(cohort_size) FILTER (WHERE revenue_retention IS NOT NULL) AS DOUBLE) AS revenue_retention,
+		sum(revenue) / sum(cohort_size) AS revenue_per_customer
+	FROM cohort_cells
+	WHERE complete AND (${include} OR NOT censored)
+	GROUP BY split, k
+)`;
+}
+
+/** The first-cohort check's one row (none without cohorts). */
+function firstSelect(): Sql {
+	return sql`SELECT CAST(cohort AS DATE) AS cohort, cohort_size, rate, later_cohorts, median_rate, censored
+FROM first_check`;
 }
 
 /** The cohort triangle, one row per (split, cohort, k). */
@@ -311,45 +207,89 @@ ${cellsSelect(settings)}
 ORDER BY split, cohort, k`;
 }
 
-/** The size-weighted average row per (split, k). */
+/** The average row per (split, k). */
 export function buildCohortAverageQuery(scope: Scope, settings: CohortSettings): Sql {
 	return sql`WITH ${cohortCtes(scope, settings)}
 ${averageSelect(settings)}
 ORDER BY split, k`;
 }
 
+/** The left-censoring test of the first cohort: one row, or none without cohorts. */
+export function buildFirstCohortQuery(scope: Scope, settings: CohortSettings): Sql {
+	return sql`WITH ${cohortCtes(scope, settings)}
+${firstSelect()}`;
+}
+
 /**
- * Both results in one statement over one materialised triangle (the dashboard's; the notebook
- * shows the two queries above): part 'cell' rows are buildCohortQuery's, part 'average' rows
- * buildCohortAverageQuery's, each in that query's order.
+ * All three results in one statement over one materialised triangle (the dashboard's; the
+ * notebook shows the three queries above): part 'cell' rows are buildCohortQuery's, part
+ * 'average' rows buildCohortAverageQuery's, part 'first' buildFirstCohortQuery's, each in that
+ * query's order.
  */
 export function buildCohortBothQuery(scope: Scope, settings: CohortSettings): Sql {
 	return sql`WITH ${cohortCtes(scope, settings, true)}
 SELECT 'cell' AS __part, * FROM (${cellsSelect(settings)})
 UNION ALL BY NAME
 SELECT 'average' AS __part, * FROM (${averageSelect(settings)})
+UNION ALL BY NAME
+SELECT 'first' AS __part, * FROM (${firstSelect()})
 ORDER BY __part DESC, split, cohort, k`;
 }
+
+type Part = CohortRow &
+	CohortAverageRow &
+	FirstCohortCheck & { __part: 'cell' | 'average' | 'first' };
 
 export const cohortAnalysis: AnalysisDef<CohortSettings, CohortResult> = {
 	id: 'cohort',
 	queries(scope, settings) {
 		return {
 			cohort_cells: buildCohortQuery(scope, settings),
-			cohort_average: buildCohortAverageQuery(scope, settings)
+			cohort_average: buildCohortAverageQuery(scope, settings),
+			cohort_first: buildFirstCohortQuery(scope, settings)
 		};
 	},
 	async run(query: QueryFn, scope, settings) {
-		// One statement instead of two: the triangle is computed once (cohort-both.test checks
-		// that the parts equal the two queries' results).
-		type Both = CohortRow & CohortAverageRow & { __part: 'cell' | 'average' };
+		// One statement instead of three: the triangle is computed once (cohort-both.test checks
+		// that the parts equal the three queries' results). UNION BY NAME gives every part every
+		// column, so each part keeps only its own.
 		const rows: CohortRow[] = [];
 		const average: CohortAverageRow[] = [];
-		for (const r of await query<Both>(buildCohortBothQuery(scope, settings))) {
-			const { __part, cohort, cohorts, ...rest } = r;
-			if (__part === 'cell') rows.push({ ...rest, cohort });
-			else average.push({ ...rest, cohorts });
+		let firstCohort: FirstCohortCheck | null = null;
+		for (const r of await query<Part>(buildCohortBothQuery(scope, settings))) {
+			const { split, cohort, cohort_size, k, customers, retention, revenue } = r;
+			const { revenue_retention, cum_revenue_per_customer } = r;
+			if (r.__part === 'cell')
+				rows.push({
+					split,
+					cohort,
+					cohort_size,
+					k,
+					customers,
+					retention,
+					revenue,
+					revenue_retention,
+					cum_revenue_per_customer,
+					complete: r.complete,
+					censored: r.censored
+				});
+			else if (r.__part === 'average')
+				average.push({
+					split,
+					k,
+					cohorts: r.cohorts,
+					cohort_size,
+					customers,
+					retention,
+					revenue,
+					revenue_retention,
+					cum_revenue_per_customer
+				});
+			else {
+				const { rate, later_cohorts, median_rate, censored } = r;
+				firstCohort = { cohort, cohort_size, rate, later_cohorts, median_rate, censored };
+			}
 		}
-		return { rows, average };
+		return { rows, average, firstCohort };
 	}
 };

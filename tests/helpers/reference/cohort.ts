@@ -7,7 +7,8 @@ import type {
 	CohortAverageRow,
 	CohortResult,
 	CohortRow,
-	CohortSettings
+	CohortSettings,
+	FirstCohortCheck
 } from '../../../src/analyses/cohort/sql';
 import {
 	cmp,
@@ -121,19 +122,72 @@ export function referenceCohort(data: Dataset, scope: Scope, s: CohortSettings):
 				revenue,
 				revenue_retention: rev0 === 0 ? null : revenue / rev0,
 				cum_revenue_per_customer: cum / size,
-				complete
+				complete,
+				censored: false
 			});
 		}
 	}
+	const firstCohort = checkFirstCohort(groups, s, asOf);
+	const censoredCohort = firstCohort?.censored ? firstCohort.cohort : null;
+	for (const r of rows) r.censored = r.cohort === censoredCohort;
+	return { rows, average: averageRows(rows, s), firstCohort };
+}
+
+/** The left-censoring test: customers per observed day of the earliest cohort vs the others. */
+function checkFirstCohort(
+	groups: Map<string, { cohort: number; firsts: number[] }>,
+	s: CohortSettings,
+	asOf: number
+): FirstCohortCheck | null {
+	const sizes = new Map<number, number>();
+	let firstDay = Infinity;
+	for (const g of groups.values()) {
+		sizes.set(g.cohort, (sizes.get(g.cohort) ?? 0) + g.firsts.length);
+		firstDay = Math.min(firstDay, ...g.firsts);
+	}
+	if (sizes.size === 0) return null;
+	const rate = (cohort: number) => {
+		// The next period's start: a day past the longest period (31 days, 92 days), truncated.
+		const end = periodStart(s.period, cohort + { week: 7, month: 31, quarter: 92 }[s.period]);
+		const days = Math.min(end, asOf) - Math.max(cohort, firstDay);
+		return sizes.get(cohort)! / days;
+	};
+	const [first, ...later] = [...sizes.keys()].sort((a, b) => a - b);
+	const rates = later.map(rate).sort((a, b) => a - b);
+	const mid = rates.length / 2;
+	const median =
+		rates.length === 0
+			? null
+			: rates.length % 2
+				? rates[Math.floor(mid)]!
+				: (rates[mid - 1]! + rates[mid]!) / 2;
+	const firstRate = rate(first!);
+	return {
+		cohort: fromDay(first!),
+		cohort_size: sizes.get(first!)!,
+		rate: firstRate,
+		later_cohorts: later.length,
+		median_rate: median,
+		censored: later.length >= 2 && median !== null && firstRate > 2 * median
+	};
+}
+
+/**
+ * Per (split, k), over complete cells (and not the censored cohort's, unless included); the
+ * cumulative revenue chains each period's revenue per customer, and needs 3 cohorts.
+ */
+function averageRows(rows: CohortRow[], s: CohortSettings): CohortAverageRow[] {
+	const used = rows.filter((r) => r.complete && (s.includeFirstCohort || !r.censored));
 	const average: CohortAverageRow[] = [];
-	const keys = [...new Set(rows.map((r) => `${r.split ?? ''}\u0000${r.k}`))];
-	const cells = (key: string) => rows.filter((r) => `${r.split ?? ''}\u0000${r.k}` === key);
+	const keys = [...new Set(used.map((r) => `${r.split ?? ''}\u0000${r.k}`))];
+	const cells = (key: string) => used.filter((r) => `${r.split ?? ''}\u0000${r.k}` === key);
 	for (const key of keys) {
 		const cs = cells(key);
 		const size = cs.reduce((t, r) => t + r.cohort_size, 0);
 		const rr = cs.filter((r) => r.revenue_retention !== null);
 		const rrSize = rr.reduce((t, r) => t + r.cohort_size, 0);
 		const customers = cs.reduce((t, r) => t + r.customers, 0);
+		const revenue = cs.reduce((t, r) => t + r.revenue, 0);
 		average.push({
 			split: cs[0]!.split,
 			k: cs[0]!.k,
@@ -141,16 +195,23 @@ export function referenceCohort(data: Dataset, scope: Scope, s: CohortSettings):
 			cohort_size: size,
 			customers,
 			retention: customers / size,
-			revenue: cs.reduce((t, r) => t + r.revenue, 0),
+			revenue,
 			revenue_retention:
 				rrSize === 0
 					? null
 					: rr.reduce((t, r) => t + r.cohort_size * r.revenue_retention!, 0) / rrSize,
-			cum_revenue_per_customer:
-				cs.reduce((t, r) => t + r.cohort_size * r.cum_revenue_per_customer, 0) / size,
-			complete: cs.every((r) => r.complete)
+			// per-customer revenue of this period for now; chained below
+			cum_revenue_per_customer: revenue / size
 		});
 	}
 	average.sort((a, b) => cmp(a.split ?? '', b.split ?? '') || a.k - b.k);
-	return { rows, average };
+	let chain = 0;
+	let prev: string | null | undefined;
+	for (const a of average) {
+		if (a.split !== prev) chain = 0;
+		prev = a.split;
+		chain += a.cum_revenue_per_customer!;
+		a.cum_revenue_per_customer = a.cohorts >= 3 ? chain : null;
+	}
+	return average;
 }

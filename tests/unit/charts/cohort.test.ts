@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
 import {
 	AVERAGE_KEY,
+	CENSORED_MARK,
 	cohortHeatmapSpec,
 	cumulativeRevenueSpec,
 	retentionCurvesSpec
@@ -20,7 +21,8 @@ const row = (cohort: string, k: number, retention: number, complete: boolean): C
 	revenue: 10,
 	revenue_retention: 1,
 	cum_revenue_per_customer: 2.5 * (k + 1),
-	complete
+	complete,
+	censored: false
 });
 const result: CohortResult = {
 	rows: [
@@ -40,8 +42,7 @@ const result: CohortResult = {
 			retention: 1,
 			revenue: 20,
 			revenue_retention: 1,
-			cum_revenue_per_customer: 2.5,
-			complete: true
+			cum_revenue_per_customer: 2.5
 		},
 		{
 			split: null,
@@ -52,8 +53,7 @@ const result: CohortResult = {
 			retention: 0.125,
 			revenue: 20,
 			revenue_retention: 1,
-			cum_revenue_per_customer: 5,
-			complete: false
+			cum_revenue_per_customer: 5
 		},
 		{
 			split: null,
@@ -64,10 +64,10 @@ const result: CohortResult = {
 			retention: 0.5,
 			revenue: 10,
 			revenue_retention: 1,
-			cum_revenue_per_customer: 7.5,
-			complete: false
+			cum_revenue_per_customer: 7.5
 		}
-	]
+	],
+	firstCohort: null
 };
 const opts = {
 	width: 640,
@@ -107,12 +107,35 @@ describe('cohortHeatmapSpec', () => {
 	});
 	it('marks incomplete cells (lighter, dashed outline) and says so in a note', () => {
 		const [complete, incomplete, , note] = marks(spec);
-		expect(complete!.data).toHaveLength(4); // 3 complete cohort cells + average k0
-		expect(incomplete!.data).toHaveLength(4);
+		expect(complete!.data).toHaveLength(6); // 3 complete cohort cells + the 3 average cells
+		expect(incomplete!.data).toHaveLength(2);
 		expect(incomplete!.data.every((d) => !(d as { complete: boolean }).complete)).toBe(true);
 		expect((incomplete as unknown as { strokeDasharray: string }).strokeDasharray).toBe('3,2');
 		expect(note!.data).toEqual(['⬚ incomplete period']);
 		expect(spec.color?.domain).toEqual([0, 1]);
+	});
+});
+
+describe('a left-censored first cohort', () => {
+	const censored: CohortResult = {
+		...result,
+		rows: result.rows.map((r) => ({ ...r, censored: r.cohort === '2024-01-01' }))
+	};
+	const labels = { ...opts.labels, censored: 'first cohort starts before the data' };
+	it('is marked ◆ on its label, with the symbol explained under the chart', () => {
+		const spec = cohortHeatmapSpec(censored, { ...opts, labels });
+		const tick = spec.y?.tickFormat as (d: string) => string;
+		expect([tick('2024-01-01'), tick('2024-02-01')]).toEqual([
+			`2024-01-01 ${CENSORED_MARK}`,
+			'2024-02-01'
+		]);
+		expect(marks(spec).at(-1)!.data).toEqual([
+			`${CENSORED_MARK} first cohort starts before the data`
+		]);
+	});
+	it('adds no symbol and no note otherwise', () => {
+		const m = marks(cohortHeatmapSpec(result, { ...opts, labels }));
+		expect(m.at(-1)!.data).toEqual(['⬚ incomplete period']);
 	});
 });
 
@@ -123,7 +146,8 @@ describe('retention and cumulative revenue curves', () => {
 		expect(m.map((x) => x.constructor.name)).toEqual(['Line', 'Line', 'Dot']);
 		expect(m[0]!.data).toHaveLength(5);
 		expect(m[1]!.data).toHaveLength(3);
-		expect(m[2]!.data).toHaveLength(4);
+		// Only the cohorts' unfinished cells: the average is over complete cells.
+		expect(m[2]!.data).toHaveLength(2);
 		expect((spec.y?.tickFormat as (n: number) => string)(0.25)).toBe('25%');
 	});
 	it('plots cumulative revenue per customer with the money format', () => {
@@ -132,8 +156,23 @@ describe('retention and cumulative revenue curves', () => {
 		expect(avg.map((d) => d.value)).toEqual([2.5, 5, 7.5]);
 		expect(spec.y?.tickFormat).toBe(opts.format);
 	});
+	it('draws no average point where too few cohorts give no average cumulative revenue', () => {
+		const cut = {
+			...result,
+			average: result.average.map((a) => ({
+				...a,
+				cum_revenue_per_customer: a.cohorts < 2 ? null : a.cum_revenue_per_customer
+			}))
+		};
+		const avg = marks(cumulativeRevenueSpec(cut, opts))[1]!.data as { k: number }[];
+		expect(avg.map((d) => d.k)).toEqual([0, 1]);
+	});
 	it('facets split results by split value', () => {
-		const split = { rows: result.rows.map((r) => ({ ...r, split: 'web' })), average: [] };
+		const split = {
+			rows: result.rows.map((r) => ({ ...r, split: 'web' })),
+			average: [],
+			firstCohort: null
+		};
 		const m = marks(cohortHeatmapSpec(split, opts));
 		expect((m[0] as unknown as { fy: unknown }).fy).toBe('split');
 		expect(

@@ -67,7 +67,8 @@ describe('charts render through renderChart', () => {
 			revenue: customers * 10,
 			revenue_retention: customers / 4,
 			cum_revenue_per_customer: 10 + k,
-			complete
+			complete,
+			censored: false
 		});
 		const result: CohortResult = {
 			rows: [row('2024-01-01', 0, 4), row('2024-01-01', 1, 2), row('2024-02-01', 0, 4, false)],
@@ -80,9 +81,9 @@ describe('charts render through renderChart', () => {
 				retention: k === 0 ? 1 : 0.5,
 				revenue: 0,
 				revenue_retention: null,
-				cum_revenue_per_customer: 10,
-				complete: k === 0
-			}))
+				cum_revenue_per_customer: 10
+			})),
+			firstCohort: null
 		};
 		const labels = {
 			k: 'Periods since first purchase',
@@ -98,7 +99,8 @@ describe('charts render through renderChart', () => {
 		const figure = render(withoutRamp(spec), 'Retention by cohort');
 		const svg = plotSvg(figure);
 		const cells = [...svg.querySelectorAll('g[aria-label="cell"]')];
-		expect(cells.map((g) => g.querySelectorAll('rect').length)).toEqual([3, 2]);
+		// The average row is over complete cells only: its cells are all complete.
+		expect(cells.map((g) => g.querySelectorAll('rect').length)).toEqual([4, 1]);
 		expect(cells[1]?.getAttribute('stroke-dasharray')).toBe('3,2');
 		const ticks = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')];
 		expect(ticks.map((t) => t.textContent)).toEqual(['2024-01', '2024-02', 'Average']);

@@ -71,7 +71,8 @@ describe('cohort retention', () => {
 				revenue: 25,
 				revenue_retention: 1,
 				cum_revenue_per_customer: 12.5,
-				complete: true
+				complete: true,
+				censored: false
 			},
 			{
 				split: null,
@@ -83,7 +84,8 @@ describe('cohort retention', () => {
 				revenue: 0,
 				revenue_retention: 0,
 				cum_revenue_per_customer: 12.5,
-				complete: true
+				complete: true,
+				censored: false
 			},
 			// March: a 20 → 20 / 25 = 0.8; cumulative 45 / 2
 			{
@@ -96,7 +98,8 @@ describe('cohort retention', () => {
 				revenue: 20,
 				revenue_retention: 0.8,
 				cum_revenue_per_customer: 22.5,
-				complete: true
+				complete: true,
+				censored: false
 			},
 			{
 				split: null,
@@ -108,7 +111,8 @@ describe('cohort retention', () => {
 				revenue: 0,
 				revenue_retention: 0,
 				cum_revenue_per_customer: 22.5,
-				complete: false
+				complete: false,
+				censored: false
 			},
 			{
 				split: null,
@@ -120,7 +124,8 @@ describe('cohort retention', () => {
 				revenue: 42,
 				revenue_retention: 1,
 				cum_revenue_per_customer: 21,
-				complete: true
+				complete: true,
+				censored: false
 			},
 			{
 				split: null,
@@ -132,7 +137,8 @@ describe('cohort retention', () => {
 				revenue: 0,
 				revenue_retention: 0,
 				cum_revenue_per_customer: 21,
-				complete: true
+				complete: true,
+				censored: false
 			},
 			// April: d 6 → 6 / 42; cumulative 48 / 2
 			{
@@ -145,7 +151,8 @@ describe('cohort retention', () => {
 				revenue: 6,
 				revenue_retention: 6 / 42,
 				cum_revenue_per_customer: 24,
-				complete: false
+				complete: false,
+				censored: false
 			},
 			{
 				split: null,
@@ -157,22 +164,24 @@ describe('cohort retention', () => {
 				revenue: 9,
 				revenue_retention: 1,
 				cum_revenue_per_customer: 9,
-				complete: false
+				complete: false,
+				censored: false
 			}
 		]);
-		// Size-weighted over the cohorts that reached k: k=0 all three (2 + 2 + 1), k=1..2 Jan + Feb, k=3 Jan.
+		// Size-weighted over the complete cells only (issue 16): k=0 Jan + Feb (April's k=0 is
+		// unfinished), k=1 Jan + Feb, k=2 Jan (Feb's April is unfinished); k=3 has no complete cell,
+		// so no row. Fewer than 3 cohorts everywhere: no average cumulative revenue.
 		expect(r.average).toEqual([
 			{
 				split: null,
 				k: 0,
-				cohorts: 3,
-				cohort_size: 5,
-				customers: 5,
+				cohorts: 2,
+				cohort_size: 4,
+				customers: 4,
 				retention: 1,
-				revenue: 76,
+				revenue: 67,
 				revenue_retention: 1,
-				cum_revenue_per_customer: 76 / 5,
-				complete: false
+				cum_revenue_per_customer: null
 			},
 			{
 				split: null,
@@ -183,34 +192,30 @@ describe('cohort retention', () => {
 				retention: 0,
 				revenue: 0,
 				revenue_retention: 0,
-				cum_revenue_per_customer: 67 / 4,
-				complete: true
+				cum_revenue_per_customer: null
 			},
 			{
 				split: null,
 				k: 2,
-				cohorts: 2,
-				cohort_size: 4,
-				customers: 2,
-				retention: 0.5,
-				revenue: 26,
-				revenue_retention: expect.closeTo((2 * 0.8 + 2 * (6 / 42)) / 4, 12),
-				cum_revenue_per_customer: 23.25,
-				complete: false
-			},
-			{
-				split: null,
-				k: 3,
 				cohorts: 1,
 				cohort_size: 2,
-				customers: 0,
-				retention: 0,
-				revenue: 0,
-				revenue_retention: 0,
-				cum_revenue_per_customer: 22.5,
-				complete: false
+				customers: 1,
+				retention: 0.5,
+				revenue: 20,
+				revenue_retention: 0.8,
+				cum_revenue_per_customer: null
 			}
 		]);
+		// Jan 2 customers in 27 observed days (from the first purchase, 01-05), Feb 2 in 29, Apr 1
+		// in 14 (as-of 04-15): not more than twice the later cohorts' median rate.
+		expect(r.firstCohort).toEqual({
+			cohort: '2024-01-01',
+			cohort_size: 2,
+			rate: 2 / 27,
+			later_cohorts: 2,
+			median_rate: (2 / 29 + 1 / 14) / 2,
+			censored: false
+		});
 	});
 
 	it('"on or after" counts customers who bought in k or any later period', async () => {
@@ -266,13 +271,13 @@ describe('cohort retention', () => {
 			['web', '2024-02-01', 2, 0],
 			['web', '2024-04-01', 0, 1]
 		]);
+		// Complete cells only: web's April cohort (k=0) and every cell in April are unfinished.
 		expect(
 			r.average.filter((x) => x.split === 'web').map((x) => [x.k, x.cohort_size, x.customers])
 		).toEqual([
-			[0, 3, 3],
+			[0, 2, 2],
 			[1, 2, 0],
-			[2, 2, 1],
-			[3, 1, 0]
+			[2, 1, 1]
 		]);
 	});
 
@@ -318,6 +323,6 @@ describe('cohort retention', () => {
 	it('returns no rows without purchases', async () => {
 		await load(`('r', 'x1', '2024-01-03 10:00:00', -5, 'web')`);
 		const r = await cohortAnalysis.run(query, scope('2024-02-01'), defaultCohortSettings);
-		expect(r).toEqual({ rows: [], average: [] });
+		expect(r).toEqual({ rows: [], average: [], firstCohort: null });
 	});
 });

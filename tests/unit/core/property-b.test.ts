@@ -86,7 +86,8 @@ describe('property: SQL equals the reference on random data sets', () => {
 					null,
 					{ table: 'orders', column: 'channel' },
 					...(scope.hasCustomers ? [{ table: 'customers' as const, column: 'gender' }] : [])
-				])
+				]),
+				includeFirstCohort: seed % 2 === 0
 			};
 			expectClose(
 				await cohortAnalysis.run(query, scope, cohort),
