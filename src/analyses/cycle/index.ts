@@ -6,6 +6,12 @@ import { messages, type CycleKey } from './messages';
 /** The chart specs, typed for the section (one loader, so the chunk is fetched once). */
 export const charts = () => import('./chart');
 
+/**
+ * The derived field whose 'churned' customers the due list leaves out (they belong to its owner's
+ * win-back list); the section links to that owner.
+ */
+export const STAGE_FIELD = 'lifecycle_stage';
+
 export const cycle: AnalysisModule<CycleSettings, CycleResult, CycleKey> = {
 	id: cycleAnalysis.id,
 	def: cycleAnalysis,
@@ -13,5 +19,10 @@ export const cycle: AnalysisModule<CycleSettings, CycleResult, CycleKey> = {
 	messages,
 	title: 'cycle.title',
 	section: () => import('./Section.svelte'),
-	chart: () => import('./chart')
+	chart: () => import('./chart'),
+	// The due list follows the lifecycle section's churn threshold.
+	dependsOn: ['lifecycle'],
+	prepare(_scope, settings, context) {
+		return { ...settings, stageSql: context.derivedSql(STAGE_FIELD) };
+	}
 };

@@ -12,9 +12,16 @@
  * - Per repeat customer: typical_gap = median of own gaps; expected_next = last purchase day +
  *   round(typical_gap) days (halves up); days_overdue = asOf − expected_next (negative = not yet due).
  * - Due for repurchase: asOf − grace ≤ expected_next ≤ asOf + horizonDays, grace = graceDays or
- *   the customer's own rounded typical gap; sorted by expected_next, then customer_id. The summary
- *   counts them; the dashboard fetches the first DUE_PREVIEW_ROWS and the whole list on export
- *   (at 10 M lines it has hundreds of thousands of rows, too many to carry to the page unasked).
+ *   the customer's own rounded typical gap, and the customer is not churned; sorted by
+ *   expected_next, then customer_id. The summary counts them; the dashboard fetches the first
+ *   DUE_PREVIEW_ROWS and the whole list on export (at 10 M lines it has hundreds of thousands of
+ *   rows, too many to carry to the page unasked).
+ * - Churned (issue 16 item 6): the customer's lifecycle stage at asOf is 'churned' (no purchase for
+ *   more than the lifecycle section's churn threshold), read from settings.stageSql — the
+ *   registry's derived field 'lifecycle_stage' with the lifecycle section's current thresholds,
+ *   filled in by the manifest's prepare. Such a customer belongs to the win-back list, not to the
+ *   due list: the summary counts those left out (churned_left_out: in the due window but churned).
+ *   Without stageSql (null) no stage is known and no one is left out.
  * Ties: gaps are whole days; median ties average the two middle gaps. Customers are ordered by id.
  */
 import { sql, type Sql } from '../../core/sql';
@@ -30,13 +37,20 @@ export interface CycleSettings {
 	horizonDays: number;
 	/** Days before asOf an expected purchase may lie and still be due; null = own typical gap. */
 	graceDays: number | null;
+	/**
+	 * (customer_id, value) statement of each customer's lifecycle stage (the derived field
+	 * 'lifecycle_stage', filled in by the manifest's prepare); 'churned' ones are not due. Null: no
+	 * stage known, no one left out.
+	 */
+	stageSql: Sql | null;
 }
 
 export const defaultCycleSettings: CycleSettings = {
 	binDays: null,
 	capPercentile: 0.95,
 	horizonDays: 30,
-	graceDays: null
+	graceDays: null,
+	stageSql: null
 };
 
 export interface CycleSummary {
@@ -51,6 +65,8 @@ export interface CycleSummary {
 	bin_days: number;
 	/** Customers due for repurchase (the length of the whole due list; counted by run()). */
 	due_customers: number;
+	/** Customers in the due window left out because their lifecycle stage is 'churned'. */
+	churned_left_out: number;
 }
 
 /** How many rows of the due list the dashboard shows (the download has them all). */
@@ -73,6 +89,8 @@ export interface CycleCustomerRow {
 	last_purchase: string;
 	expected_next: string;
 	days_overdue: number;
+	/** Lifecycle stage 'churned' at asOf (false without settings.stageSql). */
+	churned: boolean;
 	due: boolean;
 }
 
@@ -97,6 +115,13 @@ function checkSettings(s: CycleSettings): void {
 	if (!wholeOrNull(s.horizonDays, 0) || !wholeOrNull(s.graceDays, 0)) {
 		throw new Error('cycle: horizonDays and graceDays must be whole numbers ≥ 0');
 	}
+}
+
+/** `customer_stage` (customer_id, value): the lifecycle stages, or none without a statement. */
+function stageCtes(stageSql: Sql | null): Sql {
+	return stageSql
+		? sql`customer_stage AS (\n${stageSql}\n),`
+		: sql`customer_stage AS (\n\tSELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS VARCHAR) AS value\n\tWHERE false\n),`;
 }
 
 function cycleCtes(scope: Scope, s: CycleSettings): Sql {
@@ -157,18 +182,25 @@ customer_expected AS (
 		CAST(last_purchase + CAST(floor(typical_gap + 0.5) AS INTEGER) AS DATE) AS expected_next
 	FROM customer_cycle
 ),
-customer_due AS (
+${stageCtes(s.stageSql)}
+customer_window AS (
 	SELECT
-		customer_id,
-		purchase_days,
-		gaps,
-		typical_gap,
-		last_purchase,
-		expected_next,
-		CAST(date_diff('day', expected_next, ${asOf}) AS INTEGER) AS days_overdue,
-		expected_next >= ${asOf} - CAST(${grace} AS INTEGER)
-			AND expected_next <= ${asOf} + CAST(${s.horizonDays} AS INTEGER) AS due
-	FROM customer_expected
+		e.customer_id,
+		e.purchase_days,
+		e.gaps,
+		e.typical_gap,
+		e.last_purchase,
+		e.expected_next,
+		CAST(date_diff('day', e.expected_next, ${asOf}) AS INTEGER) AS days_overdue,
+		coalesce(st.value = 'churned', false) AS churned,
+		e.expected_next >= ${asOf} - CAST(${grace} AS INTEGER)
+			AND e.expected_next <= ${asOf} + CAST(${s.horizonDays} AS INTEGER) AS in_window
+	FROM customer_expected e
+	LEFT JOIN customer_stage st USING (customer_id)
+),
+customer_due AS (
+	SELECT * EXCLUDE (in_window), in_window AND NOT churned AS due
+	FROM customer_window
 )`;
 }
 
@@ -189,7 +221,8 @@ SELECT
 	CAST(median_gap AS DOUBLE) AS median_gap,
 	CAST(p75_gap AS DOUBLE) AS p75_gap,
 	CAST(cap_days AS DOUBLE) AS cap_days,
-	bin_days
+	bin_days,
+	CAST((SELECT count(*) FROM customer_window WHERE in_window AND churned) AS INTEGER) AS churned_left_out
 FROM bin_width
 ORDER BY gaps`,
 		histogram: sql`${ctes},
@@ -241,8 +274,9 @@ export const cycleAnalysis: AnalysisDef<CycleSettings, CycleResult> = {
 	queries: buildCycleQueries,
 	async run(query, scope, settings, options) {
 		const q = buildCycleQueries(scope, settings);
-		const [summary] = await query<Omit<CycleSummary, 'due_customers'>>(q.summary);
-		if (!summary) throw new Error('cycle: the summary query returned no row');
+		const [row] = await query<Omit<CycleSummary, 'due_customers'>>(q.summary);
+		if (!row) throw new Error('cycle: the summary query returned no row');
+		const { churned_left_out: churnedLeftOut, ...summary } = row;
 		const lists = options?.customerLists !== false;
 		const due = lists ? await query<CycleCustomerRow>(q.due) : null;
 		let preview = due?.slice(0, DUE_PREVIEW_ROWS);
@@ -256,7 +290,8 @@ export const cycleAnalysis: AnalysisDef<CycleSettings, CycleResult> = {
 			preview = rows.map(({ due_total: _, ...row }) => row);
 		}
 		return {
-			summary: { ...summary, due_customers: dueCustomers },
+			// In CycleSummary's order: the due count, then the churned customers it left out.
+			summary: { ...summary, due_customers: dueCustomers, churned_left_out: churnedLeftOut },
 			histogram: await query<CycleBinRow>(q.histogram),
 			customers: lists ? await query<CycleCustomerRow>(q.customers) : null,
 			due,

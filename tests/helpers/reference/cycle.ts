@@ -1,4 +1,7 @@
-// Plain-TypeScript reference for the purchase cycle (cycle.ts header), without SQL.
+// Plain-TypeScript reference for the purchase cycle (cycle/sql.ts header), without SQL. A customer
+// is churned when their last purchase day lies more than `churnAfter` days before asOf (the
+// lifecycle definition, worked out here from the orders, not read from the lifecycle SQL); null
+// (no lifecycle stage known, as with settings.stageSql null) leaves no one out.
 import type { Scope } from '../../../src/core/scope';
 import type {
 	CycleBinRow,
@@ -19,13 +22,15 @@ import {
 export function referenceCycle(
 	orders: readonly OrderRecord[],
 	scope: Scope,
-	settings: CycleSettings
+	settings: CycleSettings,
+	churnAfter: number | null = null
 ): CycleResult {
 	const asOf = dayNumber(scope.asOf);
 	const purchases = ordersInScope(orders, scope).filter((o) => o.is_purchase);
 	const allGaps: number[] = [];
 	const customers: CycleCustomerRow[] = [];
 	let oneTime = 0;
+	let churnedLeftOut = 0;
 	for (const [id, list] of byCustomer(purchases)) {
 		const days = [...new Set(list.map((o) => dayNumber(o.order_date)))].sort((a, b) => a - b);
 		if (days.length === 1) {
@@ -42,6 +47,9 @@ export function referenceCycle(
 		const gapDays = Math.floor(typical + 0.5);
 		const expected = last + gapDays;
 		const grace = settings.graceDays ?? gapDays;
+		const inWindow = expected >= asOf - grace && expected <= asOf + settings.horizonDays;
+		const churned = churnAfter !== null && asOf - last > churnAfter;
+		if (inWindow && churned) churnedLeftOut++;
 		customers.push({
 			customer_id: id,
 			purchase_days: days.length,
@@ -50,7 +58,8 @@ export function referenceCycle(
 			last_purchase: dateOf(last),
 			expected_next: dateOf(expected),
 			days_overdue: asOf - expected,
-			due: expected >= asOf - grace && expected <= asOf + settings.horizonDays
+			churned,
+			due: inWindow && !churned
 		});
 	}
 	customers.sort((a, b) => (a.customer_id < b.customer_id ? -1 : 1));
@@ -93,7 +102,8 @@ export function referenceCycle(
 			p75_gap: quantile7(sorted, 0.75),
 			cap_days: cap,
 			bin_days: width,
-			due_customers: due.length
+			due_customers: due.length,
+			churned_left_out: churnedLeftOut
 		},
 		histogram,
 		customers,

@@ -9,6 +9,16 @@ import {
 	DUE_PREVIEW_ROWS,
 	type CycleSettings
 } from '../../../src/analyses/cycle/sql';
+import { cycle } from '../../../src/analyses/cycle';
+import { ANALYSES } from '../../../src/analyses';
+import { defaultPreparedSettings } from '../../../src/analyses/registry-tools';
+import {
+	buildLifecycleStageSql,
+	defaultLifecycleSettings,
+	type LifecycleSettings
+} from '../../../src/analyses/lifecycle/sql';
+import { referenceCycle } from '../../helpers/reference/cycle';
+import type { OrderRecord } from '../../helpers/random-orders';
 
 // asOf 2024-07-01. Gaps between distinct purchase days:
 // a 10, 20 (second order on 01-31 is the same day); b 31; c 31, 31, 5; g 365; h 3, 3; i 1, 2.
@@ -63,7 +73,8 @@ describe('purchase cycle', () => {
 			p75_gap: 31,
 			cap_days: 198,
 			bin_days: 30,
-			due_customers: 3
+			due_customers: 3,
+			churned_left_out: 0
 		});
 	});
 
@@ -93,17 +104,18 @@ describe('purchase cycle', () => {
 
 	it('predicts the next purchase per repeat customer', async () => {
 		const { customers } = await run();
+		// (without a lifecycle stage statement no one is churned: see 'churned customers' below)
 		expect(customers!.map((c) => Object.values(c))).toEqual([
 			// typical 15 → 01-31 + 15 = 02-15, 137 days overdue, grace 15: not due
-			['a', 3, 2, 15, '2024-01-31', '2024-02-15', 137, false],
-			['b', 2, 1, 31, '2024-06-01', '2024-07-02', -1, true],
+			['a', 3, 2, 15, '2024-01-31', '2024-02-15', 137, false, false],
+			['b', 2, 1, 31, '2024-06-01', '2024-07-02', -1, false, true],
 			// median(31, 31, 5) = 31 → 06-07, 24 overdue ≤ grace 31: due
-			['c', 4, 3, 31, '2024-05-07', '2024-06-07', 24, true],
-			['g', 2, 1, 365, '2024-01-01', '2024-12-31', -183, false],
+			['c', 4, 3, 31, '2024-05-07', '2024-06-07', 24, false, true],
+			['g', 2, 1, 365, '2024-01-01', '2024-12-31', -183, false, false],
 			// 12 days overdue > grace 3: not due
-			['h', 3, 2, 3, '2024-06-16', '2024-06-19', 12, false],
+			['h', 3, 2, 3, '2024-06-16', '2024-06-19', 12, false, false],
 			// median(1, 2) = 1.5 → rounds to 2 → 06-30
-			['i', 3, 2, 1.5, '2024-06-28', '2024-06-30', 1, true]
+			['i', 3, 2, 1.5, '2024-06-28', '2024-06-30', 1, false, true]
 		]);
 		expect(Object.keys(customers![0]!)).toEqual([
 			'customer_id',
@@ -113,6 +125,7 @@ describe('purchase cycle', () => {
 			'last_purchase',
 			'expected_next',
 			'days_overdue',
+			'churned',
 			'due'
 		]);
 	});
@@ -171,7 +184,8 @@ describe('purchase cycle', () => {
 			p75_gap: null,
 			cap_days: null,
 			bin_days: 7,
-			due_customers: 0
+			due_customers: 0,
+			churned_left_out: 0
 		});
 		expect(r.histogram).toEqual([]);
 		expect(r.customers).toEqual([]);
@@ -190,5 +204,99 @@ describe('purchase cycle', () => {
 		expect(() =>
 			cycleAnalysis.queries(scope, { ...defaultCycleSettings, capPercentile: 0 })
 		).toThrow();
+	});
+});
+
+describe('purchase cycle: churned customers are not due (issue 16 item 6)', () => {
+	/** Cycle settings with the lifecycle stages of `lifecycle` (thresholds overridden or derived). */
+	const withStages = (lifecycle: Partial<LifecycleSettings> = {}, s: Partial<CycleSettings> = {}) =>
+		run({
+			...s,
+			stageSql: buildLifecycleStageSql(scope, { ...defaultLifecycleSettings, ...lifecycle })
+		});
+	const ids = (rows: { customer_id: string }[] | null) => rows?.map((r) => r.customer_id);
+
+	it('a churned customer in the due window is left out of the due list and counted as left out', async () => {
+		// Derived churn_after = 90th percentile (nearest rank) of the 11 gaps 1 2 3 3 5 10 20 31 31 31
+		// 365: rank ceil(9.9) = 10 → 31 days. Recency at 07-01: c 55 (last 05-07) > 31 → churned,
+		// though its expected 06-07 is in the window; b 30 and i 3 stay due. a (152) and g (182) are
+		// churned too but not in the window, so they are not counted as left out.
+		const r = await withStages();
+		expect(ids(r.due)).toEqual(['i', 'b']);
+		expect(ids(r.due_preview)).toEqual(['i', 'b']);
+		expect(r.summary.due_customers).toBe(2);
+		expect(r.summary.churned_left_out).toBe(1);
+		expect(r.customers!.map((c) => [c.customer_id, c.churned, c.due])).toEqual([
+			['a', true, false],
+			['b', false, true],
+			['c', true, false],
+			['g', true, false],
+			['h', false, false],
+			['i', false, true]
+		]);
+		// The dashboard's lean run (no customer lists) counts the same and previews the same rows.
+		const lean = await cycleAnalysis.run(
+			(q) => db.query(q),
+			scope,
+			{
+				...defaultCycleSettings,
+				stageSql: buildLifecycleStageSql(scope, defaultLifecycleSettings)
+			},
+			{ customerLists: false }
+		);
+		expect(lean.summary).toEqual(r.summary);
+		expect(ids(lean.due_preview)).toEqual(['i', 'b']);
+	});
+
+	it('the lifecycle churn threshold decides who is left out', async () => {
+		// 60 days: nobody in the window has been silent that long (c 55) → all three due.
+		const loose = await withStages({ churnAfter: 60 });
+		expect(ids(loose.due)).toEqual(['c', 'i', 'b']);
+		expect(loose.summary.churned_left_out).toBe(0);
+		// 20 days: c (55) and b (30) are churned → only i is due, two left out.
+		const strict = await withStages({ churnAfter: 20 });
+		expect(ids(strict.due)).toEqual(['i']);
+		expect(strict.summary).toMatchObject({ due_customers: 1, churned_left_out: 2 });
+		// grace 30, no horizon: c, h, i in the window; derived 31 days leaves c out.
+		const wide = await withStages({}, { graceDays: 30, horizonDays: 0 });
+		expect(ids(wide.due)).toEqual(['h', 'i']);
+		expect(wide.summary.churned_left_out).toBe(1);
+	});
+
+	it('the registry prepares the stages: the manifest reads the lifecycle field, not a hard-coded link', async () => {
+		expect(cycle.dependsOn).toEqual(['lifecycle']);
+		const prepared = defaultPreparedSettings(ANALYSES, cycle, scope) as CycleSettings;
+		expect(prepared.stageSql?.toString()).toBe(
+			buildLifecycleStageSql(scope, defaultLifecycleSettings).toString()
+		);
+		const r = await cycleAnalysis.run((q) => db.query(q), scope, prepared);
+		expect(ids(r.due)).toEqual(['i', 'b']);
+		expect(r.summary.churned_left_out).toBe(1);
+	});
+
+	it('agrees with the plain-TypeScript reference (churned = silent longer than churn_after)', async () => {
+		const orders: OrderRecord[] = [
+			...ORDERS.matchAll(/\('(\w+)', '(\w+)', DATE '([\d-]+)', (-?[\d.]+), (true|false)\)/g)
+		].map((m) => ({
+			customer_id: m[1]!,
+			order_id: m[2]!,
+			order_date: m[3]!,
+			revenue: Number(m[4]),
+			items: 1,
+			lines: 1,
+			is_purchase: m[5] === 'true'
+		}));
+		expect(orders).toHaveLength(23);
+		for (const churnAfter of [1, 20, 31, 60, 200]) {
+			const settings = { graceDays: 30, horizonDays: 5 };
+			const actual = await withStages({ churnAfter }, settings);
+			const expected = referenceCycle(
+				orders,
+				scope,
+				{ ...defaultCycleSettings, ...settings },
+				churnAfter
+			);
+			expect(actual, `churnAfter ${churnAfter}`).toEqual(expected);
+		}
 	});
 });
