@@ -128,6 +128,13 @@ describe('the hostile corpus through the file input', () => {
 			expect([got.loaded, got.rejected]).toEqual([want.tx, (want.rejected ?? 0) + typing]);
 			// Nothing lost: every data row is either loaded or rejected.
 			expect(got.loaded + got.rejected).toBe(want.loaded + (want.rejected ?? 0));
+			// Lines skipped above the table are listed, never dropped silently (issue 15).
+			const skipped = page.getByTestId('skipped-lines-orders');
+			if (want.skipped) {
+				expect(await skipped.getAttribute('data-count')).toBe(String(want.skipped.length));
+				const items = await skipped.locator('li').allTextContents();
+				expect(items.map((t) => Number(/\d+/.exec(t)?.[0]))).toEqual(want.skipped);
+			} else expect(await skipped.count()).toBe(0);
 		});
 	}
 
