@@ -16,7 +16,10 @@ const en = {
 	'cycle.horizon': 'Due within (days)',
 	'cycle.dueTitle': 'Due for repurchase: {n} customers',
 	'cycle.dueExplain':
-		'Customers whose expected next purchase (last purchase + their typical gap) falls within the coming days set above, or is overdue by no more than one typical gap. Most overdue first.',
+		'Customers whose expected next purchase (last purchase + their typical gap) falls within the coming days set above, or is overdue by no more than one typical gap. Customers past the lifecycle churn threshold are left out. Most overdue first.',
+	'cycle.churnedLeftOut':
+		'Churned customers left out: {n} — due in this window, but without a purchase for longer than the lifecycle churn threshold. They belong to the win-back list:',
+	'cycle.winBackLink': '{section} → “{stage}” (customer list download)',
 	'cycle.duePreview': 'The first {shown} are listed here; the download has all {n}.',
 	'cycle.last': 'Last purchase',
 	'cycle.typical': 'Typical gap (days)',
@@ -43,7 +46,10 @@ export const messages: Messages<CycleKey> = {
 		'cycle.horizon': '未来天数内到期',
 		'cycle.dueTitle': '待复购客户：{n} 位',
 		'cycle.dueExplain':
-			'预计下次购买日期（上次购买 + 其典型间隔）落在上面设置的未来天数内，或逾期不超过一个典型间隔的客户。逾期最久的排在前面。',
+			'预计下次购买日期（上次购买 + 其典型间隔）落在上面设置的未来天数内，或逾期不超过一个典型间隔的客户。超过生命周期流失判定天数的客户不列入。逾期最久的排在前面。',
+		'cycle.churnedLeftOut':
+			'未列入的已流失客户：{n} 位——落在此时间范围内，但未购买的时间已超过生命周期的流失判定天数。他们属于挽回名单：',
+		'cycle.winBackLink': '{section} →“{stage}”（下载客户名单）',
 		'cycle.duePreview': '此处列出前 {shown} 位；下载的名单包含全部 {n} 位。',
 		'cycle.last': '上次购买',
 		'cycle.typical': '典型间隔（天）',
