@@ -4,7 +4,7 @@ import type { Messages } from '../types';
 const en = {
 	'lifecycle.title': 'Lifecycle stages',
 	'lifecycle.explain':
-		'Every customer is in exactly one stage, checked in this order: prospect (never bought), churned, at risk (silent), new (one order), reactivated (back after a long gap), loyal (many orders) and active. The thresholds come from your data — the window in which 90 % of repeat purchases happen — and can be changed.',
+		'Every customer is in exactly one stage, checked in this order: prospect (never bought), churned, lapsing (silent longer than usual), new (one order), reactivated (back after a long gap), loyal (many orders) and active. The thresholds come from your data — the window in which 90 % of repeat purchases happen — and can be changed. “Lapsing” is not the RFM segment “At Risk”: it counts days without a purchase against these thresholds, while RFM ranks recency and frequency scores, so the two lists differ.',
 	'lifecycle.stage': 'Lifecycle stage',
 	'lifecycle.share': 'Share',
 	'lifecycle.churnAfter': 'Churned after',
@@ -27,7 +27,7 @@ const en = {
 	'stage.prospect.action': 'Convert: a first-order incentive.',
 	'stage.churned': 'Churned',
 	'stage.churned.action': 'Win-back campaign for the valuable ones; otherwise let go.',
-	'stage.at_risk': 'At risk (silent)',
+	'stage.at_risk': 'Lapsing',
 	'stage.at_risk.action': 'Reach out now: reminders and offers before they churn.',
 	'stage.new': 'New',
 	'stage.new.action': 'Nurture towards the second order.',
@@ -47,7 +47,7 @@ export const messages: Messages<LifecycleKey> = {
 	zh: {
 		'lifecycle.title': '客户生命周期',
 		'lifecycle.explain':
-			'每位客户只属于一个阶段，按以下顺序判断：潜在客户（从未购买）、已流失、沉默（有流失风险）、新客户（仅一单）、回流（长时间未购后再次购买）、忠诚（订单多）和活跃。阈值由数据得出（90% 的复购发生在多少天内），也可以修改。',
+			'每位客户只属于一个阶段，按以下顺序判断：潜在客户（从未购买）、已流失、渐趋沉默（未购买的时间超过常见间隔）、新客户（仅一单）、回流（长时间未购后再次购买）、忠诚（订单多）和活跃。阈值由数据得出（90% 的复购发生在多少天内），也可以修改。“渐趋沉默”不同于 RFM 分群中的“高风险客户”：前者按未购买天数与上述阈值判断，后者按最近度和频次的得分排名划分，两份名单并不相同。',
 		'lifecycle.stage': '生命周期阶段',
 		'lifecycle.share': '占比',
 		'lifecycle.churnAfter': '流失判定天数',
@@ -70,7 +70,7 @@ export const messages: Messages<LifecycleKey> = {
 		'stage.prospect.action': '促成转化：首单优惠。',
 		'stage.churned': '已流失',
 		'stage.churned.action': '对高价值客户做挽回活动，其余可放弃。',
-		'stage.at_risk': '沉默（有风险）',
+		'stage.at_risk': '渐趋沉默',
 		'stage.at_risk.action': '立即联系：在流失前发送提醒与优惠。',
 		'stage.new': '新客户',
 		'stage.new.action': '培育第二次购买。',

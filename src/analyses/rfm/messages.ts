@@ -4,7 +4,7 @@ import type { Messages } from '../types';
 const en = {
 	'rfm.title': 'RFM segments',
 	'rfm.explain':
-		'Every buying customer is scored 1–5 on Recency (days since the last purchase), Frequency (purchase orders) and Monetary value (net revenue) by quintile of rank — tied values share a score. The recency × frequency grid places each customer in one segment. Reward champions, nurture promising and new customers, and win back those at risk before they are lost.',
+		'Every buying customer is scored 1–5 on Recency (days since the last purchase), Frequency (purchase orders) and Monetary value (net revenue) by quintile of rank — tied values share a score. The recency × frequency grid places each customer in one segment. Reward champions, nurture promising and new customers, and win back those at risk before they are lost. The segment “At Risk” (frequent buyers whose recency score has fallen to 1–2) is not the lifecycle stage “Lapsing”, which counts days without a purchase against the lifecycle thresholds.',
 	'rfm.r': 'Recency score (5 = most recent)',
 	'rfm.f': 'Frequency score (5 = most orders)',
 	'rfm.avgMonetary': 'Average revenue',
@@ -61,7 +61,7 @@ export const messages: Messages<RfmKey> = {
 	zh: {
 		'rfm.title': 'RFM 分群',
 		'rfm.explain':
-			'每位购买过的客户按最近一次购买距今天数（R）、购买订单数（F）和净收入（M）的排名五等分打 1–5 分，相同的值得分相同。按 R × F 网格把每位客户归入一个分群。奖励冠军客户，培育有潜力和新客户，在高风险客户流失前把他们赢回来。',
+			'每位购买过的客户按最近一次购买距今天数（R）、购买订单数（F）和净收入（M）的排名五等分打 1–5 分，相同的值得分相同。按 R × F 网格把每位客户归入一个分群。奖励冠军客户，培育有潜力和新客户，在高风险客户流失前把他们赢回来。分群“高风险客户”（购买频次高、但最近度得分已降到 1–2 的客户）不同于生命周期阶段“渐趋沉默”，后者按未购买天数与生命周期阈值判断。',
 		'rfm.r': '最近购买得分（5 = 最近）',
 		'rfm.f': '购买频次得分（5 = 最多）',
 		'rfm.avgMonetary': '平均收入',
