@@ -3,6 +3,7 @@
 // All text goes in through textContent: file contents are data, never HTML.
 import * as Plot from '@observablehq/plot';
 import { FIGURE_PADDING, FONT_SIZE, PLOT_CLASS, textMeasurer } from './frame';
+import { localeTimeTickFormat } from './time-ticks';
 
 export { FIGURE_PADDING, PLOT_CLASS, textMeasurer };
 
@@ -47,7 +48,9 @@ export function renderChart(spec: Plot.PlotOptions, opts: RenderOptions): HTMLEl
 	}
 	const plotHost = document.createElement('div');
 	plotHost.className = 'chart-plot';
-	plotHost.append(plotWithMargins(spec, Math.max(100, opts.width - 2 * FIGURE_PADDING)));
+	plotHost.append(
+		plotWithMargins(spec, Math.max(100, opts.width - 2 * FIGURE_PADDING), opts.locale)
+	);
 	figure.append(plotHost);
 	figure.append(textBlock('p', 'chart-note', opts.note, { fontSize: '11px', color: MUTED_COLOR }));
 	return figure;
@@ -96,33 +99,120 @@ function cssText(style: Record<string, string>): string {
 }
 
 /**
- * Renders once, measures the y tick labels Plot produced and, unless the spec fixes the margin,
- * renders again with a left margin wide enough for them (capped; ordinal labels beyond the cap
- * are shortened with an ellipsis rather than clipped).
+ * Renders once, then adjusts what only the drawn plot shows, and renders again if anything
+ * changed: time scales Plot inferred get ticks in the chart's language (explicit ones got them
+ * before the first render); a bottom x-axis label gets a line of its own below the tick labels
+ * (Plot's default margin assumes its 10 px font, so at our 12 px the label sat on the last ticks,
+ * and a longer Chinese title covered the "90" of the Pareto chart); and, unless the spec fixes
+ * the margin, the left margin is widened to fit the y tick labels and a rotated y-axis title
+ * (capped; ordinal labels beyond the cap are shortened with an ellipsis rather than clipped).
  */
-function plotWithMargins(spec: Plot.PlotOptions, width: number): SVGSVGElement | HTMLElement {
-	const options = withDefaults(spec, width);
+function plotWithMargins(
+	spec: Plot.PlotOptions,
+	width: number,
+	locale: string
+): SVGSVGElement | HTMLElement {
+	const options = withDefaults(withTimeTicks(spec, locale), width);
 	const first = Plot.plot(options);
+	const patch: Plot.PlotOptions = {};
+	for (const k of ['x', 'y'] as const) {
+		const type = first.scale(k)?.type;
+		const scale = options[k] ?? {};
+		if (scale.tickFormat === undefined && (type === 'utc' || type === 'time')) {
+			patch[k] = { ...scale, tickFormat: timeFormat(locale, type, scale.axis, k) };
+		}
+	}
+	const marginBottom = xLabelMargin(spec, first);
+	if (marginBottom !== null) patch.marginBottom = marginBottom;
+	const left = leftMargin(spec, first, width);
+	if (left) {
+		patch.marginLeft = left.marginLeft;
+		if (left.truncate) {
+			const y = patch.y ?? options.y;
+			const format = y?.tickFormat;
+			if (typeof format !== 'string') {
+				patch.y = { ...y, tickFormat: truncating(format, left.truncate, measureText) };
+			}
+		}
+	}
+	return Object.keys(patch).length === 0 ? first : Plot.plot({ ...options, ...patch });
+}
+
+let measurer: ((text: string) => number) | null = null;
+const measureText = (text: string) =>
+	(measurer ??= textMeasurer(`${FONT_SIZE}px ${FONT_FAMILY}`))(text);
+/** Height of one line of axis text. */
+const LINE = Math.ceil(FONT_SIZE * 1.25);
+/** Plot's tick length 6 + tick padding 3 below the axis. */
+const TICK_DEPTH = 9;
+
+function timeFormat(
+	locale: string,
+	type: string,
+	axis: unknown,
+	k: 'x' | 'y'
+): ReturnType<typeof localeTimeTickFormat> {
+	const anchor =
+		axis === 'top' || axis === 'right' || axis === 'left' || axis === 'bottom'
+			? axis
+			: k === 'x'
+				? 'bottom'
+				: 'left';
+	return localeTimeTickFormat(locale, { utc: type !== 'time', anchor });
+}
+
+/** A spec's declared time scales without a tick format get locale ticks before the first render. */
+function withTimeTicks(spec: Plot.PlotOptions, locale: string): Plot.PlotOptions {
+	const out = { ...spec };
+	for (const k of ['x', 'y'] as const) {
+		const scale = spec[k];
+		const type = scale?.type;
+		if (scale && scale.tickFormat === undefined && (type === 'utc' || type === 'time')) {
+			out[k] = { ...scale, tickFormat: timeFormat(locale, type, scale.axis, k) };
+		}
+	}
+	return out;
+}
+
+/** The bottom margin that puts a bottom x-axis label below the tick labels; null: leave as is. */
+function xLabelMargin(spec: Plot.PlotOptions, plot: SVGSVGElement | HTMLElement): number | null {
+	if (spec.marginBottom !== undefined || spec.margin !== undefined) return null;
+	if (spec.x?.labelOffset !== undefined) return null;
+	const axis = spec.x?.axis;
+	if (axis === 'top' || axis === null || axis === false) return null;
+	if (!plot.querySelector('g[aria-label="x-axis label"] text')) return null;
+	const ticks = [...plot.querySelectorAll('g[aria-label="x-axis tick label"] text')];
+	const lines = Math.max(1, ...ticks.map((t) => t.querySelectorAll('tspan').length));
+	return TICK_DEPTH + lines * LINE + 4 + LINE;
+}
+
+/** The left margin the y tick labels (and a rotated y title) need; null when Plot's fits. */
+function leftMargin(
+	spec: Plot.PlotOptions,
+	plot: ReturnType<typeof Plot.plot>,
+	width: number
+): { marginLeft: number; truncate: number | null } | null {
 	const yAxis = spec.y?.axis;
-	if (spec.marginLeft !== undefined || spec.margin !== undefined) return first;
-	if (yAxis === null || yAxis === 'right') return first;
-	const labels = [...first.querySelectorAll('g[aria-label="y-axis tick label"] text')].map(
+	if (spec.marginLeft !== undefined || spec.margin !== undefined) return null;
+	if (yAxis === null || yAxis === 'right') return null;
+	const labels = [...plot.querySelectorAll('g[aria-label="y-axis tick label"] text')].map(
 		(t) => t.textContent ?? ''
 	);
-	if (labels.length === 0) return first;
-	const measure = textMeasurer(`${FONT_SIZE}px ${FONT_FAMILY}`);
-	const needed = Math.ceil(Math.max(...labels.map(measure))) + TICK_ALLOWANCE;
-	if (needed <= PLOT_DEFAULT_MARGIN_LEFT) return first;
+	if (labels.length === 0) return null;
+	// A band scale's title is turned on its side at the far left: it needs a line of its own.
+	const title = plot.querySelector('g[aria-label="y-axis label"] text');
+	const rotated = /rotate/.test(title?.getAttribute('transform') ?? '') ? LINE + 4 : 0;
+	const needed = Math.ceil(Math.max(...labels.map(measureText))) + TICK_ALLOWANCE + rotated;
+	if (needed <= PLOT_DEFAULT_MARGIN_LEFT) return null;
 	const cap = Math.round(Math.min(260, width * 0.35));
 	const marginLeft = Math.min(needed, cap);
-	const type = first.scale('y')?.type;
+	const type = plot.scale('y')?.type;
 	const ordinal = type === 'band' || type === 'point' || type === 'ordinal';
-	const tickFormat = spec.y?.tickFormat;
-	const y =
-		needed > cap && ordinal && typeof tickFormat !== 'string'
-			? { ...spec.y, tickFormat: truncating(tickFormat, cap - TICK_ALLOWANCE, measure) }
-			: spec.y;
-	return Plot.plot({ ...options, marginLeft, y });
+	const truncate =
+		needed > cap && ordinal && typeof spec.y?.tickFormat !== 'string'
+			? cap - TICK_ALLOWANCE - rotated
+			: null;
+	return { marginLeft, truncate };
 }
 
 type TickFormat = ((d: unknown, i: number) => unknown) | null | undefined;

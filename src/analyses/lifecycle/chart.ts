@@ -121,7 +121,8 @@ export function migrationHeatmapSpec(
 	return {
 		width: opts.width,
 		height: 80 + 30 * from.length,
-		marginLeft: 110,
+		// No fixed left margin: render.ts fits it to the row labels and the rotated "from" title,
+		// which a fixed 110 px made touch the longest Chinese row label.
 		padding: 0.05,
 		marginTop: 44,
 		// The top axis is drawn as a mark so long stage names wrap onto two lines instead of

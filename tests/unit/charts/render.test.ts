@@ -10,15 +10,38 @@ import { cohortHeatmapSpec } from '../../../src/analyses/cohort/chart';
 import { lorenzSpec } from '../../../src/analyses/concentration/chart';
 import { notebookChartSpec } from '../../../src/charts/notebook';
 import { cycleHistogramSpec } from '../../../src/analyses/cycle/chart';
+import { revenueByMonthSpec } from '../../../src/analyses/overview/chart';
+import { migrationHeatmapSpec, stagesOverTimeSpec } from '../../../src/analyses/lifecycle/chart';
+import { textMeasurer, FONT_SIZE } from '../../../src/charts/frame';
 import type { CohortResult } from '../../../src/analyses/cohort/sql';
 import { chartToSvg } from '../../../src/export/svg';
 import { normalizeSvg } from '../../helpers/svg-snapshot';
 
 const text = { width: 500, labels: { f: 'Frequency', r: 'Recency' }, format: String };
 
-function render(spec: Parameters<typeof renderChart>[0], title: string): HTMLElement {
-	return renderChart(spec, { title, note: 'Source: orders.csv', width: 524, locale: 'en' });
+function render(
+	spec: Parameters<typeof renderChart>[0],
+	title: string,
+	locale = 'en'
+): HTMLElement {
+	return renderChart(spec, { title, note: 'Source: orders.csv', width: 524, locale });
 }
+
+/** Texts of an axis' tick labels, lines joined with '\n' (Plot writes one tspan per line). */
+function tickTexts(svg: SVGSVGElement, axis: 'x' | 'y'): string[] {
+	return [...svg.querySelectorAll(`g[aria-label="${axis}-axis tick label"] text`)].map((t) => {
+		const lines = [...t.querySelectorAll('tspan')].map((l) => l.textContent ?? '');
+		return lines.length > 0 ? lines.join('\n') : (t.textContent ?? '');
+	});
+}
+
+/** The y of a translate(x,y) transform. */
+function translateY(el: Element | null): number {
+	const m = /translate\(([-\d.]+),([-\d.]+)\)/.exec(el?.getAttribute('transform') ?? '');
+	return m ? Number(m[2]) : NaN;
+}
+
+const ENGLISH_MONTH = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/;
 
 /** The plot's own <svg> (not a legend's). */
 function plotSvg(figure: HTMLElement): SVGSVGElement {
@@ -172,6 +195,92 @@ function segmentBars(rows: { segment: string; revenue: number }[], title: string
 	const chart = notebookChartSpec(rows, columns, settings, 500)!;
 	return render(chart.spec, title);
 }
+
+describe('charts speak the page language and keep their labels apart (issue 16)', () => {
+	const monthRows = ['2023-11-01', '2023-12-01', '2024-01-01', '2024-02-01', '2024-03-01'].map(
+		(month, i) => ({ month, revenue: 100 * (i + 1), orders: i + 1, customers: i + 1 })
+	);
+	const overview = (locale: string) =>
+		plotSvg(
+			render(
+				revenueByMonthSpec(monthRows, { width: 500, labels: {}, format: String }),
+				'Revenue by month',
+				locale
+			)
+		);
+
+	it('revenue by month in zh-CN: month ticks are "1月", the year "2024年", no English month names', async () => {
+		const svg = overview('zh-CN');
+		const ticks = tickTexts(svg, 'x');
+		expect(ticks.join(' ')).not.toMatch(ENGLISH_MONTH);
+		expect(ticks).toContain('1月\n2024年');
+		expect(ticks.every((t) => /^\d{1,2}月(\n\d{4}年)?$/.test(t))).toBe(true);
+		await expect(normalizeSvg(svg.outerHTML)).toMatchFileSnapshot(snapshot('revenue-by-month-zh'));
+	});
+
+	it('revenue by month in English keeps "Jan" over "2024"', () => {
+		expect(tickTexts(overview('en-US'), 'x')).toContain('Jan\n2024');
+	});
+
+	it('lifecycle stages over time in zh-CN: Chinese month ticks', () => {
+		const rows = ['2024-01-31', '2024-02-29', '2024-03-31', '2024-04-30'].flatMap((month_end) =>
+			['new', 'active'].map((stage, i) => ({ month_end, stage, customers: 3 + i }))
+		);
+		const labels = { month_end: '月末', customers: '客户数' };
+		const spec = stagesOverTimeSpec(rows, { width: 500, labels, format: String });
+		const svg = plotSvg(render({ ...spec, color: { ...spec.color, legend: false } }, '', 'zh-CN'));
+		const ticks = tickTexts(svg, 'x');
+		expect(ticks.length).toBeGreaterThan(1);
+		expect(ticks.join(' ')).not.toMatch(ENGLISH_MONTH);
+		expect(ticks.join(' ')).toMatch(/\d{1,2}月/);
+	});
+
+	it('Pareto chart in zh-CN: the x-axis title sits on a line below the tick labels, off the "90"', () => {
+		const points = [0, 1, 2, 3, 4, 5].map((c, i) => ({
+			customers: c,
+			share_customers: c / 5,
+			share_revenue: [0, 0.5, 0.7, 0.85, 0.95, 1][i]!
+		}));
+		const labels = { share_customers: '客户占比（从高到低）', share_revenue: '收入占比' };
+		const figure = render(lorenzSpec(points, [], { ...text, labels }), '收入集中度', 'zh-CN');
+		const svg = plotSvg(figure);
+		const tickLabels = svg.querySelector('g[aria-label="x-axis tick label"]');
+		const title = svg.querySelector('g[aria-label="x-axis label"]');
+		expect(title?.textContent).toContain('客户占比');
+		// Tick labels hang from their y; the title stands on its y (lineAnchor bottom): a line of
+		// 12 px text each, so the title's baseline must be two lines below the ticks' top.
+		expect(translateY(title) - translateY(tickLabels)).toBeGreaterThanOrEqual(2 * FONT_SIZE + 4);
+	});
+
+	it('migration matrix in zh-CN: the left margin holds the longest row label and the turned title', () => {
+		const zhStages: Record<string, string> = {
+			not_yet: '尚不是客户',
+			prospect: '潜在客户',
+			churned: '已流失',
+			at_risk: '沉默（有风险）',
+			new: '新客户',
+			reactivated: '回流客户',
+			loyal: '忠诚客户',
+			active: '活跃客户',
+			from_stage: '之前阶段',
+			customers: '客户数'
+		};
+		const rows = [{ from_stage: 'at_risk', to_stage: 'churned', customers: 5 }];
+		const spec = migrationHeatmapSpec(rows, { width: 500, labels: zhStages, format: String });
+		const svg = plotSvg(render(withoutRamp(spec), '客户迁移', 'zh-CN'));
+		const title = svg.querySelector('g[aria-label="y-axis label"]');
+		expect(title?.textContent).toContain('之前阶段');
+		const ticks = svg.querySelector('g[aria-label="y-axis tick label"]');
+		const x = (el: Element | null | undefined) =>
+			Number(/translate\(([-\d.]+),/.exec(el?.getAttribute('transform') ?? '')?.[1]);
+		// The title is turned on its side: one 12 px line wide, from its x to the right.
+		const titleRight = x(title) + x(title?.querySelector('text')) + FONT_SIZE;
+		// Tick labels end at their x (text-anchor end) and are as wide as the widest stage name.
+		const widest = Math.max(...Object.values(zhStages).map(textMeasurer('12px sans-serif')));
+		const ticksLeft = x(ticks) + x(ticks?.querySelector('text')) - widest;
+		expect(ticksLeft - titleRight).toBeGreaterThanOrEqual(4);
+	});
+});
 
 describe('text from data stays text', () => {
 	it('a <script> category and XML-forbidden characters render as text; the SVG export parses as XML', () => {
