@@ -54,6 +54,7 @@ import { measure } from '../core/timing';
 import type { CsvRejectReason } from '../core/reject-reason';
 import { duckdbRejectReason } from './duckdb-rejects';
 import type { Engine } from './engine';
+import { unwrapInput } from './unwrap';
 import type { Row } from '../core/analysis';
 import {
 	LoadError,
@@ -148,20 +149,38 @@ function mixesLineEnds(prefix: Uint8Array, delimiter: string, whole: boolean): b
 	return scanner.mixedLineEnds;
 }
 
+export interface LoadCsvOptions {
+	onProgress?: (p: LoadProgress) => void;
+	signal?: AbortSignal;
+	/** Read the file in this encoding instead of detecting one (the person's choice). */
+	encoding?: TextEncodingName;
+	/** The workbook sheet to read, by name (default: the first that holds data). */
+	sheet?: string;
+}
+
 /**
  * Load `input` into table `table` (created or replaced). Throws LoadError for files that are not
  * readable CSV text, and DOMException('AbortError') when `signal` aborts (no table is left behind).
+ * A gzip file, a zip archive holding one table or an Excel workbook is unpacked first
+ * (db/unwrap); the report's `container` says from what, and `file` keeps the person's name.
  */
 export async function loadCsv(
 	engine: Engine,
 	input: LoadInput,
 	table: string,
-	opts: {
-		onProgress?: (p: LoadProgress) => void;
-		signal?: AbortSignal;
-		/** Read the file in this encoding instead of detecting one (the person's choice). */
-		encoding?: TextEncodingName;
-	} = {}
+	opts: LoadCsvOptions = {}
+): Promise<LoadReport> {
+	const { signal, onProgress, sheet } = opts;
+	const { input: inner, container } = await unwrapInput(input, { signal, onProgress, sheet });
+	const report = await loadText(engine, inner, table, opts);
+	return container ? { ...report, container } : report;
+}
+
+async function loadText(
+	engine: Engine,
+	input: LoadInput,
+	table: string,
+	opts: LoadCsvOptions
 ): Promise<LoadReport> {
 	const { signal } = opts;
 	const progress = (stage: LoadProgress['stage'], fraction: number | null) =>

@@ -211,7 +211,12 @@ export const en = {
 	'segments.exportLabel': 'Customer list of',
 	'segments.download': 'Download customers (CSV)',
 	'segments.downloadFailed': 'The customer list could not be made: {message}',
-	'chart.note': 'Source: {file} · as of {asOf} · Clientele',
+	'chart.note': 'Source: {file}{scope} · as of {asOf} · Clientele',
+	'chart.noteRange': '{from} – {to}',
+	'chart.noteFrom': 'from {from}',
+	'chart.noteUntil': 'until {to}',
+	'chart.noteFilter': '{column} = {values}',
+	'chart.noteMore': '{n} more',
 	'chart.failed': 'The chart could not be drawn: {message}',
 	'chart.exportFailed': 'The chart could not be saved: {message}',
 	'chart.drawing': 'Drawing the chart…',
@@ -373,7 +378,35 @@ export const en = {
 	'reject.engine': '{type}: {message}',
 	// Load summary (issue 15): lines above the table that were skipped, and runs of spaces.
 	'summary.skippedLines': '{n} lines above the table were skipped (not data):',
-	'summary.whitespace': 'spaces'
+	'summary.whitespace': 'spaces',
+	// Compressed files, zip archives and workbooks (issue 15, db/unwrap).
+	'progress.stage.decompressing': 'Decompressing the file',
+	'progress.stage.sheet': 'Reading the Excel sheet',
+	'loadError.tooLarge':
+		'Once decompressed, this file would be larger than {limit} — more than the browser can analyse (it may be a "zip bomb"). Split the data into smaller files (for example one year per file) and load those.',
+	'loadError.gzipDamaged':
+		'This gzip file is damaged or incomplete (perhaps cut off while downloading). Download or copy it again, or decompress it with another tool and load the CSV inside.',
+	'loadError.zipDamaged':
+		'This zip archive is damaged or incomplete. Download or copy it again, or unzip it with another tool and load the CSV inside.',
+	'loadError.zipEncrypted':
+		'This zip archive is password-protected. Unzip it with its password and load the CSV inside.',
+	'loadError.zipNoTable':
+		'This zip archive holds no table (no CSV, TSV or TXT file; it holds: {entries}). Load the CSV file itself.',
+	'loadError.zipManyTables':
+		'This zip archive holds {count} tables: {tables}. Unzip it and load the one you want — or several at once, such as the orders and the customers file.',
+	'loadError.xlsxNotWorkbook':
+		'This is not an Excel workbook but a zip archive of something else ({entries}). Open the workbook in Excel and save it as .xlsx or CSV UTF-8, then load that.',
+	'loadError.xlsxDamaged':
+		'This Excel workbook is damaged or incomplete. Open it in Excel and save it again (or save it as CSV UTF-8), then load it.',
+	'loadError.xlsxEmpty':
+		'No sheet of this workbook holds data ({sheets} sheets, all empty). Put the table on a sheet, or save the sheet with your data as CSV UTF-8, then load it.',
+	'loadError.spreadsheetFormat':
+		'This is a {format} spreadsheet, which Clientele cannot read. Open it and save it as .xlsx or CSV UTF-8, then load that.',
+	'summary.fromGzip': 'Decompressed from {size}.',
+	'summary.fromZip': 'Read {entry} from the zip archive.',
+	'summary.fromSheet': 'Read the sheet “{sheet}”.',
+	'summary.otherSheets':
+		'Other sheets with data, not read: {sheets}. To analyse one, move it to the front of the workbook or save it as CSV.'
 } as const;
 
 export type MessageKey = keyof typeof en;

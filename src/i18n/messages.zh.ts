@@ -202,7 +202,12 @@ export const zh: Record<MessageKey, string> = {
 	'segments.exportLabel': '客户名单：',
 	'segments.download': '下载客户名单（CSV）',
 	'segments.downloadFailed': '无法生成客户名单：{message}',
-	'chart.note': '数据来源：{file} · 截至 {asOf} · Clientele',
+	'chart.note': '数据来源：{file}{scope} · 截至 {asOf} · Clientele',
+	'chart.noteRange': '{from} 至 {to}',
+	'chart.noteFrom': '{from} 起',
+	'chart.noteUntil': '至 {to}',
+	'chart.noteFilter': '{column} = {values}',
+	'chart.noteMore': '另外 {n} 项',
 	'chart.failed': '图表无法绘制：{message}',
 	'chart.exportFailed': '图表无法保存：{message}',
 	'chart.drawing': '正在绘制图表…',
@@ -358,5 +363,32 @@ export const zh: Record<MessageKey, string> = {
 	'reject.engine': '{type}: {message}',
 	// Load summary (issue 15): lines above the table that were skipped, and runs of spaces.
 	'summary.skippedLines': '已跳过表格上方的 {n} 行（不是数据）：',
-	'summary.whitespace': '空格'
+	'summary.whitespace': '空格',
+	// 压缩文件、zip 压缩包与工作簿（issue 15，db/unwrap）。
+	'progress.stage.decompressing': '解压文件',
+	'progress.stage.sheet': '读取 Excel 工作表',
+	'loadError.tooLarge':
+		'解压后此文件将超过 {limit}，超出浏览器能分析的范围（可能是“压缩炸弹”）。请把数据拆成较小的文件（例如每年一个文件）再加载。',
+	'loadError.gzipDamaged':
+		'此 gzip 文件已损坏或不完整（可能下载时被中断）。请重新下载或复制，或用其他工具解压后加载其中的 CSV。',
+	'loadError.zipDamaged':
+		'此 zip 压缩包已损坏或不完整。请重新下载或复制，或用其他工具解压后加载其中的 CSV。',
+	'loadError.zipEncrypted': '此 zip 压缩包有密码保护。请用密码解压后加载其中的 CSV。',
+	'loadError.zipNoTable':
+		'此 zip 压缩包中没有表格（没有 CSV、TSV 或 TXT 文件；其中有：{entries}）。请直接加载 CSV 文件。',
+	'loadError.zipManyTables':
+		'此 zip 压缩包中有 {count} 个表格：{tables}。请解压后加载需要的那个——也可以同时加载多个，例如订单文件和客户文件。',
+	'loadError.xlsxNotWorkbook':
+		'这不是 Excel 工作簿，而是装有其他内容的 zip 压缩包（{entries}）。请在 Excel 中打开工作簿，另存为 .xlsx 或 CSV UTF-8 后再加载。',
+	'loadError.xlsxDamaged':
+		'此 Excel 工作簿已损坏或不完整。请在 Excel 中打开并重新保存（或另存为 CSV UTF-8）后再加载。',
+	'loadError.xlsxEmpty':
+		'此工作簿的工作表都没有数据（共 {sheets} 个工作表，全部为空）。请把表格放到工作表中，或把有数据的工作表另存为 CSV UTF-8 后再加载。',
+	'loadError.spreadsheetFormat':
+		'这是 {format} 电子表格，Clientele 无法读取。请打开后另存为 .xlsx 或 CSV UTF-8 再加载。',
+	'summary.fromGzip': '已从 {size} 的压缩文件解压。',
+	'summary.fromZip': '已从 zip 压缩包中读取 {entry}。',
+	'summary.fromSheet': '已读取工作表“{sheet}”。',
+	'summary.otherSheets':
+		'其他有数据的工作表（未读取）：{sheets}。要分析其中之一，请把它移到工作簿最前面，或另存为 CSV。'
 };

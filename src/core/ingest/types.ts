@@ -11,7 +11,8 @@ export interface LoadInput {
 	data: Blob | Uint8Array;
 }
 export interface LoadProgress {
-	stage: 'reading' | 'transcoding' | 'parsing' | 'profiling';
+	/** 'decompressing': a .gz or zip entry; 'sheet': an Excel sheet converted to CSV (db/unwrap). */
+	stage: 'decompressing' | 'sheet' | 'reading' | 'transcoding' | 'parsing' | 'profiling';
 	/** 0..1, or null when unknown (parsing runs inside DuckDB). */
 	fraction: number | null;
 }
@@ -61,6 +62,8 @@ export interface LoadReport {
 	/** Profiles of the file's columns (not __row). */
 	columns: ColumnProfile[];
 	headerWarnings: string[];
+	/** Set when the table was read from inside a gzip file, a zip archive or a workbook. */
+	container?: ContainerInfo;
 	/**
 	 * Lines above the header (or the first record) that are not part of the table and were
 	 * skipped: an Excel `sep=;` directive, a title or an "exported on …" line (blank lines are not
@@ -73,6 +76,19 @@ export interface LoadReport {
 export interface SkippedLine {
 	line: number;
 	text: string;
+}
+
+/** What a file was unpacked from (db/unwrap): the load summary says it. */
+export interface ContainerInfo {
+	/** Outermost first: ['gzip'], ['zip'], ['xlsx'], ['zip', 'xlsx'] … */
+	kinds: ('gzip' | 'zip' | 'xlsx')[];
+	/** Bytes of the file as given (packed); LoadReport.bytes are the unpacked table's. */
+	compressedBytes: number;
+	/** The zip entry read, e.g. 'orders.csv'. */
+	entry: string | null;
+	/** The workbook sheet read, and the sheets after it that hold data too (not read). */
+	sheet: string | null;
+	otherSheets: string[];
 }
 
 export class LoadError extends Error {

@@ -1,0 +1,25 @@
+/**
+ * A gzip file decompressed by the browser's own DecompressionStream, as a stream: the text is
+ * gathered into a Blob (never one string), with progress by compressed bytes read.
+ */
+import { asBlob, BlobSink, counted, eachChunk, type StreamOptions } from './stream';
+
+/**
+ * The decompressed content of `data` (a gzip file). Throws TooLargeError past `maxBytes`, and
+ * the stream's TypeError when the data is damaged or cut off. (The size recorded in the last 4
+ * bytes is not trusted: in a file cut off while downloading they are any bytes, and a bomb can
+ * lie there; the cap is checked on what actually comes out.)
+ */
+export async function gunzip(
+	data: Blob | Uint8Array,
+	opts: StreamOptions & { onFraction?: (f: number) => void }
+): Promise<Blob> {
+	const blob = asBlob(data);
+	const total = blob.size;
+	const sink = new BlobSink(opts.maxBytes);
+	const stream = counted(blob.stream(), (n) => opts.onFraction?.(n / total)).pipeThrough(
+		new DecompressionStream('gzip')
+	);
+	await eachChunk(stream, (chunk) => sink.add(chunk), opts);
+	return sink.result();
+}

@@ -1,0 +1,110 @@
+/**
+ * Byte streams for unpacking (gzip, zip entries, sheets): counting what is read for progress,
+ * collecting what comes out into a Blob without holding it all in JS memory, and stopping at a
+ * size cap — a "zip bomb" stops there, with a message, instead of filling the tab's memory.
+ */
+
+/**
+ * Unpacked text larger than this is refused (1 GiB). The engine's memory limit is 1–3 GiB
+ * (db/memory.ts) and its tables take 0.7–5× the text's size: past 1 GiB a load would end out of
+ * memory anyway, after a long wait. docs/bad-data.md says so.
+ */
+export const MAX_UNPACKED_BYTES = 1024 ** 3;
+
+/** Output passed the cap: `bytes` read so far (at least), `limit` the cap. */
+export class TooLargeError extends Error {
+	constructor(readonly limit: number) {
+		super(`larger than ${limit} bytes once unpacked`);
+		this.name = 'TooLargeError';
+	}
+}
+
+export interface StreamOptions {
+	maxBytes: number;
+	signal?: AbortSignal;
+}
+
+export function checkAbort(signal?: AbortSignal): void {
+	if (signal?.aborted) throw new DOMException('Loading was cancelled.', 'AbortError');
+}
+
+export function asBlob(data: Blob | Uint8Array): Blob {
+	return data instanceof Uint8Array ? new Blob([data as Uint8Array<ArrayBuffer>]) : data;
+}
+
+/** `source` with `onBytes(total so far)` called as its chunks pass. */
+export function counted(
+	source: ReadableStream<Uint8Array<ArrayBuffer>>,
+	onBytes: (total: number) => void
+): ReadableStream<Uint8Array<ArrayBuffer>> {
+	let total = 0;
+	return source.pipeThrough(
+		new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+			transform(chunk, controller) {
+				total += chunk.byteLength;
+				onBytes(total);
+				controller.enqueue(chunk);
+			}
+		})
+	);
+}
+
+/** Read `stream` to its end, chunk by chunk; yields to the page at least every 50 ms. */
+export async function eachChunk(
+	stream: ReadableStream<Uint8Array>,
+	onChunk: (chunk: Uint8Array) => void | boolean,
+	{ maxBytes, signal }: StreamOptions
+): Promise<void> {
+	const reader = stream.getReader();
+	let total = 0;
+	let yielded = performance.now();
+	try {
+		for (;;) {
+			checkAbort(signal);
+			const { done, value } = await reader.read();
+			if (done) return;
+			total += value.byteLength;
+			if (total > maxBytes) throw new TooLargeError(maxBytes);
+			if (onChunk(value) === false) return; // the reader has what it needs
+			if (performance.now() - yielded > 50) {
+				await new Promise((r) => setTimeout(r, 0));
+				yielded = performance.now();
+			}
+		}
+	} finally {
+		reader.cancel().catch(() => {});
+	}
+}
+
+/**
+ * Bytes gathered into a Blob: pieces are merged into it every 16 MiB, so the browser can keep a
+ * large result out of JS memory (Chrome moves big blobs to disk) while the next pieces arrive.
+ */
+export class BlobSink {
+	bytes = 0;
+	private blob = new Blob([]);
+	private pending: Uint8Array<ArrayBuffer>[] = [];
+	private pendingBytes = 0;
+
+	constructor(private readonly maxBytes: number) {}
+
+	add(chunk: Uint8Array): void {
+		this.bytes += chunk.byteLength;
+		if (this.bytes > this.maxBytes) throw new TooLargeError(this.maxBytes);
+		this.pending.push(chunk as Uint8Array<ArrayBuffer>);
+		this.pendingBytes += chunk.byteLength;
+		if (this.pendingBytes >= 16 * 1024 * 1024) this.merge();
+	}
+
+	result(): Blob {
+		this.merge();
+		return this.blob;
+	}
+
+	private merge(): void {
+		if (this.pending.length === 0) return;
+		this.blob = new Blob([this.blob, ...this.pending]);
+		this.pending = [];
+		this.pendingBytes = 0;
+	}
+}
