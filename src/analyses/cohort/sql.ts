@@ -174,8 +174,10 @@ function averageSelect(settings: CohortSettings): Sql {
 	retention,
 	revenue,
 	revenue_retention,
+	-- list_sum adds k = 0, 1, … in order: a windowed sum() may add them in another order, and a
+	-- rounding difference would let the line dip by a hair where nothing was added.
 	CASE WHEN cohorts >= ${int(MIN_CUMULATIVE_COHORTS)} THEN
-		CAST(sum(revenue_per_customer) OVER (PARTITION BY split ORDER BY k) AS DOUBLE)
+		CAST(list_sum(list(revenue_per_customer) OVER (PARTITION BY split ORDER BY k)) AS DOUBLE)
 	END AS cum_revenue_per_customer
 FROM (
 	SELECT
