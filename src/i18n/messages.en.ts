@@ -384,6 +384,8 @@ export const en = {
 	'progress.stage.sheet': 'Reading the Excel sheet',
 	'loadError.tooLarge':
 		'Once decompressed, this file would be larger than {limit} — more than the browser can analyse (it may be a "zip bomb"). Split the data into smaller files (for example one year per file) and load those.',
+	'loadError.compressionRatio':
+		'This file inflates to more than {ratio} times its size, which real tables do not: it looks like a "zip bomb", so reading stopped. If it is real data, decompress it with another tool and load the CSV itself.',
 	'loadError.gzipDamaged':
 		'This gzip file is damaged or incomplete (perhaps cut off while downloading). Download or copy it again, or decompress it with another tool and load the CSV inside.',
 	'loadError.zipDamaged':

@@ -369,6 +369,8 @@ export const zh: Record<MessageKey, string> = {
 	'progress.stage.sheet': '读取 Excel 工作表',
 	'loadError.tooLarge':
 		'解压后此文件将超过 {limit}，超出浏览器能分析的范围（可能是“压缩炸弹”）。请把数据拆成较小的文件（例如每年一个文件）再加载。',
+	'loadError.compressionRatio':
+		'此文件解压后超过原大小的 {ratio} 倍，真实的表格不会这样：它看起来像“压缩炸弹”，因此已停止读取。如果确实是真实数据，请用其他工具解压后直接加载 CSV。',
 	'loadError.gzipDamaged':
 		'此 gzip 文件已损坏或不完整（可能下载时被中断）。请重新下载或复制，或用其他工具解压后加载其中的 CSV。',
 	'loadError.zipDamaged':

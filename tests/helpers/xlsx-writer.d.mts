@@ -8,3 +8,5 @@ export function zip(
 export function excelSerial(date: Date): number;
 /** An .xlsx workbook of `sheets`. */
 export function xlsx(sheets: { name: string; rows: Row[] }[]): Uint8Array;
+/** A gzip bomb of `bytes` of CSV text (fixed-Huffman matches; CRC 0). */
+export function gzipBomb(bytes: number): Uint8Array;

@@ -174,3 +174,46 @@ export function xlsx(sheets) {
 		}
 	]);
 }
+
+/**
+ * A gzip bomb: a CSV header, one order line, then that line repeated by deflate matches (258
+ * bytes per 2 bytes of file) until the text is `bytes` long. Built bit by bit in one fixed-Huffman
+ * block, so it takes milliseconds to write however large it claims to be. The trailer's CRC is 0
+ * (a reader that stops at its size cap never gets there; one that does not, fails at the end).
+ */
+export function gzipBomb(bytes) {
+	const head = 'customer_id,order_date,amount\n';
+	const line = 'C1,2024-01-05,10\n'; // 17 bytes: distance code 8, 3 extra bits (0)
+	const matches = Math.ceil((bytes - head.length - line.length) / 258);
+	const out = new Uint8Array(10 + 2 * matches + 200);
+	out.set([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
+	let at = 10;
+	let acc = 0;
+	let n = 0;
+	const put = (value, bits) => {
+		acc |= value << n;
+		n += bits;
+		while (n >= 8) {
+			out[at++] = acc & 0xff;
+			acc >>>= 8;
+			n -= 8;
+		}
+	};
+	const reversed = (code, bits) => {
+		let r = 0;
+		for (let i = 0; i < bits; i++) r = (r << 1) | ((code >> i) & 1);
+		return r;
+	};
+	put(1, 1); // last block
+	put(1, 2); // fixed Huffman codes
+	for (const c of head + line) put(reversed(0x30 + c.charCodeAt(0), 8), 8);
+	const match = reversed(0xc5, 8) | (reversed(8, 5) << 8); // length 258, distance 17 (+3 bits 0)
+	for (let i = 0; i < matches; i++) put(match, 16);
+	put(0, 7); // end of block
+	if (n > 0) put(0, 8 - n);
+	const size = head.length + line.length + matches * 258;
+	const trailer = new DataView(new ArrayBuffer(8));
+	trailer.setUint32(4, size >>> 0, true);
+	out.set(new Uint8Array(trailer.buffer), at);
+	return out.subarray(0, at + 8);
+}

@@ -6,7 +6,7 @@
 import { LoadError } from '../../core/ingest/types';
 import type { ZipEntry } from '../../core/ingest/zip-directory';
 import { gunzip } from './gzip';
-import { BlobSink, eachChunk, TooLargeError, asBlob } from './stream';
+import { BlobSink, eachChunk, RatioError, TooLargeError, asBlob } from './stream';
 import { isWorkbook, workbookToCsv } from './xlsx';
 import { ZipArchive } from './zip';
 import type { UnwrapOptions } from './index';
@@ -43,10 +43,8 @@ function refusal(code: string, file: string, message: string, params = {}): Load
 	return new LoadError(code, `"${file}" ${message}`, file, params);
 }
 
-/** Name of the first entry from its local header (which of Office's files a damaged zip is). */
-function firstEntryName(first: Uint8Array): string {
-	const n = first[26]! | (first[27]! << 8);
-	return new TextDecoder().decode(first.subarray(30, 30 + n));
+function latin1(bytes: Uint8Array): string {
+	return String.fromCharCode(...bytes);
 }
 
 export async function open(
@@ -56,7 +54,9 @@ export async function open(
 	file: string,
 	opts: Options
 ): Promise<Opened> {
-	const workbookLike = /\.xls[xm]$/i.test(file) || firstEntryName(first) === '[Content_Types].xml';
+	// Office files start with their part list; a damaged one may not have a readable header.
+	const workbookLike =
+		/\.xls[xm]$/i.test(file) || /\[Content_Types\]\.xml|xl\//.test(latin1(first));
 	const damaged = kind === 'gzip' ? 'gzipDamaged' : workbookLike ? 'xlsxDamaged' : 'zipDamaged';
 	try {
 		if (kind === 'gzip') {
@@ -70,6 +70,16 @@ export async function open(
 		return await openZip(await ZipArchive.open(asBlob(data)), file, workbookLike, opts);
 	} catch (e) {
 		if (e instanceof LoadError || (e instanceof DOMException && e.name === 'AbortError')) throw e;
+		if (e instanceof RatioError) {
+			throw refusal(
+				'compressionRatio',
+				file,
+				`inflates to more than ${e.ratio} times its size, which real tables do not: it looks ` +
+					'like a "zip bomb", so reading stopped. If it is real data, decompress it with ' +
+					'another tool and load the CSV itself.',
+				{ ratio: e.ratio }
+			);
+		}
 		if (e instanceof TooLargeError) {
 			const limit = sizeText(e.limit);
 			throw refusal(

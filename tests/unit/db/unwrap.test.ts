@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { unwrapInput, type Unwrapped } from '../../../src/db/unwrap';
 import { LoadError, type LoadProgress } from '../../../src/core/ingest/types';
-import { xlsx, zip } from '../../helpers/xlsx-writer.mjs';
+import { gzipBomb, xlsx, zip } from '../../helpers/xlsx-writer.mjs';
 
 const CSV = 'customer_id,order_date,amount\nC1,2024-01-05,10.50\nC2,2024-01-06,20\n';
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -76,6 +76,15 @@ describe('gzip', () => {
 		);
 		expect(liar.code).toBe('tooLarge');
 		expect(liar.message).toMatch(/larger than 1 MiB once decompressed.*Split the data/);
+	});
+
+	it('a bomb far below the cap stops once it has inflated 100 times what was read', async () => {
+		const e = await refusal(
+			unwrapInput({ name: 'bomb.csv.gz', data: gzipBomb(100 * 1024 * 1024) })
+		);
+		expect(e.code).toBe('compressionRatio');
+		expect(e.params).toEqual({ ratio: 100 });
+		expect(e.message).toMatch(/decompress it with another tool and load the CSV itself/);
 	});
 });
 
