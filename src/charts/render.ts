@@ -23,6 +23,8 @@ const TEXT_COLOR = '#1f2328';
 const MUTED_COLOR = '#57606a';
 /** Plot's default left margin when there is a y axis on the left. */
 const PLOT_DEFAULT_MARGIN_LEFT = 40;
+/** Plot's default bottom margin when there is an x axis at the bottom. */
+const PLOT_DEFAULT_MARGIN_BOTTOM = 30;
 /** Tick length 6 + padding 3 (Plot's defaults) + a little air. */
 const TICK_ALLOWANCE = 12;
 
@@ -174,16 +176,21 @@ function withTimeTicks(spec: Plot.PlotOptions, locale: string): Plot.PlotOptions
 	return out;
 }
 
-/** The bottom margin that puts a bottom x-axis label below the tick labels; null: leave as is. */
+/**
+ * The bottom margin that fits the x tick labels (two lines on a time axis: month over year) and
+ * puts an x-axis label on a line of its own below them; null when Plot's default suffices.
+ */
 function xLabelMargin(spec: Plot.PlotOptions, plot: SVGSVGElement | HTMLElement): number | null {
 	if (spec.marginBottom !== undefined || spec.margin !== undefined) return null;
 	if (spec.x?.labelOffset !== undefined) return null;
 	const axis = spec.x?.axis;
 	if (axis === 'top' || axis === null || axis === false) return null;
-	if (!plot.querySelector('g[aria-label="x-axis label"] text')) return null;
 	const ticks = [...plot.querySelectorAll('g[aria-label="x-axis tick label"] text')];
+	if (ticks.length === 0) return null;
 	const lines = Math.max(1, ...ticks.map((t) => t.querySelectorAll('tspan').length));
-	return TICK_DEPTH + lines * LINE + 4 + LINE;
+	const label = plot.querySelector('g[aria-label="x-axis label"] text') !== null;
+	const needed = TICK_DEPTH + lines * LINE + (label ? 4 + LINE : 2);
+	return needed > PLOT_DEFAULT_MARGIN_BOTTOM ? needed : null;
 }
 
 /** The left margin the y tick labels (and a rotated y title) need; null when Plot's fits. */

@@ -131,7 +131,15 @@ export function migrationHeatmapSpec(
 		x: { type: 'band', domain: STAGES, axis: null },
 		y: { type: 'band', domain: from, label: label('from_stage'), tickFormat: label },
 		// sqrt: one dominant cell (churned → churned) must not wash out the moves that matter.
-		color: { type: 'sqrt', scheme: 'purples', label: label('customers'), legend: true },
+		// The legend's ticks are counts in the page's number format (Plot wrote one value as
+		// '314.000000' when every cell had the same count).
+		color: {
+			type: 'sqrt',
+			scheme: 'purples',
+			label: label('customers'),
+			legend: true,
+			tickFormat: opts.format
+		},
 		marks: [
 			Plot.axisX({ anchor: 'top', tickFormat: label, label: null, lineWidth: 6, tickSize: 0 }),
 			Plot.cell(rows, { x: 'to_stage', y: 'from_stage', fill: 'customers', tip: true }),

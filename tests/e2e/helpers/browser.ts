@@ -90,8 +90,9 @@ export function assertNoPageErrors(session: BrowserSession): void {
 export async function screenshot(page: Page, name: string, element?: Locator): Promise<string> {
 	await mkdir(SCREENSHOT_DIR, { recursive: true });
 	const path = join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
-	// The app's sticky header would cover the top of an element scrolled into view.
-	const style = 'header:has([data-testid="lang-switch"]) { position: static !important; }';
+	// The app's sticky header and controls would cover the top of an element scrolled into view.
+	const style =
+		'header:has([data-testid="lang-switch"]), [data-testid="global-controls"] { position: static !important; }';
 	if (element) await element.screenshot({ path, animations: 'disabled', style });
 	else await page.screenshot({ path, fullPage: true });
 	return path;

@@ -218,6 +218,17 @@ describe('charts speak the page language and keep their labels apart (issue 16)'
 		await expect(normalizeSvg(svg.outerHTML)).toMatchFileSnapshot(snapshot('revenue-by-month-zh'));
 	});
 
+	it('revenue by month: the year under the first month stays inside the plot, off the caption', () => {
+		const svg = overview('zh-CN');
+		const height = Number(svg.getAttribute('height'));
+		const group = svg.querySelector('g[aria-label="x-axis tick label"]');
+		const first = group?.querySelector('text');
+		expect(first?.querySelectorAll('tspan')).toHaveLength(2);
+		// Two 12 px lines hang from the tick text's y, below the group's offset.
+		const bottom = translateY(group) + translateY(first ?? null) + 2 * FONT_SIZE * 1.2;
+		expect(bottom).toBeLessThanOrEqual(height);
+	});
+
 	it('revenue by month in English keeps "Jan" over "2024"', () => {
 		expect(tickTexts(overview('en-US'), 'x')).toContain('Jan\n2024');
 	});
