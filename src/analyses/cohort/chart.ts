@@ -56,6 +56,10 @@ export function cohortHeatmapSpec(
 	const complete = cells.filter((c) => c.complete);
 	const incomplete = cells.filter((c) => !c.complete);
 	const censored = new Set(result.rows.filter((r) => r.censored).map((r) => r.cohort));
+	const legend = [
+		...(censored.size > 0 ? [`${CENSORED_MARK} ${label('censored')}`] : []),
+		`⬚ ${label('incomplete')}`
+	].join('   ');
 	const marginLeft = 90;
 	// % labels only where they fit: 9–11 px text needs a cell of about 22 px or more.
 	const cellWidth = (opts.width - marginLeft - 20) / Math.max(1, ks.length);
@@ -123,20 +127,8 @@ export function cohortHeatmapSpec(
 						})
 					]
 				: []),
-			Plot.text([`⬚ ${label('incomplete')}`], {
-				frameAnchor: 'bottom-right',
-				dy: 28,
-				fill: '#57606a'
-			}),
-			...(censored.size > 0
-				? [
-						Plot.text([`${CENSORED_MARK} ${label('censored')}`], {
-							frameAnchor: 'bottom-left',
-							dy: 28,
-							fill: '#57606a'
-						})
-					]
-				: [])
+			// One legend line at the right: the source note takes the left of the same line.
+			Plot.text([legend], { frameAnchor: 'bottom-right', dy: 28, fill: '#57606a' })
 		]
 	};
 }

@@ -4,7 +4,7 @@ import type { Messages } from '../types';
 const en = {
 	'cohort.title': 'Cohort retention',
 	'cohort.explain':
-		'Customers are grouped by the period of their first purchase (their cohort). Each cell shows the share of the cohort that bought again k periods later. Read down a column to see whether newer cohorts retain better; the last row is the size-weighted average. Cells of the current, unfinished period are lighter and outlined.',
+		'Customers are grouped by the period of their first purchase (their cohort). Each cell shows the share of the cohort that bought again k periods later. Read down a column to see whether newer cohorts retain better; the last row is the size-weighted average of the finished periods only. Cells of the current, unfinished period are lighter and outlined.',
 	'cohort.cohort': 'Cohort (first purchase)',
 	'cohort.k.month': 'Months since first purchase',
 	'cohort.k.week': 'Weeks since first purchase',
@@ -38,7 +38,7 @@ const en = {
 	'cohort.censored': 'first cohort starts before the data',
 	'cohort.censoredColumn': 'Starts before the data',
 	'cohort.firstNote':
-		'The first cohort, {cohort}, gained {rate} customers a day, more than twice the median of the later cohorts ({median}): the data probably start mid-history, so this cohort also holds customers who first bought before the data begin, and retains far better than a real cohort. It is marked ◆.',
+		'The first cohort, {cohort}, gained {rate} customers a day, more than twice the median of the later cohorts ({median}): the data probably start mid-history, so this cohort also holds customers who first bought before the data begin, and retains far better than a real cohort. It is marked ◆. {choice}',
 	'cohort.firstOut': 'It is left out of the average row.',
 	'cohort.firstIn': 'It is included in the average row.',
 	'cohort.firstChoice': 'First cohort in the average',
@@ -53,7 +53,7 @@ export const messages: Messages<CohortKey> = {
 	zh: {
 		'cohort.title': '同期群留存',
 		'cohort.explain':
-			'按首次购买所在的期间把客户分成同期群。每个格子表示该同期群在第 k 期再次购买的客户比例。纵向比较同一列可以看出新的同期群留存是否更好；最后一行是按规模加权的平均值。当前尚未结束的期间颜色较浅并带虚线框。',
+			'按首次购买所在的期间把客户分成同期群。每个格子表示该同期群在第 k 期再次购买的客户比例。纵向比较同一列可以看出新的同期群留存是否更好；最后一行是仅基于已结束期间、按规模加权的平均值。当前尚未结束的期间颜色较浅并带虚线框。',
 		'cohort.cohort': '同期群（首次购买）',
 		'cohort.k.month': '首次购买后的月数',
 		'cohort.k.week': '首次购买后的周数',
@@ -87,7 +87,7 @@ export const messages: Messages<CohortKey> = {
 		'cohort.censored': '第一个同期群早于数据起点',
 		'cohort.censoredColumn': '早于数据起点',
 		'cohort.firstNote':
-			'第一个同期群 {cohort} 每天新增 {rate} 位客户，超过之后各同期群中位数（{median}）的两倍：数据很可能从业务中途开始，因此该同期群还包含在数据开始之前就已首次购买的客户，留存率远高于真实的同期群。已用 ◆ 标出。',
+			'第一个同期群 {cohort} 每天新增 {rate} 位客户，超过之后各同期群中位数（{median}）的两倍：数据很可能从业务中途开始，因此该同期群还包含在数据开始之前就已首次购买的客户，留存率远高于真实的同期群。已用 ◆ 标出。{choice}',
 		'cohort.firstOut': '平均行未计入该同期群。',
 		'cohort.firstIn': '平均行已计入该同期群。',
 		'cohort.firstChoice': '第一个同期群计入平均',

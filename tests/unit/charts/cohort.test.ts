@@ -130,7 +130,7 @@ describe('a left-censored first cohort', () => {
 			'2024-02-01'
 		]);
 		expect(marks(spec).at(-1)!.data).toEqual([
-			`${CENSORED_MARK} first cohort starts before the data`
+			`${CENSORED_MARK} first cohort starts before the data   ⬚ incomplete period`
 		]);
 	});
 	it('adds no symbol and no note otherwise', () => {
