@@ -14,6 +14,11 @@ export function percentText(share: number): string {
 	return `${Math.round(share * 100)} %`;
 }
 
+/** A tip value of a percent scale (already × 100) to one decimal: '70.8 %'. */
+export function percentTip(value: number): string {
+	return `${value.toFixed(1)} %`;
+}
+
 interface Note {
 	x: number;
 	y: number;
@@ -68,7 +73,8 @@ export function lorenzSpec(
 				y: 'share_revenue',
 				stroke: '#4269d0',
 				strokeWidth: 2,
-				tip: true
+				// Shares to one decimal ('70.8 %'), not the raw '70.833' of the percent scale.
+				tip: { format: { x: percentTip, y: percentTip } }
 			}),
 			Plot.dot(notes, { x: 'x', y: 'y', fill: '#4269d0', r: 4 }),
 			Plot.text(notes, {

@@ -97,7 +97,8 @@ export function stagesOverTimeSpec(
 		width: opts.width,
 		height: Math.round(Math.min(400, Math.max(240, opts.width * 0.4))),
 		x: { type: 'utc', label: label('month_end') },
-		y: { label: label('customers'), grid: true, tickFormat: opts.format },
+		// nice: the top of the stack ends at a tick, not flush with the top of the frame.
+		y: { label: label('customers'), grid: true, tickFormat: opts.format, nice: true },
 		color: {
 			domain: STAGES,
 			range: STAGES.map((s) => STAGE_COLORS[s]!),

@@ -57,3 +57,12 @@ describe('lorenzSpec', () => {
 		expect(percentText(0.745)).toBe('75 %');
 	});
 });
+
+describe('Pareto tip', () => {
+	it('shows shares to one decimal ("70.8 %"), not the raw "70.833" of the percent scale', () => {
+		const spec = lorenzSpec(points, tops, opts);
+		const curve = (spec.marks as unknown as (MarkParts & { tip?: unknown })[])[2];
+		const tip = curve?.tip as { format?: { x?: (v: number) => string } } | undefined;
+		expect(tip?.format?.x?.(70.8333)).toBe('70.8 %');
+	});
+});
