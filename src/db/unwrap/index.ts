@@ -9,7 +9,13 @@
  * larger than `maxBytes` (MAX_UNPACKED_BYTES) stops there with code `tooLarge`.
  */
 import type { ContainerInfo, LoadInput, LoadProgress } from '../../core/ingest/types';
-import { MAX_UNPACKED_BYTES } from './stream';
+
+/**
+ * Unpacked text larger than this is refused (1 GiB). The engine's memory limit is 1–3 GiB
+ * (db/memory.ts) and its tables take 0.7–5× the text's size: past 1 GiB a load would end out of
+ * memory anyway, after a long wait. docs/bad-data.md says so.
+ */
+export const MAX_UNPACKED_BYTES = 1024 ** 3;
 
 export interface UnwrapOptions {
 	onProgress?: (p: LoadProgress) => void;

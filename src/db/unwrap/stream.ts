@@ -5,15 +5,8 @@
  */
 
 /**
- * Unpacked text larger than this is refused (1 GiB). The engine's memory limit is 1–3 GiB
- * (db/memory.ts) and its tables take 0.7–5× the text's size: past 1 GiB a load would end out of
- * memory anyway, after a long wait. docs/bad-data.md says so.
- */
-export const MAX_UNPACKED_BYTES = 1024 ** 3;
-
-/**
  * A gzip file may inflate to at most MAX_RATIO times its size, or RATIO_MIN_BYTES if that is
- * more (and never past MAX_UNPACKED_BYTES). Real tables compress 5–15× (the online-retail log:
+ * more (and never past index.ts's MAX_UNPACKED_BYTES). Real tables compress 5–15× (the online-retail log:
  * 5.6×; even wide, mostly empty exports stay far below 100×), while a "zip bomb" inflates
  * 100–1000× — and would otherwise be read up to the 1 GiB cap, tens of seconds of work. (The
  * input read so far cannot measure it: DecompressionStream takes its input well ahead of its
