@@ -10,6 +10,7 @@ import type { OrderRole } from '../../core/types';
 import { measure } from '../../core/timing';
 import type { Engine } from '../engine';
 import { loadCsv } from '../load-csv';
+import { unwrapInput } from '../unwrap';
 import { memoryLimitBytes, prefersCompressed } from '../memory';
 import { PACKED_DATABASE } from '../session';
 import {
@@ -157,16 +158,20 @@ export function inputBytes(inputs: readonly LoadInput[]): number {
 	);
 }
 
-/** The first `maxBytes` bytes of an input (the encoding preview), and whether that is all. */
+/**
+ * The first `maxBytes` bytes of an input (the encoding preview), and whether that is all; of the
+ * table inside for a .gz, zip or workbook (db/unwrap), as the loader reads it.
+ */
 export async function inputHead(
 	input: LoadInput,
 	maxBytes: number
 ): Promise<{ bytes: Uint8Array; whole: boolean }> {
-	const data = input.data;
+	const { input: inner, partial } = await unwrapInput(input, { head: maxBytes });
+	const data = inner.data;
 	const bytes =
 		data instanceof Uint8Array
 			? data.subarray(0, maxBytes)
 			: new Uint8Array(await data.slice(0, maxBytes).arrayBuffer());
 	const size = data instanceof Uint8Array ? data.byteLength : data.size;
-	return { bytes, whole: bytes.length >= size };
+	return { bytes, whole: !partial && bytes.length >= size };
 }

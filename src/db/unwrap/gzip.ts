@@ -10,7 +10,8 @@ import {
 	MAX_RATIO,
 	RATIO_MIN_BYTES,
 	RatioError,
-	type StreamOptions
+	type StreamOptions,
+	type Unpacked
 } from './stream';
 
 /**
@@ -23,10 +24,11 @@ import {
 export async function gunzip(
 	data: Blob | Uint8Array,
 	opts: StreamOptions & { onFraction?: (f: number) => void }
-): Promise<Blob> {
+): Promise<Unpacked> {
 	const blob = asBlob(data);
 	const total = blob.size;
 	const sink = new BlobSink(opts.maxBytes);
+	let partial = false;
 	const ratioCap = Math.max(RATIO_MIN_BYTES, MAX_RATIO * total);
 	const stream = counted(blob.stream(), (n) => opts.onFraction?.(n / total)).pipeThrough(
 		new DecompressionStream('gzip')
@@ -36,8 +38,10 @@ export async function gunzip(
 		(chunk) => {
 			sink.add(chunk);
 			if (sink.bytes > ratioCap) throw new RatioError(MAX_RATIO);
+			partial = opts.head !== undefined && sink.bytes >= opts.head;
+			return !partial;
 		},
 		opts
 	);
-	return sink.result();
+	return { data: sink.result(), partial };
 }

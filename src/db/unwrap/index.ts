@@ -24,12 +24,19 @@ export interface UnwrapOptions {
 	maxBytes?: number;
 	/** The workbook sheet to read (by name); default: the first with data. */
 	sheet?: string;
+	/**
+	 * Only the first `head` bytes are wanted (the encoding preview): a .gz or zip entry is read no
+	 * further than that (a workbook's sheet is converted whole). `partial` says whether it stopped.
+	 */
+	head?: number;
 }
 
 export interface Unwrapped {
 	input: LoadInput;
 	/** What it was read from; null for a plain file (returned as it was). */
 	container: ContainerInfo | null;
+	/** Reading stopped at `head` bytes before the end (only with `head`). */
+	partial: boolean;
 }
 
 type Kind = 'gzip' | 'zip';
@@ -80,8 +87,10 @@ export async function unwrapInput(input: LoadInput, opts: UnwrapOptions = {}): P
 			container.otherSheets = inner.otherSheets ?? [];
 		}
 		data = inner.data;
+		// A cut-off archive or gzip stream cannot be opened further: the preview shows it as is.
+		if (inner.partial) return { input: { name: input.name, data }, container, partial: true };
 	}
-	if (!container) return { input, container: null };
+	if (!container) return { input, container: null, partial: false };
 	if (opts.signal?.aborted) throw new DOMException('Loading was cancelled.', 'AbortError');
-	return { input: { name: input.name, data }, container };
+	return { input: { name: input.name, data }, container, partial: false };
 }

@@ -6,7 +6,7 @@
 import { LoadError } from '../../core/ingest/types';
 import type { ZipEntry } from '../../core/ingest/zip-directory';
 import { gunzip } from './gzip';
-import { BlobSink, eachChunk, RatioError, TooLargeError, asBlob } from './stream';
+import { BlobSink, eachChunk, RatioError, TooLargeError, asBlob, type Unpacked } from './stream';
 import { isWorkbook, workbookToCsv } from './xlsx';
 import { ZipArchive } from './zip';
 import type { UnwrapOptions } from './index';
@@ -14,6 +14,8 @@ import type { UnwrapOptions } from './index';
 export interface Opened {
 	kinds: ('gzip' | 'zip' | 'xlsx')[];
 	data: Blob;
+	/** Reading stopped at `head` bytes (a preview). */
+	partial?: boolean;
 	entry?: string;
 	sheet?: string;
 	otherSheets?: string[];
@@ -65,7 +67,7 @@ export async function open(
 				...opts,
 				onFraction: (f) => opts.onProgress?.({ stage: 'decompressing', fraction: f })
 			});
-			return { kinds: ['gzip'], data: out };
+			return { kinds: ['gzip'], ...out };
 		}
 		return await openZip(await ZipArchive.open(asBlob(data)), file, workbookLike, opts);
 	} catch (e) {
@@ -183,16 +185,25 @@ async function openZip(
 			{ count: tables.length, tables: tableNames }
 		);
 	}
-	return { kinds: ['zip'], data: await entryBlob(zip, tables[0]!, opts), entry: tables[0]!.name };
+	return { kinds: ['zip'], ...(await entryBlob(zip, tables[0]!, opts)), entry: tables[0]!.name };
 }
 
-async function entryBlob(zip: ZipArchive, entry: ZipEntry, opts: Options): Promise<Blob> {
+async function entryBlob(zip: ZipArchive, entry: ZipEntry, opts: Options): Promise<Unpacked> {
 	if (entry.size > opts.maxBytes) throw new TooLargeError(opts.maxBytes);
 	opts.onProgress?.({ stage: 'decompressing', fraction: 0 });
 	const sink = new BlobSink(opts.maxBytes);
+	let partial = false;
 	const stream = await zip.stream(entry, (n) =>
 		opts.onProgress?.({ stage: 'decompressing', fraction: n / Math.max(1, entry.compressedSize) })
 	);
-	await eachChunk(stream, (chunk) => sink.add(chunk), opts);
-	return sink.result();
+	await eachChunk(
+		stream,
+		(chunk) => {
+			sink.add(chunk);
+			partial = opts.head !== undefined && sink.bytes >= opts.head && sink.bytes < entry.size;
+			return !partial;
+		},
+		opts
+	);
+	return { data: sink.result(), partial };
 }

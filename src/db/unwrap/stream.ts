@@ -35,6 +35,14 @@ export class TooLargeError extends Error {
 export interface StreamOptions {
 	maxBytes: number;
 	signal?: AbortSignal;
+	/** Stop once this many bytes came out (a preview of the first lines). */
+	head?: number;
+}
+
+/** What came out, and whether reading stopped at `head` before the end. */
+export interface Unpacked {
+	data: Blob;
+	partial: boolean;
 }
 
 export function checkAbort(signal?: AbortSignal): void {

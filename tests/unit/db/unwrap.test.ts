@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { unwrapInput, type Unwrapped } from '../../../src/db/unwrap';
+import { inputHead } from '../../../src/db/pipeline/files';
 import { LoadError, type LoadProgress } from '../../../src/core/ingest/types';
 import { gzipBomb, xlsx, zip } from '../../helpers/xlsx-writer.mjs';
 
@@ -192,5 +193,26 @@ describe('xlsx', () => {
 			data: xlsx([...empties.slice(1), { name: 'Data', rows: orders }])
 		});
 		expect(u.container!.sheet).toBe('Data');
+	});
+});
+
+describe('the encoding preview (inputHead)', () => {
+	it('shows the first lines of the table inside, reading a big .gz no further', async () => {
+		const rows = Array.from({ length: 200_000 }, (_, i) => `C${i},2024-01-05,${i}.25`);
+		const text = ['customer_id,order_date,amount', ...rows].join('\n') + '\n';
+		const gz = { name: 'big.csv.gz', data: new Blob([gzipSync(text)]) };
+		const { bytes, whole } = await inputHead(gz, 1000);
+		expect(new TextDecoder().decode(bytes)).toBe(text.slice(0, 1000));
+		expect(whole).toBe(false);
+		const small = await inputHead(
+			{ name: 's.zip', data: zip([{ name: 'a.csv', data: CSV }]) },
+			1000
+		);
+		expect([new TextDecoder().decode(small.bytes), small.whole]).toEqual([CSV, true]);
+		const sheet = await inputHead(
+			{ name: 'b.xlsx', data: xlsx([{ name: 'S', rows: [['a', 1]] }]) },
+			1000
+		);
+		expect(new TextDecoder().decode(sheet.bytes)).toBe('a,1\n');
 	});
 });
