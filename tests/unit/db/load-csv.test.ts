@@ -495,11 +495,12 @@ describe('loadCsv: refused files', () => {
 		expect(e.code).toBe('empty');
 	});
 
-	it('an Excel workbook (zip signature)', async () => {
+	// Issue 15: workbooks load (db/unwrap); one cut off after its first bytes is damaged.
+	it('an Excel workbook cut off after its zip signature', async () => {
 		const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]);
 		const e = await loadError('orders.xlsx', xlsx);
-		expect(e.code).toBe('excel');
-		expect(e.message).toContain('looks like an Excel workbook');
+		expect(e.code).toBe('xlsxDamaged');
+		expect(e.message).toContain('damaged or incomplete Excel workbook');
 		expect(e.message).toContain('CSV');
 	});
 
