@@ -6,6 +6,9 @@ import { yieldToMain } from '../core/yield';
 import type { AnalysisModule } from '../analyses/types';
 import { dependentsOf, preparedSettings } from '../analyses/registry-tools';
 import { measure, measureSpan } from '../core/timing';
+import type { Sql } from '../core/sql';
+import type { ContactSources, ListFilter } from '../core/contacts';
+import { CustomerLists, type CustomerList } from './customer-lists';
 
 export interface AnalysisState<R = unknown> {
 	status: 'idle' | 'running' | 'done' | 'error';
@@ -40,6 +43,7 @@ export class Dashboard {
 	/** Scope whose temp tables exist in the worker, and the queue materialising one at a time. */
 	private materializedKey: string | null = null;
 	private scopeQueue: Promise<unknown> = Promise.resolve();
+	private lists = new CustomerLists();
 
 	/** `engine` is the page's DuckDB by default; unit tests pass the Node engine. */
 	constructor(
@@ -166,6 +170,27 @@ export class Dashboard {
 		if (!q) return [];
 		const engine = await this.engine();
 		return engine.query<Record<string, unknown>>(q);
+	}
+
+	/**
+	 * A customer list for download: the named query `key` of `m` with `scope`, only the rows where
+	 * `keep.column` = `keep.value`, with the customers' contact columns (core/contacts.ts).
+	 */
+	async customersOf<S extends object>(
+		m: AnalysisModule<S>,
+		key: string,
+		scope: Scope | null,
+		sources: ContactSources,
+		keep?: ListFilter
+	): Promise<CustomerList> {
+		const q = scope ? m.def.queries(scope, this.prepared(m, scope))[key] : undefined;
+		if (!q) return { rows: [], contacts: [] };
+		return this.customerList(q, sources, keep);
+	}
+
+	/** Any customer list statement (a `customer_id` column) with the contact columns added. */
+	async customerList(q: Sql, sources: ContactSources, keep?: ListFilter): Promise<CustomerList> {
+		return this.lists.query(await this.engine(), this.dataVersion, q, sources, keep);
 	}
 
 	/** Change some settings of one analysis (the caller re-runs it). */
