@@ -21,6 +21,8 @@
 export interface CsvColumn {
 	key: string;
 	label: string;
+	/** 'money': numbers written to the cent (536.18). Other kinds only lose binary noise. */
+	kind?: string;
 }
 
 const BOM = '\uFEFF';
@@ -35,7 +37,7 @@ const NEEDS_QUOTES = /[",;\t|\r\n]/;
 export function toCsv(columns: CsvColumn[], rows: Record<string, unknown>[]): string {
 	const lines = [columns.map((c) => escapeCell(neutralise(c.label))).join(',')];
 	for (const row of rows) {
-		lines.push(columns.map((c) => escapeCell(cellText(row[c.key]))).join(','));
+		lines.push(columns.map((c) => escapeCell(cellText(row[c.key], c.kind))).join(','));
 	}
 	return BOM + lines.join('\r\n') + '\r\n';
 }
@@ -45,9 +47,9 @@ export function csvBlob(text: string): Blob {
 	return new Blob([text], { type: 'text/csv;charset=utf-8' });
 }
 
-function cellText(value: unknown): string {
+function cellText(value: unknown, kind?: string): string {
 	if (value === null || value === undefined) return '';
-	if (typeof value === 'number') return Number.isFinite(value) ? numberText(value) : '';
+	if (typeof value === 'number') return Number.isFinite(value) ? numberText(value, kind) : '';
 	if (typeof value === 'bigint') return value.toString();
 	if (typeof value === 'boolean') return value ? 'true' : 'false';
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
@@ -55,9 +57,22 @@ function cellText(value: unknown): string {
 	return neutralise(JSON.stringify(value) ?? '');
 }
 
-/** '.' decimal, no grouping; JS uses an exponent only below 1e-6 and from 1e21, which spreadsheets read. */
-function numberText(n: number): string {
-	return Object.is(n, -0) ? '0' : String(n);
+/**
+ * '.' decimal, no grouping; JS uses an exponent only below 1e-6 and from 1e21, which spreadsheets
+ * read. Sums of doubles carry binary noise in their last digits (536.18 summed from prices is
+ * 536.1800000000001): a fraction is written with at most 15 significant digits, all a double
+ * holds for certain (and all a spreadsheet shows), and money to the cent, halves away from zero.
+ * Integers are written whole, however long.
+ */
+function numberText(n: number, kind?: string): string {
+	let v = n;
+	if (!Number.isInteger(v)) v = Number(v.toPrecision(15));
+	if (kind === 'money' && !Number.isInteger(v)) {
+		// Cents from the 15-digit value, so 1.005 (stored as 1.00499999…) rounds to 1.01.
+		const cents = Number((Math.abs(v) * 100).toPrecision(15));
+		v = (Math.sign(v) * Math.round(cents)) / 100;
+	}
+	return Object.is(v, -0) ? '0' : String(v);
 }
 
 /** The text with an apostrophe before each piece that a spreadsheet could run as a formula. */

@@ -100,6 +100,34 @@ describe('toCsv', () => {
 		expect(cell(value)).toBe(expected);
 	});
 
+	it.each([
+		[0.1 + 0.2, '0.3'],
+		[536.18 + 1e-13, '536.18'],
+		[1 / 3, '0.333333333333333'],
+		[1.5e-9, '1.5e-9'],
+		[9007199254740991, '9007199254740991']
+	])(
+		'writes %s without binary noise (15 significant digits; integers whole)',
+		(value, expected) => {
+			expect(cell(value)).toBe(expected);
+		}
+	);
+
+	it.each([
+		[536.1800000000001, '536.18'],
+		[1.005, '1.01'],
+		[-1.005, '-1.01'],
+		[2.675, '2.68'],
+		[0.004, '0'],
+		[-0.004, '0'],
+		[19.9, '19.9'],
+		[120, '120'],
+		[1234567.891, '1234567.89']
+	])('writes money %s to the cent, halves away from zero', (value, expected) => {
+		const text = toCsv([{ key: 'v', label: 'value', kind: 'money' }], [{ v: value }]);
+		expect(text).toBe(`${BOM}value\r\n${expected}\r\n`);
+	});
+
 	it('writes other types: bigint, boolean, Date, objects as JSON', () => {
 		expect(cell(12345678901234567890n)).toBe('12345678901234567890');
 		expect(cell(true)).toBe('true');
