@@ -159,7 +159,10 @@ describe('customer lists', () => {
 		expect(csv.bom).toBe(true);
 		expect(csv.header.slice(0, 2)).toEqual(['customer_id', 'segment']);
 		expect(csv.rows).toHaveLength(int(row?.[1] ?? ''));
-		expect(new Set(csv.rows.map((r) => r[1]))).toEqual(new Set([chosen.value]));
+		// The segment's name as shown, its key beside the list's own columns (issue 16 item 12).
+		expect(new Set(csv.rows.map((r) => r[1]))).toEqual(new Set([chosen.label.trim()]));
+		const key = csv.header.indexOf('segment_key');
+		expect(new Set(csv.rows.map((r) => r[key]))).toEqual(new Set([chosen.value]));
 		expect(new Set(csv.rows.map((r) => r[0])).size).toBe(csv.rows.length);
 	});
 
