@@ -13,10 +13,13 @@ import type { AnalysisDef } from '../core/analysis';
 import type { Scope } from '../core/scope';
 import type { Sql } from '../core/sql';
 
-/** An analysis' own messages: English, and a Chinese entry for every English key (type-checked). */
+/**
+ * An analysis' own messages: English, and a Chinese entry for every English key (type-checked)
+ * but the English singulars `*.one` (i18n `scopedN`; Chinese has no plural forms).
+ */
 export interface Messages<K extends string> {
 	en: Record<K, string>;
-	zh: Record<K, string>;
+	zh: Record<Exclude<K, `${string}.one`>, string>;
 }
 
 /** What every section component is given; the rest it reads from the app context. */

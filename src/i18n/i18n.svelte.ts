@@ -3,7 +3,17 @@ import { en, type MessageKey } from './messages.en';
 export type Locale = 'en' | 'zh';
 export type Params = Record<string, string | number>;
 
-type Catalog = Record<MessageKey, string>;
+/**
+ * Plural variants: a count message `key` holds the form for most counts ('other'); `key.one` beside
+ * it holds the English singular. Chinese has no plural forms, so zh never needs the variant.
+ */
+export type OneKey<K extends string> = Extract<K, `${string}.one`>;
+/** The keys of K that have a `.one` variant: the ones `tn` takes. */
+export type CountKey<K extends string> = K extends `${infer Base}.one` ? Base : never;
+
+/** A locale's messages: every key, except that only English has the `.one` plural variants. */
+type Catalog = Record<Exclude<MessageKey, OneKey<MessageKey>>, string> &
+	Partial<Record<OneKey<MessageKey>, string>>;
 
 /**
  * English is in the first script; Chinese is a chunk of its own (about 12 KB gzipped), so a reader
@@ -54,6 +64,22 @@ export function interpolate(template: string, params?: Params): string {
 	return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
+/** `key.<category>` from `catalog` when it has it, else `key` (from `catalog`, then `fallback`). */
+function pickPlural(
+	catalog: object,
+	fallback: object,
+	key: string,
+	category: Intl.LDMLPluralRule,
+	params: Params
+): string {
+	const cat = catalog as Record<string, string>;
+	const variant = category === 'other' ? undefined : cat[`${key}.${category}`];
+	return interpolate(
+		variant ?? cat[key] ?? (fallback as Record<string, string>)[key] ?? key,
+		params
+	);
+}
+
 /** The message catalogue and Intl formatting for the active locale. */
 export class I18n {
 	locale = $state<Locale>(initialLocale());
@@ -87,9 +113,40 @@ export class I18n {
 	 * reactive as `t`.
 	 */
 	scoped =
-		<K extends string>(messages: { en: Record<K, string>; zh: Record<K, string> }) =>
+		<K extends string>(messages: {
+			en: Record<K, string>;
+			zh: Record<Exclude<K, OneKey<K>>, string>;
+		}) =>
 		(key: K, params?: Params): string =>
-			interpolate(messages[this.locale][key] ?? messages.en[key] ?? key, params);
+			interpolate(
+				(messages[this.locale] as Record<string, string>)[key] ?? messages.en[key] ?? key,
+				params
+			);
+
+	/** The locale's plural category of `count` ('one' or 'other' in English, always 'other' in zh). */
+	pluralOf = (count: number): Intl.LDMLPluralRule => new Intl.PluralRules(this.tag).select(count);
+
+	/**
+	 * A message about `count` things, plural-correct: `key.one` when the locale calls `count` 'one'
+	 * and the catalogue has that variant, else `key`. `{n}` is `count` formatted unless given.
+	 */
+	tn = (key: CountKey<MessageKey>, count: number, params?: Params): string =>
+		pickPlural(CATALOGS[this.locale] ?? en, en, key, this.pluralOf(count), {
+			n: this.num(count),
+			...params
+		});
+
+	/** `tn` for messages that live with their module, like `scoped`. */
+	scopedN =
+		<K extends string>(messages: {
+			en: Record<K, string>;
+			zh: Record<Exclude<K, OneKey<K>>, string>;
+		}) =>
+		(key: CountKey<K>, count: number, params?: Params): string =>
+			pickPlural(messages[this.locale], messages.en, key, this.pluralOf(count), {
+				n: this.num(count),
+				...params
+			});
 
 	/** A message looked up by a dynamic key (segment names etc.), falling back to the key itself. */
 	tk = (key: string, params?: Params): string => {

@@ -23,8 +23,9 @@ export const en = {
 	'status.mapping': 'Waiting for you to confirm the column mapping',
 	'status.error': 'The file could not be loaded',
 	'status.ready': 'Ready · {loaded} rows loaded · {rejected} rejected',
-	'status.readyDeduplicated':
-		'Ready · {loaded} rows loaded · {rejected} rejected · {removed} duplicates removed',
+	'status.ready.one': 'Ready · {loaded} row loaded · {rejected} rejected',
+	'status.removed': '{n} duplicates removed',
+	'status.removed.one': '{n} duplicate removed',
 	'progress.title': 'Loading your data',
 	'progress.cancel': 'Cancel',
 	'progress.stage.reading': 'Reading the file',
@@ -127,28 +128,51 @@ export const en = {
 	'summary.customersFile': 'customers',
 	'summary.facts':
 		'{rows} data rows: {loaded} loaded, {rejected} rejected · encoding {encoding} · separator “{delimiter}”',
-	'summary.orders': '{customers} customers · {orders} orders · {from} – {to}',
+	'summary.facts.one':
+		'{rows} data row: {loaded} loaded, {rejected} rejected · encoding {encoding} · separator “{delimiter}”',
+	'summary.orders':
+		'{customers} · {orders} · {from} – {to}: every order, returns and cancellations included (the overview counts purchases and the customers who made them)',
+	'summary.customerCount': '{n} customers',
+	'summary.customerCount.one': '{n} customer',
+	'summary.orderCount': '{n} orders',
+	'summary.orderCount.one': '{n} order',
 	'summary.rejected': '{n} rows could not be read and were not loaded.',
+	'summary.rejected.one': '{n} row could not be read and was not loaded.',
 	'summary.unaccounted':
 		'The file has {rows} data rows by our own count, but the CSV reader returned {read} ({loaded} loaded, {rejected} rejected): {n} rows are unaccounted for. The figures may be incomplete; check the file around its rejected lines, or save it again as CSV.',
+	'summary.unaccounted.one':
+		'The file has {rows} data rows by our own count, but the CSV reader returned {read} ({loaded} loaded, {rejected} rejected): {n} row is unaccounted for. The figures may be incomplete; check the file around its rejected lines, or save it again as CSV.',
 	'summary.untyped': '{n} rows have a date or number that could not be read; they were set aside.',
+	'summary.untyped.one': '{n} row has a date or number that could not be read; it was set aside.',
 	'warning.future_date':
 		'{n} orders are dated after today. They are loaded; check the date column and its format.',
+	'warning.future_date.one':
+		'{n} order is dated after today. It is loaded; check the date column and its format.',
 	'warning.zero_amount':
 		'{n} lines have an amount of 0. They are loaded and count as orders without revenue.',
+	'warning.zero_amount.one':
+		'{n} line has an amount of 0. It is loaded and counts as an order without revenue.',
 	'warning.negative_amount':
 		'{n} lines have a negative amount. They are loaded as returns or refunds and reduce revenue.',
+	'warning.negative_amount.one':
+		'{n} line has a negative amount. It is loaded as a return or refund and reduces revenue.',
 	'warning.missing_customer':
-		'{n} rows have no customer ID: they count in totals but not in customer analyses.',
+		'{n} rows have no customer ID: they count in the overview’s store revenue and orders, not in the customer figures or analyses.',
+	'warning.missing_customer.one':
+		'{n} row has no customer ID: it counts in the overview’s store revenue and orders, not in the customer figures or analyses.',
 	'warning.duplicate': '{n} rows are exact copies of an earlier row.',
+	'warning.duplicate.one': '{n} row is an exact copy of an earlier row.',
 	'warning.checking': 'Checking the rows for duplicates, future dates and odd amounts…',
 	'warning.checkFailed': 'The checks for duplicates and odd values could not run: {message}',
 	'warning.duplicateKept': 'They are kept: identical lines can be real orders.',
 	'warning.examples': '(rows {rows})',
 	'warning.examplesMore': '(rows {rows}, …)',
 	'warning.removeDuplicates': 'Remove the {n} exact duplicates',
+	'warning.removeDuplicates.one': 'Remove the {n} exact duplicate',
 	'warning.duplicatesRemoved':
 		'{rows} data rows = {loaded} loaded + {rejected} rejected + {removed} duplicates removed at your request.',
+	'warning.duplicatesRemoved.one':
+		'{rows} data row = {loaded} loaded + {rejected} rejected + {removed} duplicates removed at your request.',
 	'reject.comma': ', ',
 	'reject.colon': ': ',
 	'reject.line': '{file} line {line}',
@@ -174,9 +198,11 @@ export const en = {
 	'summary.problem': 'Problem',
 	'summary.untypedFirst': 'First rows set aside',
 	'summary.returnsNet': '{n} return or cancellation lines are netted against revenue.',
+	'summary.returnsNet.one': '{n} return or cancellation line is netted against revenue.',
 	'summary.compressed':
 		'This file is large for the memory the browser allows, so its tables are kept compressed: loading takes longer, and much larger files fit.',
 	'summary.returnsExcluded': '{n} return or cancellation lines are left out.',
+	'summary.returnsExcluded.one': '{n} return or cancellation line is left out.',
 	'summary.downloadRejects': 'Download rejected rows (CSV)',
 	'summary.line': 'Line',
 	'summary.raw': 'Content',
@@ -255,6 +281,7 @@ export const en = {
 	'notebook.empty':
 		'No cells yet. Add a SQL cell, or use “Open in notebook” on any dashboard section to get its exact SQL.',
 	'notebook.rows': '{n} rows · {ms} ms',
+	'notebook.rows.one': '{n} row · {ms} ms',
 	'notebook.rowsShown': 'showing the first {shown}',
 	'notebook.copy': 'Copy',
 	'notebook.copied': 'Copied',
@@ -264,7 +291,9 @@ export const en = {
 	'notebook.value.title': '{column}, row {row}: {size}',
 	'notebook.value.loading': 'Reading the value…',
 	'notebook.value.bytes': '{n} bytes',
+	'notebook.value.bytes.one': '{n} byte',
 	'notebook.value.elements': '{n} elements',
+	'notebook.value.elements.one': '{n} element',
 	'notebook.value.tooLarge':
 		'This value is too large to show in full ({size}; the limit is {mb} MB). Read a part of it with substr(column, start, length), or its size with strlen(column).',
 	'notebook.value.download': 'Download value',
@@ -378,6 +407,7 @@ export const en = {
 	'reject.engine': '{type}: {message}',
 	// Load summary (issue 15): lines above the table that were skipped, and runs of spaces.
 	'summary.skippedLines': '{n} lines above the table were skipped (not data):',
+	'summary.skippedLines.one': '{n} line above the table was skipped (not data):',
 	'summary.whitespace': 'spaces',
 	// Compressed files, zip archives and workbooks (issue 15, db/unwrap).
 	'progress.stage.decompressing': 'Decompressing the file',
@@ -412,3 +442,5 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+/** The keys every locale translates: all but the English singulars `*.one` (zh has no plurals). */
+export type TranslatedKey = Exclude<MessageKey, `${string}.one`>;

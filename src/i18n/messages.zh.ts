@@ -1,7 +1,7 @@
-import type { MessageKey } from './messages.en';
+import type { TranslatedKey } from './messages.en';
 
 /** 简体中文。每个英文键都必须有译文（由类型检查保证）。 */
-export const zh: Record<MessageKey, string> = {
+export const zh: Record<TranslatedKey, string> = {
 	'app.tagline': '在浏览器里做客户分析——数据不离开你的电脑',
 	'actions.open': '打开文件…',
 	'actions.add': '添加文件…',
@@ -25,8 +25,7 @@ export const zh: Record<MessageKey, string> = {
 	'status.mapping': '请确认列映射',
 	'status.error': '文件无法加载',
 	'status.ready': '就绪 · 已加载 {loaded} 行 · 拒绝 {rejected} 行',
-	'status.readyDeduplicated':
-		'就绪 · 已加载 {loaded} 行 · 拒绝 {rejected} 行 · 删除重复 {removed} 行',
+	'status.removed': '删除重复 {n} 行',
 	'progress.title': '正在加载数据',
 	'progress.cancel': '取消',
 	'progress.stage.reading': '读取文件',
@@ -123,7 +122,10 @@ export const zh: Record<MessageKey, string> = {
 	'summary.customersFile': '客户',
 	'summary.facts':
 		'{rows} 行数据：已加载 {loaded}，拒绝 {rejected} · 编码 {encoding} · 分隔符“{delimiter}”',
-	'summary.orders': '{customers} 位客户 · {orders} 个订单 · {from} – {to}',
+	'summary.orders':
+		'{customers} · {orders} · {from} – {to}：含退货和取消在内的全部订单（概览只计购买订单和有购买的客户）',
+	'summary.customerCount': '{n} 位客户',
+	'summary.orderCount': '{n} 个订单',
 	'summary.rejected': '{n} 行无法读取，未加载。',
 	'summary.unaccounted':
 		'按我们自己的计数，文件有 {rows} 行数据，但 CSV 读取器只返回了 {read} 行（已加载 {loaded}，拒绝 {rejected}）：有 {n} 行下落不明。以下数字可能不完整；请检查被拒绝的行附近的内容，或将文件重新另存为 CSV。',
@@ -131,7 +133,8 @@ export const zh: Record<MessageKey, string> = {
 	'warning.future_date': '{n} 笔订单的日期晚于今天。已加载；请检查日期列及其格式。',
 	'warning.zero_amount': '{n} 行金额为 0。已加载，计为无收入的订单。',
 	'warning.negative_amount': '{n} 行金额为负。已作为退货或退款加载，会减少收入。',
-	'warning.missing_customer': '{n} 行没有客户 ID：计入总额，但不参与客户分析。',
+	'warning.missing_customer':
+		'{n} 行没有客户 ID：计入概览的全店收入和订单，但不计入客户指标和客户分析。',
 	'warning.duplicate': '{n} 行与前面某行完全相同。',
 	'warning.checking': '正在检查重复行、未来日期和异常金额…',
 	'warning.checkFailed': '无法检查重复行和异常值：{message}',

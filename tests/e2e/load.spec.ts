@@ -76,6 +76,15 @@ describe('loading data', () => {
 		// The message names file, line and what was expected (issue 5, guarantee 1).
 		expect(cells[1]).toMatch(/^orders-dirty\.csv line 20\b.*: expected \d+ fields, found more$/);
 		expect(cells[2]).toBe('2018,C07,2024-02-10,10.00,gift wrap');
+		// One count of rejected rows (issue 16 item 9): the summary's line says what the status
+		// says — 1 unreadable + 2 set aside — not the unreadable row alone; and "1 row", not "1 rows".
+		const facts = page.getByTestId('summary-facts-orders');
+		await expect.poll(() => facts.getAttribute('data-rejected')).toBe('3');
+		expect(await facts.getAttribute('data-loaded')).toBe('147');
+		expect(await facts.textContent()).toMatch(/^150 data rows: 147 loaded, 3 rejected ·/);
+		expect(await rejects.locator('p.warn').textContent()).toMatch(
+			/^\s*1 row could not be read and was not loaded\./
+		);
 		await expect.poll(() => page.getByTestId('typing-rejects').textContent()).toMatch(/\b2\b/);
 		// The lines set aside by typing are listed with file, row, column, expectation and value.
 		await expect

@@ -90,7 +90,7 @@ describe('warnings that keep rows', () => {
 		expect((await waitForLoad(page, { loaded: 2 })).state).toBe('ready');
 		await expect
 			.poll(() => page.getByTestId('warning-future_date').textContent())
-			.toMatch(/1 orders are dated after today.*\(rows 2\)/s);
+			.toMatch(/1 order is dated after today.*\(rows 2\)/s);
 		expect(await page.getByTestId('warning-duplicate').count()).toBe(0);
 		expect(await page.getByTestId('load-status').getAttribute('data-rows-removed')).toBe('0');
 	});

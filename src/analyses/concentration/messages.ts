@@ -11,6 +11,7 @@ const en = {
 	'conc.chartTitle': 'Revenue concentration (Pareto curve)',
 	'conc.gini': 'Gini coefficient: {gini}',
 	'conc.excluded': '· {n} customers with zero or negative net revenue are not ranked',
+	'conc.excluded.one': '· {n} customer with zero or negative net revenue is not ranked',
 	'conc.group': 'Group',
 	'conc.topK': 'Top {k} %',
 	'conc.tiers': 'ABC tiers',

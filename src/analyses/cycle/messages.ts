@@ -11,10 +11,13 @@ const en = {
 	'cycle.median': 'Median',
 	'cycle.none': 'No customer has bought on two different days yet.',
 	'cycle.summary':
-		'Median gap {median} days (middle half {p25}–{p75}) · {repeat} repeat customers, {once} one-time buyers',
+		'Median gap {median} days (middle half {p25}–{p75}) · customers who bought on 2 or more days: {repeat}, on one day only: {once}',
+	'cycle.summary.one':
+		'Median gap {median} day (middle half {p25}–{p75}) · customers who bought on 2 or more days: {repeat}, on one day only: {once}',
 	'cycle.chartTitle': 'Days between consecutive purchases',
 	'cycle.horizon': 'Due within (days)',
 	'cycle.dueTitle': 'Due for repurchase: {n} customers',
+	'cycle.dueTitle.one': 'Due for repurchase: {n} customer',
 	'cycle.dueExplain':
 		'Customers whose expected next purchase (last purchase + their typical gap) falls within the coming days set above, or is overdue by no more than one typical gap. Customers past the lifecycle churn threshold are left out. Most overdue first.',
 	'cycle.churnedLeftOut':
@@ -41,7 +44,7 @@ export const messages: Messages<CycleKey> = {
 		'cycle.median': '中位数',
 		'cycle.none': '还没有客户在两个不同的日子购买过。',
 		'cycle.summary':
-			'间隔中位数 {median} 天（中间一半为 {p25}–{p75} 天）· 复购客户 {repeat} 位，只购买一次 {once} 位',
+			'间隔中位数 {median} 天（中间一半为 {p25}–{p75} 天）· 在 2 个或更多不同日期购买的客户 {repeat} 位，只在一天购买的 {once} 位',
 		'cycle.chartTitle': '相邻两次购买的间隔天数',
 		'cycle.horizon': '未来天数内到期',
 		'cycle.dueTitle': '待复购客户：{n} 位',

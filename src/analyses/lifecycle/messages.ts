@@ -14,7 +14,7 @@ const en = {
 	'lifecycle.compareFrom': 'Compare with',
 	'lifecycle.derive': 'Derive from data',
 	'lifecycle.derived':
-		'Derived: 90 % of repeat purchases come within {p90} days; median gap {median} days; 80 % of buyers have at most {p80} orders.',
+		'Derived from your data — gaps between repeat purchases, in days: 90 % within {p90}, median {median}; orders per buyer: at most {p80} for 80 % of buyers.',
 	'lifecycle.fallback': 'Too few repeat purchases to derive thresholds: using 365 / 180 days.',
 	'lifecycle.from': 'Stage before',
 	'lifecycle.to': 'Stage now',
