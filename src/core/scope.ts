@@ -1,4 +1,5 @@
 import { sql, ident, raw, type Sql } from './sql';
+import type { ReturnsPolicy } from './types';
 
 /**
  * What every analysis looks at: the as-of date and the global filters (issue 3, "global controls").
@@ -19,6 +20,11 @@ export interface Scope {
 	 * 'signup_date' (DATE) among them, a prospect exists only from the day after signing up.
 	 */
 	customerColumns: string[];
+	/**
+	 * How the load treated returns (CanonicalOptions.returns), for queries that read `tx` lines
+	 * themselves (the overview's orders without a customer id); 'net' when absent.
+	 */
+	returns?: ReturnsPolicy;
 	/**
 	 * Read `scoped_orders`, `scoped_customers` and `scoped_purchase_days` from the temp tables that
 	 * materializeScopeStatements(scope) built, instead of computing them in every query. Set only by

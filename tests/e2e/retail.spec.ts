@@ -51,6 +51,29 @@ describe.skipIf(!datasetPresent(GZ))('the online-retail log in the browser', () 
 			.toContain('135,080');
 	});
 
+	it('shows the store revenue with the lines without a customer id, and the difference (issue 16 item 8)', async () => {
+		const { page } = session;
+		// The file's net total, of which the customers' 8,300,065.81; 14.9 % is the guests'.
+		expect(await kpi(page, 'store-revenue')).toBe('9,747,747.93');
+		expect(await kpi(page, 'revenue')).toBe('8,300,065.81');
+		const guests = page.getByTestId('overview-guests');
+		expect(Number(await guests.getAttribute('data-revenue'))).toBeCloseTo(1_447_682.12, 2);
+		expect(await guests.textContent()).toMatch(
+			/1,447,682\.12 net revenue — 14\.9% of store revenue/
+		);
+		const orders = Number((await kpi(page, 'orders')).replace(/,/g, ''));
+		const store = Number((await kpi(page, 'store-orders')).replace(/,/g, ''));
+		expect(store - orders).toBe(Number(await guests.getAttribute('data-orders')));
+	});
+
+	it('marks December 2011 (9 of its 31 days) as an unfinished month (issue 16 item 10)', async () => {
+		const chart = session.page.getByTestId('chart-overview');
+		expect(await chart.locator('svg text', { hasText: 'unfinished month' }).textContent()).toBe(
+			'⬚ unfinished month (Dec 2011: 9 of 31 days)'
+		);
+		expect(await chart.locator('svg [stroke-dasharray="3,2"] rect').count()).toBe(1);
+	});
+
 	it('reproduces the published clean subset when returns are left out', async () => {
 		const { page } = session;
 		await page.getByTestId('edit-mapping').click();

@@ -194,6 +194,13 @@ export function datasetSql(d: Dataset): string[] {
 			stmts.push(`INSERT INTO customers VALUES ${values.join(',\n')}`);
 		}
 	}
+	// No lines without a customer id (the overview reads those from tx): an empty tx.
+	stmts.push(
+		'DROP TABLE IF EXISTS tx',
+		`CREATE TABLE tx (line_no BIGINT, customer_id VARCHAR, order_id VARCHAR, order_ts TIMESTAMP,
+		order_date DATE, quantity DOUBLE, unit_price DOUBLE, amount DOUBLE, is_return BOOLEAN,
+		product VARCHAR, category VARCHAR, channel VARCHAR, region VARCHAR)`
+	);
 	return stmts;
 }
 

@@ -6,7 +6,17 @@ const en = {
 	'overview.explain':
 		'Headline figures for the selected period. Orders are purchases with positive net revenue; revenue is net of returns.',
 	'overview.chartTitle': 'Revenue by month',
-	'overview.month': 'Month'
+	'overview.month': 'Month',
+	'overview.storeRevenue': 'Store revenue (incl. guests)',
+	'overview.storeOrders': 'Store orders (incl. guests)',
+	'overview.customerRevenue': 'Revenue (customers)',
+	'overview.customerOrders': 'Orders (customers)',
+	'overview.guests':
+		'Without a customer ID (guests): {orders}, {revenue} net revenue — {share} of store revenue. They count in the store figures only; the other figures and every analysis are about customers.',
+	'overview.guestOrders': '{n} purchase orders',
+	'overview.guestOrders.one': '{n} purchase order',
+	'overview.partial': 'unfinished month ({month}: {days} of {total} days)',
+	'overview.days': 'Days in scope'
 } as const;
 
 export type OverviewKey = keyof typeof en;
@@ -17,6 +27,15 @@ export const messages: Messages<OverviewKey> = {
 		'overview.title': '概览',
 		'overview.explain': '所选期间的核心指标。订单指净收入为正的购买；收入已扣除退货。',
 		'overview.chartTitle': '月度收入',
-		'overview.month': '月份'
+		'overview.month': '月份',
+		'overview.storeRevenue': '全店收入（含访客）',
+		'overview.storeOrders': '全店订单（含访客）',
+		'overview.customerRevenue': '收入（客户）',
+		'overview.customerOrders': '订单（客户）',
+		'overview.guests':
+			'没有客户 ID 的访客：{orders}，净收入 {revenue}，占全店收入的 {share}。他们只计入全店指标；其余指标和所有分析都只针对客户。',
+		'overview.guestOrders': '{n} 个购买订单',
+		'overview.partial': '未结束的月份（{month}：{total} 天中的 {days} 天）',
+		'overview.days': '范围内天数'
 	}
 };

@@ -14,6 +14,19 @@ beforeAll(async () => {
 		('a', 'o3', DATE '2024-02-06', -5.0, -1.0, false),
 		('b', 'o4', DATE '2024-02-20', 30.0, 1.0, true)
 	) t(customer_id, order_id, order_date, revenue, items, is_purchase)`);
+	// tx: a customer's line (in orders above, not a guest's) and the lines without a customer id:
+	// order g1 of two lines, return g2, two lines with no order id, one line after the as-of date.
+	await db.exec(`CREATE TABLE tx AS SELECT * FROM (VALUES
+		(1, 'a', 'o1', TIMESTAMP '2024-01-05 10:00', 10.0, false, NULL),
+		(10, NULL, 'g1', TIMESTAMP '2024-01-10 09:00', 7.0, false, 3.5),
+		(11, NULL, 'g1', TIMESTAMP '2024-01-10 09:00', 3.0, false, 3.0),
+		(12, NULL, 'g2', TIMESTAMP '2024-02-10 12:00', -4.0, true, 4.0),
+		(14, NULL, NULL, TIMESTAMP '2024-02-12 08:00', 5.0, false, 5.0),
+		(15, NULL, NULL, TIMESTAMP '2024-02-12 08:00', 6.0, false, 6.0),
+		(16, NULL, 'g3', TIMESTAMP '2024-02-25 08:00', 100.0, false, 100.0)
+	) t(line_no, customer_id, order_id, order_ts, amount, is_return, unit_price)`);
+	await db.exec('ALTER TABLE tx ADD COLUMN order_date DATE');
+	await db.exec('UPDATE tx SET order_date = CAST(order_ts AS DATE)');
 });
 
 const scope: Scope = {
@@ -38,12 +51,64 @@ describe('overview', () => {
 			repeat_rate: 0.5,
 			first_date: '2024-01-05',
 			last_date: '2024-02-20',
-			prospects: 0
+			prospects: 0,
+			// Guests: g1 (7 + 3), g2 (−4, a return), two lines without an order id (5, 6), each an
+			// order; g3 is after the as-of date. Purchases g1 and the two lines: 3; net 10 − 4 + 11.
+			guest_orders: 3,
+			guest_revenue: 17,
+			store_orders: 6,
+			store_revenue: 72
 		});
-		// Feb: 20 − 5 + 30 = 45 revenue, purchase orders o2, o4, buying customers a, b.
+		// Feb: 20 − 5 + 30 = 45 revenue, purchase orders o2, o4, buying customers a, b. As of
+		// 02-21, February 2024 has 20 of its 29 days in scope: partial.
 		expect(r.months).toEqual([
-			{ month: '2024-01-01', revenue: 10, orders: 1, customers: 1 },
-			{ month: '2024-02-01', revenue: 45, orders: 2, customers: 2 }
+			{
+				month: '2024-01-01',
+				revenue: 10,
+				orders: 1,
+				customers: 1,
+				days: 31,
+				month_days: 31,
+				partial: false
+			},
+			{
+				month: '2024-02-01',
+				revenue: 45,
+				orders: 2,
+				customers: 2,
+				days: 20,
+				month_days: 29,
+				partial: true
+			}
 		]);
+	});
+
+	it("leaves guests' return lines out with returns 'exclude', as orders does", async () => {
+		const r = await overviewAnalysis.run(
+			(q: Sql) => db.query(q),
+			{ ...scope, returns: 'exclude' },
+			{}
+		);
+		expect([r.kpis.guest_orders, r.kpis.guest_revenue]).toEqual([3, 21]);
+	});
+
+	it('counts guest orders in the date range and leaves them out of a customers-file filter', async () => {
+		const feb = await overviewAnalysis.run(
+			(q: Sql) => db.query(q),
+			{ ...scope, from: '2024-02-01', to: '2024-02-15' },
+			{}
+		);
+		expect([feb.kpis.guest_orders, feb.kpis.guest_revenue]).toEqual([2, 7]);
+		// 1 Feb – 15 Feb: the range starts and ends inside February.
+		expect(feb.months.map((m) => [m.month, m.days, m.partial])).toEqual([['2024-02-01', 15, true]]);
+	});
+
+	it('a month is complete when the as-of date is the first of the next month', async () => {
+		const r = await overviewAnalysis.run(
+			(q: Sql) => db.query(q),
+			{ ...scope, asOf: '2024-03-01' },
+			{}
+		);
+		expect(r.months.map((m) => m.partial)).toEqual([false, false]);
 	});
 });
