@@ -225,7 +225,7 @@ export const en = {
 	'kpi.orders': 'Orders',
 	'kpi.revenue': 'Revenue',
 	'kpi.aov': 'Average order value',
-	'kpi.repeat': 'Repeat customers',
+	'kpi.repeat': 'Repeat customers (2+ orders)',
 	'kpi.range': 'Date range',
 	'kpi.prospects': 'Prospects',
 	'analysis.running': 'Computing…',

@@ -193,7 +193,7 @@ export const zh: Record<TranslatedKey, string> = {
 	'kpi.orders': '订单数',
 	'kpi.revenue': '收入',
 	'kpi.aov': '客单价',
-	'kpi.repeat': '复购客户占比',
+	'kpi.repeat': '复购客户占比（2 单及以上）',
 	'kpi.range': '日期范围',
 	'kpi.prospects': '潜在客户',
 	'analysis.running': '计算中…',
