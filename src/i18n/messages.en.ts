@@ -341,7 +341,9 @@ export const en = {
 	'notebook.shareTooLong':
 		'This notebook makes a link of {n} characters; links over {max} are often cut off by mail and chat apps. Use “Save notebook” and send the file instead.',
 	'notebook.shareReplace':
-		'This link holds a shared notebook with {n} cells. Opening it replaces your current notebook ({mine} cells); save yours first if you want to keep it.',
+		'This link holds a shared notebook with {n} cells. Opening it replaces the cells of your current notebook ({mine}); save yours first if you want to keep it.',
+	'notebook.shareReplace.one':
+		'This link holds a shared notebook with {n} cell. Opening it replaces the cells of your current notebook ({mine}); save yours first if you want to keep it.',
 	'notebook.shareOpen': 'Open the shared notebook',
 	'notebook.shareKeep': 'Keep mine',
 	'notebook.shareError': 'This share link could not be opened.',
@@ -431,7 +433,7 @@ export const en = {
 	'loadError.xlsxDamaged':
 		'This Excel workbook is damaged or incomplete. Open it in Excel and save it again (or save it as CSV UTF-8), then load it.',
 	'loadError.xlsxEmpty':
-		'No sheet of this workbook holds data ({sheets} sheets, all empty). Put the table on a sheet, or save the sheet with your data as CSV UTF-8, then load it.',
+		'No sheet of this workbook holds data (sheets in it: {sheets}, all empty). Put the table on a sheet, or save the sheet with your data as CSV UTF-8, then load it.',
 	'loadError.spreadsheetFormat':
 		'This is a {format} spreadsheet, which Clientele cannot read. Open it and save it as .xlsx or CSV UTF-8, then load that.',
 	'summary.fromGzip': 'Decompressed from {size}.',

@@ -8,7 +8,7 @@ import { messages as cycleMessages } from '../../src/analyses/cycle/messages';
 
 /** A count placeholder right before an English noun that takes a plural -s. */
 const COUNTED =
-	/\{\w+\} (?:data |return or cancellation |exact |purchase )?(?:rows|lines|orders|customers|duplicates|bytes|elements|days)\b/;
+	/\{\w+\} (?:data |return or cancellation |exact |purchase )?(?:rows|lines|orders|customers|duplicates|bytes|elements|days|sheets|cells)\b/;
 
 /** Counts that are never 1 where the message is shown. */
 const NEVER_ONE: Record<string, string> = {
@@ -18,7 +18,8 @@ const NEVER_ONE: Record<string, string> = {
 	'notebook.fileError.tooLarge': 'the noun follows a size over the limit',
 	'notebook.chart.capped': '"{shown} of {total} rows": the total is over the cap',
 	'overview.partial': '"{days} of {total} days": the noun follows the month\'s days',
-	'cohort.firstNote': '"{rate} customers a day" is a rate, never a count of 1'
+	'cohort.firstNote': '"{rate} customers a day" is a rate, never a count of 1',
+	'notebook.fileError.tooManyCells': 'shown only above the limit of cells'
 };
 
 describe('count messages are plural-correct', () => {
