@@ -4,8 +4,9 @@ import { sql, type Sql } from './sql';
 /**
  * One row summarising the load: tx_rows, rejected_rows (distinct raw rows in tx_rejects),
  * missing_customer_rows (tx lines without customer id), customers and orders (in `orders`),
- * revenue (net, DOUBLE), first_date / last_date (order dates in `orders`), as_of (last_date + 1
- * day, the default analysis date) and returns_lines (tx lines flagged is_return).
+ * revenue (net, DOUBLE), first_date / last_date (order dates in `orders`), as_of (the default
+ * analysis date: the day after the last PURCHASE, so returns booked after it do not move "today";
+ * the day after last_date when nothing was bought) and returns_lines (tx lines flagged is_return).
  */
 export function buildLoadSummaryQuery(): Sql {
 	return sql`SELECT
@@ -17,7 +18,7 @@ export function buildLoadSummaryQuery(): Sql {
 	o.revenue,
 	o.first_date,
 	o.last_date,
-	CAST(o.last_date + INTERVAL 1 DAY AS DATE) AS as_of,
+	CAST(coalesce(o.last_purchase, o.last_date) + INTERVAL 1 DAY AS DATE) AS as_of,
 	t.returns_lines
 FROM (
 	SELECT
@@ -31,7 +32,8 @@ FROM (
 		CAST(count(*) AS BIGINT) AS orders,
 		CAST(coalesce(sum(revenue), 0) AS DOUBLE) AS revenue,
 		min(order_date) AS first_date,
-		max(order_date) AS last_date
+		max(order_date) AS last_date,
+		max(order_date) FILTER (WHERE is_purchase) AS last_purchase
 	FROM orders
 ) o`;
 }

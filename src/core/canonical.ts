@@ -20,6 +20,11 @@
  *   that was undone (Shopify/Taobao style), so its net amount is 0, not negative.
  * - Returns policy 'net': every line counts with its signed amount; 'exclude': orders and
  *   customer_facts use only lines with NOT is_return AND amount > 0 AND unit_price > 0 (if mapped).
+ * - is_purchase (DESIGN.md §3): an order with at least one non-return line and net amount ≥ 0
+ *   (free orders and zero-price promotions are purchases); negative-net or returns-only orders
+ *   are not. purchase_rows: 1 per order when order ids are mapped; without them, the order's
+ *   non-return rows (the file's purchases that one customer's same day merged; the rfm package
+ *   preset counts them as its F).
  * - Order dimensions (and category): the first non-null value per order (by line number).
  * Plain set operations only (scans, GROUP BY), so it scales to millions of lines.
  */
@@ -27,8 +32,10 @@ import { ident, join, raw, sql, type Sql } from './sql';
 import { parseDateExpr, parseNumberUncheckedExpr } from './formats';
 import { dateCheck, numberCheck, productCheck, type Check } from './canonical-checks';
 import type { CanonicalOptions, Dimension, OrdersMapping } from './types';
+import { customerFactsStatement } from './canonical-facts';
 
 export { buildLoadSummaryQuery } from './canonical-summary';
+export { customerFactsStatement } from './canonical-facts';
 
 /** Status values (lower-cased, trimmed) that mark a cancelled, refunded or returned line. */
 export const RETURN_STATUSES: readonly string[] = [
@@ -50,6 +57,13 @@ export const RETURN_STATUSES: readonly string[] = [
 	'已退货',
 	'交易关闭'
 ];
+
+/**
+ * Whether the `tx` lines of one group (an order) make a purchase, as an aggregate: at least one
+ * non-return line and a net amount ≥ 0 (DESIGN.md §3). −1e-9: a net that is zero up to float
+ * rounding (0.1 + 0.2 − 0.3) is zero.
+ */
+export const IS_PURCHASE: Sql = sql`(bool_or(NOT is_return) AND sum(amount) >= -1e-9)`;
 
 /** Spaces, control and format characters only (RE2): a blank cell. */
 const BLANK = raw(`'[\\p{Z}\\p{Cc}\\p{Cf}]+'`);
@@ -212,6 +226,8 @@ function ordersStatement(m: OrdersMapping, opts: CanonicalOptions): Sql {
 		if (m.roles.unit_price) conds.push(sql`unit_price > 0`);
 	}
 	const items = m.roles.quantity ? sql`sum(quantity)` : sql`count(*)`;
+	// Without order ids each row of the file is a purchase, merged per customer and day.
+	const purchaseRows = m.roles.order_id ? sql`1` : sql`count(*) FILTER (WHERE NOT is_return)`;
 	// category is an order dimension too (the breakdown offers it): first non-null per order.
 	const dims = join(
 		[{ column: 'category' }, ...m.dimensions].map(
@@ -229,46 +245,11 @@ SELECT
 	CAST(sum(amount) AS DOUBLE) AS revenue,
 	CAST(${items} AS DOUBLE) AS items,
 	CAST(count(*) AS INTEGER) AS lines,
-	sum(amount) > 0 AS is_purchase${dims}
+	CAST(${purchaseRows} AS INTEGER) AS purchase_rows,
+	${IS_PURCHASE} AS is_purchase${dims}
 FROM tx
 WHERE ${join(conds, ' AND ')}
 GROUP BY customer_id, order_id`;
-}
-
-/**
- * CREATE OR REPLACE TABLE customer_facts from `orders`, plus (when `attributes` is given) the
- * `customers` table: its columns are added and customers with no orders become prospects.
- */
-export function customerFactsStatement(attributes: string[] | null): Sql {
-	const agg = sql`SELECT
-		customer_id,
-		CAST(min(order_date) FILTER (WHERE is_purchase) AS DATE) AS first_order,
-		CAST(max(order_date) FILTER (WHERE is_purchase) AS DATE) AS last_order,
-		CAST(count(*) FILTER (WHERE is_purchase) AS INTEGER) AS orders,
-		CAST(sum(revenue) AS DOUBLE) AS revenue,
-		CAST(sum(items) AS DOUBLE) AS items
-	FROM orders
-	GROUP BY customer_id`;
-	if (attributes === null) {
-		return sql`CREATE OR REPLACE TABLE customer_facts AS
-SELECT *, orders = 0 AS is_prospect FROM (${agg})`;
-	}
-	const attrs = join(
-		attributes.map((a) => sql`, c.${ident(a)}`),
-		''
-	);
-	return sql`CREATE OR REPLACE TABLE customer_facts AS
-WITH agg AS (${agg})
-SELECT
-	coalesce(agg.customer_id, c.customer_id) AS customer_id,
-	agg.first_order,
-	agg.last_order,
-	coalesce(agg.orders, 0) AS orders,
-	coalesce(agg.revenue, 0) AS revenue,
-	coalesce(agg.items, 0) AS items,
-	coalesce(agg.orders, 0) = 0 AS is_prospect${attrs}
-FROM agg
-FULL OUTER JOIN customers c ON c.customer_id = agg.customer_id`;
 }
 
 /**

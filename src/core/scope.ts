@@ -40,6 +40,26 @@ export const SCOPE_TABLES = {
 	purchaseDays: '__scope_purchase_days'
 } as const;
 
+/** One row of returnsOnlyQuery: customers with orders but no purchase in scope. */
+export interface ReturnsOnly {
+	customers: number;
+	/** Their net revenue (the returns, so usually negative). */
+	revenue: number;
+}
+
+/**
+ * The customers in scope who have orders but no purchase ("returns only", DESIGN.md §3): one row
+ * (customers INTEGER, revenue DOUBLE), shown apart by the analyses that leave them out.
+ */
+export function returnsOnlyQuery(scope: Scope): Sql {
+	return sql`WITH ${scopeCtes(scope)}
+SELECT
+	CAST(count(*) AS INTEGER) AS customers,
+	CAST(coalesce(sum(revenue), 0) AS DOUBLE) AS revenue
+FROM scoped_customers
+WHERE returns_only`;
+}
+
 /** Whether the loaded customers file has a signup_date (DATE) column. */
 export function hasSignupDate(scope: Scope): boolean {
 	return scope.hasCustomers && scope.customerColumns.includes('signup_date');
@@ -52,9 +72,10 @@ export function hasSignupDate(scope: Scope): boolean {
  * scoped_orders: the columns of `orders`, only order_date < asOf, within [from, to], matching the filter.
  * scoped_customers: customer_id, first_order, last_order (DATE, purchase orders only, NULL if none),
  *   orders (INTEGER purchase orders), revenue (DOUBLE net), items (DOUBLE), is_prospect (no order
- *   at all in scope: a customers-file customer who never bought; return-only customers are not),
- *   recency_days (asOf − last_order, NULL if none), tenure_days (asOf − first_order), plus the
- *   customers-file columns when loaded. Customers with any order in scope, plus — when a customers
+ *   at all in scope: a customers-file customer who never bought), returns_only (orders in scope
+ *   but none a purchase: never a prospect, and outside every analysis of buyers), recency_days
+ *   (asOf − last_order, NULL if none), tenure_days (asOf − first_order), plus the customers-file
+ *   columns when loaded. Customers with any order in scope, plus — when a customers
  *   file is loaded and no date range is set — customers with no order before asOf (prospects).
  * scoped_purchase_days: one row per (customer_id, order_date) with a purchase order in scope:
  *   orders (BIGINT, purchase orders that day), prev_date / next_date (the customer's previous /
@@ -163,6 +184,7 @@ scoped_customers AS (
 		coalesce(agg.revenue, 0) AS revenue,
 		coalesce(agg.items, 0) AS items,
 		agg.customer_id IS NULL AS is_prospect,
+		coalesce(agg.orders = 0, false) AS returns_only,
 		CAST(date_diff('day', agg.last_order, CAST(${scope.asOf} AS DATE)) AS INTEGER) AS recency_days,
 		CAST(date_diff('day', agg.first_order, CAST(${scope.asOf} AS DATE)) AS INTEGER) AS tenure_days${attrSql}
 	FROM ids

@@ -20,13 +20,16 @@
  * orders — one row per order of a known customer (customer_id NOT NULL)
  *   customer_id, order_id, order_ts (earliest line), order_date DATE, revenue DOUBLE (net),
  *   items DOUBLE (sum of quantity, or number of lines when quantity is not mapped), lines INTEGER,
- *   is_purchase BOOLEAN (revenue > 0: zero/negative-net orders are not purchases),
+ *   purchase_rows INTEGER (1 with order ids; without, the order's non-return rows),
+ *   is_purchase BOOLEAN (≥ 1 non-return line and net ≥ 0: negative-net or returns-only orders
+ *   are not purchases; free orders are),
  *   category VARCHAR (first non-null of its lines; NULL when not mapped), <order dimensions>
  *
  * customer_facts — one row per customer (from orders and, if loaded, the customers file)
  *   customer_id, first_order DATE, last_order DATE (purchase orders only; NULL for prospects),
  *   orders INTEGER (purchase orders), revenue DOUBLE (net, all orders), items DOUBLE,
- *   is_prospect BOOLEAN (orders = 0), <customer attribute columns> (from the customers file)
+ *   is_prospect BOOLEAN (no order at all: customers file only), returns_only BOOLEAN (orders
+ *   but no purchase), <customer attribute columns> (from the customers file)
  */
 
 /** Roles a column of the orders file can play. */

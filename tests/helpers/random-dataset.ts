@@ -100,7 +100,9 @@ export function randomDataset(seed: number): { data: Dataset; scope: Scope } {
 				order_date: fromDay(day),
 				revenue,
 				items: int(1, 3),
-				is_purchase: revenue > 0,
+				// A purchase: ≥ 1 non-return line and net ≥ 0 (DESIGN.md §3). A zero-revenue order
+				// is a free order (a purchase) or a cancelled one (not), alternately.
+				is_purchase: revenue > 0 || (revenue === 0 && oid % 2 === 0),
 				channel: pick(channels),
 				region: r() < 0.8 ? pick(['north', 'south']) : null
 			});
@@ -172,12 +174,13 @@ function lit(v: Cell | boolean): string {
 export function datasetSql(d: Dataset): string[] {
 	const stmts = ['DROP TABLE IF EXISTS orders', 'DROP TABLE IF EXISTS customers'];
 	stmts.push(`CREATE TABLE orders (customer_id VARCHAR, order_id VARCHAR, order_ts TIMESTAMP,
-		order_date DATE, revenue DOUBLE, items DOUBLE, lines INTEGER, is_purchase BOOLEAN,
+		order_date DATE, revenue DOUBLE, items DOUBLE, lines INTEGER, purchase_rows INTEGER,
+		is_purchase BOOLEAN,
 		channel VARCHAR, region VARCHAR)`);
 	if (d.orders.length > 0) {
 		const values = d.orders.map(
 			(o) =>
-				`(${lit(o.customer_id)}, ${lit(o.order_id)}, TIMESTAMP ${lit(o.order_ts)}, DATE ${lit(o.order_date)}, ${o.revenue}, ${o.items}, 1, ${o.is_purchase}, ${lit(o.channel)}, ${lit(o.region)})`
+				`(${lit(o.customer_id)}, ${lit(o.order_id)}, TIMESTAMP ${lit(o.order_ts)}, DATE ${lit(o.order_date)}, ${o.revenue}, ${o.items}, 1, 1, ${o.is_purchase}, ${lit(o.channel)}, ${lit(o.region)})`
 		);
 		stmts.push(`INSERT INTO orders VALUES ${values.join(',\n')}`);
 	}

@@ -9,6 +9,8 @@ export interface OrderRecord {
 	revenue: number;
 	items: number;
 	lines: number;
+	/** The file's purchase rows the order stands for (orders.purchase_rows; 0 if no purchase). */
+	purchase_rows: number;
 	is_purchase: boolean;
 }
 
@@ -70,6 +72,10 @@ export function randomDataset(seed: number): RandomDataset {
 			else if (u < 0.55) revenue = pick([10, 20, 25, 50, 99.75]);
 			else revenue = int(1, 2000) / 4;
 			if (flat) revenue = 10;
+			// A purchase: ≥ 1 non-return line and net ≥ 0 (DESIGN.md §3). A zero-revenue order is a
+			// free order (a purchase) or a cancelled one (not), alternately; a purchase stands for
+			// 1–3 rows of a file without order ids (same-day rows merged).
+			const isPurchase = revenue > 0 || (revenue === 0 && orders.length % 2 === 0);
 			orders.push({
 				customer_id: id,
 				order_id: `o${orders.length + 1}`,
@@ -77,7 +83,8 @@ export function randomDataset(seed: number): RandomDataset {
 				revenue,
 				items: 1,
 				lines: 1,
-				is_purchase: revenue > 0
+				purchase_rows: isPurchase ? 1 + (orders.length % 3) : 0,
+				is_purchase: isPurchase
 			});
 		}
 	}
@@ -109,9 +116,9 @@ export function randomDataset(seed: number): RandomDataset {
 export function ordersCsv(orders: readonly OrderRecord[]): Uint8Array {
 	const lines = orders.map(
 		(o) =>
-			`${o.customer_id},${o.order_id},${o.order_date},${o.revenue},${o.items},${o.lines},${o.is_purchase}`
+			`${o.customer_id},${o.order_id},${o.order_date},${o.revenue},${o.items},${o.lines},${o.purchase_rows},${o.is_purchase}`
 	);
-	const header = 'customer_id,order_id,order_date,revenue,items,lines,is_purchase';
+	const header = 'customer_id,order_id,order_date,revenue,items,lines,purchase_rows,is_purchase';
 	return new TextEncoder().encode([header, ...lines].join('\n') + '\n');
 }
 
@@ -124,7 +131,7 @@ export function loadOrdersSql(file: string): string {
 CREATE TABLE orders AS
 SELECT * FROM read_csv('${file}', header = true, auto_detect = false, columns = {
 	'customer_id': 'VARCHAR', 'order_id': 'VARCHAR', 'order_date': 'DATE', 'revenue': 'DOUBLE',
-	'items': 'DOUBLE', 'lines': 'INTEGER', 'is_purchase': 'BOOLEAN'
+	'items': 'DOUBLE', 'lines': 'INTEGER', 'purchase_rows': 'INTEGER', 'is_purchase': 'BOOLEAN'
 })`;
 }
 

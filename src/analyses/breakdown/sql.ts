@@ -9,12 +9,14 @@
  *   order in scope (earliest order_date, then order_ts, then order_id; any order, returns
  *   included). So for an orders column the customers of a value can have orders elsewhere.
  * - Customers = customers in scope; for an orders column only those with an order in scope
- *   (customers-file prospects have no order value and are left out).
+ *   (customers-file prospects have no order value and are left out). Customers with orders but
+ *   no purchase ("returns only", scope.ts) are in no group, nor are their orders' revenue: the
+ *   result counts them apart (returnsOnly), so they never fall into Other or unknown.
  * - orders = purchase orders; revenue = net revenue of all orders (returns netted); aov = revenue /
  *   orders; orders_per_customer = the group's customers' purchase orders / customers; repeat_rate =
  *   share of customers with ≥ 2 purchase orders; median_recency = median (interpolated,
  *   quantile_cont) of days since last purchase over customers who bought; revenue_share = revenue /
- *   all revenue in scope. Ratios with a zero denominator are null.
+ *   the revenue of all groups. Ratios with a zero denominator are null.
  * - NULL or blank values form the unknown group. Values are ranked by customers, then revenue (both
  *   descending), then value (then unknown last); the top N keep their name and the rest are
  *   aggregated from their raw rows as the Other group (position N + 1). small_group = customers < 30.
@@ -35,7 +37,7 @@
  *   groups (top N values plus Other, or bins); pairs with neither customers nor orders are absent.
  */
 import { ident, int, join, lit, raw, sql, type Sql } from '../../core/sql';
-import { scopeCtes, type Scope } from '../../core/scope';
+import { returnsOnlyQuery, scopeCtes, type ReturnsOnly, type Scope } from '../../core/scope';
 import type { AnalysisDef, QueryFn } from '../../core/analysis';
 
 export interface BreakdownDimension {
@@ -115,6 +117,8 @@ export interface CrossRow {
 export interface BreakdownResult {
 	rows: BreakdownRow[];
 	cross: CrossRow[];
+	/** Customers with orders but no purchase: in no group, shown apart. */
+	returnsOnly: ReturnsOnly;
 }
 
 /** value and is_unknown of an unbinned value: NULL or blank is unknown (its value the word). */
@@ -233,9 +237,11 @@ function dimensionCtes(
 		}
 		orderRaw = sql`cb.raw_value`;
 	}
+	// Returns-only customers (orders, no purchase) are in no group: customer_base leaves them out,
+	// and with it (joined) their orders; an orders column reads scoped_orders, so say it there.
 	const orderFrom =
 		d.table === 'orders'
-			? sql`scoped_orders o`
+			? sql`scoped_orders o\n\tWHERE o.customer_id NOT IN (SELECT customer_id FROM scoped_customers WHERE returns_only)`
 			: sql`scoped_orders o\n\tJOIN ${n('customer_base')} cb USING (customer_id)`;
 	const edgesSource = d.table === 'orders' ? n('order_base') : n('customer_base');
 	// Quantile fractions: only a quantile binning has edges (q ≥ 1, so each is finite).
@@ -260,6 +266,7 @@ ${n('bin_edges')} AS (
 	return sql`${pre.length ? sql`${join(pre, ',\n')},\n` : sql``}${n('customer_base')} AS (
 	SELECT sc.customer_id, sc.orders AS purchases, sc.recency_days, ${custRaw} AS raw_value
 	FROM ${custFrom}
+	WHERE NOT sc.returns_only
 ),
 ${n('order_base')} AS (
 	SELECT o.customer_id, o.order_id, o.is_purchase, CAST(o.revenue AS DOUBLE) AS revenue, ${orderRaw} AS raw_value
@@ -401,7 +408,10 @@ ORDER BY a_position, b_position`;
 export const breakdownAnalysis: AnalysisDef<BreakdownSettings, BreakdownResult> = {
 	id: 'breakdown',
 	queries(scope, settings) {
-		const q: Record<string, Sql> = { breakdown: buildBreakdownQuery(scope, settings) };
+		const q: Record<string, Sql> = {
+			breakdown: buildBreakdownQuery(scope, settings),
+			breakdown_returns_only: returnsOnlyQuery(scope)
+		};
 		if (settings.cross) q.breakdown_cross = buildCrossQuery(scope, settings, settings.cross);
 		return q;
 	},
@@ -409,7 +419,11 @@ export const breakdownAnalysis: AnalysisDef<BreakdownSettings, BreakdownResult> 
 		const q = this.queries(scope, settings);
 		return {
 			rows: await query<BreakdownRow>(q.breakdown!),
-			cross: q.breakdown_cross ? await query<CrossRow>(q.breakdown_cross) : []
+			cross: q.breakdown_cross ? await query<CrossRow>(q.breakdown_cross) : [],
+			returnsOnly: (await query<ReturnsOnly>(q.breakdown_returns_only!))[0] ?? {
+				customers: 0,
+				revenue: 0
+			}
 		};
 	}
 };

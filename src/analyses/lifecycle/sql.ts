@@ -1,6 +1,8 @@
 /**
  * Lifecycle stages (DESIGN.md §4): a partition of the customers in scope, evaluated in order
- * prospect → churned → at_risk → new → reactivated → loyal → active.
+ * prospect → churned → at_risk → new → reactivated → loyal → active. A prospect is a
+ * customers-file customer with no order at all; customers with orders but no purchase ("returns
+ * only", scope.ts) are in no stage, not in the shares, and counted apart (returnsOnly).
  *
  * Method: n = purchase orders (is_purchase), recency = days from the last purchase date to the
  * evaluation date, and "gaps" are days between a customer's consecutive *distinct* purchase dates
@@ -23,19 +25,25 @@
  * Over time: for each month m from the month of the first order in scope, evaluated as of the first
  * day of month m + 1 (so it sees orders strictly before it) for every month whose next first day is
  * on or before as-of (whole months only), with the thresholds of the as-of date. A customer exists
- * at an evaluation date once they have any order in scope before it (whatever their signup_date).
+ * at an evaluation date once they have a purchase in scope before it (whatever their signup_date).
  * A customers-file prospect (no order in scope) exists at an evaluation date only if their
  * signup_date is before it (signup_date < date: "as of" sees strictly earlier events, as for
  * orders); a prospect with a NULL signup_date, or any prospect when the customers file has no
  * signup_date column, exists at every date. (At as-of itself scopeCtes already leaves out prospects
  * who signed up on or after as-of.)
  * Migration: stage at compareFrom (default as-of − 90 days) vs stage at as-of, for every customer
- * in scope; customers who did not exist yet at compareFrom (no order before it, or a prospect who
- * signed up on or after it) have from_stage 'not_yet'.
+ * in a stage at as-of; customers who did not exist yet at compareFrom (no purchase before it, or a
+ * prospect who signed up on or after it) have from_stage 'not_yet'.
  * Revenue per stage is the customers' net revenue in scope (all orders, returns netted).
  */
 import { int, raw, sql, type Sql } from '../../core/sql';
-import { hasSignupDate, scopeCtes, type Scope } from '../../core/scope';
+import {
+	hasSignupDate,
+	returnsOnlyQuery,
+	scopeCtes,
+	type ReturnsOnly,
+	type Scope
+} from '../../core/scope';
 import type { AnalysisDef, QueryFn } from '../../core/analysis';
 
 /** Stable stage keys in evaluation order (the UI translates them). */
@@ -119,6 +127,8 @@ export interface LifecycleResult {
 	migration: MigrationRow[];
 	/** The resolved earlier date of the migration matrix. */
 	compareFrom: string;
+	/** Customers with orders but no purchase in scope: in no stage, shown apart. */
+	returnsOnly: ReturnsOnly;
 }
 
 /** compareFrom, or as-of − 90 days. */
@@ -234,6 +244,7 @@ function stagedNowCtes(): Sql {
 		CAST(date_diff('day', pd.prev_date, pd.order_date) AS INTEGER) AS last_gap
 	FROM scoped_customers c
 	LEFT JOIN scoped_purchase_days pd ON pd.customer_id = c.customer_id AND pd.order_date = c.last_order
+	WHERE NOT c.returns_only
 ),
 staged_now AS (
 	SELECT s.*, ${STAGE_CASE} AS stage
@@ -244,8 +255,8 @@ ${STAGE_LIST}`;
 }
 
 /**
- * `staged_then`: the stage at an earlier date `at` of each scoped customer who existed then (an
- * order in scope before it, or an order-less prospect whose signup_date is NULL or before it):
+ * `staged_then`: the stage at an earlier date `at` of each scoped customer who existed then (a
+ * purchase in scope before it, or an order-less prospect whose signup_date is NULL or before it):
  * n, recency and last gap from the purchase days before `at`.
  */
 function stagedThenCtes(scope: Scope, at: string): Sql {
@@ -271,8 +282,7 @@ state_then AS (
 		p.last_gap
 	FROM scoped_customers c
 	LEFT JOIN purchases_then p USING (customer_id)
-	WHERE c.customer_id IN (SELECT customer_id FROM scoped_orders WHERE order_date < ${date})
-		OR (${prospect})
+	WHERE p.n > 0 OR (${prospect})
 ),
 staged_then AS (
 	SELECT s.*, ${STAGE_CASE} AS stage
@@ -321,8 +331,8 @@ ORDER BY l.stage_order`;
  * at most three intervals of evaluation dates with one stage: (d, d + r] the stage by n and the last
  * gap (new / reactivated / loyal / active), (d + r, d + churn_after] at_risk, (d + churn_after, …]
  * churned, each cut at next (r = least(risk_after, churn_after): risk_after ≥ churn_after leaves
- * no at_risk). Before the first purchase a customer who has an order in scope (a return) is a
- * prospect from that order on; an order-less prospect from the day after signing up (or always).
+ * no at_risk). Before their first purchase a customer with orders (returns only) is in no stage;
+ * an order-less prospect is one from the day after signing up (or always).
  * Evaluation dates are first days of months, so an interval (lo, hi] covers the month indexes
  * i = months(lo) − months(first) … months(hi) − months(first) − 1 (eval date i is the first day of
  * month first + i + 1); a +1 at its first index and a −1 after its last, summed over the months,
@@ -386,17 +396,6 @@ intervals AS (
 	UNION ALL
 	SELECT 'churned', greatest(m_d, m_c), m_n, customers
 	FROM visit_months
-	UNION ALL
-	-- A return (or zero order) before the first purchase: prospect from it until that purchase.
-	SELECT 'prospect', ${months('e.first_other')}, ${months('c.first_order')}, 1
-	FROM (
-		SELECT customer_id, min(order_date) AS first_other
-		FROM scoped_orders
-		WHERE NOT is_purchase
-		GROUP BY customer_id
-	) e
-	JOIN scoped_customers c USING (customer_id)
-	WHERE c.first_order IS NULL OR e.first_other < c.first_order
 	UNION ALL
 	SELECT 'prospect', ${months('sc.signup')}, CAST(NULL AS INTEGER), 1
 	FROM (SELECT ${signup} AS signup FROM scoped_customers sc WHERE sc.is_prospect) sc
@@ -490,7 +489,8 @@ export const lifecycleAnalysis: AnalysisDef<LifecycleSettings, LifecycleResult> 
 			lifecycle_thresholds: buildThresholdsQuery(scope, settings),
 			lifecycle_stages: buildStagesQuery(scope, settings),
 			lifecycle_over_time: buildStagesOverTimeQuery(scope, settings),
-			lifecycle_migration: buildMigrationQuery(scope, settings)
+			lifecycle_migration: buildMigrationQuery(scope, settings),
+			lifecycle_returns_only: returnsOnlyQuery(scope)
 		};
 	},
 	async run(query: QueryFn, scope, settings) {
@@ -505,7 +505,11 @@ export const lifecycleAnalysis: AnalysisDef<LifecycleSettings, LifecycleResult> 
 				buildStagesOverTimeQuery(scope, settings, thresholds)
 			),
 			migration: await query<MigrationRow>(buildMigrationQuery(scope, settings, thresholds)),
-			compareFrom: resolveCompareFrom(scope, settings)
+			compareFrom: resolveCompareFrom(scope, settings),
+			returnsOnly: (await query<ReturnsOnly>(returnsOnlyQuery(scope)))[0] ?? {
+				customers: 0,
+				revenue: 0
+			}
 		};
 	}
 };

@@ -1,8 +1,11 @@
 /**
  * Overview: headline KPIs and revenue by month, within the scope (as-of date and filters).
- * Customers = customers with at least one purchase order; orders = purchase orders (net revenue > 0);
+ * Customers = customers with at least one purchase order; orders = purchase orders (≥ 1 non-return
+ * line and net revenue ≥ 0, core/canonical.ts);
  * revenue = net revenue of all orders in scope (returns subtract); AOV = revenue / orders;
- * repeat rate = share of buying customers with ≥ 2 purchase orders.
+ * repeat rate = share of buying customers with ≥ 2 purchase orders. returns_only = customers with
+ * orders but no purchase (only returns): neither customers nor prospects. Revenue by month has no
+ * row for a month without a purchase (only returns).
  * These are customer-level figures: lines without a customer id (guests) are in none of them.
  * Store orders and store revenue add the guest orders (guests.ts: a guest order is an order id,
  * or a line when no order id is mapped; same returns policy, purchase rule and scope as `orders`);
@@ -27,6 +30,8 @@ export interface OverviewKpis {
 	first_date: string | null;
 	last_date: string | null;
 	prospects: number;
+	/** Customers with orders but no purchase (returns only): not prospects, not customers. */
+	returns_only: number;
 	/** Purchase orders and net revenue without a customer id (in scope). */
 	guest_orders: number;
 	guest_revenue: number;
@@ -72,6 +77,7 @@ SELECT
 	(SELECT CAST(min(order_date) AS DATE) FROM scoped_orders) AS first_date,
 	(SELECT CAST(max(order_date) AS DATE) FROM scoped_orders) AS last_date,
 	CAST(count(*) FILTER (WHERE is_prospect) AS INTEGER) AS prospects,
+	CAST(count(*) FILTER (WHERE returns_only) AS INTEGER) AS returns_only,
 	(SELECT guest_orders FROM guests) AS guest_orders,
 	(SELECT guest_revenue FROM guests) AS guest_revenue,
 	CAST(coalesce(sum(orders), 0) + (SELECT guest_orders FROM guests) AS INTEGER) AS store_orders,

@@ -10,15 +10,18 @@
  *   f, m = 1 + #{k : value ≥ t_k} (F [2, 3, 5, 10] → 1 | 2 | 3–4 | 5–9 | 10+);
  *   r = 5 − #{k : recency_days ≥ t_k} (days, smaller is better: < t1 → 5, ≥ t4 → 1).
  * Segments: the chosen map's rules (rfm-presets.ts), first match wins, else 'others'.
- * Preset 'rfm-package' reproduces R rfm 0.3.0 as a whole and ignores `scoring`: F = all rows of
- *   `orders` in scope for the customer (the package's transaction_count: every order, including
- *   zero/negative-net ones), R and M as above; bins from breaks b_k = quantile type 7 (DuckDB
+ * Preset 'rfm-package' reproduces R rfm 0.3.0 as a whole and ignores `scoring`: F = the file's
+ *   purchase rows (the package's transaction_count counts rows): the customer's purchase orders
+ *   when order ids are mapped, else the non-return rows of their purchase orders (orders.
+ *   purchase_rows: without order ids a customer's same-day rows form one order, the package
+ *   counts each); R and M as above; bins from breaks b_k = quantile type 7 (DuckDB
  *   quantile_cont) at k × 20 % plus 1, bin = 1 + #{k : value ≥ b_k}; f, m = bin, r = 6 − bin.
+ * Customers with orders but no purchase ("returns only") are not scored; returnsOnly counts them.
  * Ties: tied values always share a score (RANK, thresholds and breaks depend on the value only);
  *   NTILE(5) would not. Rows are ordered by customer_id; the grid by r, f; segments in map order.
  */
 import { sql, raw, type Sql } from '../../core/sql';
-import { scopeCtes, type Scope } from '../../core/scope';
+import { returnsOnlyQuery, scopeCtes, type ReturnsOnly, type Scope } from '../../core/scope';
 import type { AnalysisDef } from '../../core/analysis';
 import { segmentKeys, segmentRules, type RfmSegment, type RfmSegmentMap } from './presets';
 
@@ -91,6 +94,8 @@ export interface RfmResult {
 	customers: RfmCustomerRow[] | null;
 	grid: RfmGridRow[];
 	segments: RfmSegmentRow[];
+	/** Customers with orders but no purchase: not scored, shown apart. */
+	returnsOnly: ReturnsOnly;
 }
 
 const DIMS = [
@@ -109,8 +114,9 @@ function checkThresholds(t: readonly number[], name: string): void {
 function baseCte(settings: RfmSettings): Sql {
 	if (settings.segmentMap === 'rfm-package') {
 		return sql`order_rows AS (
-	SELECT customer_id, CAST(count(*) AS INTEGER) AS order_rows
+	SELECT customer_id, CAST(sum(purchase_rows) AS INTEGER) AS order_rows
 	FROM scoped_orders
+	WHERE is_purchase
 	GROUP BY customer_id
 ),
 rfm_base AS (
@@ -211,8 +217,14 @@ ${scoresCte(settings)},
 ${segmentsCte(settings.segmentMap)}`;
 }
 
-/** The three RFM queries: per-customer scores, the 5×5 R×F grid, the segment summary. */
-export function buildRfmQueries(scope: Scope, settings: RfmSettings): Record<keyof RfmResult, Sql> {
+/** The RFM queries' names: the result's parts, and the customers left out (returns only). */
+export type RfmQueryName = 'customers' | 'grid' | 'segments' | 'returns_only';
+
+/**
+ * The RFM queries: per-customer scores, the 5×5 R×F grid, the segment summary, and the count of
+ * customers with returns only (not scored).
+ */
+export function buildRfmQueries(scope: Scope, settings: RfmSettings): Record<RfmQueryName, Sql> {
 	const ctes = rfmCtes(scope, settings);
 	const order = segmentKeys(settings.segmentMap)
 		.map((s, i) => `(${i + 1}, '${s}')`)
@@ -275,7 +287,8 @@ SELECT
 FROM segment_order o
 LEFT JOIN segment_stats s USING (segment)
 CROSS JOIN totals t
-ORDER BY o.position`
+ORDER BY o.position`,
+		returns_only: returnsOnlyQuery(scope)
 	};
 }
 
@@ -288,6 +301,7 @@ export const rfmAnalysis: AnalysisDef<RfmSettings, RfmResult> = {
 			options?.customerLists === false ? null : await query<RfmCustomerRow>(q.customers);
 		const grid = await query<RfmGridRow>(q.grid);
 		const segments = await query<RfmSegmentRow>(q.segments);
-		return { customers, grid, segments };
+		const [returnsOnly] = await query<ReturnsOnly>(q.returns_only);
+		return { customers, grid, segments, returnsOnly: returnsOnly ?? { customers: 0, revenue: 0 } };
 	}
 };

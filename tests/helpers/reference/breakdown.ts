@@ -85,8 +85,10 @@ function dimValues(
 	derived: DerivedFn | null,
 	s: BreakdownSettings
 ): DimValues {
-	const orders = scopedOrders(data, scope);
-	let customers = scopedCustomers(data, scope);
+	// Returns-only customers (orders in scope, no purchase) and their orders are in no group.
+	const out = returnsOnlyIds(data, scope);
+	const orders = scopedOrders(data, scope).filter((o) => !out.has(o.customer_id));
+	let customers = scopedCustomers(data, scope).filter((c) => !out.has(c.customer_id));
 	const ageLike = d.table === 'customers' && (d.column === 'age' || d.column === 'birth_year');
 	let custRaw: (c: ScopedCustomer) => Cell;
 	let orderRaw: (o: RefOrder) => Cell;
@@ -155,6 +157,16 @@ function dimValues(
 		orders: new Map(orders.map((o) => [o, toValue(orderRaw(o))])),
 		binned: kind !== 'none'
 	};
+}
+
+/** Customers in scope with orders but no purchase ("returns only"). */
+function returnsOnlyIds(data: Dataset, scope: Scope): Set<string> {
+	const withOrders = new Set(scopedOrders(data, scope).map((o) => o.customer_id));
+	return new Set(
+		scopedCustomers(data, scope)
+			.filter((c) => c.orders === 0 && withOrders.has(c.customer_id))
+			.map((c) => c.customer_id)
+	);
 }
 
 /** Value (keyOf) → its group, following the top-N / bin rules. */
@@ -286,5 +298,8 @@ export function referenceBreakdown(
 			(x, y) => x.a_position - y.a_position || x.b_position - y.b_position
 		);
 	}
-	return { rows, cross };
+	const out = returnsOnlyIds(data, scope);
+	const returnsOnly = { customers: out.size, revenue: 0 };
+	for (const id of out) returnsOnly.revenue += info.get(id)!.revenue;
+	return { rows, cross, returnsOnly };
 }

@@ -93,15 +93,15 @@ export function referenceThresholds(
 }
 
 /**
- * Stage of one customer as of `day` (orders strictly before it); null if not existing yet: a buyer
- * before their first order, a prospect (no order) before or on their signup day (NULL: always).
+ * Stage of one customer as of `day` (orders strictly before it); null if in no stage: a customer
+ * with orders before their first purchase (not yet a customer, or returns only), a prospect (no
+ * order at all) before or on their signup day (NULL: always a prospect).
  */
 function stageAt(c: Customer, day: number, t: LifecycleThresholds): LifecycleStage | null {
-	if (c.firstSeen !== null && c.firstSeen >= day) return null;
-	if (c.firstSeen === null && c.signup !== null && c.signup >= day) return null;
+	if (c.firstSeen === null) return c.signup !== null && c.signup >= day ? null : 'prospect';
 	const buys = c.buys.filter((d) => d < day);
 	const n = buys.length;
-	if (n === 0) return 'prospect';
+	if (n === 0) return null;
 	const dates = distinctDays(buys);
 	const last = dates[dates.length - 1]!;
 	const recency = day - last;
@@ -169,8 +169,16 @@ export function referenceLifecycle(
 	const compareFrom = s.compareFrom ?? fromDay(asOf - 90);
 	const fromDayN = toDay(compareFrom);
 	const pairs = new Map<string, number>();
+	// Customers in no stage at as-of (returns only) are counted apart, not in the matrix.
+	const returnsOnly = { customers: 0, revenue: 0 };
 	for (const c of customers) {
-		const key = `${stageAt(c, fromDayN, t) ?? 'not_yet'}|${stageAt(c, asOf, t)!}`;
+		const now = stageAt(c, asOf, t);
+		if (now === null) {
+			returnsOnly.customers++;
+			returnsOnly.revenue += c.revenue;
+			continue;
+		}
+		const key = `${stageAt(c, fromDayN, t) ?? 'not_yet'}|${now}`;
 		pairs.set(key, (pairs.get(key) ?? 0) + 1);
 	}
 	const order = (s: string) => ['not_yet', ...LIFECYCLE_STAGES].indexOf(s);
@@ -182,5 +190,5 @@ export function referenceLifecycle(
 		.sort(
 			(a, b) => order(a.from_stage) - order(b.from_stage) || order(a.to_stage) - order(b.to_stage)
 		);
-	return { thresholds: t, stages, overTime, migration, compareFrom };
+	return { thresholds: t, stages, overTime, migration, compareFrom, returnsOnly };
 }

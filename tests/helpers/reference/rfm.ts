@@ -72,7 +72,8 @@ function baseRows(orders: readonly OrderRecord[], scope: Scope, rowsAsF: boolean
 		out.push({
 			customer_id: id,
 			recency_days: dayNumber(scope.asOf) - last,
-			frequency: rowsAsF ? list.length : purchases.length,
+			// rfm package preset: the file's purchase rows (orders.purchase_rows of the purchases).
+			frequency: rowsAsF ? purchases.reduce((n, o) => n + o.purchase_rows, 0) : purchases.length,
 			monetary: list.reduce((s, o) => s + o.revenue, 0)
 		});
 	}
@@ -167,5 +168,12 @@ export function referenceRfm(
 			median_monetary: median(members.map((c) => c.monetary))
 		};
 	});
-	return { customers, grid, segments };
+	// Orders in scope but no purchase: not scored, counted apart.
+	const returnsOnly = { customers: 0, revenue: 0 };
+	for (const [, list] of byCustomer(ordersInScope(orders, scope))) {
+		if (list.some((o) => o.is_purchase)) continue;
+		returnsOnly.customers++;
+		returnsOnly.revenue += list.reduce((s, o) => s + o.revenue, 0);
+	}
+	return { customers, grid, segments, returnsOnly };
 }

@@ -154,6 +154,7 @@ describe('canonical tables, line-level file (online-retail style)', () => {
 				is_purchase: true,
 				country: 'France'
 			},
+			// a free order (a zero-price line, not a return) is a purchase
 			{
 				customer_id: '13047',
 				order_id: '536368',
@@ -161,7 +162,7 @@ describe('canonical tables, line-level file (online-retail style)', () => {
 				revenue: 0,
 				items: 1,
 				lines: 1,
-				is_purchase: false,
+				is_purchase: true,
 				country: null
 			},
 			{
@@ -199,12 +200,12 @@ describe('canonical tables, line-level file (online-retail style)', () => {
 				items: 4,
 				is_prospect: false
 			},
-			// the zero-revenue order 536368 is not a purchase
+			// the zero-revenue order 536368 is a purchase too
 			{
 				customer_id: '13047',
 				first_order: '2010-12-02',
-				last_order: '2010-12-02',
-				orders: 1,
+				last_order: '2010-12-04',
+				orders: 2,
 				revenue: 2.55,
 				items: 2,
 				is_prospect: false
@@ -328,7 +329,7 @@ describe('canonical tables, order-level file with Chinese and hostile headers', 
 		]);
 		expect(
 			await db.query(
-				'SELECT customer_id, order_id, order_ts, revenue, items, lines, is_purchase, a_b FROM orders ORDER BY order_id'
+				'SELECT customer_id, order_id, order_ts, revenue, items, lines, purchase_rows, is_purchase, a_b FROM orders ORDER BY order_id'
 			)
 		).toEqual([
 			// same customer, same day → one order; items = lines (no quantity); first dimension value
@@ -339,6 +340,7 @@ describe('canonical tables, order-level file with Chinese and hostile headers', 
 				revenue: 1334.5,
 				items: 2,
 				lines: 2,
+				purchase_rows: 2, // no order ids: each row is a purchase
 				is_purchase: true,
 				a_b: 'web'
 			},
@@ -349,7 +351,8 @@ describe('canonical tables, order-level file with Chinese and hostile headers', 
 				revenue: 0,
 				items: 1,
 				lines: 1,
-				is_purchase: false,
+				purchase_rows: 0,
+				is_purchase: false, // only a cancelled line: no purchase
 				a_b: null
 			},
 			{
@@ -359,6 +362,7 @@ describe('canonical tables, order-level file with Chinese and hostile headers', 
 				revenue: -5,
 				items: 1,
 				lines: 1,
+				purchase_rows: 0,
 				is_purchase: false,
 				a_b: 'shop'
 			}
@@ -553,7 +557,7 @@ describe('customers file', () => {
 			// in the orders file only: no attributes
 			{
 				customer_id: '13047',
-				orders: 1,
+				orders: 2,
 				revenue: 2.55,
 				is_prospect: false,
 				region: null,

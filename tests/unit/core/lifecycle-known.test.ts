@@ -51,7 +51,8 @@ describe('lifecycle with the thresholds read once', () => {
 				stages: await query(q.lifecycle_stages!),
 				overTime: await query(q.lifecycle_over_time!),
 				migration: await query(q.lifecycle_migration!),
-				compareFrom: expect.any(String)
+				compareFrom: expect.any(String),
+				returnsOnly: (await query(q.lifecycle_returns_only!))[0]
 			});
 		}
 	});

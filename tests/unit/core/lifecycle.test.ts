@@ -40,7 +40,7 @@ const scope: Scope = {
 // b 06-01, 06-21 → 20 (n 2, recency 10)          c 06-25 (n 1, recency 6)
 // d 2023-01-01, 2024-06-20 → 536 (n 2, recency 11) e 05-01 twice, 05-11, 06-10 → 10, 30 (n 4, recency 21)
 // f 05-12, 06-01 → 20 (n 2, recency 30)          g 06-15, 06-25 → 10 (n 2, recency 6)
-// h only a return on 06-01 (n 0)                i 02-01, 02-11, 02-21 → 10, 10 (n 3, recency 131)
+// h only a return on 06-01 (n 0: returns only)  i 02-01, 02-11, 02-21 → 10, 10 (n 3, recency 131)
 // p in the customers file only (prospect)
 const ORDERS = `
 	('a', 'a1', '2024-01-01', 10), ('a', 'a2', '2024-01-11', 10), ('a', 'a3', '2024-01-31', 10), ('a', 'a4', '2024-03-01', 10),
@@ -80,17 +80,19 @@ describe('lifecycle stages', () => {
 
 	it('reaches every stage; the partition covers every customer once', async () => {
 		const r = await lifecycleAnalysis.run(query, scope, defaultLifecycleSettings);
-		// prospect p, h (revenue −10); churned a (122), i (131); at_risk f (29 < 30 ≤ 30); new c;
-		// reactivated d (gap 536 > 30); loyal e (n 4, last gap 30 not > 30); active b, g.
+		// prospect p; churned a (122), i (131); at_risk f (29 < 30 ≤ 30); new c; reactivated d
+		// (gap 536 > 30); loyal e (n 4, last gap 30 not > 30); active b, g. h (returns only, −10)
+		// is in no stage and not in the shares (9 customers), but counted apart.
 		expect(r.stages).toEqual([
-			{ stage: 'prospect', customers: 2, share: 0.2, revenue: -10 },
-			{ stage: 'churned', customers: 2, share: 0.2, revenue: 70 },
-			{ stage: 'at_risk', customers: 1, share: 0.1, revenue: 20 },
-			{ stage: 'new', customers: 1, share: 0.1, revenue: 10 },
-			{ stage: 'reactivated', customers: 1, share: 0.1, revenue: 20 },
-			{ stage: 'loyal', customers: 1, share: 0.1, revenue: 40 },
-			{ stage: 'active', customers: 2, share: 0.2, revenue: 40 }
+			{ stage: 'prospect', customers: 1, share: 1 / 9, revenue: 0 },
+			{ stage: 'churned', customers: 2, share: 2 / 9, revenue: 70 },
+			{ stage: 'at_risk', customers: 1, share: 1 / 9, revenue: 20 },
+			{ stage: 'new', customers: 1, share: 1 / 9, revenue: 10 },
+			{ stage: 'reactivated', customers: 1, share: 1 / 9, revenue: 20 },
+			{ stage: 'loyal', customers: 1, share: 1 / 9, revenue: 40 },
+			{ stage: 'active', customers: 2, share: 2 / 9, revenue: 40 }
 		]);
+		expect(r.returnsOnly).toEqual({ customers: 1, revenue: -10 });
 		const perCustomer = await query<{ customer_id: string; value: string }>(
 			buildLifecycleStageSql(scope, defaultLifecycleSettings)
 		);
@@ -102,7 +104,6 @@ describe('lifecycle stages', () => {
 			'e:loyal',
 			'f:at_risk',
 			'g:active',
-			'h:prospect',
 			'i:churned',
 			'p:prospect'
 		]);
@@ -112,9 +113,8 @@ describe('lifecycle stages', () => {
 		const r = await lifecycleAnalysis.run(query, scope, defaultLifecycleSettings);
 		expect(r.compareFrom).toBe('2024-04-02');
 		// At 04-02: p prospect; a churned (recency 32); d churned (n 1, recency 457); i churned (41);
-		// b, c, e, f, g, h had no order yet.
+		// b, c, e, f, g had no order yet; h (returns only) is in no stage now.
 		expect(r.migration).toEqual([
-			{ from_stage: 'not_yet', to_stage: 'prospect', customers: 1 },
 			{ from_stage: 'not_yet', to_stage: 'at_risk', customers: 1 },
 			{ from_stage: 'not_yet', to_stage: 'new', customers: 1 },
 			{ from_stage: 'not_yet', to_stage: 'loyal', customers: 1 },
@@ -202,7 +202,7 @@ describe('lifecycle stages', () => {
 		expect([r.thresholds.churn_after, r.thresholds.risk_after, r.thresholds.loyal_orders]).toEqual([
 			600, 40, 4
 		]);
-		expect(r.stages.map((x) => x.customers)).toEqual([2, 0, 2, 1, 0, 1, 4]);
+		expect(r.stages.map((x) => x.customers)).toEqual([1, 0, 2, 1, 0, 1, 4]);
 	});
 
 	it('falls back to 365 / 180 / 3 without repeat customers', async () => {

@@ -52,6 +52,7 @@ describe('overview', () => {
 			first_date: '2024-01-05',
 			last_date: '2024-02-20',
 			prospects: 0,
+			returns_only: 0,
 			// Guests: g1 (7 + 3), g2 (−4, a return), two lines without an order id (5, 6), each an
 			// order; g3 is after the as-of date. Purchases g1 and the two lines: 3; net 10 − 4 + 11.
 			guest_orders: 3,

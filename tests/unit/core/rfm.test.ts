@@ -15,7 +15,8 @@ import {
 
 // asOf 2024-07-01. Eight buyers and one customer (i) with only a return.
 // a..h: five one-order customers (a b c f h); d bought twice on the same day; e's return nets
-// revenue 300 → 250 and is not a purchase; h's zero-revenue order is not a purchase either.
+// revenue 300 → 250 and is not a purchase; h2, a cancelled order (net 0, only a cancelled line),
+// is not a purchase either.
 const ORDERS = `
 	('a', 'a1', DATE '2024-06-30', 100.0, true),
 	('b', 'b1', DATE '2024-06-01', 50.0, true),
@@ -209,12 +210,13 @@ describe('RFM threshold scoring and the rfm-package preset', () => {
 		).toThrow(/ascending/);
 	});
 
-	it('rfm-package counts order rows as frequency (returns and zero orders included)', async () => {
+	it('rfm-package counts purchase rows as frequency (returns and cancelled orders not)', async () => {
 		const { customers } = await run({ ...defaultRfmSettings, segmentMap: 'rfm-package' });
-		expect(customers!.map((c) => c.frequency)).toEqual([1, 1, 1, 2, 3, 1, 5, 2]);
-		// F sorted 1 1 1 1 2 2 3 5: type-7 quantiles at h = 7p: 1, 1, 2, 2.6; breaks (+1) 2, 2, 3, 3.6
-		// → 1 scores 1, 2 scores 3 (≥ 2, 2), 3 scores 4, 5 scores 5
-		expect(customers!.map((c) => c.f)).toEqual([1, 1, 1, 3, 4, 1, 5, 3]);
+		// Order ids here: one purchase row per purchase order (orders.purchase_rows = 1).
+		expect(customers!.map((c) => c.frequency)).toEqual([1, 1, 1, 2, 2, 1, 5, 1]);
+		// F sorted 1 1 1 1 1 2 2 5: type-7 quantiles at h = 7p: 1, 1, 1.2, 2; breaks (+1) 2, 2, 2.2, 3
+		// → 1 scores 1, 2 scores 3 (≥ 2, 2), 5 scores 5
+		expect(customers!.map((c) => c.f)).toEqual([1, 1, 1, 3, 3, 1, 5, 1]);
 	});
 });
 

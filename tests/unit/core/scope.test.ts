@@ -2,7 +2,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
 import { sql } from '../../../src/core/sql';
-import { scopeCtes, type Scope } from '../../../src/core/scope';
+import { returnsOnlyQuery, scopeCtes, type Scope } from '../../../src/core/scope';
 
 let db: Engine;
 beforeAll(async () => {
@@ -45,6 +45,7 @@ describe('scopeCtes', () => {
 				revenue: 25,
 				items: 2,
 				is_prospect: false,
+				returns_only: false,
 				recency_days: 56,
 				tenure_days: 87
 			},
@@ -56,6 +57,7 @@ describe('scopeCtes', () => {
 				revenue: 7,
 				items: 1,
 				is_prospect: false,
+				returns_only: false,
 				recency_days: 31,
 				tenure_days: 31
 			}
@@ -141,8 +143,10 @@ describe('scopeCtes', () => {
 			expect(rows.find((r) => r.customer_id === 'r')).toMatchObject({
 				orders: 0,
 				revenue: -8,
-				is_prospect: false
+				is_prospect: false,
+				returns_only: true
 			});
+			expect(await db.query(returnsOnlyQuery(base))).toEqual([{ customers: 1, revenue: -8 }]);
 		} finally {
 			await db.exec('ROLLBACK');
 		}
