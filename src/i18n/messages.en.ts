@@ -228,6 +228,7 @@ export const en = {
 	'kpi.repeat': 'Repeat customers (2+ orders)',
 	'kpi.range': 'Date range',
 	'kpi.prospects': 'Prospects',
+	'kpi.returnsOnly': 'Returns only',
 	'analysis.running': 'Computing…',
 	'analysis.failed': 'This analysis failed: {message}',
 	'analysis.outOfMemory':

@@ -196,6 +196,7 @@ export const zh: Record<TranslatedKey, string> = {
 	'kpi.repeat': '复购客户占比（2 单及以上）',
 	'kpi.range': '日期范围',
 	'kpi.prospects': '潜在客户',
+	'kpi.returnsOnly': '仅有退货',
 	'analysis.running': '计算中…',
 	'analysis.failed': '此分析失败：{message}',
 	'analysis.outOfMemory':

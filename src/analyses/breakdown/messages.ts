@@ -26,7 +26,11 @@ const en = {
 	'breakdown.kpi.aov': 'Average order value',
 	'breakdown.kpi.orders_per_customer': 'Orders per customer',
 	'breakdown.kpi.repeat_rate': 'Repeat rate',
-	'breakdown.kpi.median_recency': 'Median days since last order'
+	'breakdown.kpi.median_recency': 'Median days since last order',
+	'breakdown.returnsOnly':
+		'Not in the table: {n} customers with returns only (orders in this period but no purchase; net revenue {revenue}).',
+	'breakdown.returnsOnly.one':
+		'Not in the table: 1 customer with returns only (orders in this period but no purchase; net revenue {revenue}).'
 } as const;
 
 export type BreakdownKey = keyof typeof en;
@@ -57,6 +61,8 @@ export const messages: Messages<BreakdownKey> = {
 		'breakdown.kpi.aov': '客单价',
 		'breakdown.kpi.orders_per_customer': '人均订单数',
 		'breakdown.kpi.repeat_rate': '复购率',
-		'breakdown.kpi.median_recency': '距上次购买天数中位数'
+		'breakdown.kpi.median_recency': '距上次购买天数中位数',
+		'breakdown.returnsOnly':
+			'表中未列出：{n} 位仅有退货的客户（此期间有订单但没有购买；净收入 {revenue}）。'
 	}
 };

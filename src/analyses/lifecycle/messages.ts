@@ -4,7 +4,7 @@ import type { Messages } from '../types';
 const en = {
 	'lifecycle.title': 'Lifecycle stages',
 	'lifecycle.explain':
-		'Every customer is in exactly one stage, checked in this order: prospect (never bought), churned, lapsing (silent longer than usual), new (one order), reactivated (back after a long gap), loyal (many orders) and active. The thresholds come from your data — the window in which 90 % of repeat purchases happen — and can be changed. “Lapsing” is not the RFM segment “At Risk”: it counts days without a purchase against these thresholds, while RFM ranks recency and frequency scores, so the two lists differ.',
+		'Every customer is in exactly one stage, checked in this order: prospect (in the customers file, never ordered), churned, lapsing (silent longer than usual), new (one order), reactivated (back after a long gap), loyal (many orders) and active. The thresholds come from your data — the window in which 90 % of repeat purchases happen — and can be changed. “Lapsing” is not the RFM segment “At Risk”: it counts days without a purchase against these thresholds, while RFM ranks recency and frequency scores, so the two lists differ.',
 	'lifecycle.stage': 'Lifecycle stage',
 	'lifecycle.share': 'Share',
 	'lifecycle.churnAfter': 'Churned after',
@@ -37,7 +37,11 @@ const en = {
 	'stage.loyal.action': 'Reward and retain; loyalty perks.',
 	'stage.active': 'Active',
 	'stage.active.action': 'Cross-sell to grow them into loyal customers.',
-	'stage.not_yet': 'Not yet a customer'
+	'stage.not_yet': 'Not yet a customer',
+	'lifecycle.returnsOnly':
+		'Returns only: {n} customers had orders in this period but no purchase (net revenue {revenue}). They are in no stage and not in the shares — not prospects, who never ordered.',
+	'lifecycle.returnsOnly.one':
+		'Returns only: 1 customer had orders in this period but no purchase (net revenue {revenue}). They are in no stage and not in the shares — not a prospect, who never ordered.'
 } as const;
 
 export type LifecycleKey = keyof typeof en;
@@ -47,7 +51,7 @@ export const messages: Messages<LifecycleKey> = {
 	zh: {
 		'lifecycle.title': '客户生命周期',
 		'lifecycle.explain':
-			'每位客户只属于一个阶段，按以下顺序判断：潜在客户（从未购买）、已流失、渐趋沉默（未购买的时间超过常见间隔）、新客户（仅一单）、回流（长时间未购后再次购买）、忠诚（订单多）和活跃。阈值由数据得出（90% 的复购发生在多少天内），也可以修改。“渐趋沉默”不同于 RFM 分群中的“高风险客户”：前者按未购买天数与上述阈值判断，后者按最近度和频次的得分排名划分，两份名单并不相同。',
+			'每位客户只属于一个阶段，按以下顺序判断：潜在客户（在客户文件中、从未下单）、已流失、渐趋沉默（未购买的时间超过常见间隔）、新客户（仅一单）、回流（长时间未购后再次购买）、忠诚（订单多）和活跃。阈值由数据得出（90% 的复购发生在多少天内），也可以修改。“渐趋沉默”不同于 RFM 分群中的“高风险客户”：前者按未购买天数与上述阈值判断，后者按最近度和频次的得分排名划分，两份名单并不相同。',
 		'lifecycle.stage': '生命周期阶段',
 		'lifecycle.share': '占比',
 		'lifecycle.churnAfter': '流失判定天数',
@@ -80,6 +84,8 @@ export const messages: Messages<LifecycleKey> = {
 		'stage.loyal.action': '奖励与维系；提供会员权益。',
 		'stage.active': '活跃客户',
 		'stage.active.action': '交叉销售，培养成忠诚客户。',
-		'stage.not_yet': '尚不是客户'
+		'stage.not_yet': '尚不是客户',
+		'lifecycle.returnsOnly':
+			'仅有退货：{n} 位客户在此期间有订单但没有购买（净收入 {revenue}）。他们不属于任何阶段，也不计入占比；他们不是潜在客户（潜在客户从未下单）。'
 	}
 };

@@ -4,7 +4,7 @@ import type { Messages } from '../types';
 const en = {
 	'overview.title': 'Overview',
 	'overview.explain':
-		'Headline figures for the selected period. Orders are purchases with positive net revenue; revenue is net of returns.',
+		'Headline figures for the selected period. Orders are purchases (at least one item bought, net revenue zero or more); revenue is net of returns. Customers whose orders in the period are only returns are counted apart as “returns only”.',
 	'overview.chartTitle': 'Revenue by month',
 	'overview.month': 'Month',
 	'overview.storeRevenue': 'Store revenue (incl. guests)',
@@ -25,7 +25,8 @@ export const messages: Messages<OverviewKey> = {
 	en,
 	zh: {
 		'overview.title': '概览',
-		'overview.explain': '所选期间的核心指标。订单指净收入为正的购买；收入已扣除退货。',
+		'overview.explain':
+			'所选期间的核心指标。订单指购买（至少买了一件商品，净收入不为负）；收入已扣除退货。此期间只有退货的客户单独计为“仅有退货”。',
 		'overview.chartTitle': '月度收入',
 		'overview.month': '月份',
 		'overview.storeRevenue': '全店收入（含访客）',

@@ -25,6 +25,10 @@ const en = {
 	'rfm.cutsM': 'M cut points (revenue)',
 	'rfm.cutsError': 'Enter four increasing numbers, e.g. 30, 90, 180, 365',
 	'rfm.segmentsTitle': 'Customers by RFM segment',
+	'rfm.returnsOnly':
+		'Not scored: {n} customers with returns only (orders in this period but no purchase; net revenue {revenue}).',
+	'rfm.returnsOnly.one':
+		'Not scored: 1 customer with returns only (orders in this period but no purchase; net revenue {revenue}).',
 	'rfm.heatmapTitle': 'Customers by recency and frequency score',
 	'rfm.heatmapSubtitle': 'Cells: number of customers; hover for average revenue',
 	'seg.champions': 'Champions',
@@ -82,6 +86,8 @@ export const messages: Messages<RfmKey> = {
 		'rfm.cutsM': 'M 分界点（收入）',
 		'rfm.cutsError': '请输入四个递增的数字，例如 30, 90, 180, 365',
 		'rfm.segmentsTitle': '各 RFM 分群的客户数',
+		'rfm.returnsOnly':
+			'未参与评分：{n} 位仅有退货的客户（此期间有订单但没有购买；净收入 {revenue}）。',
 		'rfm.heatmapTitle': '按最近购买与频次得分的客户分布',
 		'rfm.heatmapSubtitle': '格中数字为客户数；悬停查看平均收入',
 		'seg.champions': '冠军客户',
