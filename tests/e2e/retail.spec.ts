@@ -12,6 +12,7 @@ import {
 	assertNoPageErrors,
 	assertSameOrigin,
 	launchBrowser,
+	screenshot,
 	type BrowserSession
 } from './helpers/browser';
 import { kpi, waitForAnalyses, waitForLoad } from './helpers/app';
@@ -43,9 +44,11 @@ describe.skipIf(!datasetPresent(GZ))('the online-retail log in the browser', () 
 	it('loads every line, maps the columns by itself and nets the cancellations', async () => {
 		const { page } = session;
 		expect(await page.getByTestId('load-status').getAttribute('data-rows-rejected')).toBe('0');
-		// Net of returns: the same 4,338 buying customers and 18,532 purchase invoices.
-		expect(await kpi(page, 'customers')).toBe('4,338');
-		expect(await kpi(page, 'orders')).toBe('18,532');
+		// Net of returns: the 4,338 buying customers and 18,532 invoices of the clean subset, plus
+		// 4 free invoices (zero-price lines), purchases too (issue 16 item 2): one customer bought
+		// nothing else.
+		expect(await kpi(page, 'customers')).toBe('4,339');
+		expect(await kpi(page, 'orders')).toBe('18,536');
 		await expect
 			.poll(() => page.getByTestId('missing-customer').textContent())
 			.toContain('135,080');
@@ -73,6 +76,33 @@ describe.skipIf(!datasetPresent(GZ))('the online-retail log in the browser', () 
 		);
 		expect(await chart.locator('svg [stroke-dasharray="3,2"] rect').count()).toBe(1);
 	});
+
+	it('counts the 33 customers with returns only apart, not as prospects (issue 16 item 3)', async () => {
+		const { page } = session;
+		expect(await kpi(page, 'returns-only')).toBe('33');
+		expect(await page.getByTestId('kpi-prospects').count()).toBe(0);
+		const prospect = page.getByTestId('table-lifecycle').locator('tbody tr').first();
+		expect(await prospect.locator('td').nth(1).textContent()).toBe('0');
+		for (const id of ['lifecycle', 'breakdown', 'rfm']) {
+			expect(await page.getByTestId(`${id}-returns-only`).textContent(), id).toMatch(
+				/\b33 customers\b.*-10,411\.24/
+			);
+		}
+		// The default breakdown (RFM segment) has no Other group left for them to fall into.
+		expect(await page.getByTestId('table-breakdown').textContent()).not.toMatch(/\bOther\b/);
+		for (const lang of ['en', 'zh']) {
+			await page.getByTestId('lang-switch').selectOption(lang);
+			await waitForAnalyses(page, 30_000);
+			for (const id of ['lifecycle', 'breakdown']) {
+				await screenshot(page, `retail-${lang}-${id}`, page.getByTestId(`analysis-${id}`));
+			}
+		}
+		expect(await page.getByTestId('lifecycle-returns-only').textContent()).toContain(
+			'仅有退货：33 位客户'
+		);
+		await page.getByTestId('lang-switch').selectOption('en');
+		await waitForAnalyses(page, 30_000);
+	}, 120_000);
 
 	it('reproduces the published clean subset when returns are left out', async () => {
 		const { page } = session;
