@@ -1,4 +1,3 @@
-import { getEngine, pageMemoryLimit, restartEngine } from '../db/engine-instance';
 import { countColumns } from '../db/load-csv';
 import type { LoadInput, LoadReport } from '../core/ingest/types';
 import type { TextEncodingName } from '../core/ingest/encoding';
@@ -31,6 +30,7 @@ import {
 } from '../db/pipeline/build';
 import { dataWarnings, findDuplicates } from '../db/pipeline/checks';
 import { withDefaultSettings } from './default-runs';
+import { PAGE_ENGINE, type SessionEngine, type SessionEngineSource } from './session-engine';
 
 export type { LoadSummary } from '../db/pipeline/build';
 
@@ -110,12 +110,14 @@ export class Session {
 
 	private abort: AbortController | null = null;
 	private counting = new Set<LoadReport>();
-	private readonly status = new EngineStatus({ get: getEngine, restart: restartEngine }, (s, e) => {
-		this.engineState = s;
-		if (e !== null) this.engineError = e;
-	});
+	private readonly status: EngineStatus<SessionEngine>;
 
-	constructor() {
+	/** `engines`: where the engine comes from — the page's (db/engine-instance) unless a test's. */
+	constructor(private readonly engines: SessionEngineSource = PAGE_ENGINE) {
+		this.status = new EngineStatus(engines, (s, e) => {
+			this.engineState = s;
+			if (e !== null) this.engineError = e;
+		});
 		// For the bench: what the page fetched until the engine is ready is its start-up weight.
 		void this.status.watchStart(() => performance.mark?.('clientele: engine ready'));
 	}
@@ -128,7 +130,7 @@ export class Session {
 	 * file asks for the same chunks again).
 	 */
 	async warmUp(prefetch?: () => Promise<unknown>): Promise<void> {
-		const engine = await getEngine().catch(() => null);
+		const engine = await this.engines.get().catch(() => null);
 		if (!engine || this.phase !== 'empty' || this.warmState !== 'idle') return;
 		this.warmState = 'running';
 		const t0 = performance.now();
@@ -199,7 +201,7 @@ export class Session {
 			const { engine, restarted } = await this.status.live();
 			if (restarted) mode = 'replace';
 			if (mode === 'replace') {
-				this.compressed = await startDataSet(engine, inputs, pageMemoryLimit());
+				this.compressed = await startDataSet(engine, inputs, this.engines.memoryLimit());
 				this.ordersReport = null;
 				this.customersReport = null;
 				this.customersMapping = null;
@@ -303,7 +305,7 @@ export class Session {
 		this.problem = null;
 		const startedAt = performance.now();
 		try {
-			const report = await reloadOrdersFile(await getEngine(), input, encoding, {
+			const report = await reloadOrdersFile(await this.engines.get(), input, encoding, {
 				signal: abort.signal,
 				onProgress: (file, p) =>
 					(this.progress = { file, stage: p.stage, fraction: p.fraction, startedAt })
@@ -405,7 +407,7 @@ export class Session {
 		};
 		const buildStart = performance.now();
 		try {
-			const engine = await getEngine();
+			const engine = await this.engines.get();
 			const plain = $state.snapshot(mapping) as OrdersMapping;
 			// Only removing duplicates needs them before the tables; otherwise checkData finds them.
 			if (this.removeDuplicates) await this.findDuplicates(plain.table);
@@ -443,7 +445,7 @@ export class Session {
 		const table = this.mapping.table;
 		this.checks = 'checking';
 		try {
-			const engine = await getEngine();
+			const engine = await this.engines.get();
 			await this.findDuplicates(table);
 			const warnings = await dataWarnings(engine);
 			if (version !== this.dataVersion) return;
@@ -464,7 +466,7 @@ export class Session {
 		if (!report || this.duplicatesOf === this.rawStamp) return;
 		const stamp = this.rawStamp;
 		await findDuplicates(
-			await getEngine(),
+			await this.engines.get(),
 			table,
 			report.columns.map((c) => c.name)
 		);
@@ -484,7 +486,7 @@ export class Session {
 			}
 			this.counting.add(report);
 			try {
-				const columns = await countColumns(await getEngine(), report);
+				const columns = await countColumns(await this.engines.get(), report);
 				if (this[key] === report) this[key] = { ...report, columns };
 			} catch {
 				if (this[key] === report) this.countFailed = true;
@@ -523,12 +525,12 @@ export class Session {
 
 	/** DuckDB's tables, views and memory (the `?probe` test hook, scripts/measure-memory.mjs). */
 	async engineStats(): Promise<EngineStats> {
-		return engineStats(await getEngine());
+		return engineStats(await this.engines.get());
 	}
 
 	/** Rows of one read-only query (rejected lines, customer lists, filter values). */
 	async rows<T>(q: Sql): Promise<T[]> {
-		const engine = await getEngine();
+		const engine = await this.engines.get();
 		return engine.query<T>(q);
 	}
 
