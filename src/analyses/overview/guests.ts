@@ -2,6 +2,7 @@
  * Orders without a customer id ("guests"): their lines stay in `tx` with customer_id NULL and are
  * in no customer table, so the overview reads them from `tx` itself (definitions: ./sql.ts).
  */
+import { IS_PURCHASE } from '../../core/canonical';
 import { ident, raw, sql, type Sql } from '../../core/sql';
 import type { Scope } from '../../core/scope';
 
@@ -13,9 +14,9 @@ import type { Scope } from '../../core/scope';
  * customer and the day, NULL for a guest) each guest line is an order of its own, since guests on
  * one day cannot be told apart. Lines, purchases and scope follow `orders` (core/canonical.ts
  * ordersStatement and core/scope.ts): with returns 'exclude' only non-return lines with a positive
- * amount and unit price; a purchase has a positive net; the order date is its first line's; the
- * date range and as-of apply to it, an orders-dimension filter to its first non-empty value, and a
- * customers-file filter leaves every guest out (a guest has no customer row).
+ * amount and unit price; a purchase by the same rule (IS_PURCHASE); the order date is its first
+ * line's; the date range and as-of apply to it, an orders-dimension filter to its first non-empty
+ * value, and a customers-file filter leaves every guest out (a guest has no customer row).
  */
 export function guestOrdersCte(scope: Scope): Sql {
 	const lineConds: Sql[] = [sql`customer_id IS NULL`];
@@ -43,7 +44,7 @@ export function guestOrdersCte(scope: Scope): Sql {
 		SELECT
 			CAST(min(order_ts) AS DATE) AS order_date,
 			CAST(sum(amount) AS DOUBLE) AS revenue,
-			sum(amount) > 0 AS is_purchase${dim}
+			${IS_PURCHASE} AS is_purchase${dim}
 		FROM tx
 		WHERE ${and(lineConds)}
 		GROUP BY order_id, CASE WHEN order_id IS NULL THEN line_no END

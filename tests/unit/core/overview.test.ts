@@ -23,7 +23,8 @@ beforeAll(async () => {
 		(12, NULL, 'g2', TIMESTAMP '2024-02-10 12:00', -4.0, true, 4.0),
 		(14, NULL, NULL, TIMESTAMP '2024-02-12 08:00', 5.0, false, 5.0),
 		(15, NULL, NULL, TIMESTAMP '2024-02-12 08:00', 6.0, false, 6.0),
-		(16, NULL, 'g3', TIMESTAMP '2024-02-25 08:00', 100.0, false, 100.0)
+		(16, NULL, 'g3', TIMESTAMP '2024-02-25 08:00', 100.0, false, 100.0),
+		(17, NULL, 'g4', TIMESTAMP '2024-02-14 08:00', 0.0, false, 0.0)
 	) t(line_no, customer_id, order_id, order_ts, amount, is_return, unit_price)`);
 	await db.exec('ALTER TABLE tx ADD COLUMN order_date DATE');
 	await db.exec('UPDATE tx SET order_date = CAST(order_ts AS DATE)');
@@ -54,10 +55,11 @@ describe('overview', () => {
 			prospects: 0,
 			returns_only: 0,
 			// Guests: g1 (7 + 3), g2 (−4, a return), two lines without an order id (5, 6), each an
-			// order; g3 is after the as-of date. Purchases g1 and the two lines: 3; net 10 − 4 + 11.
-			guest_orders: 3,
+			// order, g4 (a free order, as orders counts it: a purchase); g3 is after the as-of date.
+			// Purchases g1, the two lines and g4: 4; net 10 − 4 + 11 + 0.
+			guest_orders: 4,
 			guest_revenue: 17,
-			store_orders: 6,
+			store_orders: 7,
 			store_revenue: 72
 		});
 		// Feb: 20 − 5 + 30 = 45 revenue, purchase orders o2, o4, buying customers a, b. As of
@@ -99,7 +101,7 @@ describe('overview', () => {
 			{ ...scope, from: '2024-02-01', to: '2024-02-15' },
 			{}
 		);
-		expect([feb.kpis.guest_orders, feb.kpis.guest_revenue]).toEqual([2, 7]);
+		expect([feb.kpis.guest_orders, feb.kpis.guest_revenue]).toEqual([3, 7]);
 		// 1 Feb – 15 Feb: the range starts and ends inside February.
 		expect(feb.months.map((m) => [m.month, m.days, m.partial])).toEqual([['2024-02-01', 15, true]]);
 	});
