@@ -1,5 +1,5 @@
 import { countColumns } from '../db/load-csv';
-import type { LoadInput, LoadReport } from '../core/ingest/types';
+import type { LoadInput, LoadProgress, LoadReport } from '../core/ingest/types';
 import type { TextEncodingName } from '../core/ingest/encoding';
 import type { RoleDetection } from '../core/columns';
 import type { FormatMisfit } from '../core/formats-fit';
@@ -15,12 +15,11 @@ import { measure } from '../core/timing';
 import { recallMapping, rememberMapping } from './mapping-memory';
 import { problemOf, type Problem } from './problems';
 import { isEngineDead, isOutOfMemory } from '../core/engine-errors';
-import { RAW_ORDERS } from '../db/tables';
 import { engineStats, type EngineStats } from '../db/stats';
 import type { DataWarning } from '../core/data-warnings';
 import { EngineStatus } from '../db/pipeline/engine-status';
 import { inputHead, reloadOrdersFile, startDataSet } from '../db/pipeline/files';
-import { proposeOrdersMapping, signatureOf } from '../db/pipeline/mapping';
+import { mappingFor, proposeOrdersMapping, signatureOf } from '../db/pipeline/mapping';
 import { loadDataSet, type DataSet } from '../db/pipeline/load-data-set';
 import {
 	buildTables,
@@ -28,8 +27,8 @@ import {
 	type CustomerColumn,
 	type LoadSummary
 } from '../db/pipeline/build';
-import { dataWarnings, findDuplicates } from '../db/pipeline/checks';
-import { withDefaultSettings } from './default-runs';
+import { dataWarnings, DuplicateSearch } from '../db/pipeline/checks';
+import { runWarmUp, type WarmState } from './engine-warm-up';
 import { PAGE_ENGINE, type SessionEngine, type SessionEngineSource } from './session-engine';
 
 export type { LoadSummary } from '../db/pipeline/build';
@@ -44,6 +43,9 @@ export interface Progress {
 }
 
 export type { Problem } from './problems';
+
+/** A plain copy of a state proxy (what the pipeline's parts are given). */
+const plain = <T>(value: T): T => $state.snapshot(value) as T;
 
 /**
  * The loaded data set: files, mapping, canonical tables and their summary. One instance per page
@@ -81,10 +83,8 @@ export class Session {
 	checksError = $state<string | null>(null);
 	/** The user's choice to remove exact duplicate rows of the orders file (off by default). */
 	removeDuplicates = $state(false);
-	/** Which raw orders table (rawStamp) raw_duplicates was computed for. */
-	private duplicatesOf = -1;
-	/** Changes whenever a new raw orders table is loaded. */
-	private rawStamp = 0;
+	/** raw_duplicates, searched once per raw orders table. */
+	private readonly duplicates = new DuplicateSearch();
 	/** Increments every time the canonical tables are rebuilt: analyses re-run on change. */
 	dataVersion = $state(0);
 
@@ -101,7 +101,7 @@ export class Session {
 	 * The engine's warm-up while the page waits for a file (db/warm-up.ts; hook `data-warm` on
 	 * engine-status). 'stopped': a file (or anything else) needed the engine first.
 	 */
-	warmState = $state<'idle' | 'running' | 'done' | 'stopped' | 'failed'>('idle');
+	warmState = $state<WarmState>('idle');
 
 	/** A remembered mapping is in force for the orders file (its roles need no confirming). */
 	private remembered = false;
@@ -133,22 +133,7 @@ export class Session {
 		const engine = await this.engines.get().catch(() => null);
 		if (!engine || this.phase !== 'empty' || this.warmState !== 'idle') return;
 		this.warmState = 'running';
-		const t0 = performance.now();
-		try {
-			// The registry is a chunk of its own, as it was when the warm-up imported it.
-			const { ANALYSES } = await import('../analyses');
-			const outcome = await engine.warmUp(withDefaultSettings(ANALYSES));
-			measure(`warm-up ${outcome.state}`, t0);
-			if (outcome.state === 'done' && prefetch && this.phase === 'empty') {
-				const t1 = performance.now();
-				await prefetch().catch(() => undefined);
-				measure('prefetch', t1);
-			}
-			this.warmState = outcome.state;
-		} catch {
-			// Not the user's problem: their file runs as it would have without it.
-			this.warmState = 'failed';
-		}
+		this.warmState = await runWarmUp(engine, () => this.phase === 'empty', prefetch);
 	}
 
 	/** Rows accepted into tables across files (orders lines typed into tx, customers rows). */
@@ -184,75 +169,90 @@ export class Session {
 	 */
 	async load(inputs: LoadInput[], mode: 'replace' | 'add' = 'replace'): Promise<void> {
 		if (inputs.length === 0) return;
+		let current: string | null = null;
+		// A customers file alone waits for its orders file: the next file joins it.
+		if (mode === 'replace' && !this.ordersReport && this.customersReport) mode = 'add';
+		await this.loading(
+			() => current,
+			async (signal, onProgress) => {
+				this.notices = [];
+				this.countFailed = false;
+				// A worker that died since the last load (e.g. out of memory in an analysis) is
+				// restarted; whatever was loaded is gone, so this load starts a new data set.
+				const { engine, restarted } = await this.status.live();
+				if (restarted) mode = 'replace';
+				if (mode === 'replace') {
+					this.compressed = await startDataSet(engine, inputs, this.engines.memoryLimit());
+					this.forgetData();
+					this.warnings = [];
+					this.checks = 'idle';
+					this.removeDuplicates = false;
+				}
+				const loaded = await loadDataSet(engine, inputs, {
+					build: 'never',
+					current: this.dataSet(),
+					recall: recallMapping,
+					signal,
+					onFile: (name) => (current = name),
+					onProgress,
+					onLoaded: (f) => {
+						// As each file is placed: a later file's failure leaves the earlier ones shown.
+						if (f.kind === 'orders') {
+							this.duplicates.newTable();
+							this.ordersReport = f.report;
+							this.ordersInput = f.input;
+						} else if (f.kind === 'customers') this.customersReport = f.report;
+						else this.notices = [...this.notices, f.input.name];
+					}
+				});
+				if (loaded.files.some((f) => f.kind === 'orders') && loaded.orders) {
+					this.detection = loaded.orders.detection;
+					this.remembered = loaded.orders.remembered;
+					this.formatMisfits = loaded.orders.misfits;
+					this.mapping = loaded.orders.mapping;
+				}
+				if (loaded.files.some((f) => f.kind === 'customers') && loaded.customers) {
+					this.customersDetection = loaded.customers.detection;
+					this.customersMapping = loaded.customers.mapping;
+				}
+				if (loaded.next === 'customers-only' && this.customersReport) {
+					this.phase = 'empty';
+					this.problem = {
+						file: this.customersReport.file,
+						key: 'notice.customersOnly',
+						message: ''
+					};
+				} else if (loaded.next === 'no-orders') {
+					this.fail(inputs[0]?.name ?? null, '', 'error.noOrders');
+				} else if (loaded.next === 'build') await this.build();
+				else this.phase = 'mapping';
+			}
+		);
+	}
+
+	/**
+	 * Run a load step with the page's loading state: `work` reports progress by file; its failure is
+	 * shown as a problem with the file `failed()` names, unless the load was cancelled meanwhile.
+	 */
+	private async loading(
+		failed: () => string | null,
+		work: (
+			signal: AbortSignal,
+			onProgress: (file: string, p: LoadProgress) => void
+		) => Promise<void>
+	): Promise<void> {
 		this.abort?.abort();
 		const abort = new AbortController();
 		this.abort = abort;
 		this.phase = 'loading';
 		this.problem = null;
-		this.notices = [];
-		this.countFailed = false;
 		const startedAt = performance.now();
-		let current: string | null = null;
-		// A customers file alone waits for its orders file: the next file joins it.
-		if (mode === 'replace' && !this.ordersReport && this.customersReport) mode = 'add';
 		try {
-			// A worker that died since the last load (e.g. out of memory in an analysis) is
-			// restarted; whatever was loaded is gone, so this load starts a new data set.
-			const { engine, restarted } = await this.status.live();
-			if (restarted) mode = 'replace';
-			if (mode === 'replace') {
-				this.compressed = await startDataSet(engine, inputs, this.engines.memoryLimit());
-				this.ordersReport = null;
-				this.customersReport = null;
-				this.customersMapping = null;
-				this.mapping = null;
-				this.summary = null;
-				this.warnings = [];
-				this.checks = 'idle';
-				this.removeDuplicates = false;
-			}
-			const loaded = await loadDataSet(engine, inputs, {
-				build: 'never',
-				current: this.dataSet(),
-				recall: recallMapping,
-				signal: abort.signal,
-				onFile: (name) => (current = name),
-				onProgress: (file, p) =>
-					(this.progress = { file, stage: p.stage, fraction: p.fraction, startedAt }),
-				onLoaded: (f) => {
-					// As each file is placed: a later file's failure leaves the earlier ones shown.
-					if (f.kind === 'orders') {
-						this.rawStamp++;
-						this.ordersReport = f.report;
-						this.ordersInput = f.input;
-					} else if (f.kind === 'customers') this.customersReport = f.report;
-					else this.notices = [...this.notices, f.input.name];
-				}
+			await work(abort.signal, (file, p) => {
+				this.progress = { file, stage: p.stage, fraction: p.fraction, startedAt };
 			});
-			if (loaded.files.some((f) => f.kind === 'orders') && loaded.orders) {
-				this.detection = loaded.orders.detection;
-				this.remembered = loaded.orders.remembered;
-				this.formatMisfits = loaded.orders.misfits;
-				this.mapping = loaded.orders.mapping;
-			}
-			if (loaded.files.some((f) => f.kind === 'customers') && loaded.customers) {
-				this.customersDetection = loaded.customers.detection;
-				this.customersMapping = loaded.customers.mapping;
-			}
-			if (loaded.next === 'customers-only' && this.customersReport) {
-				this.phase = 'empty';
-				this.problem = {
-					file: this.customersReport.file,
-					key: 'notice.customersOnly',
-					message: ''
-				};
-			} else if (loaded.next === 'no-orders') {
-				this.fail(inputs[0]?.name ?? null, '', 'error.noOrders');
-			} else if (loaded.next === 'build') await this.build();
-			else this.phase = 'mapping';
 		} catch (e) {
-			if (abort.signal.aborted) return;
-			this.failWith(e, current);
+			if (!abort.signal.aborted) this.failWith(e, failed());
 		} finally {
 			if (this.abort === abort) this.abort = null;
 			this.progress = null;
@@ -261,12 +261,7 @@ export class Session {
 
 	/** The data set in force, as the pipeline's parts see it (null parts where none is loaded). */
 	private dataSet(): DataSet {
-		const [report, input, detection, mapping] = [
-			this.ordersReport,
-			this.ordersInput,
-			this.detection,
-			this.mapping
-		];
+		const { ordersReport: report, ordersInput: input, detection, mapping } = this;
 		const cm = this.customersMapping;
 		return {
 			orders:
@@ -275,7 +270,7 @@ export class Session {
 							report,
 							input,
 							detection,
-							mapping: $state.snapshot(mapping) as OrdersMapping,
+							mapping: plain(mapping),
 							remembered: this.remembered,
 							misfits: this.formatMisfits
 						}
@@ -285,7 +280,7 @@ export class Session {
 					? {
 							report: this.customersReport,
 							detection: this.customersDetection,
-							mapping: $state.snapshot(cm) as CustomersMapping
+							mapping: plain(cm)
 						}
 					: null
 		};
@@ -299,31 +294,19 @@ export class Session {
 	async reloadOrders(encoding: TextEncodingName): Promise<void> {
 		const input = this.ordersInput;
 		if (!input || !this.ordersReport || this.phase === 'loading') return;
-		const abort = new AbortController();
-		this.abort = abort;
-		this.phase = 'loading';
-		this.problem = null;
-		const startedAt = performance.now();
-		try {
-			const report = await reloadOrdersFile(await this.engines.get(), input, encoding, {
-				signal: abort.signal,
-				onProgress: (file, p) =>
-					(this.progress = { file, stage: p.stage, fraction: p.fraction, startedAt })
-			});
-			this.rawStamp++;
-			this.ordersReport = report;
-			this.summary = null;
-			this.warnings = [];
-			this.checks = 'idle';
-			this.prepareOrdersMapping();
-			this.phase = 'mapping';
-		} catch (e) {
-			if (abort.signal.aborted) return;
-			this.failWith(e, input.name);
-		} finally {
-			if (this.abort === abort) this.abort = null;
-			this.progress = null;
-		}
+		await this.loading(
+			() => input.name,
+			async (signal, onProgress) => {
+				const engine = await this.engines.get();
+				this.ordersReport = await reloadOrdersFile(engine, input, encoding, { signal, onProgress });
+				this.duplicates.newTable();
+				this.summary = null;
+				this.warnings = [];
+				this.checks = 'idle';
+				this.prepareOrdersMapping();
+				this.phase = 'mapping';
+			}
+		);
 	}
 
 	/** The orders file's first `maxBytes` bytes (the encoding preview), and whether that is all. */
@@ -337,10 +320,7 @@ export class Session {
 		this.abort = null;
 		this.progress = null;
 		await this.status.restart();
-		this.ordersReport = null;
-		this.customersReport = null;
-		this.summary = null;
-		this.mapping = null;
+		this.forgetData();
 		this.phase = 'empty';
 		this.problem = { file: null, key: 'error.cancelled', message: '' };
 	}
@@ -349,7 +329,7 @@ export class Session {
 	async confirmMapping(): Promise<void> {
 		if (!this.mapping || !this.ordersReport) return;
 		this.formatMisfits = [];
-		rememberMapping(signatureOf(this.ordersReport), $state.snapshot(this.mapping) as OrdersMapping);
+		rememberMapping(signatureOf(this.ordersReport), plain(this.mapping));
 		await this.build();
 	}
 
@@ -363,17 +343,9 @@ export class Session {
 		returns: ReturnsPolicy
 	): Promise<void> {
 		const report = this.ordersReport;
-		if (!this.mapping || !report) return;
-		const names = new Set(report.columns.map((c) => c.name));
-		if (!Object.values(m.roles).every((c) => c === undefined || names.has(c))) return;
-		const used = new Set(Object.values(m.roles));
-		this.mapping = {
-			table: RAW_ORDERS,
-			roles: { ...m.roles },
-			dateFormat: { ...m.dateFormat },
-			numberFormat: { ...m.numberFormat },
-			dimensions: (this.detection?.dimensions ?? []).filter((d) => !used.has(d.source))
-		};
+		const mapping = this.mapping && report ? mappingFor(report, this.detection, m) : null;
+		if (!mapping) return;
+		this.mapping = mapping;
 		this.returns = returns;
 		this.formatMisfits = [];
 		if (this.phase === 'ready') await this.build();
@@ -399,28 +371,26 @@ export class Session {
 		const mapping = this.mapping;
 		if (!mapping) return;
 		this.phase = 'loading';
+		const startedAt = performance.now();
 		this.progress = {
 			file: this.ordersReport?.file ?? '',
 			stage: 'building',
 			fraction: null,
-			startedAt: performance.now()
+			startedAt
 		};
-		const buildStart = performance.now();
 		try {
 			const engine = await this.engines.get();
-			const plain = $state.snapshot(mapping) as OrdersMapping;
+			const orders = plain(mapping);
 			// Only removing duplicates needs them before the tables; otherwise checkData finds them.
-			if (this.removeDuplicates) await this.findDuplicates(plain.table);
-			const summary = await buildTables(engine, {
-				orders: plain,
-				customers: this.customersMapping
-					? ($state.snapshot(this.customersMapping) as CustomersMapping)
-					: null,
+			if (this.removeDuplicates)
+				await this.duplicates.ensure(engine, orders.table, this.ordersReport);
+			this.summary = await buildTables(engine, {
+				orders,
+				customers: plain(this.customersMapping),
 				returns: this.returns,
 				removeDuplicates: this.removeDuplicates
 			});
-			this.summary = summary;
-			measure('build tables', buildStart);
+			measure('build tables', startedAt);
 			// The previous warnings stay on screen until the new checks replace them (a rebuild
 			// after "remove duplicates" keeps its checkbox in place meanwhile).
 			this.checks = 'pending';
@@ -446,7 +416,7 @@ export class Session {
 		this.checks = 'checking';
 		try {
 			const engine = await this.engines.get();
-			await this.findDuplicates(table);
+			await this.duplicates.ensure(engine, table, this.ordersReport);
 			const warnings = await dataWarnings(engine);
 			if (version !== this.dataVersion) return;
 			this.warnings = warnings;
@@ -458,19 +428,6 @@ export class Session {
 			// Out of memory may have taken the worker with it, as for an analysis.
 			if (isOutOfMemory(e) || isEngineDead(e)) this.checkEngine();
 		}
-	}
-
-	/** raw_duplicates for the raw orders table, unless it is already there for this table. */
-	private async findDuplicates(table: string): Promise<void> {
-		const report = this.ordersReport;
-		if (!report || this.duplicatesOf === this.rawStamp) return;
-		const stamp = this.rawStamp;
-		await findDuplicates(
-			await this.engines.get(),
-			table,
-			report.columns.map((c) => c.name)
-		);
-		this.duplicatesOf = stamp;
 	}
 
 	/**
@@ -512,6 +469,15 @@ export class Session {
 		return customerColumnLabels(this.customersMapping, this.summary);
 	}
 
+	/** The loaded data is gone (a new data set, or the engine restarted): none of it is shown. */
+	private forgetData(): void {
+		this.ordersReport = null;
+		this.customersReport = null;
+		this.customersMapping = null;
+		this.mapping = null;
+		this.summary = null;
+	}
+
 	private fail(file: string | null, message: string, key: string | null = null): void {
 		this.phase = 'error';
 		this.problem = { file, key, message };
@@ -546,11 +512,7 @@ export class Session {
 	 */
 	private async recover(): Promise<void> {
 		await this.status.recover(() => {
-			this.ordersReport = null;
-			this.customersReport = null;
-			this.summary = null;
-			this.mapping = null;
-			this.customersMapping = null;
+			this.forgetData();
 			this.phase = 'error';
 			if (this.problem?.key !== 'error.outOfMemory') {
 				this.problem = { file: null, key: 'error.engineCrashed', message: 'worker stopped' };

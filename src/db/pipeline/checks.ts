@@ -10,6 +10,7 @@ import {
 	type DataWarning
 } from '../../core/data-warnings';
 import { measure } from '../../core/timing';
+import type { LoadReport } from '../../core/ingest/types';
 import type { Engine } from '../engine';
 
 /**
@@ -40,4 +41,30 @@ export async function dataWarnings(
 	);
 	measure('warnings', t);
 	return toDataWarnings(rows);
+}
+
+/**
+ * raw_duplicates for the raw orders table it was found for: the search (a pass over the file)
+ * runs once per orders table loaded, however often the tables are rebuilt or checked.
+ */
+export class DuplicateSearch {
+	private table = 0;
+	private searched = -1;
+
+	/** A new raw orders table was loaded: the next `ensure` searches it. */
+	newTable(): void {
+		this.table++;
+	}
+
+	/** findDuplicates in raw table `table` of the file `report`, unless done for this table. */
+	async ensure(engine: Engine, table: string, report: LoadReport | null): Promise<void> {
+		if (!report || this.searched === this.table) return;
+		const stamp = this.table;
+		await findDuplicates(
+			engine,
+			table,
+			report.columns.map((c) => c.name)
+		);
+		this.searched = stamp;
+	}
 }

@@ -85,6 +85,28 @@ export function proposeOrdersMapping(
 	};
 }
 
+/**
+ * The orders mapping `m` gives (roles and formats, e.g. from an opened notebook) for a loaded
+ * file, with the file's other detected columns as dimensions; null when `m` names a column the
+ * file does not have.
+ */
+export function mappingFor(
+	report: LoadReport,
+	detection: RoleDetection<OrderRole> | null,
+	m: RememberedMapping
+): OrdersMapping | null {
+	const names = new Set(report.columns.map((c) => c.name));
+	if (!Object.values(m.roles).every((c) => c === undefined || names.has(c))) return null;
+	const used = new Set(Object.values(m.roles));
+	return {
+		table: RAW_ORDERS,
+		roles: { ...m.roles },
+		dateFormat: { ...m.dateFormat },
+		numberFormat: { ...m.numberFormat },
+		dimensions: (detection?.dimensions ?? []).filter((d) => !used.has(d.source))
+	};
+}
+
 /** Propose the customers mapping of a loaded file from its detected roles and sampled formats. */
 export function proposeCustomersMapping(report: LoadReport): CustomersMappingProposal {
 	const detection = detectCustomerRoles(report.columns);

@@ -5,7 +5,8 @@ import { createNodeEngine } from '../../../helpers/node-engine';
 import type { Engine } from '../../../../src/db/engine';
 import { loadDataSet } from '../../../../src/db/pipeline/load-data-set';
 import { buildTables } from '../../../../src/db/pipeline/build';
-import { dataWarnings, findDuplicates } from '../../../../src/db/pipeline/checks';
+import { dataWarnings, DuplicateSearch, findDuplicates } from '../../../../src/db/pipeline/checks';
+import { DUPLICATES_TABLE } from '../../../../src/core/data-warnings';
 import { file } from './fixtures';
 
 /**
@@ -74,5 +75,32 @@ describe('data checks', () => {
 		// 7 lines − 2 copies; orders 1, 2, 3, 5 (row 5 has no customer: not in orders), revenue
 		// 10 + 0 + 5 + 10.
 		expect(summary).toMatchObject({ tx_rows: 5, orders: 4, revenue: 25 });
+	});
+
+	it('searches the raw orders table for duplicates once per table loaded', async () => {
+		let searches = 0;
+		const counting: Engine = {
+			...db,
+			exec: (q) => {
+				searches++;
+				return db.exec(q);
+			}
+		};
+		const report = (await loadDataSet(db, [file('lines.csv', LINES)], { build: 'never' })).orders!
+			.report;
+		const search = new DuplicateSearch();
+		await search.ensure(counting, 'raw_orders', null);
+		expect(searches).toBe(0);
+		await search.ensure(counting, 'raw_orders', report);
+		await search.ensure(counting, 'raw_orders', report);
+		expect(searches).toBe(1);
+		search.newTable();
+		await search.ensure(counting, 'raw_orders', report);
+		expect(searches).toBe(2);
+		// Data rows 3 and 6 repeat row 1.
+		const [n] = await db.query<{ n: number }>(
+			`SELECT count(*)::INTEGER AS n FROM ${DUPLICATES_TABLE}`
+		);
+		expect(n?.n).toBe(2);
 	});
 });

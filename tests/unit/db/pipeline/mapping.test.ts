@@ -6,6 +6,7 @@ import { loadFiles } from '../../../../src/db/pipeline/files';
 import {
 	mappingComplete,
 	mappingConfident,
+	mappingFor,
 	proposeCustomersMapping,
 	proposeOrdersMapping,
 	signatureOf,
@@ -111,5 +112,28 @@ describe('proposeCustomersMapping', () => {
 			signup_date: 'signup_date'
 		});
 		expect(p.mapping.dateFormat?.format).toBe('%Y-%m-%d');
+	});
+});
+
+describe('mappingFor', () => {
+	it("takes a notebook's roles and formats when its columns are the file's, else nothing", async () => {
+		const report = await reportOf(ORDERS);
+		const { detection } = proposeOrdersMapping(report);
+		const m: RememberedMapping = {
+			roles: { customer_id: 'customer_id', order_date: 'order_date', amount: 'amount' },
+			dateFormat: { format: '%Y-%m-%d' },
+			numberFormat: { decimal: '.' }
+		};
+		const mapping = mappingFor(report, detection, m);
+		expect(mapping).toMatchObject({ table: 'raw_orders', ...m });
+		// The file's detected dimension, unless the notebook gives it a role.
+		expect(mapping?.dimensions.map((d) => d.source)).toEqual(['region']);
+		const byRegion = { ...m, roles: { ...m.roles, customer_id: 'region' } };
+		expect(mappingFor(report, detection, byRegion)?.dimensions).toEqual([]);
+		// Copies: editing the mapping screen leaves the notebook's mapping alone.
+		expect(mapping?.roles).not.toBe(m.roles);
+		expect(
+			mappingFor(report, detection, { ...m, roles: { ...m.roles, amount: 'price' } })
+		).toBeNull();
 	});
 });
