@@ -90,7 +90,10 @@ function expectContacts(csv: Csv) {
 	for (const row of csv.rows) {
 		const own = customers.get(row[0]!);
 		expect(own, row[0]).toBeDefined();
-		const want = { ...own!, region: own!.region || (orderRegion.get(row[0]!) ?? '') };
+		const want: Record<string, string> = {
+			...own!,
+			region: own!.region || (orderRegion.get(row[0]!) ?? '')
+		};
 		if (!own!.region && want.region) filled++;
 		expect(at.map((i) => row[i])).toEqual(CONTACTS.map((c) => want[c]));
 	}

@@ -33,7 +33,9 @@ it('the chart draws a partial month lighter with a dashed outline and names it i
 		format: String,
 		partialNote: (month, days, total) => `unfinished month (${month}: ${days} of ${total} days)`
 	});
-	const marks = (spec.marks ?? []) as (Plot.Mark & { data: { revenue: number }[] })[];
+	const marks = (spec.marks ?? []) as unknown as (Plot.Mark & {
+		data: { revenue: number }[];
+	})[];
 	const rects = marks.filter((m) => m instanceof Plot.Rect);
 	expect(rects.map((m) => m.data.map((d) => d.revenue))).toEqual([[100], [20]]);
 	const partial = rects[1] as unknown as { fillOpacity: number; strokeDasharray: string };

@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import { renderChart } from '../../src/charts/render';
 import { revenueByMonthSpec } from '../../src/analyses/overview/chart';
 import { stagesOverTimeSpec } from '../../src/analyses/lifecycle/chart';
+import type { StageOverTimeRow } from '../../src/analyses/lifecycle/sql';
 
 const ENGLISH_MONTH = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/;
 
@@ -33,7 +34,12 @@ it('revenue by month on a zh-CN page has Chinese month ticks ("8月"), not "Aug"
 });
 
 it('lifecycle stages over time on a zh-CN page has Chinese month ticks, not "Aug"', () => {
-	const rows = months.map((m, i) => ({ month_end: m, stage: 'active', customers: i }));
+	const rows: StageOverTimeRow[] = months.map((m, i) => ({
+		month_end: m,
+		stage: 'active',
+		customers: i,
+		share: 0
+	}));
 	const spec = stagesOverTimeSpec(rows, { width: 676, labels: {}, format: String });
 	const ticks = xTicks({ ...spec, color: { ...spec.color, legend: false } }, 'zh-CN');
 	expect(ticks).not.toMatch(ENGLISH_MONTH);

@@ -38,7 +38,8 @@ const result: LifecycleResult = {
 		{ from_stage: 'not_yet', to_stage: 'new', customers: 3 },
 		{ from_stage: 'churned', to_stage: 'reactivated', customers: 1 }
 	],
-	compareFrom: '2024-01-01'
+	compareFrom: '2024-01-01',
+	returnsOnly: { customers: 0, revenue: 0 }
 };
 const opts = {
 	width: 600,

@@ -14,6 +14,7 @@ import { revenueByMonthSpec } from '../../../src/analyses/overview/chart';
 import { migrationHeatmapSpec, stagesOverTimeSpec } from '../../../src/analyses/lifecycle/chart';
 import { textMeasurer, FONT_SIZE } from '../../../src/charts/frame';
 import type { CohortResult } from '../../../src/analyses/cohort/sql';
+import type { MigrationRow, StageOverTimeRow } from '../../../src/analyses/lifecycle/sql';
 import { chartToSvg } from '../../../src/export/svg';
 import { normalizeSvg } from '../../helpers/svg-snapshot';
 
@@ -234,8 +235,18 @@ describe('charts speak the page language and keep their labels apart (issue 16)'
 	});
 
 	it('lifecycle stages over time in zh-CN: Chinese month ticks', () => {
-		const rows = ['2024-01-31', '2024-02-29', '2024-03-31', '2024-04-30'].flatMap((month_end) =>
-			['new', 'active'].map((stage, i) => ({ month_end, stage, customers: 3 + i }))
+		const rows: StageOverTimeRow[] = [
+			'2024-01-31',
+			'2024-02-29',
+			'2024-03-31',
+			'2024-04-30'
+		].flatMap((month_end) =>
+			(['new', 'active'] as const).map((stage, i) => ({
+				month_end,
+				stage,
+				customers: 3 + i,
+				share: 0.5
+			}))
 		);
 		const labels = { month_end: '月末', customers: '客户数' };
 		const spec = stagesOverTimeSpec(rows, { width: 500, labels, format: String });
@@ -276,7 +287,7 @@ describe('charts speak the page language and keep their labels apart (issue 16)'
 			from_stage: '之前阶段',
 			customers: '客户数'
 		};
-		const rows = [{ from_stage: 'at_risk', to_stage: 'churned', customers: 5 }];
+		const rows: MigrationRow[] = [{ from_stage: 'at_risk', to_stage: 'churned', customers: 5 }];
 		const spec = migrationHeatmapSpec(rows, { width: 500, labels: zhStages, format: String });
 		const svg = plotSvg(render(withoutRamp(spec), '客户迁移', 'zh-CN'));
 		const title = svg.querySelector('g[aria-label="y-axis label"]');

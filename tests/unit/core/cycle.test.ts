@@ -284,6 +284,7 @@ describe('purchase cycle: churned customers are not due (issue 16 item 6)', () =
 			revenue: Number(m[4]),
 			items: 1,
 			lines: 1,
+			purchase_rows: 1,
 			is_purchase: m[5] === 'true'
 		}));
 		expect(orders).toHaveLength(23);

@@ -22,7 +22,11 @@ beforeAll(async () => {
 const query = <T>(q: Sql) => db.query<T>(inlineParams(q));
 
 function settingsFor(id: string, scope: Scope): object {
-	return defaultPreparedSettings(ANALYSES, ANALYSES.find((x) => x.id === id)!, scope);
+	return defaultPreparedSettings(
+		ANALYSES,
+		ANALYSES.find((x) => x.id === id)!,
+		scope
+	);
 }
 
 describe('materialised scope', () => {

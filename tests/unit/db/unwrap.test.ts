@@ -133,7 +133,7 @@ describe('zip', () => {
 
 	it('an entry whose CRC does not match is refused as damaged', async () => {
 		const data = zip([{ name: 'orders.csv', data: CSV, store: true }]);
-		data[30 + 'orders.csv'.length + 5] ^= 0xff; // one byte of the stored content
+		data[30 + 'orders.csv'.length + 5]! ^= 0xff; // one byte of the stored content
 		const e = await refusal(unwrapInput({ name: 'orders.zip', data }));
 		expect(e.code).toBe('zipDamaged');
 	});
