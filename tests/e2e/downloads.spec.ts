@@ -83,7 +83,7 @@ describe('section downloads', () => {
 			(await download(page, section.getByTestId('download-csv-overview'))).bytes
 		);
 		expect(csv.bom).toBe(true);
-		expect(csv.header).toEqual(['Month', 'Revenue', 'Orders', 'Customers']);
+		expect(csv.header).toEqual(['Month', 'Revenue', 'Orders', 'Customers', 'Days in scope']);
 		expect(csv.rows).toHaveLength(36); // 2022-01 … 2024-12
 		expect(csv.rows).toHaveLength(await cells(page, 'overview', 'rect'));
 		const revenue = csv.rows.reduce((s, r) => s + Number(r[1]), 0);

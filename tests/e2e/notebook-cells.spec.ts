@@ -325,9 +325,7 @@ describe('notebook cells', () => {
 		expect(mine).toHaveLength(4);
 		await page.goto(shareLink);
 		await page.getByTestId('nb-share-incoming').waitFor({ timeout: 30_000 });
-		expect(await page.getByTestId('nb-share-incoming').textContent()).toMatch(
-			/3 cells.*\(4 cells\)/
-		);
+		expect(await page.getByTestId('nb-share-incoming').textContent()).toMatch(/3 cells.*\(4\)/);
 		await page.getByTestId('nb-share-keep').click();
 		expect(await cellSummary(page)).toEqual(mine);
 		await page.goto(shareLink);
@@ -391,7 +389,8 @@ describe('done when: dashboard → SQL → changed threshold → own chart → s
 			expect(await cellSummary(page)).toEqual([
 				'sql:rfm_customers',
 				'sql:rfm_grid',
-				'sql:rfm_segments'
+				'sql:rfm_segments',
+				'sql:rfm_returns_only'
 			]);
 			// Change a threshold: the first segment rule's lowest recency score goes down by one.
 			// CodeMirror draws only the lines in view: read the cell's whole SQL from a saved copy.
@@ -424,11 +423,13 @@ describe('done when: dashboard → SQL → changed threshold → own chart → s
 
 			// Their own chart: customers per segment, as bars.
 			await page.getByTestId('nb-add-chart').click();
-			const chart = page.getByTestId('cell-4');
+			// Cell 4 is RFM's returns-only count: the chart reads the segments cell by name.
+			const chart = page.getByTestId('cell-5');
+			await chart.getByTestId('chart-from').selectOption({ label: 'rfm_segments' });
 			await chart.getByTestId('chart-mark').selectOption('bar');
 			await chart.getByTestId('chart-x').selectOption('segment');
 			await chart.getByTestId('chart-y').selectOption('customers');
-			await waitForChart(page, 4);
+			await waitForChart(page, 5);
 			const bars = await chart.locator('g[aria-label="bar"] rect').count();
 			expect(bars).toBe(counts.length);
 			await page.waitForTimeout(600); // autosave, then save the file
@@ -449,14 +450,15 @@ describe('done when: dashboard → SQL → changed threshold → own chart → s
 				'sql:rfm_customers',
 				'sql:rfm_grid',
 				'sql:rfm_segments',
+				'sql:rfm_returns_only',
 				'chart:'
 			]);
 			expect(await tableText(other, 'rfm_segments')).toEqual(segments);
-			await waitForChart(other, 4);
-			expect(await other.getByTestId('cell-4').locator('g[aria-label="bar"] rect').count()).toBe(
+			await waitForChart(other, 5);
+			expect(await other.getByTestId('cell-5').locator('g[aria-label="bar"] rect').count()).toBe(
 				bars
 			);
-			expect(await other.getByTestId('cell-4').getByTestId('chart-y').inputValue()).toBe(
+			expect(await other.getByTestId('cell-5').getByTestId('chart-y').inputValue()).toBe(
 				'customers'
 			);
 			expect(await other.getByTestId('nb-mapping-warning').count()).toBe(0);

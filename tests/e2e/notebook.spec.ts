@@ -123,18 +123,19 @@ describe('notebook', () => {
 			'cell_3',
 			'rfm_customers',
 			'rfm_grid',
-			'rfm_segments'
+			'rfm_segments',
+			'rfm_returns_only'
 		]);
 		await addAndRun(
 			page,
-			7,
+			8,
 			'SELECT count(*)::INTEGER AS segments, sum(customers)::INTEGER AS customers FROM rfm_segments'
 		);
 		expect(await cells(page, 'cell_4')).toEqual([
 			String(perSegment.length),
 			total.toLocaleString('en-US')
 		]);
-		// The segments cell itself ran first (it is read by cell 7): same customers per segment.
+		// The segments cell itself ran first (it is read by cell 8): same customers per segment.
 		const header = await page
 			.getByTestId('cell-table-rfm_segments')
 			.locator('thead th')
