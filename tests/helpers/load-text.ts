@@ -17,9 +17,13 @@ export interface LoadedText {
 }
 
 /** Load `csv` (text) as `name` with the detected mapping and build the tables. */
-export async function loadText(csv: string, name = 'orders.csv'): Promise<LoadedText> {
+export function loadText(csv: string, name = 'orders.csv'): Promise<LoadedText> {
+	return loadBytes(new TextEncoder().encode(csv), name);
+}
+
+/** Load a file's bytes as `name` with the detected mapping and build the tables. */
+export async function loadBytes(data: Uint8Array, name: string): Promise<LoadedText> {
 	const db = await createNodeEngine();
-	const data = new TextEncoder().encode(csv);
 	const set = await loadDataSet(db, [{ name, data }], { build: 'complete' });
 	expect(set.summary, `${name} built`).not.toBeNull();
 	const summary = set.summary!;

@@ -1,6 +1,6 @@
 /**
- * Issue 16 items 4 and 5 on real files, through the app's load path (loadCsv → detected mapping →
- * buildOrdersTables → the load summary's as-of → cohortAnalysis): the UCI Online Retail log
+ * Issue 16 items 4 and 5 on real files, through the app's load path (loadDataSet: file read, mapping
+ * detected, tables built; the load summary's as-of → cohortAnalysis): the UCI Online Retail log
  * (../shared/datasets, skipped without it, failing under CI) and the bundled sample.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,16 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { datasetPath, datasetPresent } from '../../helpers/datasets';
-import { createNodeEngine } from '../../helpers/node-engine';
-import type { Engine } from '../../../src/db/engine';
-import { loadCsv } from '../../../src/db/load-csv';
-import { buildOrdersTables } from '../../../src/db/build-orders';
-import { buildLoadSummaryQuery } from '../../../src/core/canonical-summary';
-import { detectOrderRoles, requiredSatisfied } from '../../../src/core/columns';
-import { sniffDateFormat } from '../../../src/core/formats';
-import { sniffNumberFormat } from '../../../src/core/number-format';
-import type { OrdersMapping } from '../../../src/core/types';
-import { scopeAt } from '../../helpers/fixtures';
+import { loadBytes } from '../../helpers/load-text';
 import {
 	cohortAnalysis,
 	defaultCohortSettings,
@@ -30,21 +21,7 @@ const SAMPLE = path.resolve(import.meta.dirname, '../../../sample-data/orders.cs
 
 /** Load a CSV as the app does, with the mapping it detects; returns the cohort runner. */
 async function loaded(name: string, bytes: Uint8Array) {
-	const db: Engine = await createNodeEngine();
-	const report = await loadCsv(db, { name, data: bytes }, 'raw_orders');
-	const det = detectOrderRoles(report.columns);
-	expect(requiredSatisfied(det, true)).toBe(true);
-	const samples = (col?: string) => report.columns.find((c) => c.name === col)?.samples ?? [];
-	const mapping: OrdersMapping = {
-		table: 'raw_orders',
-		roles: det.roles,
-		dateFormat: sniffDateFormat(samples(det.roles.order_date))!,
-		numberFormat: sniffNumberFormat(samples(det.roles.amount ?? det.roles.unit_price)),
-		dimensions: det.dimensions
-	};
-	await buildOrdersTables(db, mapping, { returns: 'net' });
-	const [summary] = await db.query<{ as_of: string }>(buildLoadSummaryQuery());
-	const scope = scopeAt(String(summary!.as_of));
+	const { db, scope } = await loadBytes(bytes, name);
 	return (settings: Partial<CohortSettings> = {}) =>
 		cohortAnalysis.run((q) => db.query(q), scope, { ...defaultCohortSettings, ...settings });
 }

@@ -1,22 +1,13 @@
 /**
  * Issue 16 items 8 and 10 on the UCI Online Retail log (../shared/datasets, skipped without it,
- * failing under CI), through the app's load path: loadCsv → detected mapping → buildOrdersTables →
- * the load summary's as-of → overviewAnalysis.
+ * failing under CI), through the app's load path: loadDataSet (file read, mapping detected, tables
+ * built) → the load summary's as-of → overviewAnalysis.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { datasetPath, datasetPresent } from '../../helpers/datasets';
-import { createNodeEngine } from '../../helpers/node-engine';
-import type { Engine } from '../../../src/db/engine';
-import { loadCsv } from '../../../src/db/load-csv';
-import { buildOrdersTables } from '../../../src/db/build-orders';
-import { buildLoadSummaryQuery } from '../../../src/core/canonical-summary';
-import { detectOrderRoles, requiredSatisfied } from '../../../src/core/columns';
-import { sniffDateFormat } from '../../../src/core/formats';
-import { sniffNumberFormat } from '../../../src/core/number-format';
-import type { OrdersMapping } from '../../../src/core/types';
-import { scopeAt } from '../../helpers/fixtures';
+import { loadBytes } from '../../helpers/load-text';
 import { overviewAnalysis } from '../../../src/analyses/overview/sql';
 
 const RETAIL = datasetPath('online_retail/online_retail.csv.gz');
@@ -25,22 +16,9 @@ const cents = (n: number) => Math.round(n * 100) / 100;
 
 describe.skipIf(!datasetPresent(RETAIL))('the overview of the Online Retail log', () => {
 	it('store revenue and orders include the lines without a customer id; the month of 9 days is partial', async () => {
-		const db: Engine = await createNodeEngine();
 		const bytes = new Uint8Array(gunzipSync(readFileSync(RETAIL)));
-		const report = await loadCsv(db, { name: 'online_retail.csv', data: bytes }, 'raw_orders');
-		const det = detectOrderRoles(report.columns);
-		expect(requiredSatisfied(det, true)).toBe(true);
-		const samples = (col?: string) => report.columns.find((c) => c.name === col)?.samples ?? [];
-		const mapping: OrdersMapping = {
-			table: 'raw_orders',
-			roles: det.roles,
-			dateFormat: sniffDateFormat(samples(det.roles.order_date))!,
-			numberFormat: sniffNumberFormat(samples(det.roles.amount ?? det.roles.unit_price)),
-			dimensions: det.dimensions
-		};
-		await buildOrdersTables(db, mapping, { returns: 'net' });
-		const [summary] = await db.query<{ as_of: string }>(buildLoadSummaryQuery());
-		const r = await overviewAnalysis.run((q) => db.query(q), scopeAt(String(summary!.as_of)), {});
+		const { db, scope } = await loadBytes(bytes, 'online_retail.csv');
+		const r = await overviewAnalysis.run((q) => db.query(q), scope, {});
 		const [file] = await db.query<{ net: number; guests: number }>(
 			'SELECT sum(amount) AS net, sum(amount) FILTER (WHERE customer_id IS NULL) AS guests FROM tx'
 		);
