@@ -12,8 +12,8 @@
 // support(lhs), leverage and conviction as interestMeasure() writes them from the counts
 // (n11/n − n1x·nx1/n², n1x·nx0/(n·n10)); conviction is Infinity when the confidence is 1 (R: Inf)
 // and NaN in the degenerate case where rhs is in every basket as well (R: NaN).
-import { DEFAULT_MAX_LEN, meetsConfidence } from './eclat';
-import type { MinedItemsets, Rule, RuleOptions } from './types';
+import { DEFAULT_MAX_LEN, meetsConfidence } from './thresholds';
+import type { Itemset, MinedItemsets, Rule, RuleOptions } from './types';
 
 /** A map key for an itemset given in ascending id order. */
 const keyOf = (items: readonly number[]): string => items.join(',');
@@ -83,4 +83,17 @@ export function rulesByLength(rules: readonly Rule[]): Record<number, number> {
 	const out: Record<number, number> = {};
 	for (const r of rules) out[r.lhs.length + 1] = (out[r.lhs.length + 1] ?? 0) + 1;
 	return out;
+}
+
+/**
+ * The frequent itemsets with minLen..maxLen items: what arules' apriori returns for
+ * target = "frequent itemsets" with those minlen/maxlen (the miner keeps all lengths from 1, as
+ * rules need their left-hand sides' counts).
+ */
+export function itemsetsOfLength(
+	mined: MinedItemsets,
+	minLen = 1,
+	maxLen = mined.maxLen
+): Itemset[] {
+	return mined.itemsets.filter((s) => s.items.length >= minLen && s.items.length <= maxLen);
 }
