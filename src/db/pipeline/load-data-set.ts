@@ -8,7 +8,8 @@ import type { LoadInput, LoadReport } from '../../core/ingest/types';
 import type { ReturnsPolicy } from '../../core/types';
 import type { Engine } from '../engine';
 import { buildTables, type LoadSummary } from './build';
-import { loadFiles, type LoadedFile, type LoadFilesOptions } from './files';
+import { loadFiles, type LoadFilesOptions } from './files';
+import { takeCandidate, withReasons, type DataSetFile } from './file-kinds';
 import {
 	mappingComplete,
 	mappingConfident,
@@ -56,8 +57,8 @@ export interface LoadDataSetOptions extends LoadFilesOptions {
 }
 
 export interface LoadedDataSet extends DataSet {
-	/** The files of this load, in order, with their kind. */
-	files: LoadedFile[];
+	/** The files of this load, in order, with their kind and the reason for it. */
+	files: DataSetFile[];
 	/** Names of the files that were neither orders nor customers (dropped). */
 	unused: string[];
 	next: NextStep;
@@ -82,7 +83,13 @@ export async function loadDataSet(
 	inputs: readonly LoadInput[],
 	options: LoadDataSetOptions = {}
 ): Promise<LoadedDataSet> {
-	const files = await loadFiles(engine, inputs, options);
+	const files = withReasons(await loadFiles(engine, inputs, options));
+	// No orders file recognised: one that could be mapped by hand is the orders candidate, and
+	// the mapping screen asks (issue 15: never a dead end).
+	if (!options.current?.orders) {
+		const candidate = await takeCandidate(engine, files, options);
+		if (candidate) options.onLoaded?.(candidate);
+	}
 	let orders = options.current?.orders ?? null;
 	let customers = options.current?.customers ?? null;
 	for (const f of files) {

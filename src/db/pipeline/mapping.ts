@@ -12,6 +12,7 @@ import {
 	type RoleDetection
 } from '../../core/columns';
 import { sniffDateFormat, sniffNumberFormat } from '../../core/formats';
+import { withGuessedRoles } from '../../core/role-guess';
 import { fitFormats, type FormatMisfit } from '../../core/formats-fit';
 import type { LoadReport } from '../../core/ingest/types';
 import type { CustomerRole, CustomersMapping, OrderRole, OrdersMapping } from '../../core/types';
@@ -53,7 +54,12 @@ export function proposeOrdersMapping(
 	report: LoadReport,
 	recall: RecallMapping = () => null
 ): OrdersMappingProposal {
-	const detection = detectOrderRoles(report.columns);
+	// Roles the header names do not give are guessed from the values, at low confidence.
+	const detection = withGuessedRoles(
+		detectOrderRoles(report.columns),
+		report.columns,
+		report.rowsLoaded
+	);
 	const saved = recall(signatureOf(report));
 	const names = new Set(report.columns.map((c) => c.name));
 	const valid =

@@ -67,10 +67,20 @@ describe('proposeOrdersMapping', () => {
 		expect(p.remembered).toBe(true);
 		expect(p.mapping.roles).toEqual(REMEMBERED.roles);
 		expect(mappingConfident(p)).toBe(true);
-		// Without it the same file is not recognised: the mapping screen would ask.
+		// Without it the names say nothing: the roles are guessed from the values, at low
+		// confidence, and the mapping screen asks.
 		const fresh = proposeOrdersMapping(report);
 		expect(fresh.remembered).toBe(false);
-		expect(fresh.detection.missing.length).toBeGreaterThan(0);
+		expect(fresh.mapping.roles).toEqual({
+			customer_id: 'kunde',
+			order_date: 'datum',
+			amount: 'betrag'
+		});
+		expect(fresh.detection.confidence).toEqual({
+			customer_id: 'low',
+			order_date: 'low',
+			amount: 'low'
+		});
 		expect(mappingConfident(fresh)).toBe(false);
 	});
 

@@ -1,0 +1,130 @@
+/**
+ * A file's kind as a decision the person sees and can change (issue 15): why each file of a load
+ * is orders, customers, baskets or not used (its reason, shown in words), the orders *candidate*
+ * when no file is recognised as orders, and reading a file again as another kind.
+ *
+ * Files that are not used are dropped after loading (files.ts), so making one the orders or
+ * customers file reads it again; a file's unused table is never kept in memory just in case.
+ */
+import type { LoadInput, LoadReport } from '../../core/ingest/types';
+import type { Engine } from '../engine';
+import { loadCsv, type LoadCsvOptions } from '../load-csv';
+import { moveTable, RAW_CUSTOMERS, RAW_ORDERS, uploadTable } from '../tables';
+import type { FileKind, LoadedFile, LoadFilesOptions } from './files';
+
+/**
+ * Why a file has its kind (messages `fileKind.reason.<code>`):
+ * - orders: 'dates-amounts' (order dates and amounts recognised by name), 'dates-quantity-price'
+ *   (dates, quantities and unit prices), 'appended' (same columns as the orders before it),
+ *   'guessed' (no file was recognised as orders: this one's roles are guessed from its values);
+ * - customers: 'id-attributes' (a customer id and attributes, no order dates and amounts),
+ *   'appended';
+ * - baskets: 'baskets';
+ * - unused: 'differ' (a second file of a kind with other columns), 'second-orders' (another file
+ *   looks like orders too), 'unrecognised' (no customer id, date or amount recognised: it can be
+ *   mapped by hand), 'one-column' (nothing to map), 'replaced' (a later file took its place);
+ * - any kind: 'chosen' (the person chose it).
+ */
+export type FileReason =
+	| 'dates-amounts'
+	| 'dates-quantity-price'
+	| 'appended'
+	| 'guessed'
+	| 'id-attributes'
+	| 'baskets'
+	| 'differ'
+	| 'second-orders'
+	| 'unrecognised'
+	| 'one-column'
+	| 'replaced'
+	| 'chosen';
+
+/** A file of a data set with the reason for its kind. */
+export interface DataSetFile extends LoadedFile {
+	reason: FileReason;
+}
+
+/** Whether a file could be mapped by hand as orders: two or more columns that hold values. */
+export function mappable(columns: LoadReport['columns']): boolean {
+	return columns.filter((c) => c.kind !== 'empty').length >= 2;
+}
+
+/** What loadFiles may add to a file: the set it was appended to, the columns that differ. */
+type Placed = LoadedFile & { set?: unknown; differ?: unknown };
+
+/** The reason for a loaded file's kind, as loadFiles placed it. */
+export function fileReason(f: Placed): FileReason {
+	const roles = f.orderRoles.roles;
+	const orderish =
+		roles.order_date !== undefined &&
+		(roles.amount !== undefined ||
+			(roles.quantity !== undefined && roles.unit_price !== undefined));
+	switch (f.kind) {
+		case 'orders':
+			if (f.set) return 'appended';
+			return roles.amount !== undefined ? 'dates-amounts' : 'dates-quantity-price';
+		case 'customers':
+			return f.set ? 'appended' : 'id-attributes';
+		case 'unused':
+			if (f.differ) return 'differ';
+			if (orderish) return 'second-orders';
+			return mappable(f.report.columns) ? 'unrecognised' : 'one-column';
+		default:
+			return 'baskets';
+	}
+}
+
+/** `files` with their reasons. */
+export function withReasons(files: readonly LoadedFile[]): DataSetFile[] {
+	return files.map((f) => ({ ...f, reason: fileReason(f) }));
+}
+
+/** Where a file of `kind` is read to. */
+function tableOf(kind: 'orders' | 'customers'): string {
+	return kind === 'orders' ? RAW_ORDERS : RAW_CUSTOMERS;
+}
+
+/**
+ * Read `input` again into the raw table of `kind` (replacing it), in the sheet of the workbook
+ * it was read from before (`previous`) unless `opts.sheet` names another. Its report.
+ */
+export async function readAs(
+	engine: Engine,
+	input: LoadInput,
+	kind: 'orders' | 'customers',
+	previous: LoadReport | null,
+	opts: LoadCsvOptions = {}
+): Promise<LoadReport> {
+	const sheet = opts.sheet ?? previous?.container?.sheet ?? undefined;
+	const tmp = uploadTable(0);
+	const report = await loadCsv(engine, input, tmp, { ...opts, sheet });
+	const table = tableOf(kind);
+	await moveTable(engine, tmp, table);
+	return { ...report, table };
+}
+
+/**
+ * The orders candidate of a load where no file is orders (and the data set has none): the first
+ * unused file that could be mapped by hand, read again into the orders table. Its roles are then
+ * guessed from its values (mapping.ts) and the mapping screen asks. Null when there is none.
+ */
+export async function takeCandidate(
+	engine: Engine,
+	files: DataSetFile[],
+	opts: Pick<LoadFilesOptions, 'signal' | 'onProgress'> = {}
+): Promise<DataSetFile | null> {
+	if (files.some((f) => f.kind === 'orders')) return null;
+	const at = files.findIndex((f) => f.reason === 'unrecognised');
+	const f = files[at];
+	if (!f) return null;
+	const report = await readAs(engine, f.input, 'orders', f.report, {
+		signal: opts.signal,
+		onProgress: (p) => opts.onProgress?.(f.input.name, p)
+	});
+	const placed: DataSetFile = { ...f, kind: 'orders', reason: 'guessed', report };
+	files[at] = placed;
+	return placed;
+}
+
+/** The kinds a person can choose for a file, in the selector's order. */
+export const CHOOSABLE_KINDS: readonly FileKind[] = ['orders', 'customers', 'unused'];
