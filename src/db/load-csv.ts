@@ -25,6 +25,7 @@ import {
 	type TextEncodingName
 } from '../core/ingest/encoding';
 import { ReplacementCounter } from '../core/ingest/replaced';
+import { detectBasketLayout } from '../core/ingest/baskets';
 import { nameColumns, ROW_COLUMN } from '../core/ingest/names';
 import {
 	buildExactStatsQuery,
@@ -156,7 +157,23 @@ export interface LoadCsvOptions {
 	encoding?: TextEncodingName;
 	/** The workbook sheet to read, by name (default: the first that holds data). */
 	sheet?: string;
+	/** false: never read the file as a basket file (core/ingest/baskets), even if it looks one. */
+	baskets?: boolean;
 }
+
+/**
+ * How a basket file is read: one column, the whole line (U+001F, the unit separator, as the
+ * delimiter: text files do not hold it; a line that does is rejected with its number).
+ */
+const BASKET_LINES = {
+	delimiter: '\u001f',
+	readDelimiter: '\u001f',
+	hasHeader: false,
+	header: null,
+	fieldCount: 1,
+	skip: 0,
+	skipped: []
+};
 
 /**
  * Load `input` into table `table` (created or replaced). Throws LoadError for files that are not
@@ -220,7 +237,10 @@ async function loadText(
 	}
 	// The sniffer (with PapaParse) is a chunk of its own: the empty page does not need it.
 	const { sniffDialect, WHITESPACE } = await import('../core/ingest/sniff');
-	const dialect = sniffDialect(text, whole);
+	// A basket file (one basket a line, ragged) is read a line a record: its items are split into
+	// the baskets table afterwards (db/pipeline/baskets.ts).
+	const basket = opts.baskets === false ? null : detectBasketLayout(text, whole);
+	const dialect = basket ? BASKET_LINES : sniffDialect(text, whole);
 	const { names, warnings } = nameColumns(dialect.header, dialect.fieldCount);
 	// Whitespace-separated text is always rewritten; mixed line ends, once they are seen (in the
 	// sniffed prefix, or by the scan of the whole file after DuckDB refused or read it).
@@ -471,7 +491,8 @@ FROM read_csv(${file}, delim = ${dialect.readDelimiter}, quote = '"', escape = '
 			encodingUncertain: guess.uncertain === true,
 			replacedChars: replaced.count,
 			replacedLines: replaced.lines,
-			delimiter: dialect.delimiter,
+			delimiter: basket ? basket.delimiter : dialect.delimiter,
+			...(basket ? { basketDelimiter: basket.delimiter } : {}),
 			hasHeader: dialect.hasHeader,
 			skippedLines: dialect.skipped,
 			dataRows,

@@ -13,6 +13,8 @@ export const RAW_ORDERS = 'raw_orders';
 export const RAW_CUSTOMERS = 'raw_customers';
 /** Tables built from the raw ones (core/canonical, core/canonical-customers, data checks). */
 const DERIVED_TABLES = [
+	// Basket files' items (core/canonical-baskets BASKETS_TABLE).
+	'baskets',
 	'tx',
 	'tx_rejects',
 	'orders',

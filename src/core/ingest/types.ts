@@ -17,6 +17,8 @@ export interface LoadProgress {
 	fraction: number | null;
 }
 export interface RejectedRow {
+	/** The file of the record, when the report covers several appended files (LoadReport.parts). */
+	file?: string;
 	/** Data-record number (1 = first record after the header), as `__row` would have been. */
 	row: number | null;
 	/** Line in the file (1-based, as a text editor counts) where the record starts. */
@@ -44,6 +46,11 @@ export interface LoadReport {
 	replacedLines: number[];
 	/** One character, or ' ' for fields separated by runs of spaces or tabs (fixed-width text). */
 	delimiter: string;
+	/**
+	 * Set when the file was read as a wide basket file (core/ingest/baskets: one basket a line):
+	 * the table has one column, the line, and its items are separated by this delimiter.
+	 */
+	basketDelimiter?: string;
 	hasHeader: boolean;
 	/**
 	 * Records after the header, counted by the loader itself (core/ingest/lines), not by DuckDB;
@@ -70,6 +77,20 @@ export interface LoadReport {
 	 * listed). `line` is the editor line (1-based).
 	 */
 	skippedLines: SkippedLine[];
+	/**
+	 * Several files of one kind appended into one set (core/ingest/append): each file's own
+	 * report, and the offset of its row numbers in the set's table. Absent for a single file.
+	 */
+	parts?: SetPart[];
+	/** The set's column naming each row's file (`source_file`), when files were appended. */
+	sourceColumn?: string;
+}
+
+/** One file of an appended set (LoadReport.parts). */
+export interface SetPart {
+	report: LoadReport;
+	/** Added to the file's data-row numbers in the set's table (0 for the first file). */
+	rowOffset: number;
 }
 
 /** A line skipped before the table starts (see LoadReport.skippedLines). */

@@ -4,6 +4,17 @@
  * raw table (db/tables) — or dropped.
  */
 import { detectCustomerRoles, detectOrderRoles, type RoleDetection } from '../../core/columns';
+import {
+	appendReport,
+	compareColumns,
+	partsOf,
+	sourceColumnName,
+	type ColumnsDiffer
+} from '../../core/ingest/append';
+import { detectLongBaskets } from '../../core/ingest/baskets';
+import { BASKETS_TABLE } from '../../core/canonical-baskets';
+import { ident, int, lit, sql } from '../../core/sql';
+import { placeBaskets } from './baskets';
 import type { LoadInput, LoadProgress, LoadReport } from '../../core/ingest/types';
 import type { TextEncodingName } from '../../core/ingest/encoding';
 import type { OrderRole } from '../../core/types';
@@ -22,7 +33,7 @@ import {
 	uploadTable
 } from '../tables';
 
-export type FileKind = 'orders' | 'customers' | 'unused';
+export type FileKind = 'orders' | 'customers' | 'baskets' | 'unused';
 
 /** One file of a load, once read and placed. */
 export interface LoadedFile {
@@ -32,6 +43,18 @@ export interface LoadedFile {
 	report: LoadReport;
 	/** The orders roles its columns suggest (what classified it). */
 	orderRoles: RoleDetection<OrderRole>;
+	/**
+	 * Appended to the orders (or customers) set loaded before it, its columns being the same:
+	 * the set's report with this file in it (core/ingest/append).
+	 */
+	set?: LoadReport;
+	/**
+	 * Unused because a set of `kind` is loaded with other columns: which differ. The person
+	 * decides (load it on its own, or not at all); it is never appended with columns missing.
+	 */
+	differ?: ColumnsDiffer & { kind: 'orders' | 'customers' };
+	/** A basket file's rows that gave no item (a blank line, a row with no transaction id). */
+	basketless?: number;
 }
 
 export interface LoadFilesOptions {
@@ -42,6 +65,8 @@ export interface LoadFilesOptions {
 	onFile?: (file: string | null) => void;
 	/** A file was read and placed (before the next one is read). */
 	onLoaded?: (file: LoadedFile) => void;
+	/** The sets loaded before (adding a file): a file with the same columns appends to its kind's. */
+	existing?: { orders?: LoadReport | null; customers?: LoadReport | null };
 }
 
 /**
@@ -59,6 +84,7 @@ export function classify(
 		(orderRoles.roles.amount !== undefined ||
 			(orderRoles.roles.quantity !== undefined && orderRoles.roles.unit_price !== undefined));
 	if (looksLikeOrders && !haveOrders) return { kind: 'orders', orderRoles };
+	if (!looksLikeOrders && detectLongBaskets(columns)) return { kind: 'baskets', orderRoles };
 	const cust = detectCustomerRoles(columns);
 	if (cust.roles.customer_id !== undefined && !looksLikeOrders) {
 		return { kind: 'customers', orderRoles };
@@ -68,7 +94,9 @@ export function classify(
 
 /**
  * Read `inputs` in order, classify each and move it to RAW_ORDERS or RAW_CUSTOMERS (replacing the
- * table there) or drop it. The first orders-looking file is the orders file; a later one is unused.
+ * table there), append it to the set of its kind loaded before it (same columns), put a basket
+ * file's items into the baskets table, or drop it. A file of a kind already loaded with other
+ * columns is unused, with the columns that differ (`differ`).
  * Throws what loadCsv throws (LoadError, AbortError); files placed before stay placed.
  */
 export async function loadFiles(
@@ -77,7 +105,10 @@ export async function loadFiles(
 	opts: LoadFilesOptions = {}
 ): Promise<LoadedFile[]> {
 	const out: LoadedFile[] = [];
-	let haveOrders = false;
+	const sets = {
+		orders: opts.existing?.orders ?? null,
+		customers: opts.existing?.customers ?? null
+	};
 	for (const [i, input] of inputs.entries()) {
 		opts.onFile?.(input.name);
 		const tmp = uploadTable(i);
@@ -87,22 +118,65 @@ export async function loadFiles(
 			onProgress: (p) => opts.onProgress?.(input.name, p)
 		});
 		measure(`load ${input.name}`, t0);
-		const { kind, orderRoles } = classify(report.columns, haveOrders);
-		const table = kind === 'orders' ? RAW_ORDERS : kind === 'customers' ? RAW_CUSTOMERS : null;
-		if (table) await moveTable(engine, tmp, table);
-		else await dropTable(engine, tmp);
-		haveOrders ||= kind === 'orders';
-		const file: LoadedFile = {
-			input,
-			kind,
-			orderRoles,
-			report: { ...report, table: table ?? tmp }
-		};
+		const wide = report.basketDelimiter !== undefined;
+		const classified = wide
+			? { kind: 'baskets' as const, orderRoles: detectOrderRoles(report.columns) }
+			: classify(report.columns, false);
+		const { orderRoles } = classified;
+		let kind: FileKind = classified.kind;
+		const file: LoadedFile = { input, kind, orderRoles, report };
+		if (kind === 'baskets') {
+			const placed = await placeBaskets(engine, report, detectLongBaskets(report.columns));
+			await dropTable(engine, tmp);
+			file.basketless = placed.basketless;
+			file.report = { ...placed.report, table: BASKETS_TABLE };
+		} else if (kind === 'orders' || kind === 'customers') {
+			const set = sets[kind];
+			const differ = set ? compareColumns(set, report) : null;
+			if (set && differ) {
+				file.differ = { ...differ, kind };
+				kind = 'unused';
+				await dropTable(engine, tmp);
+			} else if (set) {
+				file.set = sets[kind] = await appendToSet(engine, set, report);
+				file.report = { ...report, table: set.table };
+			} else {
+				const table = kind === 'orders' ? RAW_ORDERS : RAW_CUSTOMERS;
+				await moveTable(engine, tmp, table);
+				file.report = sets[kind] = { ...report, table };
+			}
+		} else await dropTable(engine, tmp);
+		file.kind = kind;
 		out.push(file);
 		opts.onLoaded?.(file);
 	}
 	opts.onFile?.(null);
 	return out;
+}
+
+/**
+ * Append a loaded file (its upload table `file.table`, columns compatible with `set`'s) to the
+ * set's raw table: rows numbered after the set's, the file's name in the source column (added,
+ * with the first file's name, when the set was one file). The set's new report.
+ */
+async function appendToSet(engine: Engine, set: LoadReport, file: LoadReport): Promise<LoadReport> {
+	const target = ident(set.table);
+	const source = set.sourceColumn ?? sourceColumnName(set.columns);
+	if (!set.sourceColumn) {
+		await engine.exec(sql`ALTER TABLE ${target} ADD COLUMN ${ident(source)} VARCHAR`);
+		await engine.exec(sql`UPDATE ${target} SET ${ident(source)} = ${lit(set.file)}`);
+	}
+	const [max] = await engine.query<{ n: number }>(
+		sql`SELECT CAST(coalesce(max(__row), 0) AS BIGINT) AS n FROM ${target}`
+	);
+	const last = partsOf(set).at(-1)!;
+	const offset = Math.max(Number(max?.n ?? 0), last.rowOffset + last.report.dataRows);
+	// By name: the file's columns may come in another order (compareColumns matched them).
+	await engine.exec(sql`INSERT INTO ${target} BY NAME
+SELECT * EXCLUDE (__row), __row + ${int(offset)} AS __row, ${lit(file.file)} AS ${ident(source)}
+FROM ${ident(file.table)}`);
+	await dropTable(engine, file.table);
+	return appendReport(set, { ...file, table: set.table }, offset, source);
 }
 
 /**

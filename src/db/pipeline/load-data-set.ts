@@ -8,10 +8,12 @@ import type { LoadInput, LoadReport } from '../../core/ingest/types';
 import type { ReturnsPolicy } from '../../core/types';
 import type { Engine } from '../engine';
 import { buildTables, type LoadSummary } from './build';
+import { readBasketsSummary, type BasketsSummary } from './baskets';
 import { loadFiles, type LoadFilesOptions } from './files';
 import { takeCandidate, withReasons, type DataSetFile } from './file-kinds';
 import {
 	mappingComplete,
+	mappingFor,
 	mappingConfident,
 	proposeCustomersMapping,
 	proposeOrdersMapping,
@@ -33,6 +35,8 @@ export interface CustomersPart extends CustomersMappingProposal {
 export interface DataSet {
 	orders: OrdersPart | null;
 	customers: CustomersPart | null;
+	/** The basket files' baskets (all of them so far), or null when none was loaded. */
+	baskets?: BasketsSummary | null;
 }
 
 /**
@@ -40,7 +44,7 @@ export interface DataSet {
  * found with confidence, ambiguous dates, a remembered format that does not fit, a close call on
  * the encoding); wait for an orders file beside a customers file; or say no orders file came.
  */
-export type NextStep = 'build' | 'mapping' | 'customers-only' | 'no-orders';
+export type NextStep = 'build' | 'mapping' | 'customers-only' | 'baskets-only' | 'no-orders';
 
 export interface LoadDataSetOptions extends LoadFilesOptions {
 	/** The data set these files join (adding a file): a new orders or customers file replaces its kind. */
@@ -59,8 +63,10 @@ export interface LoadDataSetOptions extends LoadFilesOptions {
 export interface LoadedDataSet extends DataSet {
 	/** The files of this load, in order, with their kind and the reason for it. */
 	files: DataSetFile[];
-	/** Names of the files that were neither orders nor customers (dropped). */
+	/** Names of the files that were neither orders, customers nor baskets (dropped). */
 	unused: string[];
+	/** The baskets table's summary after this load (basket files, now or before), else null. */
+	baskets: BasketsSummary | null;
 	next: NextStep;
 	/** The load summary when the tables were built, else null. */
 	summary: LoadSummary | null;
@@ -69,7 +75,10 @@ export interface LoadedDataSet extends DataSet {
 /** The page's next step for a data set (see NextStep). */
 export function nextStep(set: DataSet): NextStep {
 	const orders = set.orders;
-	if (!orders) return set.customers ? 'customers-only' : 'no-orders';
+	if (!orders) {
+		if (set.baskets) return 'baskets-only';
+		return set.customers ? 'customers-only' : 'no-orders';
+	}
 	return mappingConfident(orders) && !orders.report.encodingUncertain ? 'build' : 'mapping';
 }
 
@@ -83,27 +92,46 @@ export async function loadDataSet(
 	inputs: readonly LoadInput[],
 	options: LoadDataSetOptions = {}
 ): Promise<LoadedDataSet> {
-	const files = withReasons(await loadFiles(engine, inputs, options));
+	const current = options.current;
+	const files = withReasons(
+		await loadFiles(engine, inputs, {
+			...options,
+			existing: { orders: current?.orders?.report, customers: current?.customers?.report }
+		})
+	);
 	// No orders file recognised: one that could be mapped by hand is the orders candidate, and
 	// the mapping screen asks (issue 15: never a dead end).
-	if (!options.current?.orders) {
+	if (!current?.orders) {
 		const candidate = await takeCandidate(engine, files, options);
 		if (candidate) options.onLoaded?.(candidate);
 	}
-	let orders = options.current?.orders ?? null;
-	let customers = options.current?.customers ?? null;
+	let orders = current?.orders ?? null;
+	let customers = current?.customers ?? null;
 	for (const f of files) {
 		if (f.kind === 'orders') {
+			// A file appended to the set keeps the set's first file as its input (the encoding
+			// preview) and, for a set confirmed before, its mapping (source_file as a dimension).
+			const prior = f.set ? orders : null;
+			const report = f.set ?? f.report;
+			const proposal = proposeOrdersMapping(report, options.recall);
+			const kept = prior && prior === current?.orders;
+			const mapping = kept ? mappingFor(report, proposal.detection, prior.mapping) : null;
 			orders = {
-				input: f.input,
-				report: f.report,
-				...proposeOrdersMapping(f.report, options.recall)
+				input: prior?.input ?? f.input,
+				report,
+				...proposal,
+				...(kept && mapping
+					? { mapping, remembered: prior.remembered, misfits: prior.misfits }
+					: {})
 			};
 		} else if (f.kind === 'customers') {
-			customers = { report: f.report, ...proposeCustomersMapping(f.report) };
+			const report = f.set ?? f.report;
+			customers = { report, ...proposeCustomersMapping(report) };
 		}
 	}
-	const set: DataSet = { orders, customers };
+	const anyBaskets = files.some((f) => f.kind === 'baskets') || current?.baskets;
+	const baskets = anyBaskets ? await readBasketsSummary(engine) : null;
+	const set: DataSet = { orders, customers, baskets };
 	const next = nextStep(set);
 	const policy = options.build ?? 'confident';
 	const build =
@@ -121,6 +149,7 @@ export async function loadDataSet(
 		...set,
 		files,
 		unused: files.filter((f) => f.kind === 'unused').map((f) => f.input.name),
+		baskets,
 		next,
 		summary
 	};

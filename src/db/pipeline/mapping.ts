@@ -41,7 +41,9 @@ export interface CustomersMappingProposal {
 
 /** The header signature of a loaded file: the key its mapping is remembered under. */
 export function signatureOf(report: LoadReport): string {
-	return headerSignature(report.columns.map((c) => c.name));
+	// An appended set's source column is ours, not the files' layout.
+	const names = report.columns.map((c) => c.name).filter((n) => n !== report.sourceColumn);
+	return headerSignature(names);
 }
 
 /**

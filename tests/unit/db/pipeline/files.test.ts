@@ -49,14 +49,23 @@ describe('loadFiles', () => {
 		expect(files[0]!.report.rowsLoaded).toBe(3);
 	});
 
-	it('takes the first orders-looking file of a load as the orders file; a second is unused', async () => {
+	it('appends a second orders file with the same columns to the first; one with other columns is unused', async () => {
 		const second = ORDERS.replace('1001,2024-01-05,A,10.00', '1001,2024-01-05,Z,99.00');
-		const files = await loadFiles(db, [file('a.csv', ORDERS), file('b.csv', second)]);
-		expect(files.map((f) => f.kind)).toEqual(['orders', 'unused']);
-		const rows = await db.query<{ c: string }>(
-			`SELECT customer_id AS c FROM raw_orders WHERE order_id = '1001'`
+		const other = 'customer_id,order_date,amount\nQ,2024-05-01,1\n';
+		const files = await loadFiles(db, [
+			file('a.csv', ORDERS),
+			file('b.csv', second),
+			file('c.csv', other)
+		]);
+		expect(files.map((f) => f.kind)).toEqual(['orders', 'orders', 'unused']);
+		const rows = await db.query<{ c: string; f: string }>(
+			`SELECT customer_id AS c, source_file AS f FROM raw_orders WHERE order_id = '1001' ORDER BY __row`
 		);
-		expect(rows).toEqual([{ c: 'A' }]);
+		expect(rows).toEqual([
+			{ c: 'A', f: 'a.csv' },
+			{ c: 'Z', f: 'b.csv' }
+		]);
+		expect(files[2]!.differ).toMatchObject({ kind: 'orders', missing: ['order_id', 'region'] });
 	});
 
 	it('replaces the raw orders table of an earlier load', async () => {
