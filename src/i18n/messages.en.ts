@@ -14,7 +14,7 @@ export const en = {
 		'Clientele computes RFM segments, cohort retention, lifecycle stages, segment breakdowns, value concentration and purchase cycles from a file of orders — in your browser.',
 	'empty.sample': 'Try the sample data',
 	'empty.formats':
-		'CSV, TSV, semicolon or pipe separated; UTF-8, UTF-16 or GBK (Chinese Excel). Optionally add a customers file.',
+		'CSV, TSV, semicolon-, pipe- or space-separated text, also packed in .gz or .zip, and Excel .xlsx workbooks; UTF-8, UTF-16 or GBK (Chinese Excel). Optionally add a customers file, or a basket file (one shopping basket per line) for the market-basket analysis.',
 	'empty.privacy': 'Private by design: files are read locally, nothing is uploaded.',
 	'status.starting': 'Starting the database engine…',
 	'status.engineError': 'The database engine could not start: {message}',
@@ -126,6 +126,42 @@ export const en = {
 	'kind.empty': 'empty',
 	'summary.ordersFile': 'orders',
 	'summary.customersFile': 'customers',
+	'summary.basketsFile': 'baskets',
+	'summary.basketFacts':
+		'{rows} lines: {loaded} loaded, {rejected} rejected · encoding {encoding} · items separated by “{delimiter}”',
+	'summary.basketFacts.one':
+		'{rows} line: {loaded} loaded, {rejected} rejected · encoding {encoding} · items separated by “{delimiter}”',
+	'summary.basketless':
+		'{n} rows hold no item (blank, or without a transaction id) and make no basket.',
+	'summary.basketless.one':
+		'{n} row holds no item (blank, or without a transaction id) and makes no basket.',
+	'baskets.title': 'A basket file',
+	'baskets.body':
+		'Each line (or transaction id) is one shopping basket: the items bought together, with no customer, date or amount. It is kept for the market-basket analysis — which items are bought together, and what to recommend beside an item.',
+	'baskets.next':
+		'The customer analyses (RFM, cohorts, lifecycle …) need an orders file: add one with “Add file…”, and both are used.',
+	'baskets.summary': '{baskets} baskets of {items} distinct items · {pairs} basket items',
+	'baskets.top': 'Items in most baskets',
+	'baskets.item': 'item',
+	'baskets.inBaskets': 'baskets',
+	'baskets.share': 'share of baskets',
+	'baskets.sizes': 'Basket sizes',
+	'baskets.size': 'items in the basket',
+	'baskets.count': 'baskets',
+	'status.baskets': 'Basket file loaded · {baskets} baskets of {items} items',
+	'set.files':
+		'Appended into one set: {n} files with the same columns. The column “{column}” names each row’s file (a dimension of the breakdown and the filter).',
+	'set.file': 'file',
+	'set.rows': 'data rows',
+	'set.loaded': 'loaded',
+	'set.rejected': 'rejected',
+	'differ.title':
+		'{file} was not used: its columns differ from the {kind} file’s, so its rows were not appended.',
+	'differ.missing': 'Missing: {columns}.',
+	'differ.extra': 'Not in the {kind} file: {columns}.',
+	'differ.kinds': 'Other kinds of values in: {columns}.',
+	'differ.next':
+		'To use it, load it on its own (“Open files…”) or as another kind; or rename its columns to match and add it again.',
 	'summary.facts':
 		'{rows} data rows: {loaded} loaded, {rejected} rejected · encoding {encoding} · separator “{delimiter}”',
 	'summary.facts.one':

@@ -16,7 +16,7 @@ export const zh: Record<TranslatedKey, string> = {
 		'Clientele 根据订单文件计算 RFM 分群、同期群留存、客户生命周期、分群对比、价值集中度和复购周期——全部在浏览器中完成。',
 	'empty.sample': '试试示例数据',
 	'empty.formats':
-		'支持 CSV、TSV、分号或竖线分隔；UTF-8、UTF-16 或 GBK（中文 Excel 导出）。可另加客户文件。',
+		'支持 CSV、TSV 以及分号、竖线或空格分隔的文本，也可以是 .gz、.zip 压缩包或 Excel .xlsx 工作簿；UTF-8、UTF-16 或 GBK（中文 Excel 导出）。可另加客户文件，或用于购物篮分析的购物篮文件（每行一个购物篮）。',
 	'empty.privacy': '隐私优先：文件只在本地读取，不会上传。',
 	'status.starting': '正在启动数据库引擎…',
 	'status.engineError': '数据库引擎无法启动：{message}',
@@ -120,6 +120,36 @@ export const zh: Record<TranslatedKey, string> = {
 	'kind.empty': '空',
 	'summary.ordersFile': '订单',
 	'summary.customersFile': '客户',
+	'summary.basketsFile': '购物篮',
+	'summary.basketFacts':
+		'{rows} 行：已加载 {loaded}，拒绝 {rejected} · 编码 {encoding} · 商品以“{delimiter}”分隔',
+	'summary.basketless': '{n} 行没有商品（空行或缺少交易号），不构成购物篮。',
+	'baskets.title': '购物篮文件',
+	'baskets.body':
+		'每一行（或每个交易号）是一个购物篮：一起购买的商品，没有客户、日期或金额。它将用于购物篮分析——哪些商品常被一起购买，以及某件商品旁边该推荐什么。',
+	'baskets.next':
+		'客户分析（RFM、同期群、生命周期……）需要订单文件：用“添加文件…”加入一个，两者都会使用。',
+	'baskets.summary': '{baskets} 个购物篮，{items} 种不同商品 · 共 {pairs} 个篮内商品',
+	'baskets.top': '出现在最多购物篮中的商品',
+	'baskets.item': '商品',
+	'baskets.inBaskets': '购物篮数',
+	'baskets.share': '占购物篮比例',
+	'baskets.sizes': '购物篮大小',
+	'baskets.size': '篮内商品数',
+	'baskets.count': '购物篮数',
+	'status.baskets': '已加载购物篮文件 · {baskets} 个购物篮，{items} 种商品',
+	'set.files':
+		'已合并为一个数据集：{n} 个列相同的文件。列“{column}”记录每行来自哪个文件（可在细分和筛选中使用）。',
+	'set.file': '文件',
+	'set.rows': '数据行',
+	'set.loaded': '已加载',
+	'set.rejected': '拒绝',
+	'differ.title': '未使用 {file}：它的列与{kind}文件不同，因此没有合并它的行。',
+	'differ.missing': '缺少：{columns}。',
+	'differ.extra': '{kind}文件中没有：{columns}。',
+	'differ.kinds': '值的类型不同：{columns}。',
+	'differ.next':
+		'如需使用，请单独加载（“打开文件…”）或作为其他类型加载；或把列名改成一致后再添加。',
 	'summary.facts':
 		'{rows} 行数据：已加载 {loaded}，拒绝 {rejected} · 编码 {encoding} · 分隔符“{delimiter}”',
 	'summary.orders':

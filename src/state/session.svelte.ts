@@ -18,9 +18,15 @@ import { isEngineDead, isOutOfMemory } from '../core/engine-errors';
 import { engineStats, type EngineStats } from '../db/stats';
 import type { DataWarning } from '../core/data-warnings';
 import { EngineStatus } from '../db/pipeline/engine-status';
-import { inputHead, reloadOrdersFile, startDataSet } from '../db/pipeline/files';
+import {
+	inputHead,
+	reloadOrdersFile,
+	startDataSet,
+	type LoadedFile
+} from '../db/pipeline/files';
 import { mappingFor, proposeOrdersMapping, signatureOf } from '../db/pipeline/mapping';
 import { loadDataSet, type DataSet } from '../db/pipeline/load-data-set';
+import type { BasketsSummary } from '../db/pipeline/baskets';
 import {
 	buildTables,
 	customerColumnLabels,
@@ -33,7 +39,8 @@ import { PAGE_ENGINE, type SessionEngine, type SessionEngineSource } from './ses
 
 export type { LoadSummary } from '../db/pipeline/build';
 
-export type Phase = 'empty' | 'loading' | 'mapping' | 'ready' | 'error';
+/** 'baskets': basket files loaded and no orders file (the page says what they are for). */
+export type Phase = 'empty' | 'loading' | 'mapping' | 'ready' | 'baskets' | 'error';
 
 export interface Progress {
 	file: string;
@@ -72,6 +79,15 @@ export class Session {
 	customersMapping = $state<CustomersMapping | null>(null);
 	returns = $state<ReturnsPolicy>('net');
 	summary = $state.raw<LoadSummary | null>(null);
+	/**
+	 * The basket files' baskets (db/pipeline/baskets: the `baskets` table's counts, top items and
+	 * sizes), null when none is loaded: what the market-basket analysis starts from.
+	 */
+	basketsSummary = $state.raw<BasketsSummary | null>(null);
+	/** Files of the last load left unused because their columns differ from their kind's set. */
+	differing = $state.raw<LoadedFile[]>([]);
+	/** The basket files' load reports, in load order, with their rows that gave no item. */
+	basketReports = $state.raw<{ report: LoadReport; basketless: number }[]>([]);
 	/** Loaded rows worth a word (future dates, duplicates…), from the data checks. */
 	warnings = $state.raw<DataWarning[]>([]);
 	/**
@@ -139,7 +155,8 @@ export class Session {
 	/** Rows accepted into tables across files (orders lines typed into tx, customers rows). */
 	get rowsLoaded(): number {
 		const o = this.summary ? this.summary.tx_rows : (this.ordersReport?.rowsLoaded ?? 0);
-		return o + (this.customersReport?.rowsLoaded ?? 0);
+		const b = this.basketReports.reduce((t, r) => t + r.report.rowsLoaded, 0);
+		return o + (this.customersReport?.rowsLoaded ?? 0) + b;
 	}
 
 	/** Exact duplicate rows left out because the user chose so (0 unless removeDuplicates). */
@@ -158,8 +175,12 @@ export class Session {
 	/** Rows rejected across files: unreadable CSV records plus lines whose values could not be typed. */
 	get rowsRejected(): number {
 		const typing = this.summary?.rejected_rows ?? 0;
+		const b = this.basketReports.reduce((t, r) => t + r.report.rowsRejected, 0);
 		return (
-			(this.ordersReport?.rowsRejected ?? 0) + typing + (this.customersReport?.rowsRejected ?? 0)
+			(this.ordersReport?.rowsRejected ?? 0) +
+			typing +
+			(this.customersReport?.rowsRejected ?? 0) +
+			b
 		);
 	}
 
@@ -176,6 +197,7 @@ export class Session {
 			() => current,
 			async (signal, onProgress) => {
 				this.notices = [];
+				this.differing = [];
 				this.countFailed = false;
 				// A worker that died since the last load (e.g. out of memory in an analysis) is
 				// restarted; whatever was loaded is gone, so this load starts a new data set.
@@ -199,9 +221,18 @@ export class Session {
 						// As each file is placed: a later file's failure leaves the earlier ones shown.
 						if (f.kind === 'orders') {
 							this.duplicates.newTable();
-							this.ordersReport = f.report;
-							this.ordersInput = f.input;
-						} else if (f.kind === 'customers') this.customersReport = f.report;
+							// A file appended to the set: the set's report; its first file stays the input.
+							this.ordersReport = f.set ?? f.report;
+							if (!f.set) this.ordersInput = f.input;
+						} else if (f.kind === 'customers') this.customersReport = f.set ?? f.report;
+						else if (f.kind === 'baskets') {
+							this.basketReports = [
+								...this.basketReports,
+								{ report: f.report, basketless: f.basketless ?? 0 }
+							];
+						}
+						// Files whose columns differ from their kind's set are said apart, with the columns.
+						else if (f.differ) this.differing = [...this.differing, f];
 						else this.notices = [...this.notices, f.input.name];
 					}
 				});
@@ -215,7 +246,9 @@ export class Session {
 					this.customersDetection = loaded.customers.detection;
 					this.customersMapping = loaded.customers.mapping;
 				}
-				if (loaded.next === 'customers-only' && this.customersReport) {
+				this.basketsSummary = loaded.baskets;
+				if (loaded.next === 'baskets-only') this.phase = 'baskets';
+				else if (loaded.next === 'customers-only' && this.customersReport) {
 					this.phase = 'empty';
 					this.problem = {
 						file: this.customersReport.file,
@@ -264,6 +297,7 @@ export class Session {
 		const { ordersReport: report, ordersInput: input, detection, mapping } = this;
 		const cm = this.customersMapping;
 		return {
+			baskets: this.basketsSummary,
 			orders:
 				report && input && detection && mapping
 					? {
@@ -461,7 +495,9 @@ export class Session {
 
 	dismiss(): void {
 		this.problem = null;
-		if (this.phase === 'error') this.phase = this.ordersReport && this.summary ? 'ready' : 'empty';
+		if (this.phase !== 'error') return;
+		if (this.ordersReport && this.summary) this.phase = 'ready';
+		else this.phase = this.basketsSummary ? 'baskets' : 'empty';
 	}
 
 	/** Columns of the canonical `customers` table besides customer_id, with display labels. */
@@ -473,6 +509,8 @@ export class Session {
 	private forgetData(): void {
 		this.ordersReport = null;
 		this.customersReport = null;
+		this.basketsSummary = null;
+		this.basketReports = [];
 		this.customersMapping = null;
 		this.mapping = null;
 		this.summary = null;

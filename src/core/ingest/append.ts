@@ -8,6 +8,7 @@
  * The set's raw table numbers each file's records after the previous files' (`rowOffset`), so a
  * row number of the set names one file and its own data row again (partOfRow).
  */
+import { int, join, sql, type Sql } from '../sql';
 import type { ColumnProfile } from '../types';
 import type { LoadReport, RejectedRow, SetPart } from './types';
 
@@ -136,4 +137,21 @@ export function partOfRow(r: LoadReport, row: number): { file: string; row: numb
 	let found = parts[0]!;
 	for (const p of parts) if (p.rowOffset < row) found = p;
 	return { file: found.report.file, row: row - found.rowOffset };
+}
+
+/**
+ * Rows of each part of a set that the canonical build set aside (distinct `__row` of
+ * tx_rejects, by the parts' row ranges): rows `part` (index in `parts`) and `n`.
+ */
+export function buildPartRejectsQuery(parts: readonly SetPart[]): Sql {
+	const cases = parts
+		.map((p, i) => ({ p, i }))
+		.slice(1)
+		.reverse()
+		.map(({ p, i }) => sql`WHEN __row > ${int(p.rowOffset)} THEN ${int(i)}`);
+	const part = cases.length > 0 ? sql`CASE ${join(cases, ' ')} ELSE 0 END` : sql`0`;
+	return sql`SELECT ${part} AS part, CAST(count(DISTINCT __row) AS INTEGER) AS n
+FROM tx_rejects
+GROUP BY ALL
+ORDER BY part`;
 }

@@ -9,8 +9,12 @@ import {
 	loadFiles,
 	reloadOrdersFile,
 	startDataSet,
+	UNPACK_FACTOR,
+	unpackedBytes,
 	type DatabaseEngine
 } from '../../../../src/db/pipeline/files';
+import { prefersCompressed } from '../../../../src/db/memory';
+import { gzipSync } from 'node:zlib';
 import { CUSTOMERS, file, ORDERS, PRODUCTS } from './fixtures';
 
 let db: Engine;
@@ -109,21 +113,21 @@ describe('classify', () => {
 	});
 });
 
-describe('startDataSet', () => {
-	/** The Node engine with the browser engine's choice of database (USE). */
-	function withDatabases(engine: Engine): DatabaseEngine & { current: () => string } {
-		let current = 'memory';
-		return {
-			...engine,
-			defaultDatabase: 'memory',
-			current: () => current,
-			async useDatabase(name: string) {
-				await engine.exec(`USE ${name}`);
-				current = name;
-			}
-		};
-	}
+/** The Node engine with the browser engine's choice of database (USE). */
+function withDatabases(engine: Engine): DatabaseEngine & { current: () => string } {
+	let current = 'memory';
+	return {
+		...engine,
+		defaultDatabase: 'memory',
+		current: () => current,
+		async useDatabase(name: string) {
+			await engine.exec(`USE ${name}`);
+			current = name;
+		}
+	};
+}
 
+describe('startDataSet', () => {
 	it('drops the previous data set in both databases and picks the compressed one for large files', async () => {
 		const engine = withDatabases(db);
 		await db.exec('CREATE TABLE memory.raw_orders (x INT); CREATE TABLE packed.tx (x INT)');
@@ -138,6 +142,39 @@ describe('startDataSet', () => {
 		// 0.001 MiB (1,048 bytes): the file's plain tables (5 × ~200 bytes) pass 60 % of it.
 		expect(await startDataSet(engine, inputs, 0.001)).toBe(true);
 		expect(engine.current()).toBe('packed');
+	});
+});
+
+describe('unpackedBytes', () => {
+	const text = 'customer_id,order_date,amount\n' + 'A,2024-01-05,10.00\n'.repeat(5000);
+	const plain = new TextEncoder().encode(text);
+	const gz = new Uint8Array(gzipSync(plain));
+
+	it('takes a .gz file at its unpacked size (the ISIZE trailer), as bytes or as a Blob', async () => {
+		expect(gz.byteLength * 20).toBeLessThan(plain.byteLength);
+		expect(await unpackedBytes([{ name: 'o.csv.gz', data: gz }])).toBe(plain.byteLength);
+		const blob = new Blob([gz]);
+		expect(await unpackedBytes([{ name: 'o.csv.gz', data: blob }])).toBe(plain.byteLength);
+		expect(await unpackedBytes([{ name: 'o.csv', data: plain }])).toBe(plain.byteLength);
+	});
+
+	it('takes a zip archive at UNPACK_FACTOR times its size, and an untrustworthy trailer too', async () => {
+		const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(96).fill(0)]);
+		expect(await unpackedBytes([{ name: 'o.zip', data: zip }])).toBe(100 * UNPACK_FACTOR);
+		// A trailer smaller than the file (over 4 GiB, or several members): the factor.
+		const cut = gz.slice();
+		cut.set([1, 0, 0, 0], cut.length - 4);
+		expect(await unpackedBytes([{ name: 'o.csv.gz', data: cut }])).toBe(
+			cut.byteLength * UNPACK_FACTOR
+		);
+	});
+
+	it('lets startDataSet choose the compressed database for a .gz whose text is large', async () => {
+		const engine = withDatabases(db);
+		// 0.05 MiB (52,429 bytes): the packed file alone (5 × its size) is well under 60 % of it,
+		// the unpacked text (5 × 95,030 bytes) well over.
+		expect(prefersCompressed(gz.byteLength, 0.05 * 1024 ** 2)).toBe(false);
+		expect(await startDataSet(engine, [{ name: 'o.csv.gz', data: gz }], 0.05)).toBe(true);
 	});
 });
 
