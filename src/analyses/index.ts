@@ -10,6 +10,7 @@ import { lifecycle } from './lifecycle';
 import { breakdown } from './breakdown';
 import { concentration } from './concentration';
 import { cycle } from './cycle';
+import { clv } from './clv';
 
 export const ANALYSES: readonly AnalysisModule[] = [
 	overview,
@@ -18,5 +19,6 @@ export const ANALYSES: readonly AnalysisModule[] = [
 	lifecycle,
 	breakdown,
 	concentration,
-	cycle
+	cycle,
+	clv
 ];

@@ -9,7 +9,7 @@
  * `AnalysisModule` without an `any`.
  */
 import type { Component } from 'svelte';
-import type { AnalysisDef } from '../core/analysis';
+import type { AnalysisDef, Compute } from '../core/analysis';
 import type { Scope } from '../core/scope';
 import type { Sql } from '../core/sql';
 
@@ -65,6 +65,11 @@ export interface AnalysisModule<S extends object = object, R = unknown, K extend
 	section(): Promise<{ default: Component<SectionProps> }>;
 	/** The chart specs (chart.ts), loaded apart so Plot stays out of the dashboard chunk. */
 	chart?(): Promise<unknown>;
+	/**
+	 * Its off-thread computation (core/analysis.ts Compute), loaded with the dashboard and passed
+	 * to def.run as options.compute: the page's Worker lives outside core.
+	 */
+	compute?(): Promise<{ default: Compute }>;
 	/** Per-customer fields this analysis derives for the others. */
 	derives?: readonly DerivedField<S, K>[];
 	/**

@@ -16,7 +16,18 @@ export interface RunOptions {
 	 * a hundred thousand rows to the page; those fields are then null.
 	 */
 	customerLists?: boolean;
+	/**
+	 * Numeric work too long for the page's thread (the forecast's model fit): the state layer
+	 * passes the analysis' own runner, its manifest's `compute` (a Web Worker in the page,
+	 * in-thread in Node), because core may not construct a Worker. Without it the analysis does
+	 * the work in-thread. `unknown` in and out: core does not know the analyses' jobs; each
+	 * analysis checks and types its own at the call.
+	 */
+	compute?: Compute;
 }
+
+/** An analysis' off-thread computation (see RunOptions.compute). */
+export type Compute = (input: unknown) => Promise<unknown>;
 
 /**
  * Every dashboard analysis implements this (registry in analyses/index.ts).

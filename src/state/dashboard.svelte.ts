@@ -270,8 +270,10 @@ export class Dashboard {
 			const materialized = !a.beforeScope || this.isMaterialized(scope);
 			if (materialized) await timed(() => this.ensureScope(engine, scope));
 			const fast: Scope = { ...scope, materialized };
+			const compute = a.compute ? (await a.compute()).default : undefined;
 			const data: unknown = await a.def.run(query, fast, this.prepared(a, fast), {
-				customerLists: false
+				customerLists: false,
+				compute
 			});
 			if (gen !== this.generation) return;
 			measure(`analysis ${a.id}`, t0);

@@ -10,9 +10,12 @@ import type { AnalysisRun } from '../db/warm-up';
 export function withDefaultSettings(analyses: readonly AnalysisModule[]): AnalysisRun[] {
 	return analyses.map((a) => ({
 		id: a.def.id,
-		run: (query, scope) =>
+		// With the analysis' off-thread computation, as the dashboard runs it (the warm-up runs
+		// on the page: an in-thread model fit would block it).
+		run: async (query, scope) =>
 			a.def.run(query, scope, defaultPreparedSettings(analyses, a, scope), {
-				customerLists: false
+				customerLists: false,
+				compute: a.compute ? (await a.compute()).default : undefined
 			})
 	}));
 }

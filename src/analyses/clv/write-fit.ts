@@ -1,0 +1,81 @@
+/**
+ * The fit's parameters and group predictions into DuckDB (FITS_TABLE, PREDICTIONS_TABLE), under
+ * the fit's key, so the per-customer forecast is a join. Plain tables, not TEMP ones: the
+ * notebook runs its cells on a second connection, which would not see a temp table. The tables
+ * keep the last KEEP_FITS fits (the dashboard's cache may show an earlier scope's result again).
+ */
+import type { QueryFn } from '../../core/analysis';
+import { join, lit, raw, sql, type Sql } from '../../core/sql';
+import type { FitJobOutput } from './job';
+import { FITS_TABLE, KEEP_FITS, PREDICTIONS_TABLE } from './queries';
+
+/** Rows per INSERT statement (a statement's text stays well under a megabyte). */
+const CHUNK = 4000;
+
+/** A finite number as a SQL literal; NULL otherwise. */
+function num(v: number | undefined): string {
+	return v !== undefined && Number.isFinite(v) ? String(v) : 'NULL';
+}
+
+/**
+ * The tables, created when missing, without the rows of `key`: run before every fit, and alone
+ * when there is nothing to fit, so the forecast's statements always find them (and find no rows).
+ */
+export function clearFitStatements(key: string): Sql[] {
+	const k = lit(key);
+	const fits = raw(FITS_TABLE);
+	const preds = raw(PREDICTIONS_TABLE);
+	return [
+		sql`CREATE TABLE IF NOT EXISTS ${fits} (fit_key VARCHAR, seq INTEGER, r DOUBLE, alpha DOUBLE, a DOUBLE, b DOUBLE, p DOUBLE, q DOUBLE, gamma DOUBLE)`,
+		sql`CREATE TABLE IF NOT EXISTS ${preds} (fit_key VARCHAR, x INTEGER, tx_days INTEGER, T_days INTEGER, p_alive DOUBLE, exp_horizon DOUBLE, exp_holdout DOUBLE, discounted DOUBLE)`,
+		sql`DELETE FROM ${preds} WHERE fit_key = ${k}`,
+		sql`DELETE FROM ${fits} WHERE fit_key = ${k}`
+	];
+}
+
+/** Statements that store one fit (run in order). */
+export function writeFitStatements(
+	key: string,
+	out: FitJobOutput,
+	groups: readonly { x: number; tx_days: number; T_days: number }[]
+): Sql[] {
+	const k = lit(key);
+	const fits = raw(FITS_TABLE);
+	const preds = raw(PREDICTIONS_TABLE);
+	const bg = out.bg!.params;
+	const gg = out.gg && !out.gg.problem ? out.gg.params : null;
+	const statements: Sql[] = [
+		...clearFitStatements(key),
+		sql`INSERT INTO ${fits} SELECT ${k}, coalesce(max(seq), 0) + 1, ${raw(
+			[bg.r, bg.alpha, bg.a, bg.b, gg?.p, gg?.q, gg?.gamma].map(num).join(', ')
+		)} FROM ${fits}`
+	];
+	for (let i = 0; i < groups.length; i += CHUNK) {
+		const rows: string[] = [];
+		for (let j = i; j < Math.min(groups.length, i + CHUNK); j++) {
+			const g = groups[j]!;
+			rows.push(
+				`(${k.text}, ${g.x | 0}, ${g.tx_days | 0}, ${g.T_days | 0}, ${num(out.pAlive[j])}, ${num(
+					out.expHorizon[j]
+				)}, ${num(out.expHoldout[j])}, ${num(out.discounted[j])})`
+			);
+		}
+		statements.push(sql`INSERT INTO ${preds} VALUES ${join(rows.map(raw), ',\n')}`);
+	}
+	// Forget all but the last KEEP_FITS fits.
+	const old = sql`SELECT fit_key FROM ${fits} WHERE seq <= (SELECT max(seq) FROM ${fits}) - ${raw(String(KEEP_FITS))}`;
+	statements.push(sql`DELETE FROM ${preds} WHERE fit_key IN (${old})`);
+	statements.push(sql`DELETE FROM ${fits} WHERE fit_key IN (${old})`);
+	return statements;
+}
+
+/** Store one fit through the analysis' query function. */
+export async function writeFit(
+	query: QueryFn,
+	key: string,
+	out: FitJobOutput | null,
+	groups: readonly { x: number; tx_days: number; T_days: number }[]
+): Promise<void> {
+	const statements = out ? writeFitStatements(key, out, groups) : clearFitStatements(key);
+	for (const stmt of statements) await query(stmt);
+}
