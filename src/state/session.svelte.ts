@@ -18,13 +18,16 @@ import { isEngineDead, isOutOfMemory } from '../core/engine-errors';
 import { engineStats, type EngineStats } from '../db/stats';
 import type { DataWarning } from '../core/data-warnings';
 import { EngineStatus } from '../db/pipeline/engine-status';
+import { inputHead, startDataSet, type FileKind, type LoadedFile } from '../db/pipeline/files';
+import { readAs, type DataSetFile } from '../db/pipeline/file-kinds';
 import {
-	inputHead,
-	reloadOrdersFile,
-	startDataSet,
-	type LoadedFile
-} from '../db/pipeline/files';
-import { mappingFor, proposeOrdersMapping, signatureOf } from '../db/pipeline/mapping';
+	mappingFor,
+	proposeCustomersMapping,
+	proposeOrdersMapping,
+	signatureOf
+} from '../db/pipeline/mapping';
+import { dropTable, RAW_CUSTOMERS, RAW_ORDERS } from '../db/tables';
+import { mergeFiles, noOrdersProblem, reportKey, sheetsOf } from './file-kinds';
 import { loadDataSet, type DataSet } from '../db/pipeline/load-data-set';
 import type { BasketsSummary } from '../db/pipeline/baskets';
 import {
@@ -88,6 +91,17 @@ export class Session {
 	differing = $state.raw<LoadedFile[]>([]);
 	/** The basket files' load reports, in load order, with their rows that gave no item. */
 	basketReports = $state.raw<{ report: LoadReport; basketless: number }[]>([]);
+	/** The data set's files with their kind and its reason (the person can change a kind). */
+	files = $state.raw<DataSetFile[]>([]);
+	/** The orders workbook's sheets with data, when it has several (the sheet picker). */
+	sheets = $state.raw<string[]>([]);
+	/** What the last build was made of: Cancel on the mapping screen goes back to it. */
+	private built: {
+		key: string;
+		mapping: OrdersMapping;
+		customersMapping: CustomersMapping | null;
+		returns: ReturnsPolicy;
+	} | null = null;
 	/** Loaded rows worth a word (future dates, duplicates…), from the data checks. */
 	warnings = $state.raw<DataWarning[]>([]);
 	/**
@@ -224,18 +238,22 @@ export class Session {
 							// A file appended to the set: the set's report; its first file stays the input.
 							this.ordersReport = f.set ?? f.report;
 							if (!f.set) this.ordersInput = f.input;
+							this.sheets = sheetsOf(f.report);
 						} else if (f.kind === 'customers') this.customersReport = f.set ?? f.report;
-						else if (f.kind === 'baskets') {
+						else if (f.kind === 'baskets')
 							this.basketReports = [
 								...this.basketReports,
 								{ report: f.report, basketless: f.basketless ?? 0 }
 							];
-						}
-						// Files whose columns differ from their kind's set are said apart, with the columns.
-						else if (f.differ) this.differing = [...this.differing, f];
 						else this.notices = [...this.notices, f.input.name];
 					}
 				});
+				this.files = mergeFiles(this.files, loaded.files, mode);
+				// Files whose columns differ from their kind's set are said apart, with the columns.
+				this.differing = loaded.files.filter((f) => f.differ !== undefined);
+				this.notices = loaded.files
+					.filter((f) => f.kind === 'unused' && !f.differ)
+					.map((f) => f.input.name);
 				if (loaded.files.some((f) => f.kind === 'orders') && loaded.orders) {
 					this.detection = loaded.orders.detection;
 					this.remembered = loaded.orders.remembered;
@@ -256,7 +274,8 @@ export class Session {
 						message: ''
 					};
 				} else if (loaded.next === 'no-orders') {
-					this.fail(inputs[0]?.name ?? null, '', 'error.noOrders');
+					this.phase = 'error';
+					this.problem = noOrdersProblem(loaded.files);
 				} else if (loaded.next === 'build') await this.build();
 				else this.phase = 'mapping';
 			}
@@ -325,14 +344,20 @@ export class Session {
 	 * columns are detected afresh and the screen stays open to confirm them; a customers file
 	 * stays loaded.
 	 */
-	async reloadOrders(encoding: TextEncodingName): Promise<void> {
+	async reloadOrders(encoding?: TextEncodingName, sheet?: string): Promise<void> {
 		const input = this.ordersInput;
-		if (!input || !this.ordersReport || this.phase === 'loading') return;
+		const previous = this.ordersReport;
+		if (!input || !previous || this.phase === 'loading') return;
 		await this.loading(
 			() => input.name,
 			async (signal, onProgress) => {
 				const engine = await this.engines.get();
-				this.ordersReport = await reloadOrdersFile(engine, input, encoding, { signal, onProgress });
+				this.ordersReport = await readAs(engine, input, 'orders', previous, {
+					encoding,
+					sheet,
+					signal,
+					onProgress: (p) => onProgress(input.name, p)
+				});
 				this.duplicates.newTable();
 				this.summary = null;
 				this.warnings = [];
@@ -341,6 +366,108 @@ export class Session {
 				this.phase = 'mapping';
 			}
 		);
+	}
+
+	/** Read the orders workbook's sheet `sheet` instead (the sheet picker); the mapping screen asks. */
+	async chooseSheet(sheet: string): Promise<void> {
+		if (this.sheets.includes(sheet)) await this.reloadOrders(undefined, sheet);
+	}
+
+	/**
+	 * Make the `index`-th file of the data set a file of `kind`: read again into its table (the
+	 * file that had that kind before is then unused), or not used. With an orders file the mapping
+	 * screen asks; without one the page goes back to waiting for it and says why.
+	 */
+	async setFileKind(index: number, kind: FileKind): Promise<void> {
+		const f = this.files[index];
+		if (!f || f.kind === kind || this.phase === 'loading' || kind === 'baskets') return;
+		await this.loading(
+			() => f.input.name,
+			async (signal, onProgress) => {
+				const engine = await this.engines.get();
+				if (f.kind === 'orders') this.dropOrders();
+				if (f.kind === 'customers') this.dropCustomers();
+				if (f.kind === 'orders' || f.kind === 'customers') {
+					await dropTable(engine, f.kind === 'orders' ? RAW_ORDERS : RAW_CUSTOMERS);
+				}
+				let files = [...this.files];
+				let placed: DataSetFile = { ...f, kind: 'unused', reason: 'chosen' };
+				if (kind === 'orders' || kind === 'customers') {
+					const report = await readAs(engine, f.input, kind, f.report, {
+						signal,
+						onProgress: (p) => onProgress(f.input.name, p)
+					});
+					files = files.map((g) =>
+						g.kind === kind ? { ...g, kind: 'unused', reason: 'replaced' } : g
+					);
+					placed = { ...f, kind, reason: 'chosen', report };
+					if (kind === 'orders') {
+						this.dropOrders();
+						this.ordersReport = report;
+						this.ordersInput = f.input;
+						this.sheets = sheetsOf(report);
+						this.prepareOrdersMapping();
+					} else {
+						const p = proposeCustomersMapping(report);
+						this.customersReport = report;
+						this.customersDetection = p.detection;
+						this.customersMapping = p.mapping;
+					}
+				}
+				files[index] = placed;
+				this.files = files;
+				this.notices = [];
+				if (this.ordersReport) this.phase = 'mapping';
+				else {
+					this.phase = 'empty';
+					const key = this.customersReport ? 'notice.customersOnly' : 'notice.noOrdersFile';
+					this.problem = { file: f.input.name, key, message: '' };
+				}
+			}
+		);
+	}
+
+	/**
+	 * Cancel on the mapping screen: back to the dashboard as last built (its mapping and results)
+	 * when the files it was built from are still the loaded ones; otherwise — a first load, or a
+	 * new file that replaced the built data when it was read — back to the empty page, saying the
+	 * file was not used.
+	 */
+	cancelMapping(): void {
+		const b = this.built;
+		const key = `${reportKey(this.ordersReport)}|${reportKey(this.customersReport)}`;
+		if (b && this.summary && b.key === key) {
+			this.mapping = structuredClone(b.mapping);
+			this.customersMapping = structuredClone(b.customersMapping);
+			this.returns = b.returns;
+			this.formatMisfits = [];
+			this.problem = null;
+			this.phase = 'ready';
+			return;
+		}
+		const file = this.ordersReport?.file ?? null;
+		this.forgetData();
+		this.phase = 'empty';
+		this.problem = { file, key: 'notice.mappingCancelled', message: '' };
+	}
+
+	/** The orders file and everything built from it are gone from the page's state. */
+	private dropOrders(): void {
+		this.ordersReport = null;
+		this.ordersInput = null;
+		this.detection = null;
+		this.mapping = null;
+		this.summary = null;
+		this.sheets = [];
+		this.warnings = [];
+		this.checks = 'idle';
+		this.duplicates.newTable();
+	}
+
+	private dropCustomers(): void {
+		this.customersReport = null;
+		this.customersDetection = null;
+		this.customersMapping = null;
 	}
 
 	/** The orders file's first `maxBytes` bytes (the encoding preview), and whether that is all. */
@@ -429,6 +556,12 @@ export class Session {
 			// after "remove duplicates" keeps its checkbox in place meanwhile).
 			this.checks = 'pending';
 			this.checksError = null;
+			this.built = {
+				key: `${reportKey(this.ordersReport)}|${reportKey(this.customersReport)}`,
+				mapping: orders,
+				customersMapping: plain(this.customersMapping),
+				returns: this.returns
+			};
 			this.phase = 'ready';
 			this.dataVersion++;
 		} catch (e) {
@@ -511,14 +644,12 @@ export class Session {
 		this.customersReport = null;
 		this.basketsSummary = null;
 		this.basketReports = [];
+		this.files = [];
+		this.sheets = [];
+		this.built = null;
 		this.customersMapping = null;
 		this.mapping = null;
 		this.summary = null;
-	}
-
-	private fail(file: string | null, message: string, key: string | null = null): void {
-		this.phase = 'error';
-		this.problem = { file, key, message };
 	}
 
 	private failWith(e: unknown, file: string | null = null): void {
