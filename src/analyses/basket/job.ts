@@ -1,0 +1,86 @@
+/**
+ * The basket analysis' numeric work as one plain function of plain data: mine the frequent
+ * itemsets (mine/eclat.ts), make the rules (mine/rules.ts) and, when customers are given, each
+ * customer's next products (mine/recommend.ts). Structured-clone friendly in and out, so the page
+ * can run it in a Web Worker; Node (tests, the bench) runs it in-thread. Core: no DOM, DuckDB or
+ * Svelte.
+ */
+import { mineItemsets } from './mine/eclat';
+import { generateRules, itemsetsOfLength } from './mine/rules';
+import { indexRules, recommend } from './mine/recommend';
+import type { MineProgress, Rule } from './mine/types';
+
+export interface BasketJobInput {
+	itemCount: number;
+	/** Item ids per basket. */
+	baskets: number[][];
+	minSupport: number;
+	minConfidence: number;
+	minLen: number;
+	maxLen: number;
+	maxItemsets: number;
+	/** Customers and the items each bought (ids), for recommendations; null for none. */
+	customers: { ids: string[]; items: number[][] } | null;
+	/** Recommendations per customer. */
+	topN: number;
+}
+
+/** One recommendation: customer index (into input.customers.ids), rank 1.., item, rule index. */
+export interface JobRecommendation {
+	customer: number;
+	rank: number;
+	item: number;
+	score: number;
+	rule: number;
+}
+
+export type BasketJobOutput =
+	| {
+			status: 'ok';
+			n: number;
+			minCount: number;
+			itemCounts: number[];
+			/** Frequent itemsets with minLen..maxLen items (what arules' apriori returns). */
+			itemsets: number;
+			rules: Rule[];
+			recommendations: JobRecommendation[];
+	  }
+	| { status: 'too-many'; n: number; minCount: number; itemCounts: number[]; limit: number };
+
+/** Mine, make the rules and the recommendations; progress as a share of the mining done. */
+export async function runBasketJob(
+	input: BasketJobInput,
+	onProgress?: (share: number, itemsets: number) => void
+): Promise<BasketJobOutput> {
+	const report = (p: MineProgress) => onProgress?.(p.total > 0 ? p.done / p.total : 1, p.itemsets);
+	const mined = await mineItemsets(
+		{ itemCount: input.itemCount, baskets: input.baskets },
+		{
+			minSupport: input.minSupport,
+			maxLen: input.maxLen,
+			maxItemsets: input.maxItemsets,
+			onProgress: report
+		}
+	);
+	const base = { n: mined.n, minCount: mined.minCount, itemCounts: Array.from(mined.itemCounts) };
+	if (mined.status === 'too-many') return { ...base, status: 'too-many', limit: mined.limit };
+	if (mined.status !== 'ok') throw new Error('basket: mining was aborted');
+	const rules = generateRules(mined, {
+		minConfidence: input.minConfidence,
+		minLen: input.minLen,
+		maxLen: input.maxLen
+	});
+	const recommendations: JobRecommendation[] = [];
+	if (input.customers) {
+		const ruleIndex = new Map(rules.map((r, i) => [r, i]));
+		const index = indexRules(rules);
+		input.customers.items.forEach((bought, customer) => {
+			recommend(index, bought, { limit: input.topN }).forEach((rec, k) => {
+				const rule = ruleIndex.get(rec.rule)!;
+				recommendations.push({ customer, rank: k + 1, item: rec.item, score: rec.score, rule });
+			});
+		});
+	}
+	const itemsets = itemsetsOfLength(mined, input.minLen, input.maxLen).length;
+	return { ...base, status: 'ok', itemsets, rules, recommendations };
+}

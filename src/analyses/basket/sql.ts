@@ -1,0 +1,166 @@
+/**
+ * Bought together (issue 18): association rules and recommendations, as arules computes them.
+ *
+ * Baskets (SQL, below):
+ * - From orders (`tx` lines): a basket is an order of the scope (scoped_orders: as-of, date range,
+ *   filter; orders without a customer id are in no scope and left out). With no order id mapped,
+ *   the load made the order of a customer's purchases on one day. The item is the line's product
+ *   (or category, `itemLevel`), as text; lines without one are left out. An item is in a basket
+ *   when its net quantity there is > 0: a return line counts −|quantity| (−1 without a quantity
+ *   column), a purchase line +quantity (+1). With returns 'exclude' return lines and lines with a
+ *   non-positive amount or unit price are left out first, as in `orders`. An order whose items all
+ *   net to ≤ 0 (a cancellation) is no basket.
+ * - From a basket file (`baskets(basket_id, item)`): each basket as loaded; the scope does not
+ *   apply (no dates, no customers).
+ * Items are numbered 0.. in item-name order; baskets are sent to the miner as id lists.
+ *
+ * Mining (job.ts, mine/): Eclat over the integer ids with arules' thresholds (mine/thresholds.ts):
+ * itemsets with count ≥ ceil(minSupport × N), up to maxLen items; rules with one item on the
+ * right, confidence ≥ minConfidence, length |lhs| + 1 in minLen..maxLen, and {} ⇒ {item} when
+ * minLen is 1. Past maxItemsets frequent itemsets the result is 'too-many' with no rules.
+ * Recommendations (per customer, orders only, with the customer lists): the topN items the
+ * customer has not bought, each scored by its best rule whose left-hand side they bought
+ * (confidence × lift, ties by support), rules {} ⇒ {item} left out.
+ */
+import { raw, sql, type Sql } from '../../core/sql';
+import { scopeCtes, type Scope } from '../../core/scope';
+import type { AnalysisDef, QueryFn } from '../../core/analysis';
+import { runBasketJob, type BasketJobInput, type BasketJobOutput } from './job';
+import { DEFAULT_MAX_ITEMSETS } from './mine/thresholds';
+import { shapeBasketResult, type BasketResult } from './result';
+import { defaultBasketSettings, type BasketSettings } from './settings';
+
+export { defaultBasketSettings, type BasketSettings, type BasketResult };
+
+/** `basket_lines(basket, customer_id, item)`: one row per item in a basket, as CTE text. */
+function basketLinesCtes(scope: Scope, s: BasketSettings): Sql {
+	if (s.source === 'baskets') {
+		return sql`basket_lines AS (
+	SELECT CAST(basket_id AS VARCHAR) AS basket, CAST(NULL AS VARCHAR) AS customer_id, item
+	FROM baskets
+	WHERE item IS NOT NULL
+)`;
+	}
+	const level = raw(s.itemLevel === 'category' ? 'category' : 'product');
+	const kept =
+		scope.returns === 'exclude'
+			? sql`\n\tAND NOT t.is_return AND t.amount > 0 AND (t.unit_price IS NULL OR t.unit_price > 0)`
+			: raw('');
+	return sql`${scopeCtes(scope)},
+lines AS (
+	SELECT
+		t.order_id AS basket,
+		t.customer_id,
+		CAST(t.${level} AS VARCHAR) AS item,
+		CASE WHEN t.is_return THEN -abs(coalesce(t.quantity, 1)) ELSE coalesce(t.quantity, 1) END AS qty
+	FROM tx t
+	JOIN scoped_orders o ON o.customer_id = t.customer_id AND o.order_id = t.order_id
+	WHERE t.${level} IS NOT NULL AND CAST(t.${level} AS VARCHAR) <> ''${kept}
+),
+basket_lines AS (
+	SELECT basket, customer_id, item
+	FROM lines
+	GROUP BY basket, customer_id, item
+	HAVING sum(qty) > 0
+)`;
+}
+
+/** The basket lines and the item ids (0.. in item order) with their basket counts. */
+function itemCtes(scope: Scope, s: BasketSettings): Sql {
+	return sql`${basketLinesCtes(scope, s)},
+item_ids AS (
+	SELECT
+		item,
+		CAST(row_number() OVER (ORDER BY item) - 1 AS INTEGER) AS item_id,
+		CAST(count(*) AS INTEGER) AS baskets
+	FROM basket_lines
+	GROUP BY item
+)`;
+}
+
+/** The named statements the notebook opens. */
+export function basketQueries(scope: Scope, s: BasketSettings): Record<string, Sql> {
+	const ctes = itemCtes(scope, s);
+	const queries: Record<string, Sql> = {
+		basket_items: sql`WITH ${ctes}
+SELECT item_id, item, baskets
+FROM item_ids
+ORDER BY item_id`,
+		basket_lists: sql`WITH ${ctes}
+SELECT b.basket, string_agg(CAST(i.item_id AS VARCHAR), ' ' ORDER BY i.item_id) AS items
+FROM basket_lines b
+JOIN item_ids i USING (item)
+GROUP BY b.basket
+ORDER BY b.basket`
+	};
+	if (s.source === 'orders') {
+		queries.customer_items = sql`WITH ${ctes}
+SELECT b.customer_id, string_agg(DISTINCT CAST(i.item_id AS VARCHAR), ' ') AS items
+FROM basket_lines b
+JOIN item_ids i USING (item)
+GROUP BY b.customer_id
+ORDER BY b.customer_id`;
+	}
+	return queries;
+}
+
+const ids = (list: string | null): number[] =>
+	list
+		? list
+				.split(' ')
+				.map(Number)
+				.sort((a, b) => a - b)
+		: [];
+
+/** Rows of the three queries → the job's input. */
+async function jobInput(
+	query: QueryFn,
+	queries: Record<string, Sql>,
+	s: BasketSettings,
+	withCustomers: boolean
+): Promise<{ input: BasketJobInput; items: string[]; itemBaskets: number[] }> {
+	const items = await query<{ item_id: number; item: string; baskets: number }>(
+		queries.basket_items!
+	);
+	const lists = await query<{ basket: string; items: string }>(queries.basket_lists!);
+	let customers: BasketJobInput['customers'] = null;
+	if (withCustomers && queries.customer_items) {
+		const rows = await query<{ customer_id: string; items: string }>(queries.customer_items);
+		customers = { ids: rows.map((r) => r.customer_id), items: rows.map((r) => ids(r.items)) };
+	}
+	const input: BasketJobInput = {
+		itemCount: items.length,
+		baskets: lists.map((r) => ids(r.items)),
+		minSupport: s.minSupport,
+		minConfidence: s.minConfidence,
+		minLen: s.minLen,
+		maxLen: s.maxLen,
+		maxItemsets: s.maxItemsets ?? DEFAULT_MAX_ITEMSETS,
+		customers,
+		topN: s.topN
+	};
+	return { input, items: items.map((r) => r.item), itemBaskets: items.map((r) => r.baskets) };
+}
+
+export const basketAnalysis: AnalysisDef<BasketSettings, BasketResult> = {
+	id: 'basket',
+	queries: basketQueries,
+	async run(query, scope, settings, options = {}) {
+		const queries = basketQueries(scope, settings);
+		const withCustomers = options.customerLists !== false;
+		const { input, items } = await jobInput(query, queries, settings, withCustomers);
+		const output = options.compute
+			? ((await options.compute(input)) as BasketJobOutput)
+			: await runBasketJob(input);
+		return shapeBasketResult(output, items, input.customers?.ids ?? null, withCustomers);
+	}
+};
+
+/** Settings check for the section's inputs: the numbers arules accepts. */
+export function basketSettingsProblem(s: BasketSettings): string | null {
+	if (!(s.minSupport > 0 && s.minSupport <= 1)) return 'min-support';
+	if (!(s.minConfidence >= 0 && s.minConfidence <= 1)) return 'min-confidence';
+	if (!(Number.isInteger(s.minLen) && s.minLen >= 1)) return 'min-len';
+	if (!(Number.isInteger(s.maxLen) && s.maxLen >= s.minLen)) return 'max-len';
+	return null;
+}

@@ -1,0 +1,156 @@
+/**
+ * Issue 18: the basket analysis' SQL (baskets from order lines by order id, net quantity > 0;
+ * baskets from the `baskets` table) and its run, on a hand-worked fixture loaded through the
+ * app's load path.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadText, type LoadedText } from '../../../helpers/load-text';
+import { createNodeEngine } from '../../../helpers/node-engine';
+import { scopeAt } from '../../../helpers/fixtures';
+import { sql } from '../../../../src/core/sql';
+import {
+	basketAnalysis,
+	defaultBasketSettings,
+	type BasketSettings
+} from '../../../../src/analyses/basket/sql';
+import { runBasketJob } from '../../../../src/analyses/basket/job';
+
+// Baskets with returns netted (the load's default):
+//   1 c1 {A, B}; 2 c1 {A, C}; 3 c2 {A} (B bought and returned in the same order: net 0);
+//   4 c2 {B, C}; 5 c3 {A, B}; C6 c3 a cancellation of A (net −1: no basket);
+//   7 c4 {D} (a line without product left out); 8 c5 {B}.
+// N = 7; A 4, B 4, C 2, D 1; {A,B} 2, {A,C} 1, {B,C} 1.
+const ORDERS = `customer_id,order_id,order_date,product,category,quantity,unit_price
+c1,1,2024-01-05,A,X,1,2.00
+c1,1,2024-01-05,B,X,2,3.00
+c1,2,2024-01-10,A,X,1,2.00
+c1,2,2024-01-10,C,Y,1,5.00
+c2,3,2024-01-06,A,X,1,2.00
+c2,3,2024-01-06,B,X,1,3.00
+c2,3,2024-01-06,B,X,-1,3.00
+c2,4,2024-01-07,B,X,1,3.00
+c2,4,2024-01-07,C,Y,1,5.00
+c3,5,2024-01-08,A,X,2,2.00
+c3,5,2024-01-08,B,X,1,3.00
+c3,C6,2024-01-09,A,X,-1,2.00
+c4,7,2024-01-09,,,1,1.00
+c4,7,2024-01-09,D,Y,1,4.00
+c5,8,2024-01-09,B,X,1,3.00
+`;
+
+const items = (r: { items: { item: string; baskets: number }[] }) =>
+	r.items.map((i) => `${i.item}:${i.baskets}`);
+const rules = (r: { rules: { lhs: string[]; rhs: string; count: number }[] }) =>
+	r.rules.map((x) => `{${x.lhs.join(',')}} => ${x.rhs} #${x.count}`).sort();
+
+describe('basket analysis SQL on order lines', () => {
+	let loaded: LoadedText;
+	const run = (s: Partial<BasketSettings>, lists = true, extra = {}) =>
+		basketAnalysis.run(
+			(q) => loaded.db.query(q),
+			{ ...loaded.scope, ...extra },
+			{ ...defaultBasketSettings, ...s },
+			{ customerLists: lists }
+		);
+
+	beforeAll(async () => {
+		loaded = await loadText(ORDERS);
+	});
+
+	it('makes one basket per order, an item in it when its net quantity is > 0', async () => {
+		const r = await run({ minSupport: 0.25, minConfidence: 0.5 });
+		expect(r.baskets).toBe(7);
+		expect(items(r)).toEqual(['A:4', 'B:4', 'C:2', 'D:1']);
+		// count ≥ ceil(0.25 × 7) = 2: A, B, C, {A,B}.
+		expect([r.status, r.minCount, r.itemsets]).toEqual(['ok', 2, 4]);
+		// {} ⇒ A and {} ⇒ B (4/7 ≥ 0.5), A ⇒ B and B ⇒ A (2/4 = 0.5, on the threshold).
+		expect(rules(r)).toEqual(['{A} => B #2', '{B} => A #2', '{} => A #4', '{} => B #4']);
+		const ab = r.rules.find((x) => x.rhs === 'B' && x.lhs.length === 1)!;
+		expect(ab.lift).toBeCloseTo(0.5 / (4 / 7), 12);
+	});
+
+	it('recommends A to c5, who bought only B, from {B} ⇒ {A}; nobody else gets one', async () => {
+		const r = await run({ minSupport: 0.25, minConfidence: 0.5 });
+		expect(r.recommendations).toHaveLength(1);
+		expect(r.recommendations![0]).toMatchObject({
+			customer_id: 'c5',
+			rank: 1,
+			item: 'A',
+			lhs: ['B'],
+			confidence: 0.5
+		});
+		expect(r.recommendations![0]!.score).toBeCloseTo(0.5 * 0.875, 12);
+		expect((await run({ minSupport: 0.25 }, false)).recommendations).toBeNull();
+	});
+
+	it('counts categories at the category level (X: A, B; Y: C, D), netted per category', async () => {
+		// Order 3 keeps X (A 1 + B 1 − B 1 = 1); 2 and 4 hold X and Y; 7 holds Y.
+		const r = await run({ itemLevel: 'category', minSupport: 0.2, minConfidence: 0.5 });
+		expect(items(r)).toEqual(['X:6', 'Y:3']);
+		expect(r.baskets).toBe(7);
+	});
+
+	it("with returns 'exclude' leaves the return lines out before netting", async () => {
+		// Order 3 becomes {A, B}; the cancellation has no line left.
+		const r = await run({ minSupport: 0.25 }, true, { returns: 'exclude' });
+		expect(items(r)).toEqual(['B:5', 'A:4', 'C:2', 'D:1']);
+	});
+
+	it('follows the scope: orders from 2024-01-08 on only', async () => {
+		const r = await run({ minSupport: 0.25 }, true, { from: '2024-01-08' });
+		// Orders 2 (01-10), 5, 7, 8: {A,C}, {A,B}, {D}, {B}.
+		expect(r.baskets).toBe(4);
+		expect(items(r)).toEqual(['A:2', 'B:2', 'C:1', 'D:1']);
+	});
+
+	it('says "too-many" with the guard tripped, and "empty" with no basket', async () => {
+		const over = await run({ minSupport: 0.1, maxItemsets: 3 });
+		expect(over).toMatchObject({ status: 'too-many', limit: 3, itemsets: null, rules: [] });
+		const none = await run({ minSupport: 0.1 }, true, { to: '2023-12-31' });
+		expect(none).toMatchObject({ status: 'empty', baskets: 0, rules: [], items: [] });
+	});
+
+	it('hands the job to options.compute when given (the page’s worker)', async () => {
+		const seen: number[] = [];
+		const r = await basketAnalysis.run(
+			(q) => loaded.db.query(q),
+			loaded.scope,
+			{ ...defaultBasketSettings, minSupport: 0.25 },
+			{
+				compute: (input) => {
+					seen.push((input as { baskets: unknown[] }).baskets.length);
+					return runBasketJob(input as Parameters<typeof runBasketJob>[0]);
+				}
+			}
+		);
+		expect(seen).toEqual([7]);
+		expect(r.baskets).toBe(7);
+	});
+});
+
+describe('basket analysis SQL on a basket file', () => {
+	it('reads the baskets table as it is, with no customers and no recommendations', async () => {
+		const db = await createNodeEngine();
+		await db.exec(sql`CREATE TABLE baskets (basket_id INTEGER, item VARCHAR)`);
+		await db.exec(
+			sql`INSERT INTO baskets VALUES (1, 'milk'), (1, 'bread'), (2, 'milk'), (3, 'bread'), (3, 'milk'), (3, 'eggs')`
+		);
+		const r = await basketAnalysis.run((q) => db.query(q), scopeAt('2024-01-01'), {
+			...defaultBasketSettings,
+			source: 'baskets',
+			minSupport: 0.5,
+			minConfidence: 0.6
+		});
+		expect(r.baskets).toBe(3);
+		expect(items(r)).toEqual(['milk:3', 'bread:2', 'eggs:1']);
+		// ceil(1.5) = 2: milk, bread, {bread, milk}; {bread} ⇒ milk 2/2, {milk} ⇒ bread 2/3,
+		// {} ⇒ milk 3/3, {} ⇒ bread 2/3 (all ≥ 0.6).
+		expect(rules(r)).toEqual([
+			'{bread} => milk #2',
+			'{milk} => bread #2',
+			'{} => bread #2',
+			'{} => milk #3'
+		]);
+		expect(r.recommendations).toBeNull();
+	});
+});
