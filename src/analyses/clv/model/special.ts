@@ -18,9 +18,9 @@ const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
  */
 export function lgamma(x: number): number {
 	if (Number.isNaN(x)) return NaN;
+	if (x <= 0 && Number.isInteger(x)) return Infinity; // sin(πx) is not exactly 0 there
 	if (x < 0.5) {
 		const s = Math.sin(Math.PI * x);
-		if (s === 0) return Infinity;
 		return Math.log(Math.PI / Math.abs(s)) - lgamma(1 - x);
 	}
 	if (x === 1 || x === 2) return 0;
