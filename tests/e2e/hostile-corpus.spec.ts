@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 /**
- * Waits until the page has settled on `name`: load-status is ready, mapping or error, and the
+ * Waits until the page has settled on `name`: load-status is ready, mapping, baskets or error, and the
  * load summary or the problem message names this file (so the previous file's state is not taken
  * for this one's).
  */
@@ -50,7 +50,7 @@ async function settled(name: string): Promise<LoadStatus & { problem: string | n
 	await page.waitForFunction(
 		(name) => {
 			const state = document.querySelector('[data-testid=load-status]')?.getAttribute('data-state');
-			if (!['ready', 'mapping', 'error', 'empty'].includes(state ?? '')) return false;
+			if (!['ready', 'mapping', 'baskets', 'error', 'empty'].includes(state ?? '')) return false;
 			const where = state === 'error' || state === 'empty' ? 'problem' : 'load-summary';
 			return document.querySelector(`[data-testid=${where}]`)?.textContent?.includes(name) ?? false;
 		},
@@ -99,6 +99,15 @@ describe('the hostile corpus through the file input', () => {
 				expect(got.loaded).toBe(want.loaded);
 				// The next file would join it as its orders: start the next case afresh.
 				await page.goto(inject('appUrl'));
+				return;
+			}
+			if (want.baskets) {
+				// A basket file: the basket state with its baskets and items, not an error (issue 15).
+				expect(got.state).toBe('baskets');
+				const summary = page.getByTestId('baskets-summary');
+				expect(await summary.getAttribute('data-baskets')).toBe(String(want.baskets[0]));
+				expect(await summary.getAttribute('data-items')).toBe(String(want.baskets[1]));
+				expect([got.loaded, got.rejected]).toEqual([want.loaded, want.rejected ?? 0]);
 				return;
 			}
 			if (want.browser === 'mapping') {

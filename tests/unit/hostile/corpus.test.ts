@@ -129,6 +129,15 @@ describe('hostile corpus', () => {
 				});
 				// Counted by the loader itself, not by DuckDB: nothing unaccounted for.
 				expect(r.unaccounted, 'unaccounted').toBe(0);
+				// Issue 15: basket files go to the baskets table; no other file is taken for one.
+				if (want.baskets) {
+					expect(loaded!.files[0]!.kind, 'kind').toBe('baskets');
+					expect(loaded!.next).toBe('baskets-only');
+					const b = loaded!.baskets;
+					expect([b?.baskets, b?.items], 'baskets, items').toEqual(want.baskets);
+					return;
+				}
+				expect(loaded!.files[0]!.kind, 'kind').not.toBe('baskets');
 				const outcome = await built(loaded!, want);
 				if (outcome) {
 					const { summary, typing } = outcome;
