@@ -5,11 +5,17 @@
  * the end-to-end test through the user's load path comes with the analysis folder. The expected
  * figures are arules' published ones: apriori(Groceries, parameter = list(supp = 0.001,
  * conf = 0.8)) gives 410 rules (lengths 3:29, 4:229, 5:140, 6:12), the top by lift
- * {liquor, red/blush wine} ⇒ {bottled beer} at 11.235; conf = 0.5 gives 5,668 rules.
+ * {liquor, red/blush wine} ⇒ {bottled beer} at 11.235; conf = 0.5 gives 5,668 rules. The last
+ * block loads the file as a person drops it (loadDataSet: detected as a basket file, the
+ * `baskets` table) and runs the analysis on it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { datasetPath, datasetPresent } from '../../../helpers/datasets';
+import { createNodeEngine } from '../../../helpers/node-engine';
+import { scopeAt } from '../../../helpers/fixtures';
+import { loadDataSet } from '../../../../src/db/pipeline/load-data-set';
+import { basketAnalysis, defaultBasketSettings } from '../../../../src/analyses/basket/sql';
 import { mineItemsets } from '../../../../src/analyses/basket/mine/eclat';
 import { generateRules, rulesByLength } from '../../../../src/analyses/basket/mine/rules';
 import { companions, indexRules, recommend } from '../../../../src/analyses/basket/mine/recommend';
@@ -129,4 +135,32 @@ describe.skipIf(!datasetPresent(GROCERIES))('Groceries, mined as arules does', (
 		expect(names[first!.item]).toBe('bottled beer');
 		expect(label(first!.rule.lhs)).toEqual(['liquor', 'red/blush wine']);
 	});
+});
+
+describe.skipIf(!datasetPresent(GROCERIES))('Groceries through the load path', () => {
+	it('loads as baskets and gives arules’ 410 and 5,668 rules', async () => {
+		const db = await createNodeEngine();
+		const data = new Uint8Array(readFileSync(GROCERIES));
+		const set = await loadDataSet(db, [{ name: 'groceries.csv', data }], { build: 'complete' });
+		expect(set.baskets).not.toBeNull();
+		const run = (minConfidence: number) =>
+			basketAnalysis.run((q) => db.query(q), scopeAt('2024-01-01'), {
+				...defaultBasketSettings,
+				source: 'baskets',
+				minSupport: 0.001,
+				minConfidence
+			});
+		const strict = await run(0.8);
+		expect([strict.baskets, strict.items.length, strict.minCount]).toEqual([9835, 169, 10]);
+		expect(strict.itemsets).toBe(13492);
+		expect(strict.rules).toHaveLength(410);
+		const top = strict.rules.slice().sort((a, b) => b.lift - a.lift)[0]!;
+		expect([top.lhs, top.rhs, top.lift.toFixed(3)]).toEqual([
+			['liquor', 'red/blush wine'],
+			'bottled beer',
+			'11.235'
+		]);
+		expect(strict.items[0]).toMatchObject({ item: 'whole milk', baskets: 2513 });
+		expect((await run(0.5)).rules).toHaveLength(5668);
+	}, 60_000);
 });
