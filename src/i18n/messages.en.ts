@@ -38,8 +38,39 @@ export const en = {
 	'error.engineCrashed':
 		'The data engine stopped (usually for lack of memory) and was restarted; the loaded data is gone. Close other tabs, split the file or save it with fewer columns, then load it again. ({detail})',
 	'error.cancelled': 'Loading was cancelled. Nothing was loaded.',
-	'error.noOrders':
-		'No orders file found: a file needs a customer id, an order date and an amount (or quantity and unit price).',
+	'error.noOrdersOneColumn':
+		'This file has one column only (“{column}”), so there is nothing to map: orders need a customer id, an order date and an amount (or quantity and unit price), each in a column of its own. If its lines hold several values, their separator was not recognised: save the file as CSV with commas or semicolons. Otherwise load the orders file.',
+	'error.noOrdersEmpty':
+		'No column of this file holds values, so there is nothing to map. Load a file of orders with a customer id, an order date and an amount.',
+	'notice.noOrdersFile':
+		'Not used now: no orders file is loaded. Choose which file holds the orders below, or drop an orders file.',
+	'notice.mappingCancelled':
+		'Mapping cancelled: this file was not used, and nothing is loaded (a file replaces the data loaded before it when it is read). Load a file again to continue.',
+	'status.waiting': '{loaded} rows loaded · waiting for an orders file',
+	'status.waiting.one': '{loaded} row loaded · waiting for an orders file',
+	'fileKind.title': 'Your files and what each is used for',
+	'fileKind.label': 'Use of {file}',
+	'fileKind.kind.orders': 'Orders',
+	'fileKind.kind.customers': 'Customers',
+	'fileKind.kind.baskets': 'Baskets',
+	'fileKind.kind.unused': 'Not used',
+	'fileKind.reason.dates-amounts': 'has dates and amounts',
+	'fileKind.reason.dates-quantity-price': 'has dates, quantities and unit prices',
+	'fileKind.reason.appended': 'same columns as the file before it: added to its rows',
+	'fileKind.reason.guessed':
+		'no column name recognised — the roles below are guessed from the values: check them',
+	'fileKind.reason.id-attributes': 'one id column and attributes',
+	'fileKind.reason.baskets': 'items grouped by basket',
+	'fileKind.reason.differ': 'a second file of this kind, with other columns',
+	'fileKind.reason.second-orders': 'a second orders file',
+	'fileKind.reason.unrecognised': 'no customer id, date or amount recognised — map it by hand',
+	'fileKind.reason.one-column': 'one column only: nothing to map',
+	'fileKind.reason.replaced': 'another file took its place',
+	'fileKind.reason.chosen': 'your choice',
+	'fileKind.openMapping': 'Map {file} as the orders file',
+	'mapping.cancel': 'Cancel',
+	'mapping.cancelHint': 'Keep the data set as it was before (or, on a first load, load nothing)',
+	'mapping.sheet': 'Sheet of the workbook',
 	'error.crossOrigin':
 		'{url} is on another site. For privacy this page only loads files from its own origin or from your disk.',
 	'loadError.empty': 'The file is empty.',

@@ -3,8 +3,11 @@
  * and changes), kept apart from Session as plain, tested functions.
  */
 import type { LoadReport } from '../core/ingest/types';
-import type { DataSetFile } from '../db/pipeline/file-kinds';
+import { mappable, type DataSetFile } from '../db/pipeline/file-kinds';
+import type { FileKind } from '../db/pipeline/files';
 import type { Problem } from './problems';
+
+export type { FileKind } from '../db/pipeline/files';
 
 /**
  * The data set's files after a load: the new files alone when the load started a new data set;
@@ -63,4 +66,15 @@ export function noOrdersProblem(files: readonly DataSetFile[]): Problem {
 		message: '',
 		params: { column: columns[0]?.name ?? '', files: files.length }
 	};
+}
+
+/** The kinds a person can choose for a file, in the selector's order (a basket file keeps its). */
+export const CHOOSABLE_KINDS: readonly FileKind[] = ['orders', 'customers', 'unused'];
+
+/**
+ * The file the page offers to map as the orders file while it waits for one: the first that is
+ * not the orders file and has two or more columns with values; -1 when none.
+ */
+export function mappingOffer(files: readonly DataSetFile[]): number {
+	return files.findIndex((f) => f.kind !== 'orders' && mappable(f.report.columns));
 }

@@ -3,3 +3,4 @@
 // show them, and they are a tenth of its script.
 export { default as MappingPanel } from './MappingPanel.svelte';
 export { default as LoadSummaryPanel } from './LoadSummaryPanel.svelte';
+export { default as FileKinds } from './FileKinds.svelte';

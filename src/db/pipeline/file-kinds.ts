@@ -10,7 +10,7 @@ import type { LoadInput, LoadReport } from '../../core/ingest/types';
 import type { Engine } from '../engine';
 import { loadCsv, type LoadCsvOptions } from '../load-csv';
 import { moveTable, RAW_CUSTOMERS, RAW_ORDERS, uploadTable } from '../tables';
-import type { FileKind, LoadedFile, LoadFilesOptions } from './files';
+import type { LoadedFile, LoadFilesOptions } from './files';
 
 /**
  * Why a file has its kind (messages `fileKind.reason.<code>`):
@@ -125,6 +125,3 @@ export async function takeCandidate(
 	files[at] = placed;
 	return placed;
 }
-
-/** The kinds a person can choose for a file, in the selector's order. */
-export const CHOOSABLE_KINDS: readonly FileKind[] = ['orders', 'customers', 'unused'];
