@@ -63,17 +63,18 @@ export function fitLogParameters(
 		for (const t of theta) penalty += Math.exp(2 * t);
 		return meanNll(theta) + penalizer * penalty;
 	};
-	const withGradient: ValueAndGradient | undefined = meanNllGrad
-		? (theta, grad) => {
-				let value = meanNllGrad(theta, grad);
-				for (let i = 0; i < theta.length; i++) {
-					const p2 = Math.exp(2 * theta[i]!);
-					value += penalizer * p2;
-					grad[i] = grad[i]! + 2 * penalizer * p2;
+	const withGradient: ValueAndGradient | undefined =
+		meanNllGrad && options.method !== 'nelder-mead'
+			? (theta, grad) => {
+					let value = meanNllGrad(theta, grad);
+					for (let i = 0; i < theta.length; i++) {
+						const p2 = Math.exp(2 * theta[i]!);
+						value += penalizer * p2;
+						grad[i] = grad[i]! + 2 * penalizer * p2;
+					}
+					return value;
 				}
-				return value;
-			}
-		: undefined;
+			: undefined;
 	const budget = options.maxIterations ?? 5000;
 	const fTolerance = options.tolerance ?? 1e-12;
 	let iterations = 0;

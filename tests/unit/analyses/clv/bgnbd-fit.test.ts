@@ -57,6 +57,17 @@ describe.skipIf(!datasetPresent(SUMMARY))(
 			expect(fit.stdErrors?.b).toBeCloseTo(0.705, 2);
 		});
 
+		it('reaches the same optimum (4 significant digits) with Nelder-Mead and restarts alone', () => {
+			const fit = fitBgnbd(groups, { method: 'nelder-mead' });
+			expect(fit.converged).toBe(true);
+			within(fit.params.r, 0.242593, 1e-4);
+			within(fit.params.alpha, 4.413532, 1e-4);
+			within(fit.params.a, 0.792886, 1e-4);
+			within(fit.params.b, 2.425752, 1e-4);
+			expect(fit.logLik).toBeCloseTo(-9582.4256, 3);
+			expect(fit.iterations).toBeGreaterThan(100); // it really was the derivative-free path
+		});
+
 		it('gives the same fit on ungrouped rows (one per customer) as on the groups', () => {
 			const rows = groups.flatMap((g) =>
 				Array.from({ length: g.weight }, () => ({ ...g, weight: 1 }))
