@@ -69,6 +69,21 @@ describe('bfgs', () => {
 	});
 });
 
+describe('bfgs at the rounding floor', () => {
+	it('stops when f no longer changes in double precision instead of iterating to the cap', () => {
+		// The likelihood of a million customers is flat to rounding near its optimum while its
+		// gradient (a sum of 400,000 terms) still shows noise around 1e-9: an Armijo test alone then
+		// accepts steps that change nothing, and the fit ran to its iteration cap.
+		const fg = ([x = 0]: readonly number[], g: Float64Array) => {
+			g[0] = 2e-6 * (x - 1) + 1e-7;
+			return 1 + 1e-20 * (x - 1) ** 2;
+		};
+		const result = bfgs(fg, [1.3], { maxIterations: 200 });
+		expect(result.iterations).toBeLessThan(20);
+		expect(result.converged).toBe(true);
+	});
+});
+
 describe('numericalHessian and invertSpd', () => {
 	it('recover a quadratic’s matrix and its inverse', () => {
 		const A = [
