@@ -86,3 +86,37 @@ export function intersect(a: Ext, b: Ext, scratch: Uint32Array, minCount: number
 	if (count < minCount) return null;
 	return { item: b.item, bits: scratch.slice(first, last + 1), count, lo: first, hi: last };
 }
+
+/** Above this many frequent items the pair table (k² counts) is not built: 2,048² × 4 B = 16 MB. */
+const MAX_PAIR_TABLE_ITEMS = 2048;
+
+/**
+ * Counts of every pair of first-level extensions, by rank (pairs[i × k + j], i < j), counted
+ * basket by basket: Σ (frequent items per basket)² work instead of k² bitset intersections, most
+ * of which (in a shop's orders) come out infrequent. Borgelt's eclat does the same ("triangular
+ * matrix" for the 2-itemsets). Null when k is too large for the table.
+ */
+export function pairCounts(tx: Transactions, exts: readonly Ext[]): Int32Array | null {
+	const k = exts.length;
+	if (k > MAX_PAIR_TABLE_ITEMS || k < 2) return null;
+	const rank = new Int32Array(tx.itemCount).fill(-1);
+	exts.forEach((e, r) => (rank[e.item] = r));
+	const pairs = new Int32Array(k * k);
+	const seen = new Int32Array(k).fill(-1);
+	const ranks: number[] = [];
+	tx.baskets.forEach((basket, t) => {
+		ranks.length = 0;
+		for (let m = 0; m < basket.length; m++) {
+			const r = rank[basket[m]!]!;
+			if (r < 0 || seen[r] === t) continue;
+			seen[r] = t;
+			ranks.push(r);
+		}
+		ranks.sort((a, b) => a - b);
+		for (let a = 0; a < ranks.length; a++) {
+			const row = ranks[a]! * k;
+			for (let b = a + 1; b < ranks.length; b++) pairs[row + ranks[b]!]!++;
+		}
+	});
+	return pairs;
+}

@@ -10,7 +10,7 @@
 // The search is a generator that yields every few thousand word operations; mineItemsets drives
 // it in time slices (for a Web Worker: progress messages and abort stay live), mineItemsetsSync
 // runs it straight through (Node, tests).
-import { countItems, firstLevel, intersect, type Ext } from './bitsets';
+import { countItems, firstLevel, intersect, pairCounts, type Ext } from './bitsets';
 import { DEFAULT_MAX_ITEMSETS, DEFAULT_MAX_LEN, minimumCount } from './thresholds';
 import type { Itemset, MineOptions, MineProgress, MineResult, Transactions } from './types';
 
@@ -32,8 +32,16 @@ interface Search {
 	progress: MineProgress;
 }
 
-/** Depth-first growth of `prefix` by each extension; returns false when the guard trips. */
-function* grow(prefix: number[], exts: Ext[], s: Search): Generator<void, boolean> {
+/**
+ * Depth-first growth of `prefix` by each extension; returns false when the guard trips. `pairs`
+ * (first level only): the pair counts by rank, so only frequent pairs are intersected.
+ */
+function* grow(
+	prefix: number[],
+	exts: Ext[],
+	s: Search,
+	pairs: Int32Array | null = null
+): Generator<void, boolean> {
 	for (let i = 0; i < exts.length; i++) {
 		const e = exts[i]!;
 		if (s.out.length >= s.limit) return false;
@@ -42,6 +50,7 @@ function* grow(prefix: number[], exts: Ext[], s: Search): Generator<void, boolea
 		if (prefix.length < s.maxLen) {
 			const next: Ext[] = [];
 			for (let j = i + 1; j < exts.length; j++) {
+				if (pairs && pairs[i * exts.length + j]! < s.minCount) continue;
 				const x = intersect(e, exts[j]!, s.scratch, s.minCount);
 				s.work += e.hi - e.lo + 1;
 				if (x) next.push(x);
@@ -88,7 +97,7 @@ function start(tx: Transactions, options: MineOptions): Run {
 	};
 	const base = { n, minCount, itemCounts, maxLen };
 	return {
-		steps: grow([], exts, s),
+		steps: grow([], exts, s, s.maxLen > 1 ? pairCounts(tx, exts) : null),
 		progress,
 		finish: (completed) => {
 			progress.itemsets = s.out.length;
