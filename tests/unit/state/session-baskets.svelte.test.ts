@@ -56,6 +56,15 @@ describe('Session with basket files', () => {
 		expect(s.notices).toEqual([]);
 	});
 
+	it('an orders file added to a basket file joins it: the dashboard opens, the baskets stay', async () => {
+		const s = session();
+		await s.load([file('baskets.csv', BASKETS)]);
+		await s.load([file('orders.csv', ORDERS)], 'add');
+		expect(s.phase).toBe('ready');
+		expect([s.basketsSummary?.baskets, s.summary?.tx_rows]).toEqual([6, 2]);
+		expect(s.basketReports).toHaveLength(1);
+	});
+
 	it('beside an orders file both load and the dashboard opens', async () => {
 		const s = session();
 		await s.load([file('orders.csv', ORDERS), file('baskets.csv', BASKETS)]);
