@@ -1,0 +1,81 @@
+// Bought-together charts: the rules as a support × confidence scatter coloured by lift (arules'
+// default plot of a rule set), and the items' frequency bars (arules' itemFrequencyPlot).
+import * as Plot from '@observablehq/plot';
+import type { BasketItemRow, BasketRuleRow } from './result';
+import type { ChartTextOptions } from '../rfm/chart';
+
+/** At most this many rules are drawn (the strongest by lift); the table holds them all. */
+export const MAX_SCATTER_RULES = 2000;
+
+/** "{a, b} ⇒ {c}" for a tip or a table cell. */
+export function ruleText(rule: Pick<BasketRuleRow, 'lhs' | 'rhs'>): string {
+	return `{${rule.lhs.join(', ')}} ⇒ {${rule.rhs}}`;
+}
+
+/**
+ * Support (x) × confidence (y), one dot per rule, colour = lift (lift 1 = independence, the
+ * diverging scale's pivot). Rules beyond MAX_SCATTER_RULES: only the highest lifts are drawn.
+ */
+export function ruleScatterSpec(rules: BasketRuleRow[], opts: ChartTextOptions): Plot.PlotOptions {
+	const label = (key: string) => opts.labels[key] ?? key;
+	const drawn =
+		rules.length > MAX_SCATTER_RULES
+			? rules
+					.slice()
+					.sort((a, b) => b.lift - a.lift)
+					.slice(0, MAX_SCATTER_RULES)
+			: rules;
+	const points = drawn.map((r) => ({ ...r, rule: ruleText(r) }));
+	const width = Math.min(opts.width, 720);
+	return {
+		width,
+		height: Math.round(width * 0.62),
+		x: { label: label('support'), grid: true, percent: true },
+		y: { label: label('confidence'), grid: true, percent: true },
+		color: {
+			type: 'diverging-log',
+			pivot: 1,
+			scheme: 'BuRd',
+			label: label('lift'),
+			legend: true
+		},
+		marks: [
+			Plot.dot(points, {
+				x: 'support',
+				y: 'confidence',
+				fill: 'lift',
+				r: 3,
+				fillOpacity: 0.8,
+				channels: { rule: { value: 'rule', label: label('rule') } },
+				tip: {
+					format: { x: (v: number) => `${v.toFixed(2)} %`, y: (v: number) => `${v.toFixed(1)} %` }
+				}
+			})
+		]
+	};
+}
+
+/** The `top` most frequent items (rows come most frequent first), share of baskets as bars. */
+export function itemFrequencySpec(
+	items: BasketItemRow[],
+	opts: ChartTextOptions & { top?: number }
+): Plot.PlotOptions {
+	const label = (key: string) => opts.labels[key] ?? key;
+	const shown = items.slice(0, opts.top ?? 20);
+	return {
+		width: Math.min(opts.width, 720),
+		height: 24 + shown.length * 18,
+		marginLeft: 150,
+		x: { label: label('support'), grid: true, percent: true },
+		y: { label: null, domain: shown.map((i) => i.item) },
+		marks: [
+			Plot.barX(shown, {
+				x: 'support',
+				y: 'item',
+				fill: '#4269d0',
+				tip: { format: { x: (v: number) => `${v.toFixed(1)} %` } }
+			}),
+			Plot.ruleX([0])
+		]
+	};
+}
