@@ -60,11 +60,10 @@ export class DuplicateSearch {
 	async ensure(engine: Engine, table: string, report: LoadReport | null): Promise<void> {
 		if (!report || this.searched === this.table) return;
 		const stamp = this.table;
-		await findDuplicates(
-			engine,
-			table,
-			report.columns.map((c) => c.name)
-		);
+		// An appended set's source column is left out: a row two overlapping exports both hold
+		// is a duplicate, whichever file it came from.
+		const columns = report.columns.map((c) => c.name).filter((n) => n !== report.sourceColumn);
+		await findDuplicates(engine, table, columns);
 		this.searched = stamp;
 	}
 }

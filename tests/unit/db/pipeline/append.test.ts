@@ -6,6 +6,7 @@ import type { Engine } from '../../../../src/db/engine';
 import { loadFiles } from '../../../../src/db/pipeline/files';
 import { loadDataSet } from '../../../../src/db/pipeline/load-data-set';
 import { partOfRow } from '../../../../src/core/ingest/append';
+import { dataWarnings, DuplicateSearch } from '../../../../src/db/pipeline/checks';
 import { file } from './fixtures';
 
 let db: Engine;
@@ -100,6 +101,21 @@ describe('two monthly files', () => {
 		});
 		const [n] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM raw_orders');
 		expect(n!.n).toBe(6);
+	});
+
+	it('a row both overlapping exports hold is an exact duplicate, whichever file it came from', async () => {
+		// February's export starts with January's last order again.
+		const overlap = FEB.replace(
+			'customer_id,order_date,order_id,region,amount\n',
+			'$&A,2024-01-28,1004,North,5.00\n'
+		);
+		const set = await loadDataSet(db, [file('jan.csv', JAN), file('feb.csv', overlap)], {
+			build: 'complete'
+		});
+		const search = new DuplicateSearch();
+		await search.ensure(db, 'raw_orders', set.orders!.report);
+		const duplicate = (await dataWarnings(db, '2030-01-01')).find((w) => w.kind === 'duplicate');
+		expect([duplicate?.count, duplicate?.examples]).toEqual([1, [5]]);
 	});
 
 	it('a file added later with the same columns appends to the set, keeping its mapping', async () => {
