@@ -17,7 +17,9 @@ export const RESERVED_NAMES: readonly string[] = [
 	'customers',
 	'customer_facts',
 	'raw_orders',
-	'raw_customers'
+	'raw_customers',
+	// Basket files' items (core/canonical-baskets), which the market-basket analysis reads.
+	'baskets'
 ];
 
 /** A few SQL keywords that would make the unquoted name unusable in a FROM clause. */

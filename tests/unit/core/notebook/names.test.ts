@@ -25,6 +25,7 @@ describe('cell names', () => {
 		['x'.repeat(64), 'invalid'],
 		['orders', 'reserved'],
 		['CUSTOMER_FACTS', 'reserved'],
+		['baskets', 'reserved'],
 		['select', 'reserved'],
 		['__tmp', 'reserved'],
 		['CELL_1', 'duplicate']
