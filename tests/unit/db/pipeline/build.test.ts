@@ -81,8 +81,11 @@ describe('loadDataSet', () => {
 	it('waits for orders beside a customers file alone, and says when no file was orders', async () => {
 		const alone = await loadDataSet(db, [file('c.csv', CUSTOMERS)]);
 		expect([alone.next, alone.summary, alone.orders]).toEqual(['customers-only', null, null]);
-		const none = await loadDataSet(db, [file('skus.csv', PRODUCTS)]);
-		expect([none.next, none.unused]).toEqual(['no-orders', ['skus.csv']]);
+		// A file with two columns or more could be mapped by hand: it is the orders candidate.
+		const mappable = await loadDataSet(db, [file('skus.csv', PRODUCTS)]);
+		expect([mappable.next, mappable.unused]).toEqual(['mapping', []]);
+		const none = await loadDataSet(db, [file('notes.csv', 'note\nhello\n')]);
+		expect([none.next, none.unused]).toEqual(['no-orders', ['notes.csv']]);
 	});
 
 	it("stops at the mapping screen when unsure; 'complete' builds what could be confirmed", async () => {
