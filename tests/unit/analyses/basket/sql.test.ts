@@ -126,6 +126,15 @@ describe('basket analysis SQL on order lines', () => {
 		expect(seen).toEqual([7]);
 		expect(r.baskets).toBe(7);
 	});
+	it('runs in-thread through the manifest’s compute where there is no Worker (Node)', async () => {
+		const { default: compute } = await import('../../../../src/analyses/basket/compute');
+		const settings = { ...defaultBasketSettings, minSupport: 0.25, minConfidence: 0.5 };
+		const viaCompute = await basketAnalysis.run((q) => loaded.db.query(q), loaded.scope, settings, {
+			compute
+		});
+		const inThread = await basketAnalysis.run((q) => loaded.db.query(q), loaded.scope, settings);
+		expect(viaCompute).toEqual(inThread);
+	});
 });
 
 describe('basket analysis SQL on a basket file', () => {
