@@ -103,6 +103,27 @@ describe('two monthly files', () => {
 		expect(n!.n).toBe(6);
 	});
 
+	it('two customers files with the same columns are one customers set', async () => {
+		const a = 'customer_id,gender,region\nA,F,North\nB,M,South\n';
+		const b = 'region,customer_id,gender\nEast,D,F\n';
+		const set = await loadDataSet(
+			db,
+			[file('jan.csv', JAN), file('c1.csv', a), file('c2.csv', b)],
+			{
+				build: 'complete'
+			}
+		);
+		expect(set.files.map((f) => f.kind)).toEqual(['orders', 'customers', 'customers']);
+		expect(set.customers!.report.rowsLoaded).toBe(3);
+		expect(
+			await db.query('SELECT customer_id, region FROM customers ORDER BY customer_id')
+		).toEqual([
+			{ customer_id: 'A', region: 'North' },
+			{ customer_id: 'B', region: 'South' },
+			{ customer_id: 'D', region: 'East' }
+		]);
+	});
+
 	it('a row both overlapping exports hold is an exact duplicate, whichever file it came from', async () => {
 		// February's export starts with January's last order again.
 		const overlap = FEB.replace(
