@@ -1,0 +1,68 @@
+// What the section shows of the rules: the search and right-hand-side filters, the sort, and
+// the rows of the table and of the CSV. Pure functions, so they are tested without a page.
+import type { BasketRuleRow } from './result';
+
+export type RuleSortKey = 'lift' | 'confidence' | 'support' | 'count';
+
+export interface RuleFilter {
+	/** Keep rules with an item containing this text (case-insensitive), on either side. */
+	search?: string;
+	/** Keep rules whose right-hand side is exactly this item. */
+	rhs?: string | null;
+	sort?: RuleSortKey;
+}
+
+/** The rules kept by `filter`, best first by `sort` (default lift), ties by support, then text. */
+export function filterRules(rules: readonly BasketRuleRow[], filter: RuleFilter): BasketRuleRow[] {
+	const needle = filter.search?.trim().toLowerCase() ?? '';
+	const key = filter.sort ?? 'lift';
+	const text = (r: BasketRuleRow) => `${r.lhs.join('\u0000')}\u0001${r.rhs}`;
+	return rules
+		.filter((r) => !filter.rhs || r.rhs === filter.rhs)
+		.filter((r) => needle === '' || [...r.lhs, r.rhs].some((i) => i.toLowerCase().includes(needle)))
+		.sort(
+			(a, b) =>
+				b[key] - a[key] ||
+				b.support - a.support ||
+				(text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0)
+		);
+}
+
+/** "{a, b}" — the form arules prints an itemset in. */
+export function itemsetText(items: readonly string[]): string {
+	return `{${items.join(', ')}}`;
+}
+
+/** Conviction as text: 'Inf' for a rule that always holds (as R writes it), '' for NaN. */
+export function convictionText(v: number): string {
+	if (v === Infinity) return 'Inf';
+	return Number.isNaN(v) ? '' : String(v);
+}
+
+/** The CSV's columns: lhs, rhs, support, confidence, lift, count, then the extra measures. */
+export const RULE_CSV_COLUMNS = [
+	'lhs',
+	'rhs',
+	'support',
+	'confidence',
+	'lift',
+	'count',
+	'coverage',
+	'leverage',
+	'conviction'
+] as const;
+
+/** One CSV row per rule, itemsets as "{a, b}", every measure unrounded. */
+export function ruleCsvRows(rules: readonly BasketRuleRow[]): Record<string, string | number>[] {
+	return rules.map((r) => ({
+		lhs: itemsetText(r.lhs),
+		rhs: itemsetText([r.rhs]),
+		support: r.support,
+		confidence: r.confidence,
+		lift: r.lift,
+		count: r.count,
+		coverage: r.coverage,
+		leverage: r.leverage,
+		conviction: convictionText(r.conviction)
+	}));
+}
