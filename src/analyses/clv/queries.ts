@@ -23,20 +23,71 @@ export function fnv1a(text: string): string {
 	return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The summary CTEs (without the final SELECT), ending with `customer_summary` and `info_base`. */
-export function summaryCtes(scope: Scope, s: ClvSettings): Sql {
+/**
+ * The run's copies of `occasions`, `period` and `customer_summary` (temp tables named after the
+ * fit's key, so two runs at once do not share them): ten statements read them instead of each
+ * computing the summary again. Statements shown to the user are built without them.
+ */
+export function storedTables(key: string) {
+	return {
+		occasions: `__clv_${key}_occasions`,
+		period: `__clv_${key}_period`,
+		summary: `__clv_${key}_summary`
+	};
+}
+
+/** Statements that create the run's copies (storedTables), in order. */
+export function storeSummaryStatements(scope: Scope, s: ClvSettings, key: string): Sql[] {
+	const t = storedTables(key);
+	const fromOccasions = summaryCtes(scope, s, { occasions: t.occasions });
+	return [
+		sql`CREATE OR REPLACE TEMP TABLE ${raw(t.occasions)} AS
+${summaryCtes(scope, s)}
+SELECT * FROM occasions`,
+		sql`CREATE OR REPLACE TEMP TABLE ${raw(t.period)} AS
+${fromOccasions}
+SELECT * FROM period`,
+		sql`CREATE OR REPLACE TEMP TABLE ${raw(t.summary)} AS
+${fromOccasions}
+SELECT * FROM customer_summary`
+	];
+}
+
+/** Statements that drop the run's copies. */
+export function dropSummaryStatements(key: string): Sql[] {
+	return Object.values(storedTables(key)).map((t) => sql`DROP TABLE IF EXISTS ${raw(t)}`);
+}
+
+/**
+ * The summary CTEs (without the final SELECT): occasions, period, customer_summary and the steps
+ * between. `stored`: read some of them from the run's copies (storedTables).
+ */
+export function summaryCtes(
+	scope: Scope,
+	s: ClvSettings,
+	stored: { occasions: string; period?: string; summary?: string } | null = null
+): Sql {
+	if (stored?.period && stored.summary) {
+		return sql`WITH ${scopeCtes(scope)},
+occasions AS (SELECT * FROM ${raw(stored.occasions)}),
+period AS (SELECT * FROM ${raw(stored.period)}),
+customer_summary AS (SELECT * FROM ${raw(stored.summary)})`;
+	}
 	const unit = lit(UNIT_DAYS[s.unit]);
 	// Two thirds of the range of purchase days, whole days down, unless the user picked a date.
 	const calEnd =
 		s.calibrationEnd === null
 			? sql`first_day + CAST(floor(date_diff('day', first_day, last_day) * 2 / 3) AS INTEGER)`
 			: sql`CAST(${lit(s.calibrationEnd)} AS DATE)`;
-	return sql`WITH ${scopeCtes(scope)},
-occasions AS (
-	SELECT customer_id, order_date AS day, CAST(sum(revenue) AS DOUBLE) AS value
+	const occasions = stored
+		? sql`SELECT * FROM ${raw(stored.occasions)}`
+		: sql`SELECT customer_id, order_date AS day, CAST(sum(revenue) AS DOUBLE) AS value
 	FROM scoped_orders
 	WHERE is_purchase
-	GROUP BY customer_id, order_date
+	GROUP BY customer_id, order_date`;
+	return sql`WITH ${scopeCtes(scope)},
+occasions AS (
+	${occasions}
 ),
 bounds AS (
 	SELECT CAST(min(day) AS DATE) AS first_day, CAST(max(day) AS DATE) AS last_day FROM occasions
@@ -89,8 +140,8 @@ customer_summary AS (
 }
 
 /** The per-customer forecast: the summary joined with its group's predictions and the fit. */
-function forecastCtes(scope: Scope, s: ClvSettings, key: string): Sql {
-	return sql`${summaryCtes(scope, s)},
+function forecastCtes(scope: Scope, s: ClvSettings, key: string, stored: boolean): Sql {
+	return sql`${summaryCtes(scope, s, stored ? storedTables(key) : null)},
 fit AS (SELECT * FROM ${raw(FITS_TABLE)} WHERE fit_key = ${lit(key)}),
 forecast AS (
 	SELECT
@@ -147,10 +198,13 @@ const customerSelect = raw(
 /** How many of the top customers the section lists. */
 export const TOP_ROWS = 20;
 
-/** Statements of the forecast: the fit's input and, after the fit, the per-customer results. */
-export function buildClvQueries(scope: Scope, s: ClvSettings, key: string) {
-	const base = summaryCtes(scope, s);
-	const f = forecastCtes(scope, s, key);
+/**
+ * Statements of the forecast: the fit's input and, after the fit, the per-customer results.
+ * `stored`: read the run's copies of the summary (storeSummaryStatements ran).
+ */
+export function buildClvQueries(scope: Scope, s: ClvSettings, key: string, stored = false) {
+	const base = summaryCtes(scope, s, stored ? storedTables(key) : null);
+	const f = forecastCtes(scope, s, key, stored);
 	return {
 		/** One row: the period, counts of the customers in and out of the model, holdout length. */
 		info: sql`${base},
@@ -265,7 +319,7 @@ export function derivedStatement(
 	key: string,
 	column: 'clv_decile' | 'p_alive_band'
 ): Sql {
-	return sql`${forecastCtes(scope, s, key)}
+	return sql`${forecastCtes(scope, s, key, false)}
 SELECT c.customer_id, CAST(r.${raw(column)} AS VARCHAR) AS value
 FROM scoped_customers c
 LEFT JOIN ranked r USING (customer_id)`;

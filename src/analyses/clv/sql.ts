@@ -39,7 +39,13 @@
 import type { AnalysisDef, RunOptions, QueryFn } from '../../core/analysis';
 import type { Scope } from '../../core/scope';
 import { int, sql, type Sql } from '../../core/sql';
-import { buildClvQueries, fnv1a, TOP_ROWS } from './queries';
+import {
+	buildClvQueries,
+	dropSummaryStatements,
+	fnv1a,
+	storeSummaryStatements,
+	TOP_ROWS
+} from './queries';
 import {
 	checkClvSettings,
 	defaultClvSettings,
@@ -134,7 +140,32 @@ async function runClv(
 ): Promise<ClvResult> {
 	checkClvSettings(s);
 	const key = clvFitKey(scope, s);
-	const q = buildClvQueries(scope, s, key);
+	// One run at a time: two runs of one key (a setting sent twice) would clear and fill the same
+	// prediction rows in turns, and share the summary's temp tables.
+	const mine = queue.then(async () => {
+		// The summary once, in temp tables the run's statements read; dropped when the run ends.
+		for (const stmt of storeSummaryStatements(scope, s, key)) await query(stmt);
+		try {
+			return await runStored(query, scope, s, key, options);
+		} finally {
+			for (const stmt of dropSummaryStatements(key)) await query(stmt);
+		}
+	});
+	queue = mine.catch(() => undefined);
+	return mine;
+}
+
+/** The forecast's runs, one after the other (see runClv). */
+let queue: Promise<unknown> = Promise.resolve();
+
+async function runStored(
+	query: QueryFn,
+	scope: Scope,
+	s: ClvSettings,
+	key: string,
+	options?: RunOptions
+): Promise<ClvResult> {
+	const q = buildClvQueries(scope, s, key, true);
 	const [info] = await query<ClvInfo>(q.info);
 	if (!info) throw new Error('clv: the info query returned no row');
 	const empty: ClvResult = {

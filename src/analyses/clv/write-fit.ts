@@ -5,12 +5,15 @@
  * keep the last KEEP_FITS fits (the dashboard's cache may show an earlier scope's result again).
  */
 import type { QueryFn } from '../../core/analysis';
-import { join, lit, raw, sql, type Sql } from '../../core/sql';
+import { int, lit, raw, sql, type Sql } from '../../core/sql';
 import type { FitJobOutput } from './job';
 import { FITS_TABLE, KEEP_FITS, PREDICTIONS_TABLE } from './queries';
 
-/** Rows per INSERT statement (a statement's text stays well under a megabyte). */
-const CHUNK = 4000;
+/**
+ * Rows per INSERT statement: its text is built between two statements (each await of the
+ * engine ends a task), so one chunk's number formatting is all the page does at a time.
+ */
+const CHUNK = 1000;
 
 /** A finite number as a SQL literal; NULL otherwise. */
 function num(v: number | undefined): string {
@@ -33,40 +36,32 @@ export function clearFitStatements(key: string): Sql[] {
 	];
 }
 
-/** Statements that store one fit (run in order). */
-export function writeFitStatements(
+/** Statements that store one fit, in order; each built when asked for (a generator). */
+export function* writeFitStatements(
 	key: string,
 	out: FitJobOutput,
 	groups: readonly { x: number; tx_days: number; T_days: number }[]
-): Sql[] {
+): Generator<Sql> {
 	const k = lit(key);
 	const fits = raw(FITS_TABLE);
 	const preds = raw(PREDICTIONS_TABLE);
 	const bg = out.bg!.params;
 	const gg = out.gg && !out.gg.problem ? out.gg.params : null;
-	const statements: Sql[] = [
-		...clearFitStatements(key),
-		sql`INSERT INTO ${fits} SELECT ${k}, coalesce(max(seq), 0) + 1, ${raw(
-			[bg.r, bg.alpha, bg.a, bg.b, gg?.p, gg?.q, gg?.gamma].map(num).join(', ')
-		)} FROM ${fits}`
-	];
+	yield* clearFitStatements(key);
+	const params = [bg.r, bg.alpha, bg.a, bg.b, gg?.p, gg?.q, gg?.gamma].map(num).join(', ');
+	yield sql`INSERT INTO ${fits} SELECT ${k}, coalesce(max(seq), 0) + 1, ${raw(params)} FROM ${fits}`;
 	for (let i = 0; i < groups.length; i += CHUNK) {
-		const rows: string[] = [];
+		let values = '';
 		for (let j = i; j < Math.min(groups.length, i + CHUNK); j++) {
 			const g = groups[j]!;
-			rows.push(
-				`(${k.text}, ${g.x | 0}, ${g.tx_days | 0}, ${g.T_days | 0}, ${num(out.pAlive[j])}, ${num(
-					out.expHorizon[j]
-				)}, ${num(out.expHoldout[j])}, ${num(out.discounted[j])})`
-			);
+			values += `${j > i ? ',\n' : ''}('${key}', ${g.x | 0}, ${g.tx_days | 0}, ${g.T_days | 0}, ${num(out.pAlive[j])}, ${num(out.expHorizon[j])}, ${num(out.expHoldout[j])}, ${num(out.discounted[j])})`;
 		}
-		statements.push(sql`INSERT INTO ${preds} VALUES ${join(rows.map(raw), ',\n')}`);
+		yield sql`INSERT INTO ${preds} VALUES ${raw(values)}`;
 	}
 	// Forget all but the last KEEP_FITS fits.
-	const old = sql`SELECT fit_key FROM ${fits} WHERE seq <= (SELECT max(seq) FROM ${fits}) - ${raw(String(KEEP_FITS))}`;
-	statements.push(sql`DELETE FROM ${preds} WHERE fit_key IN (${old})`);
-	statements.push(sql`DELETE FROM ${fits} WHERE fit_key IN (${old})`);
-	return statements;
+	const old = sql`SELECT fit_key FROM ${fits} WHERE seq <= (SELECT max(seq) FROM ${fits}) - ${int(KEEP_FITS)}`;
+	yield sql`DELETE FROM ${preds} WHERE fit_key IN (${old})`;
+	yield sql`DELETE FROM ${fits} WHERE fit_key IN (${old})`;
 }
 
 /** Store one fit through the analysis' query function. */

@@ -263,3 +263,32 @@ describe('the input summary', () => {
 		await db.close();
 	});
 });
+
+/** 90 customers over 2024: every third buys once, the others 2–4 times, spend 10–40. */
+function syntheticOrders(): string {
+	const lines = ['customer_id,order_id,order_date,amount'];
+	const day = (n: number) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10);
+	for (let i = 0; i < 90; i++) {
+		const visits = i % 3 === 0 ? 1 : 2 + (i % 3);
+		for (let k = 0; k < visits; k++) {
+			lines.push(
+				`c${i},o${i}_${k},${day((i * 7 + k * (20 + (i % 11) * 9)) % 360)},${10 + ((i * k) % 31)}`
+			);
+		}
+	}
+	return lines.join('\n') + '\n';
+}
+
+describe('runs of the forecast', () => {
+	it('two runs of the same settings at once (a setting sent twice) both finish, without doubled predictions', async () => {
+		const { db, scope } = await loadText(syntheticOrders());
+		const s: ClvSettings = { ...defaultClvSettings, unit: 'day' };
+		const run = () => clvAnalysis.run((q) => db.query(q), scope, s);
+		const [a, b] = await Promise.all([run(), run()]);
+		expect(a.bg).not.toBeNull();
+		expect(b.customers).toEqual(a.customers);
+		// One row per customer in the model: the prediction rows were not written twice.
+		expect(a.customers).toHaveLength(a.info.customers);
+		await db.close();
+	});
+});
