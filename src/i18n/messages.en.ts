@@ -508,7 +508,7 @@ export const en = {
 	'summary.fromZip': 'Read {entry} from the zip archive.',
 	'summary.fromSheet': 'Read the sheet “{sheet}”.',
 	'summary.otherSheets':
-		'Other sheets with data, not read: {sheets}. To analyse one, move it to the front of the workbook or save it as CSV.'
+		'Other sheets with data, not read: {sheets}. To analyse one, choose it under “Sheet of the workbook” on the mapping screen (Change column mapping).'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -456,5 +456,5 @@ export const zh: Record<TranslatedKey, string> = {
 	'summary.fromZip': '已从 zip 压缩包中读取 {entry}。',
 	'summary.fromSheet': '已读取工作表“{sheet}”。',
 	'summary.otherSheets':
-		'其他有数据的工作表（未读取）：{sheets}。要分析其中之一，请把它移到工作簿最前面，或另存为 CSV。'
+		'其他有数据的工作表（未读取）：{sheets}。要分析其中之一，请在列映射界面（修改列映射）的“工作簿中的工作表”中选择它。'
 };

@@ -15,6 +15,7 @@ import {
 	type BrowserSession
 } from './helpers/browser';
 import { kpi, waitForAnalyses, waitForLoad } from './helpers/app';
+import { xlsx } from '../helpers/xlsx-writer.mjs';
 
 /** Names, ISO dates and amounts under headers no synonym knows: 2 customers, 3 orders. */
 const WHO = 'who,when,paid\nAnn,2024-01-02,10.5\nBob,2024-02-03,20\nAnn,2024-03-01,7.25\n';
@@ -25,14 +26,14 @@ const ORDERS =
 const GERMAN = 'kunde,datum,betrag\nA,2024-01-05,10.00\nB,2024-01-20,25.50\nA,2024-02-03,4.50\n';
 const CDNOW_SAMPLE = datasetPath('cdnow/CDNOW_sample.txt');
 
-type Given = { name: string; text?: string; bytes?: Buffer };
+type Given = { name: string; text?: string; bytes?: Uint8Array };
 
 async function give(page: Page, files: Given[]): Promise<void> {
 	await page.getByTestId('file-input').setInputFiles(
 		files.map((f) => ({
 			name: f.name,
 			mimeType: 'text/csv',
-			buffer: f.bytes ?? Buffer.from(f.text ?? '')
+			buffer: f.bytes ? Buffer.from(f.bytes) : Buffer.from(f.text ?? '')
 		}))
 	);
 }
@@ -160,6 +161,28 @@ describe('the manual mapping route', () => {
 		await screenshot(page, 'manual-mapping-waiting-en');
 		await page.getByTestId('open-mapping').click();
 		await waitForLoad(page, { states: ['mapping'] });
+		assertNoPageErrors(session);
+	});
+
+	it('a workbook with two sheets of data: the sheet picker reads the chosen one', async () => {
+		const { page } = session;
+		const header = ['customer_id', 'order_date', 'amount'];
+		const book = xlsx([
+			{ name: 'Notes', rows: [header, ['A', '2024-01-01', 1]] },
+			{ name: 'Orders', rows: [header, ['A', '2024-01-01', 2], ['B', '2024-01-02', 3]] }
+		]);
+		await page.goto(`${inject('appUrl')}?lang=en`);
+		await give(page, [{ name: 'book.xlsx', bytes: book }]);
+		await waitForLoad(page, { states: ['ready'], loaded: 1 });
+		expect(await page.getByTestId('other-sheets').textContent()).toContain('Orders');
+		await page.getByTestId('edit-mapping').click();
+		const picker = page.getByTestId('sheet-picker');
+		expect(await picker.inputValue()).toBe('Notes');
+		await picker.selectOption('Orders');
+		await waitForLoad(page, { states: ['mapping'] });
+		await expect.poll(() => page.getByTestId('sheet-picker').inputValue()).toBe('Orders');
+		await page.getByTestId('confirm-mapping').click();
+		await waitForLoad(page, { states: ['ready'], loaded: 2 });
 		assertNoPageErrors(session);
 	});
 });
