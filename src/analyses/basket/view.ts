@@ -66,3 +66,26 @@ export function ruleCsvRows(rules: readonly BasketRuleRow[]): Record<string, str
 		conviction: convictionText(r.conviction)
 	}));
 }
+
+/**
+ * The companions of `item` among named rules: {item} ⇒ {other}, best first by `by`, then the
+ * other measure, then support, then name (recommend.ts companions() on ids, the same order).
+ */
+export function companionRules(
+	rules: readonly BasketRuleRow[],
+	item: string,
+	by: 'lift' | 'confidence',
+	limit = 10
+): BasketRuleRow[] {
+	const other = by === 'lift' ? 'confidence' : 'lift';
+	return rules
+		.filter((r) => r.lhs.length === 1 && r.lhs[0] === item)
+		.sort(
+			(a, b) =>
+				b[by] - a[by] ||
+				b[other] - a[other] ||
+				b.support - a.support ||
+				(a.rhs < b.rhs ? -1 : a.rhs > b.rhs ? 1 : 0)
+		)
+		.slice(0, limit);
+}

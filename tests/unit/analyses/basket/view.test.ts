@@ -1,6 +1,11 @@
 // Issue 18: the section's rule filters, sort and CSV rows.
 import { describe, expect, it } from 'vitest';
-import { convictionText, filterRules, ruleCsvRows } from '../../../../src/analyses/basket/view';
+import {
+	companionRules,
+	convictionText,
+	filterRules,
+	ruleCsvRows
+} from '../../../../src/analyses/basket/view';
 import type { BasketRuleRow } from '../../../../src/analyses/basket/result';
 
 function rule(lhs: string[], rhs: string, lift: number, support = 0.1): BasketRuleRow {
@@ -62,5 +67,27 @@ describe('ruleCsvRows', () => {
 		});
 		expect(convictionText(NaN)).toBe('');
 		expect(convictionText(1.5)).toBe('1.5');
+	});
+});
+
+describe('companionRules', () => {
+	it('ranks {item} ⇒ {other} by lift or confidence, ties by the other, then support', () => {
+		const rules = [
+			{ ...rule(['liquor'], 'bottled beer', 5.24), confidence: 0.42 },
+			{ ...rule(['liquor'], 'red/blush wine', 10.03), confidence: 0.19 },
+			{ ...rule(['liquor'], 'soda', 1.1), confidence: 0.19 },
+			rule(['liquor', 'soda'], 'whole milk', 20)
+		];
+		expect(rhs(companionRules(rules, 'liquor', 'lift'))).toEqual([
+			'red/blush wine',
+			'bottled beer',
+			'soda'
+		]);
+		expect(rhs(companionRules(rules, 'liquor', 'confidence'))).toEqual([
+			'bottled beer',
+			'red/blush wine',
+			'soda'
+		]);
+		expect(companionRules(rules, 'liquor', 'lift', 1)).toHaveLength(1);
 	});
 });
