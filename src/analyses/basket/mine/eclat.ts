@@ -3,7 +3,8 @@
 // popcount. Depth-first, items in ascending order of support (ties by id), so the long, deep
 // branches start from the rarest items, whose bitsets are sparse and whose subtrees are small.
 // Each bitset also keeps the range of words that can be non-zero, so an intersection only walks
-// the overlap of its two parents' ranges.
+// the overlap of its two parents' ranges. The first level's pairs are counted basket by basket
+// first (bitsets.ts pairCounts), so only frequent pairs are intersected at all.
 //
 // The threshold is arules' (thresholds.ts).
 //
