@@ -25,6 +25,8 @@ const en = {
 		'Not in the model: {returnsOnly} customers with returns only, {newAfter} whose first purchase came after the calibration end.',
 	'clv.zeroSpend':
 		'{n} repeat buyers whose repeat purchases were all free are in the purchase model but not the spend model.',
+	'clv.zeroSpend.one':
+		'{n} repeat buyer whose repeat purchases were all free is in the purchase model but not the spend model.',
 	'clv.asOfNote':
 		'Predictions are made as of the calibration end. To forecast from the last purchase day ({last}), set the calibration end to it (the holdout check is then empty).',
 	'clv.problem.no-data': 'No customer bought on or before the calibration end: nothing to fit.',

@@ -162,7 +162,7 @@ forecast AS (
 	FROM customer_summary c
 	CROSS JOIN fit f
 	JOIN ${raw(PREDICTIONS_TABLE)} pr
-		ON pr.fit_key = f.fit_key AND pr.x = c.x AND pr.tx_days = c.tx_days AND pr.T_days = c.T_days
+		ON pr.fit_key = f.fit_key AND pr.run = f.run AND pr.x = c.x AND pr.tx_days = c.tx_days AND pr.T_days = c.T_days
 ),
 ranked AS (
 	SELECT

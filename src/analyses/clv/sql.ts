@@ -187,10 +187,8 @@ async function runStored(
 		customers: null,
 		ms: 0
 	};
-	// No fit yet under this key: the forecast's statements (and derived fields) find no rows.
-	await writeFit(query, key, null, []);
 	if (info.customers === 0 || info.first_day === null || info.last_day === null)
-		return { ...empty, problems: ['no-data'] };
+		return { ...(await noneFor(query, key, empty)), problems: ['no-data'] };
 	const { input, groups, days } = await fitInput(query, q, info, s);
 	const compute =
 		options?.compute ?? (async (i: unknown) => (await import('./job')).runFitJob(i as FitJobInput));
@@ -204,7 +202,7 @@ async function runStored(
 	};
 	if (out.bg?.problem) result.problems.push(`bg-${out.bg.problem}`);
 	if (out.gg?.problem) result.problems.push(`gg-${out.gg.problem}`);
-	if (!out.bg || out.pAlive.length !== groups.length) return result;
+	if (!out.bg || out.pAlive.length !== groups.length) return noneFor(query, key, result);
 	await writeFit(query, key, out, groups);
 	const repeats = await query<{ day: number; repeats: number }>(q.repeat_days);
 	let j = 0;
@@ -227,6 +225,12 @@ async function runStored(
 		? result.slipping.slice(0, SLIPPING_PREVIEW_ROWS)
 		: await query<ClvCustomerRow>(limitRows(q.slipping));
 	result.customers = lists ? await query<ClvCustomerRow>(q.customers) : null;
+	return result;
+}
+
+/** No forecast under `key` (nothing to fit): the forecast's statements find no rows. */
+async function noneFor(query: QueryFn, key: string, result: ClvResult): Promise<ClvResult> {
+	await writeFit(query, key, null, []);
 	return result;
 }
 

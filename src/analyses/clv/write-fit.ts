@@ -3,6 +3,10 @@
  * the fit's key, so the per-customer forecast is a join. Plain tables, not TEMP ones: the
  * notebook runs its cells on a second connection, which would not see a temp table. The tables
  * keep the last KEEP_FITS fits (the dashboard's cache may show an earlier scope's result again).
+ *
+ * A run's rows are written under its own run number and become the key's forecast in one
+ * statement (the fits row's `run`, INSERT OR REPLACE), so a download or a derived field read while
+ * the same key is fitted again sees the previous rows or the new ones, never none or both.
  */
 import type { QueryFn } from '../../core/analysis';
 import { int, lit, raw, sql, type Sql } from '../../core/sql';
@@ -15,24 +19,36 @@ import { FITS_TABLE, KEEP_FITS, PREDICTIONS_TABLE } from './queries';
  */
 const CHUNK = 1000;
 
+const fits = raw(FITS_TABLE);
+const preds = raw(PREDICTIONS_TABLE);
+
 /** A finite number as a SQL literal; NULL otherwise. */
 function num(v: number | undefined): string {
 	return v !== undefined && Number.isFinite(v) ? String(v) : 'NULL';
 }
 
-/**
- * The tables, created when missing, without the rows of `key`: run before every fit, and alone
- * when there is nothing to fit, so the forecast's statements always find them (and find no rows).
- */
-export function clearFitStatements(key: string): Sql[] {
-	const k = lit(key);
-	const fits = raw(FITS_TABLE);
-	const preds = raw(PREDICTIONS_TABLE);
+let runs = 0;
+/** A number no other run of this page (or test process) uses. */
+function nextRun(): number {
+	runs = (runs + 1) % 1000;
+	return Date.now() * 1000 + runs;
+}
+
+/** The tables, created when missing (the forecast's statements then always find them). */
+export function createFitTables(): Sql[] {
 	return [
-		sql`CREATE TABLE IF NOT EXISTS ${fits} (fit_key VARCHAR, seq INTEGER, r DOUBLE, alpha DOUBLE, a DOUBLE, b DOUBLE, p DOUBLE, q DOUBLE, gamma DOUBLE)`,
-		sql`CREATE TABLE IF NOT EXISTS ${preds} (fit_key VARCHAR, x INTEGER, tx_days INTEGER, T_days INTEGER, p_alive DOUBLE, exp_horizon DOUBLE, exp_holdout DOUBLE, discounted DOUBLE)`,
-		sql`DELETE FROM ${preds} WHERE fit_key = ${k}`,
-		sql`DELETE FROM ${fits} WHERE fit_key = ${k}`
+		sql`CREATE TABLE IF NOT EXISTS ${fits} (fit_key VARCHAR PRIMARY KEY, seq INTEGER, run BIGINT, r DOUBLE, alpha DOUBLE, a DOUBLE, b DOUBLE, p DOUBLE, q DOUBLE, gamma DOUBLE)`,
+		sql`CREATE TABLE IF NOT EXISTS ${preds} (fit_key VARCHAR, run BIGINT, x INTEGER, tx_days INTEGER, T_days INTEGER, p_alive DOUBLE, exp_horizon DOUBLE, exp_holdout DOUBLE, discounted DOUBLE)`
+	];
+}
+
+/** No forecast under `key` (nothing to fit): its fits row goes first, then its rows. */
+export function dropFitStatements(key: string): Sql[] {
+	const k = lit(key);
+	return [
+		...createFitTables(),
+		sql`DELETE FROM ${fits} WHERE fit_key = ${k}`,
+		sql`DELETE FROM ${preds} WHERE fit_key = ${k}`
 	];
 }
 
@@ -42,35 +58,36 @@ export function* writeFitStatements(
 	out: FitJobOutput,
 	groups: readonly { x: number; tx_days: number; T_days: number }[]
 ): Generator<Sql> {
+	if (!/^[0-9a-f]{8}$/.test(key)) throw new Error(`clv: fit key ${key} is not 8 hex digits`);
 	const k = lit(key);
-	const fits = raw(FITS_TABLE);
-	const preds = raw(PREDICTIONS_TABLE);
+	const run = nextRun();
 	const bg = out.bg!.params;
 	const gg = out.gg && !out.gg.problem ? out.gg.params : null;
-	yield* clearFitStatements(key);
-	const params = [bg.r, bg.alpha, bg.a, bg.b, gg?.p, gg?.q, gg?.gamma].map(num).join(', ');
-	yield sql`INSERT INTO ${fits} SELECT ${k}, coalesce(max(seq), 0) + 1, ${raw(params)} FROM ${fits}`;
+	yield* createFitTables();
 	for (let i = 0; i < groups.length; i += CHUNK) {
 		let values = '';
 		for (let j = i; j < Math.min(groups.length, i + CHUNK); j++) {
 			const g = groups[j]!;
-			values += `${j > i ? ',\n' : ''}('${key}', ${g.x | 0}, ${g.tx_days | 0}, ${g.T_days | 0}, ${num(out.pAlive[j])}, ${num(out.expHorizon[j])}, ${num(out.expHoldout[j])}, ${num(out.discounted[j])})`;
+			values += `${j > i ? ',\n' : ''}('${key}', ${run}, ${g.x | 0}, ${g.tx_days | 0}, ${g.T_days | 0}, ${num(out.pAlive[j])}, ${num(out.expHorizon[j])}, ${num(out.expHoldout[j])}, ${num(out.discounted[j])})`;
 		}
 		yield sql`INSERT INTO ${preds} VALUES ${raw(values)}`;
 	}
+	// The switch: from here the key's forecast is this run's rows.
+	const params = [bg.r, bg.alpha, bg.a, bg.b, gg?.p, gg?.q, gg?.gamma].map(num).join(', ');
+	yield sql`INSERT OR REPLACE INTO ${fits} SELECT ${k}, coalesce(max(seq), 0) + 1, ${int(run)}, ${raw(params)} FROM ${fits}`;
+	yield sql`DELETE FROM ${preds} WHERE fit_key = ${k} AND run <> ${int(run)}`;
 	// Forget all but the last KEEP_FITS fits.
-	const old = sql`SELECT fit_key FROM ${fits} WHERE seq <= (SELECT max(seq) FROM ${fits}) - ${int(KEEP_FITS)}`;
-	yield sql`DELETE FROM ${preds} WHERE fit_key IN (${old})`;
-	yield sql`DELETE FROM ${fits} WHERE fit_key IN (${old})`;
+	yield sql`DELETE FROM ${fits} WHERE seq <= (SELECT max(seq) FROM ${fits}) - ${int(KEEP_FITS)}`;
+	yield sql`DELETE FROM ${preds} WHERE fit_key NOT IN (SELECT fit_key FROM ${fits})`;
 }
 
-/** Store one fit through the analysis' query function. */
+/** Store one fit (or, with `out` null, none) through the analysis' query function. */
 export async function writeFit(
 	query: QueryFn,
 	key: string,
 	out: FitJobOutput | null,
 	groups: readonly { x: number; tx_days: number; T_days: number }[]
 ): Promise<void> {
-	const statements = out ? writeFitStatements(key, out, groups) : clearFitStatements(key);
+	const statements = out ? writeFitStatements(key, out, groups) : dropFitStatements(key);
 	for (const stmt of statements) await query(stmt);
 }

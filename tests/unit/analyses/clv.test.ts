@@ -291,4 +291,24 @@ describe('runs of the forecast', () => {
 		expect(a.customers).toHaveLength(a.info.customers);
 		await db.close();
 	});
+
+	it('a download while the same settings are fitted again gets the previous forecast, not an empty list', async () => {
+		const { db, scope } = await loadText(syntheticOrders());
+		const s: ClvSettings = { ...defaultClvSettings, unit: 'day' };
+		const first = await clvAnalysis.run((q) => db.query(q), scope, s);
+		const list = clvQueries(scope, s).customers!;
+		const seen: number[] = [];
+		// Read the list before each statement of the second run, as a download in between would.
+		await clvAnalysis.run(
+			async (q) => {
+				seen.push((await db.query(list)).length);
+				return db.query(q);
+			},
+			scope,
+			s
+		);
+		seen.push((await db.query(list)).length);
+		expect(new Set(seen)).toEqual(new Set([first.info.customers]));
+		await db.close();
+	});
 });
