@@ -1,20 +1,16 @@
 /**
  * File loading and classification: each file is read into a table of its own (db/load-csv), then
- * recognised as the orders file, a customers file or neither from its columns, and moved to its
- * raw table (db/tables) — or dropped.
+ * recognised as the orders file, a customers file, a basket file or neither from its columns (a
+ * wide basket file already while it is read), and moved to its raw table (db/tables), appended to
+ * the set of its kind with the same columns (append.ts), put into the baskets table (baskets.ts)
+ * — or dropped.
  */
 import { detectCustomerRoles, detectOrderRoles, type RoleDetection } from '../../core/columns';
-import {
-	appendReport,
-	compareColumns,
-	partsOf,
-	sourceColumnName,
-	type ColumnsDiffer
-} from '../../core/ingest/append';
+import { compareColumns, type ColumnsDiffer } from '../../core/ingest/append';
 import { detectLongBaskets } from '../../core/ingest/baskets';
 import { BASKETS_TABLE } from '../../core/canonical-baskets';
-import { ident, int, lit, sql } from '../../core/sql';
 import { placeBaskets } from './baskets';
+import { appendToSet } from './append';
 import type { LoadInput, LoadProgress, LoadReport } from '../../core/ingest/types';
 import type { TextEncodingName } from '../../core/ingest/encoding';
 import type { OrderRole } from '../../core/types';
@@ -152,31 +148,6 @@ export async function loadFiles(
 	}
 	opts.onFile?.(null);
 	return out;
-}
-
-/**
- * Append a loaded file (its upload table `file.table`, columns compatible with `set`'s) to the
- * set's raw table: rows numbered after the set's, the file's name in the source column (added,
- * with the first file's name, when the set was one file). The set's new report.
- */
-async function appendToSet(engine: Engine, set: LoadReport, file: LoadReport): Promise<LoadReport> {
-	const target = ident(set.table);
-	const source = set.sourceColumn ?? sourceColumnName(set.columns);
-	if (!set.sourceColumn) {
-		await engine.exec(sql`ALTER TABLE ${target} ADD COLUMN ${ident(source)} VARCHAR`);
-		await engine.exec(sql`UPDATE ${target} SET ${ident(source)} = ${lit(set.file)}`);
-	}
-	const [max] = await engine.query<{ n: number }>(
-		sql`SELECT CAST(coalesce(max(__row), 0) AS BIGINT) AS n FROM ${target}`
-	);
-	const last = partsOf(set).at(-1)!;
-	const offset = Math.max(Number(max?.n ?? 0), last.rowOffset + last.report.dataRows);
-	// By name: the file's columns may come in another order (compareColumns matched them).
-	await engine.exec(sql`INSERT INTO ${target} BY NAME
-SELECT * EXCLUDE (__row), __row + ${int(offset)} AS __row, ${lit(file.file)} AS ${ident(source)}
-FROM ${ident(file.table)}`);
-	await dropTable(engine, file.table);
-	return appendReport(set, { ...file, table: set.table }, offset, source);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Engine } from '../engine';
 import { buildTables, type LoadSummary } from './build';
 import { readBasketsSummary, type BasketsSummary } from './baskets';
 import { loadFiles, type LoadFilesOptions } from './files';
+import { appendToCandidate } from './append';
 import { takeCandidate, withReasons, type DataSetFile } from './file-kinds';
 import {
 	mappingComplete,
@@ -103,7 +104,14 @@ export async function loadDataSet(
 	// the mapping screen asks (issue 15: never a dead end).
 	if (!current?.orders) {
 		const candidate = await takeCandidate(engine, files, options);
-		if (candidate) options.onLoaded?.(candidate);
+		if (candidate) {
+			options.onLoaded?.(candidate);
+			// Other files with its columns (header-less monthly files) join it as one set.
+			await appendToCandidate(engine, candidate.report, files, {
+				...options,
+				appended: (f) => ({ ...f, reason: 'appended' as const })
+			});
+		}
 	}
 	let orders = current?.orders ?? null;
 	let customers = current?.customers ?? null;

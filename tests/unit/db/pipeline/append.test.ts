@@ -103,6 +103,27 @@ describe('two monthly files', () => {
 		expect(n!.n).toBe(6);
 	});
 
+	it('header-less files with the same kinds of columns are one set; one with other kinds is not', async () => {
+		// CDNOW-like: customer, date, amount, no header (the mapping screen asks for the roles).
+		const a = 'A 19970101 10.00\nB 19970102 12.50\nA 19970105 3.00\n';
+		const b = 'C 19970201 7.25\nA 19970203 1.25\n';
+		const c = 'C 7 19970201\nA 8 19970203\n';
+		const set = await loadDataSet(db, [file('a.txt', a), file('b.txt', b), file('c.txt', c)]);
+		expect(set.files.map((f) => [f.kind, f.reason])).toEqual([
+			['orders', 'guessed'],
+			['orders', 'appended'],
+			['unused', 'unrecognised']
+		]);
+		expect(set.next).toBe('mapping');
+		const r = set.orders!.report;
+		expect([r.file, r.rowsLoaded]).toEqual(['a.txt, b.txt', 5]);
+		expect(set.orders!.input.name).toBe('a.txt');
+		const [n] = await db.query<{ n: number }>(
+			"SELECT count(*)::INTEGER AS n FROM raw_orders WHERE source_file = 'b.txt'"
+		);
+		expect(n!.n).toBe(2);
+	});
+
 	it('two customers files with the same columns are one customers set', async () => {
 		const a = 'customer_id,gender,region\nA,F,North\nB,M,South\n';
 		const b = 'region,customer_id,gender\nEast,D,F\n';
