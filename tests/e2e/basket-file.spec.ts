@@ -45,6 +45,8 @@ describe.skipIf(!datasetPresent(GROCERIES))('a basket file', () => {
 		expect(await page.getByTestId('baskets-state').textContent()).toContain('market-basket');
 		expect(await page.getByTestId('problem').count()).toBe(0);
 		expect(await page.getByTestId('load-status').textContent()).toContain('9,835 baskets');
+		// The next step it names, "Add file…", is there.
+		expect(await page.getByTestId('add-file-input').count()).toBe(1);
 		for (const lang of ['en', 'zh']) {
 			await page.getByTestId('lang-switch').selectOption(lang);
 			await screenshot(page, `basket-file-${lang}`);
