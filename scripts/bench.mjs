@@ -3,7 +3,7 @@
 // files and SQL. Not part of `npm test`. See bench/README.md.
 //
 //   node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--no-build] [--no-native]
-//                          [--native-threads N] [--cold]
+//                          [--native-threads N] [--cold] [--no-clv] [--clv-only]
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import { importAppModules } from './bench/native-bundle.mjs';
 import { loadNodeApi, NODE_API_VERSION, runNative } from './bench/native.mjs';
 import { printTable, printTargets, ratios, targets, writeResults } from './bench/report.mjs';
 import { ensureBuilt, jsSizes, startupGzip } from './bench/site.mjs';
+import { benchClv } from './bench/clv.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -23,12 +24,14 @@ const { values } = parseArgs({
 		'no-native': { type: 'boolean', default: false },
 		'native-threads': { type: 'string' },
 		cold: { type: 'boolean', default: false },
+		'no-clv': { type: 'boolean', default: false },
+		'clv-only': { type: 'boolean', default: false },
 		help: { type: 'boolean', short: 'h', default: false }
 	}
 });
 if (values.help) {
 	console.log(
-		'usage: node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--no-build] [--no-native] [--native-threads N] [--cold]'
+		'usage: node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--no-build] [--no-native] [--native-threads N] [--cold] [--no-clv] [--clv-only]'
 	);
 	process.exit(0);
 }
@@ -37,6 +40,24 @@ const names = values.sizes
 	.map((n) => n.trim().toLowerCase())
 	.filter(Boolean);
 const startedAt = new Date().toISOString();
+
+/** The forecast's fit (scripts/bench/clv.mjs): medians of 5 interleaved runs, printed. */
+async function clvBench() {
+	console.log(
+		'\ncustomer value forecast fit (src/analyses/clv/job.ts in Node, as its worker runs it):'
+	);
+	const rows = await benchClv(ROOT, await importAppModules(ROOT, 'scripts/bench/clv-entry.ts'));
+	for (const r of rows) {
+		console.log(
+			`  ${r.name}: ${r.customers} customers, ${r.groups} groups: median ${(r.medianMs / 1000).toFixed(2)} s (${(r.minMs / 1000).toFixed(2)}–${(r.maxMs / 1000).toFixed(2)} s, ${r.reps} runs), converged ${r.converged}, r ${r.params?.r.toFixed(3)} α ${r.params?.alpha.toFixed(3)} a ${r.params?.a.toFixed(3)} b ${r.params?.b.toFixed(3)}`
+		);
+	}
+	return rows;
+}
+if (values['clv-only']) {
+	await clvBench();
+	process.exit(0);
+}
 
 const build = ensureBuilt(ROOT, { build: !values['no-build'] });
 const js = jsSizes(ROOT);
@@ -114,6 +135,7 @@ if (warmScripts) {
 	js.lazyGzipKB -= js.warmUpGzipKB;
 }
 
+const clv = values['no-clv'] ? null : await clvBench();
 console.log('');
 printTable(results);
 const goals = targets(results, js);
@@ -133,6 +155,7 @@ const dir = writeResults(ROOT, {
 	warmUp: !values.cold,
 	js,
 	targets: goals,
-	results
+	results,
+	clv
 });
 console.log(`\nresults: ${dir.slice(ROOT.length)}/latest.json`);

@@ -6,8 +6,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 
-/** @param {string} root repository root; returns the imported module. */
-export async function importAppModules(root) {
+/**
+ * @param {string} root repository root; returns the imported module.
+ * @param {string} entry the entry, relative to root (the clv bench bundles its own).
+ */
+export async function importAppModules(root, entry = 'scripts/bench/native-entry.ts') {
 	const outDir = await mkdtemp(join(tmpdir(), 'clientele-bench-lib-'));
 	await build({
 		root,
@@ -19,7 +22,7 @@ export async function importAppModules(root) {
 			minify: false,
 			target: 'node20',
 			lib: {
-				entry: join(root, 'scripts/bench/native-entry.ts'),
+				entry: join(root, entry),
 				formats: ['es'],
 				fileName: () => 'app-modules.mjs'
 			}

@@ -119,6 +119,10 @@ describe.skipIf(!datasetPresent(MASTER))('the customer value forecast on CDNOW',
 		await screenshot(page, 'clv-en', section);
 		await page.getByTestId('lang-switch').selectOption('zh');
 		await expect.poll(() => section.locator('h2').textContent()).toBe('客户价值预测');
+		// Every chart redrawn in Chinese (they redraw one after the other).
+		await expect
+			.poll(() => section.textContent(), { timeout: 10_000 })
+			.not.toMatch(/Source:|Customers by CLV/);
 		await screenshot(page, 'clv-zh', section);
 		await page.getByTestId('lang-switch').selectOption('en');
 	}, 60_000);

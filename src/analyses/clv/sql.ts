@@ -64,7 +64,7 @@ export type * from './result';
 /** How many rows of the "slipping away" list the dashboard shows (the download has them all). */
 export const SLIPPING_PREVIEW_ROWS = 50;
 /** Points of the tracking plot at most (its step is at least one unit). */
-const TRACKING_POINTS = 150;
+const TRACKING_POINTS = 100;
 
 /** The fit's key: the input statement and every setting (so two scopes never share a fit). */
 export function clvFitKey(scope: Scope, s: ClvSettings): string {
