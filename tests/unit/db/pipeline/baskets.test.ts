@@ -117,6 +117,15 @@ describe('wide basket files', () => {
 		},
 		60_000
 	);
+
+	it('a GBK basket file of Chinese item names is transcoded and split like any other', async () => {
+		const text = '牛奶,面包\n面包\n牛奶,果酱,鸡蛋\n果酱\n鸡蛋,牛奶\n面包,牛奶\n';
+		const gbk = new Uint8Array(iconvGbk(text));
+		const set = await loadDataSet(db, [{ name: '篮子.csv', data: gbk }]);
+		expect([set.files[0]!.kind, set.files[0]!.report.encoding]).toEqual(['baskets', 'gb18030']);
+		expect(set.baskets).toMatchObject({ baskets: 6, items: 4 });
+		expect(set.baskets!.topItems[0]).toEqual({ item: '牛奶', baskets: 4 });
+	});
 });
 
 describe('long-form basket files', () => {
@@ -161,3 +170,14 @@ describe('files never taken for baskets', () => {
 		expect(set.baskets).toBeNull();
 	});
 });
+
+/** `text` encoded in GBK (Node's TextDecoder decodes GBK but has no encoder: a table of the few characters used). */
+function iconvGbk(text: string): number[] {
+	const table: Record<string, number[]> = {};
+	const decoder = new TextDecoder('gbk');
+	for (let hi = 0xb0; hi <= 0xf7; hi++) {
+		for (let lo = 0xa1; lo <= 0xfe; lo++)
+			table[decoder.decode(new Uint8Array([hi, lo]))] ??= [hi, lo];
+	}
+	return [...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table[ch]!));
+}
