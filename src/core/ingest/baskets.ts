@@ -9,8 +9,8 @@
  * 8,830 of 9,835 lines). Evidence, all required, over the sampled lines:
  * - no cell looks like a date, and almost none like a number (item names are words);
  * - the lines are ragged — no width holds RAGGED_SHARE of them — or every line is one item;
- * - items repeat: a basket file draws from a vocabulary (at most 70 % of the cells distinct), where a
- *   table of names, notes or addresses does not;
+ * - items repeat: a basket file draws from a vocabulary (at most 70 % of the cells distinct),
+ *   where a table of names, notes or addresses does not;
  * - the first line is no header: it has no cell that looks like a column name of a table;
  * - no double quotes: a basket file is read a line a record and split at the delimiter, which a
  *   quoted cell could hold (such a file is read as a table).
@@ -27,9 +27,12 @@ const SAMPLE_LINES = 500;
 const MIN_LINES = 5;
 /** A width held by this share of the lines makes the file a table, not baskets. */
 const RAGGED_SHARE = 0.7;
-/** Most share of cells that may look like numbers (an item named `7up` or `100`). */
+/** Most share of cells that may look like numbers (an item named `100` now and then). */
 const NUMBER_SHARE = 0.02;
-/** Most share of distinct cells among all cells: items repeat (groceries: 0.63 in 24 lines, 0.15 in 200). */
+/**
+ * Most share of distinct cells among all cells: items repeat (groceries' first 24 lines: 0.63;
+ * its first 200: 0.15).
+ */
 const DISTINCT_SHARE = 0.7;
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 
