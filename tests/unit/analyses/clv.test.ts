@@ -4,7 +4,7 @@
  * drops it, the summary checked against the published per-customer table, the fits against the
  * published parameters; and the summary's definitions on a hand-worked fixture.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { datasetPath, datasetPresent } from '../../helpers/datasets';
 import { loadBytes, loadText } from '../../helpers/load-text';
@@ -15,6 +15,10 @@ import {
 	type ClvSettings
 } from '../../../src/analyses/clv/sql';
 import type { Scope } from '../../../src/core/scope';
+import type { Compute } from '../../../src/core/analysis';
+import type { AnalysisModule } from '../../../src/analyses/types';
+import { Dashboard } from '../../../src/state/dashboard.svelte';
+import { withDefaultSettings } from '../../../src/state/default-runs';
 import { sql } from '../../../src/core/sql';
 import { clv } from '../../../src/analyses/clv';
 import { discountedPurchases } from '../../../src/analyses/clv/job';
@@ -22,6 +26,12 @@ import { expectedPurchases, pAlive } from '../../../src/analyses/clv/model/bgnbd
 import { expectedAverageValue } from '../../../src/analyses/clv/model/gamma-gamma';
 import { customerValue } from '../../../src/analyses/clv/model/clv';
 import type { Engine } from '../../../src/db/engine';
+
+// The page's engine starts when its module is imported (the dashboard's), which needs a browser;
+// the dashboard here is given the Node engine.
+vi.mock('../../../src/db/engine-instance', () => ({
+	getEngine: () => Promise.reject(new Error('the page engine is not used in these tests'))
+}));
 
 const MASTER = datasetPath('cdnow/CDNOW_master.txt');
 const SAMPLE = datasetPath('cdnow/CDNOW_sample.txt');
@@ -309,6 +319,25 @@ describe('runs of the forecast', () => {
 		);
 		seen.push((await db.query(list)).length);
 		expect(new Set(seen)).toEqual(new Set([first.info.customers]));
+		await db.close();
+	});
+
+	it('the dashboard and the warm-up hand the manifest’s compute (the page’s Worker) to run', async () => {
+		const { db, scope } = await loadText(syntheticOrders());
+		const inputs: unknown[] = [];
+		const own = (await clv.compute!()).default;
+		const spy: Compute = (input) => {
+			inputs.push(input);
+			return own(input);
+		};
+		const m: AnalysisModule = { ...clv, compute: async () => ({ default: spy }) };
+		const d = new Dashboard([m], async () => db);
+		d.useData(1);
+		await d.runAll(scope);
+		expect(d.stateOf(clv).data?.bg).not.toBeNull();
+		expect(inputs).toHaveLength(1);
+		await withDefaultSettings([m])[0]!.run((q) => db.query(q), scope);
+		expect(inputs).toHaveLength(2);
 		await db.close();
 	});
 });
