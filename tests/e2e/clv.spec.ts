@@ -16,6 +16,7 @@ import { datasetPath, datasetPresent } from '../helpers/datasets';
 import type { Page } from 'playwright-core';
 
 const MASTER = datasetPath('cdnow/CDNOW_master.txt');
+const SAMPLE = datasetPath('cdnow/CDNOW_sample.txt');
 
 /** Waits until the forecast section is 'done' with the given calibration end on its input. */
 async function waitForForecast(page: Page, end: string | null, timeout = 90_000) {
@@ -127,3 +128,49 @@ describe.skipIf(!datasetPresent(MASTER))('the customer value forecast on CDNOW',
 		await page.getByTestId('lang-switch').selectOption('en');
 	}, 60_000);
 });
+
+describe.skipIf(!datasetPresent(SAMPLE))(
+	'the CDNOW sample dropped as it is (issue 17, done when)',
+	() => {
+		let session: BrowserSession;
+
+		beforeAll(async () => {
+			session = await launchBrowser();
+			await session.page.goto(inject('appUrl'));
+			await session.page.getByTestId('engine-status').waitFor({ state: 'attached' });
+			await session.page.getByTestId('file-input').setInputFiles(SAMPLE);
+			// Header-less: the mapping screen shows the roles guessed from the values; confirmed as is.
+			await waitForLoad(session.page, { states: ['mapping'], timeout: 60_000 });
+			await session.page.getByTestId('confirm-mapping').click();
+			await waitForLoad(session.page, { loaded: 6919, timeout: 90_000 });
+			await waitForForecast(session.page, null);
+		}, 180_000);
+
+		afterAll(async () => {
+			await session?.close();
+		});
+
+		it('shows the published parameters with calibration end 1997-09-30 in weeks', async () => {
+			const { page } = session;
+			await page.getByTestId('clv-unit').selectOption('week');
+			await page.getByTestId('clv-calibration-end').fill('1997-09-30');
+			await page.getByTestId('clv-calibration-end').dispatchEvent('change');
+			await waitForForecast(page, '1997-09-30');
+			const p = await params(page);
+			const within = (v: number, target: number) =>
+				expect(Math.abs(v / target - 1)).toBeLessThan(0.005);
+			within(p.r, 0.243);
+			within(p.alpha, 4.414);
+			within(p.a, 0.793);
+			within(p.b, 2.426);
+			expect(Math.abs(p.ll - -9582.4)).toBeLessThanOrEqual(0.1);
+			within(p.p, 6.25);
+			within(p.q, 3.74);
+			within(p.gamma, 15.44);
+			const csv = parseCsv((await download(page, page.getByTestId('download-csv-clv'))).bytes);
+			expect(csv.rows).toHaveLength(2357);
+			await screenshot(page, 'clv-cdnow-sample-en', page.getByTestId('analysis-clv'));
+			assertNoPageErrors(session);
+		}, 120_000);
+	}
+);
