@@ -290,6 +290,24 @@ function syntheticOrders(): string {
 }
 
 describe('runs of the forecast', () => {
+	it('a data set of a single purchase day is explained, not fitted', async () => {
+		const rows = Array.from({ length: 40 }, (_, i) => `c${i},o${i},2024-03-01,${10 + i}`);
+		const { db, scope } = await loadText(
+			`customer_id,order_id,order_date,amount\n${rows.join('\n')}\n`
+		);
+		const r = await clvAnalysis.run((q) => db.query(q), scope, defaultClvSettings);
+		expect(r.problems).toEqual(['single-day']);
+		expect(r.bg).toBeNull();
+		// The forecast's statements run and find nothing; the derived fields give every customer null.
+		expect(await db.query(clvQueries(scope, defaultClvSettings).customers!)).toEqual([]);
+		const bands = await db.query<{ value: string | null }>(
+			clv.derives![1]!.sql(scope, defaultClvSettings)
+		);
+		expect(bands).toHaveLength(40);
+		expect(bands.every((b) => b.value === null)).toBe(true);
+		await db.close();
+	});
+
 	it('two runs of the same settings at once (a setting sent twice) both finish, without doubled predictions', async () => {
 		const { db, scope } = await loadText(syntheticOrders());
 		const s: ClvSettings = { ...defaultClvSettings, unit: 'day' };
