@@ -21,6 +21,9 @@ export async function importAppModules(root, entry = 'scripts/bench/native-entry
 			emptyOutDir: true,
 			minify: false,
 			target: 'node20',
+			// The registry names each section's component as a lazy import: the native run never
+			// draws, so .svelte files stay external (never loaded) rather than compiled.
+			rollupOptions: { external: (id) => id.endsWith('.svelte') },
 			lib: {
 				entry: join(root, entry),
 				formats: ['es'],
