@@ -10,6 +10,8 @@ export interface AppContext {
 	dashboard: Dashboard;
 	/** Open an analysis's exact SQL as notebook cells (one per named query) and show the notebook. */
 	openInNotebook: (analysisId: string) => void;
+	/** Open customer `id`'s profile (src/analyses/customer/), over whatever view is shown. */
+	openCustomer: (id: string) => void;
 	/** The scope every analysis runs on now (state/scope.ts), or null before a data set is ready. */
 	scope: () => Scope | null;
 }

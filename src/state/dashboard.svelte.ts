@@ -193,6 +193,17 @@ export class Dashboard {
 		return this.lists.query(await this.engine(), this.dataVersion, q, sources, keep);
 	}
 
+	/**
+	 * Run `use` over `scope` materialised (the temp tables the analyses read), for statements with
+	 * single-customer predicates (the customer profile): they read the scope's per-customer facts
+	 * instead of aggregating `orders` again.
+	 */
+	async onScope<T>(scope: Scope, use: (query: QueryFn, scope: Scope) => Promise<T>): Promise<T> {
+		const engine = await this.engine();
+		await this.ensureScope(engine, scope);
+		return use((q) => engine.query(q), { ...scope, materialized: true });
+	}
+
 	/** Change some settings of one analysis (the caller re-runs it). */
 	update<S extends object>(m: AnalysisModule<S>, patch: Partial<S>) {
 		this.settings = {

@@ -7,6 +7,7 @@ import { loadModule } from '../charts/load';
 import { Dashboard } from '../state/dashboard.svelte';
 
 export { default as ReadyView } from './ReadyView.svelte';
+export { default as CustomerProfile } from '../analyses/customer/Profile.svelte';
 
 export function createDashboard(): Dashboard {
 	return new Dashboard(ANALYSES);

@@ -21,7 +21,9 @@ export function profileInput(
 ): ProfileInput {
 	const prepared = (m: AnalysisModule) =>
 		preparedSettings(analyses, m, scope, settingsOf(m), settingsOf);
-	const rfmCustomers = scores ? (scores.def.queries(scope, prepared(scores))['customers'] ?? null) : null;
+	const rfmCustomers = scores
+		? (scores.def.queries(scope, prepared(scores))['customers'] ?? null)
+		: null;
 	const fields = derivedFields(analyses)
 		.filter((f) => !(rfmCustomers && f.owner === scores))
 		.map((f) => ({ key: f.field.key, sql: f.field.sql(scope, settingsOf(f.owner)) }));

@@ -272,3 +272,8 @@ export async function readCustomerProfile(
 		fields
 	};
 }
+
+/** A one-row customer list of `id`, to read its contact columns (core/contacts.ts withContacts). */
+export function customerRow(id: string): Sql {
+	return sql`SELECT CAST(${id} AS VARCHAR) AS customer_id`;
+}

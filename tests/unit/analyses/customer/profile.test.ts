@@ -12,7 +12,10 @@ import { prepareContext } from '../../../../src/analyses/registry-tools';
 import { rfm } from '../../../../src/analyses/rfm';
 import { lifecycle } from '../../../../src/analyses/lifecycle';
 import { cycle } from '../../../../src/analyses/cycle';
-import { buildThresholdsQuery, type LifecycleThresholds } from '../../../../src/analyses/lifecycle/sql';
+import {
+	buildThresholdsQuery,
+	type LifecycleThresholds
+} from '../../../../src/analyses/lifecycle/sql';
 import {
 	readCustomerProfile,
 	type CustomerProfile,
@@ -63,9 +66,7 @@ let scope: Scope;
 /** The profile of `id` with every analysis' default settings (as right after a load). */
 async function profileOf(id: string): Promise<CustomerProfile> {
 	const settingsOf = (m: { defaults: object }) => ({ ...m.defaults });
-	const [t] = await db.query<LifecycleThresholds>(
-		buildThresholdsQuery(scope, lifecycle.defaults)
-	);
+	const [t] = await db.query<LifecycleThresholds>(buildThresholdsQuery(scope, lifecycle.defaults));
 	const thresholds: StageThresholds = t!;
 	return readCustomerProfile(
 		(q) => db.query(q),
@@ -116,7 +117,7 @@ describe('customer profile', () => {
 		expect(String(p.facts!.last_order)).toContain('2024-03-15');
 	});
 
-	it('the RFM row, segment, lifecycle stage and cycle expectation equal the sections\' own rows, for every customer', async () => {
+	it("the RFM row, segment, lifecycle stage and cycle expectation equal the sections' own rows, for every customer", async () => {
 		const ctx = prepareContext(ANALYSES, scope, (m) => ({ ...m.defaults }));
 		const rfmRows = await db.query<Record<string, unknown>>(
 			rfm.def.queries(scope, rfm.defaults).customers!

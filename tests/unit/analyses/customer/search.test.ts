@@ -60,7 +60,7 @@ describe('customer search', () => {
 		expect(await ids('x')).toEqual(['X100']);
 	});
 
-	it('matches the customers file\'s name, e-mail and phone columns by prefix, case-insensitive', async () => {
+	it("matches the customers file's name, e-mail and phone columns by prefix, case-insensitive", async () => {
 		expect(await search('ann')).toEqual([
 			{ customer_id: 'C001', field: 'name', value: 'Ann Lee' },
 			{ customer_id: 'C010', field: 'name', value: 'anna Smith' }
@@ -103,7 +103,9 @@ describe('customer search', () => {
 	it('returns at most the limit, and works without a customers file', async () => {
 		expect(await search('c', 2)).toHaveLength(2);
 		expect(
-			(await db.query<CustomerMatch>(buildCustomerSearchQuery('c0', null))).map((m) => m.customer_id)
+			(await db.query<CustomerMatch>(buildCustomerSearchQuery('c0', null))).map(
+				(m) => m.customer_id
+			)
 		).toEqual(['C001', 'C002', 'C010', 'c0011']);
 	});
 });
