@@ -68,3 +68,27 @@ export function dependentsOf(analyses: readonly AnalysisModule[], id: string): s
 		.filter((a) => (a.dependsOn === 'derived' ? derives : (a.dependsOn ?? []).includes(id)))
 		.map((a) => a.id);
 }
+
+/**
+ * The analyses in the order they must run: each after the analyses it reads (`dependsOn`; for
+ * 'derived', every analysis that derives a field), otherwise in registry order. A derived field
+ * may read what its owner's run wrote (the forecast's predictions), so the breakdown by predicted
+ * value decile must not run before the forecast. A cycle (not in the registry) keeps the rest in
+ * registry order rather than dropping an analysis.
+ */
+export function runOrder(analyses: readonly AnalysisModule[]): AnalysisModule[] {
+	const needs = (a: AnalysisModule): string[] =>
+		a.dependsOn === 'derived'
+			? analyses.filter((o) => o.id !== a.id && (o.derives?.length ?? 0) > 0).map((o) => o.id)
+			: (a.dependsOn ?? []).filter((id) => id !== a.id && analyses.some((o) => o.id === id));
+	const placed = new Set<string>();
+	const order: AnalysisModule[] = [];
+	while (order.length < analyses.length) {
+		const next =
+			analyses.find((a) => !placed.has(a.id) && needs(a).every((id) => placed.has(id))) ??
+			analyses.find((a) => !placed.has(a.id))!;
+		placed.add(next.id);
+		order.push(next);
+	}
+	return order;
+}

@@ -4,7 +4,7 @@ import { getEngine } from '../db/engine-instance';
 import type { Engine } from '../db/engine';
 import { yieldToMain } from '../core/yield';
 import type { AnalysisModule } from '../analyses/types';
-import { dependentsOf, preparedSettings } from '../analyses/registry-tools';
+import { dependentsOf, preparedSettings, runOrder } from '../analyses/registry-tools';
 import { measure, measureSpan } from '../core/timing';
 import type { Sql } from '../core/sql';
 import type { ContactSources, ListFilter } from '../core/contacts';
@@ -102,7 +102,8 @@ export class Dashboard {
 					: { ...(this.results[a.id] ?? idle()), status: 'running' }
 			])
 		);
-		for (const a of this.analyses) {
+		// Readers of derived fields after their owners (registry-tools runOrder).
+		for (const a of runOrder(this.analyses)) {
 			if (gen !== this.generation) return false;
 			if (cached.has(a.id)) continue;
 			await this.runOne(a, scope, gen);
