@@ -17,6 +17,7 @@ import {
 	type LifecycleThresholds
 } from '../../../../src/analyses/lifecycle/sql';
 import {
+	buildProfileQueries,
 	readCustomerProfile,
 	type CustomerProfile,
 	type StageThresholds
@@ -130,6 +131,8 @@ describe('customer profile', () => {
 				.customers!
 		);
 		expect(rfmRows.length).toBeGreaterThan(5);
+		// The fixture spans several stages (prospect, churned, at risk, new, active …).
+		expect(new Set(stages.map((s) => s.value)).size).toBeGreaterThanOrEqual(4);
 		for (const row of stages) {
 			const p = await profileOf(row.customer_id);
 			const fields = Object.fromEntries(p.fields.map((f) => [f.key, f.value]));
@@ -148,6 +151,36 @@ describe('customer profile', () => {
 				expect(p.cycle?.days_overdue).toBe(c.days_overdue);
 			} else expect(p.cycle, row.customer_id).toBeNull();
 		}
+	});
+
+	it("c01's stage history with thresholds churn 60, at risk 30, loyal from 3 orders, as worked by hand", async () => {
+		// 01-10 new; silent > 30 days as of the end of 02-09: at risk; 02-10 second order (gap 31 ≤
+		// 60): active; at risk from 03-11 (02-10 + 30); 03-15 third order: loyal; at risk from 04-14,
+		// churned from 05-14 (03-15 + 60), still churned at as-of (2024-06-26).
+		const q = buildProfileQueries(scope, 'c01', {
+			churn_after: 60,
+			risk_after: 30,
+			loyal_orders: 3
+		});
+		expect(await db.query(q.stages!)).toEqual([
+			{ stage: 'new', since: '2024-01-10' },
+			{ stage: 'at_risk', since: '2024-02-09' },
+			{ stage: 'active', since: '2024-02-10' },
+			{ stage: 'at_risk', since: '2024-03-11' },
+			{ stage: 'loyal', since: '2024-03-15' },
+			{ stage: 'at_risk', since: '2024-04-14' },
+			{ stage: 'churned', since: '2024-05-14' }
+		]);
+		// An earlier as-of cuts the history: as of 2024-03-20 c01 has been loyal since 03-15.
+		const early = buildProfileQueries({ ...scope, asOf: '2024-03-20' }, 'c01', {
+			churn_after: 60,
+			risk_after: 30,
+			loyal_orders: 3
+		});
+		expect((await db.query<{ stage: string }>(early.stages!)).at(-1)).toEqual({
+			stage: 'loyal',
+			since: '2024-03-15'
+		});
 	});
 
 	it('a prospect from the customers file has facts with no orders, and stage prospect', async () => {
