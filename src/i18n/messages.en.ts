@@ -71,6 +71,7 @@ export const en = {
 	'mapping.cancel': 'Cancel',
 	'mapping.cancelHint': 'Keep the data set as it was before (or, on a first load, load nothing)',
 	'mapping.sheet': 'Sheet of the workbook',
+	'mapping.sheetOf': 'Sheet of {file}',
 	'error.crossOrigin':
 		'{url} is on another site. For privacy this page only loads files from its own origin or from your disk.',
 	'loadError.empty': 'The file is empty.',
@@ -121,6 +122,8 @@ export const en = {
 	'encoding.name.utf-16be': 'UTF-16 BE',
 	'encoding.hint':
 		'If the lines below do not read right, choose the encoding the file was saved in: it is read again.',
+	'encoding.setHint':
+		'The encoding you choose applies to each of the {n} files of the set: they are all read again.',
 	'encoding.preview': 'First lines of {file} in {encoding}',
 	'encoding.previewEmpty': 'Nothing to show.',
 	'encoding.previewReplaced':

@@ -19,15 +19,31 @@ import { engineStats, type EngineStats } from '../db/stats';
 import type { DataWarning } from '../core/data-warnings';
 import { EngineStatus } from '../db/pipeline/engine-status';
 import { inputHead, startDataSet, type FileKind, type LoadedFile } from '../db/pipeline/files';
-import { readAs, type DataSetFile } from '../db/pipeline/file-kinds';
+import type { DataSetFile } from '../db/pipeline/file-kinds';
+import {
+	placeInSet,
+	rereadSet,
+	type RereadSet,
+	type SetFile,
+	type SetFiles
+} from '../db/pipeline/sets';
+import { partsOf } from '../core/ingest/append';
 import {
 	mappingFor,
 	proposeCustomersMapping,
 	proposeOrdersMapping,
 	signatureOf
 } from '../db/pipeline/mapping';
-import { dropTable, RAW_CUSTOMERS, RAW_ORDERS } from '../db/tables';
-import { mergeFiles, noOrdersProblem, reportKey, sheetsOf } from './file-kinds';
+import { mergeFiles, noOrdersProblem, reportKey } from './file-kinds';
+import {
+	filesOfSet,
+	setWith,
+	setWithout,
+	withSheet,
+	workbooksOf,
+	type HeldSet,
+	type Workbook
+} from './sets';
 import { loadDataSet, type DataSet } from '../db/pipeline/load-data-set';
 import type { BasketsSummary } from '../db/pipeline/baskets';
 import {
@@ -72,9 +88,14 @@ export class Session {
 	notices = $state<string[]>([]);
 
 	ordersReport = $state.raw<LoadReport | null>(null);
-	/** The orders file as given: the mapping screen previews and reloads it in another encoding. */
-	ordersInput = $state.raw<LoadInput | null>(null);
+	/**
+	 * The orders set's files as given, in the order of its parts: reading it again (another
+	 * encoding, another sheet, a file taken out) reads each of them again.
+	 */
+	ordersFiles = $state.raw<SetFiles>({ inputs: [] });
 	customersReport = $state.raw<LoadReport | null>(null);
+	/** The customers set's files as given, in the order of its parts. */
+	private customersFiles: SetFiles = { inputs: [] };
 	detection = $state.raw<RoleDetection<OrderRole> | null>(null);
 	customersDetection = $state.raw<RoleDetection<CustomerRole> | null>(null);
 	/** The mapping being confirmed or in force (editable on the mapping screen). */
@@ -93,8 +114,8 @@ export class Session {
 	basketReports = $state.raw<{ report: LoadReport; basketless: number }[]>([]);
 	/** The data set's files with their kind and its reason (the person can change a kind). */
 	files = $state.raw<DataSetFile[]>([]);
-	/** The orders workbook's sheets with data, when it has several (the sheet picker). */
-	sheets = $state.raw<string[]>([]);
+	/** The orders set's workbooks with several sheets with data (a sheet picker each). */
+	workbooks = $state.raw<Workbook[]>([]);
 	/** What the last build was made of: Cancel on the mapping screen goes back to it. */
 	private built: {
 		key: string;
@@ -166,6 +187,16 @@ export class Session {
 		this.warmState = await runWarmUp(engine, () => this.phase === 'empty', prefetch);
 	}
 
+	/** The orders set's first file (the mapping screen previews it in another encoding). */
+	get ordersInput(): LoadInput | null {
+		return this.ordersFiles.inputs[0] ?? null;
+	}
+
+	/** The first orders workbook's sheets with data, when it has several. */
+	get sheets(): string[] {
+		return this.workbooks[0]?.sheets ?? [];
+	}
+
 	/** Rows accepted into tables across files (orders lines typed into tx, customers rows). */
 	get rowsLoaded(): number {
 		const o = this.summary ? this.summary.tx_rows : (this.ordersReport?.rowsLoaded ?? 0);
@@ -235,12 +266,14 @@ export class Session {
 						// As each file is placed: a later file's failure leaves the earlier ones shown.
 						if (f.kind === 'orders') {
 							this.duplicates.newTable();
-							// A file appended to the set: the set's report; its first file stays the input.
+							// A file appended to the set: the set's report, the file among its files.
 							this.ordersReport = f.set ?? f.report;
-							if (!f.set) this.ordersInput = f.input;
-							this.sheets = sheetsOf(f.report);
-						} else if (f.kind === 'customers') this.customersReport = f.set ?? f.report;
-						else if (f.kind === 'baskets')
+							this.ordersFiles = placeInSet(this.ordersFiles, f);
+							this.workbooks = workbooksOf(this.ordersReport, this.ordersFiles, this.workbooks);
+						} else if (f.kind === 'customers') {
+							this.customersReport = f.set ?? f.report;
+							this.customersFiles = placeInSet(this.customersFiles, f);
+						} else if (f.kind === 'baskets')
 							this.basketReports = [
 								...this.basketReports,
 								{ report: f.report, basketless: f.basketless ?? 0 }
@@ -340,43 +373,101 @@ export class Session {
 	}
 
 	/**
-	 * Read the orders file again in the encoding the person chose on the mapping screen. Its
-	 * columns are detected afresh and the screen stays open to confirm them; a customers file
-	 * stays loaded.
+	 * Read the orders set again in the encoding the person chose on the mapping screen — every
+	 * file of the set, in that encoding. Its columns are detected afresh and the screen stays open
+	 * to confirm them; a customers file stays loaded.
 	 */
-	async reloadOrders(encoding?: TextEncodingName, sheet?: string): Promise<void> {
-		const input = this.ordersInput;
-		const previous = this.ordersReport;
-		if (!input || !previous || this.phase === 'loading') return;
+	async reloadOrders(encoding?: TextEncodingName): Promise<void> {
+		await this.rereadOrders(filesOfSet(this.ordersSet()), encoding ?? this.ordersFiles.encoding);
+	}
+
+	/**
+	 * Read sheet `sheet` of the orders set's workbook `part` instead (the sheet picker; by default
+	 * the first workbook that has the sheet): the set is read again, its other files as they were
+	 * read, and the mapping screen asks.
+	 */
+	async chooseSheet(sheet: string, part?: number): Promise<void> {
+		const w = this.workbooks.find((b) =>
+			part === undefined ? b.sheets.includes(sheet) : b.part === part
+		);
+		if (!w || !w.sheets.includes(sheet)) return;
+		const files = withSheet(filesOfSet(this.ordersSet()), w.part, sheet);
+		await this.rereadOrders(files, this.ordersFiles.encoding);
+	}
+
+	private async rereadOrders(files: SetFile[], encoding?: TextEncodingName): Promise<void> {
+		const name = this.ordersReport?.file;
+		if (files.length === 0 || name === undefined || this.phase === 'loading') return;
 		await this.loading(
-			() => input.name,
+			() => name,
 			async (signal, onProgress) => {
 				const engine = await this.engines.get();
-				this.ordersReport = await readAs(engine, input, 'orders', previous, {
-					encoding,
-					sheet,
-					signal,
-					onProgress: (p) => onProgress(input.name, p)
-				});
-				this.duplicates.newTable();
-				this.summary = null;
-				this.warnings = [];
-				this.checks = 'idle';
-				this.prepareOrdersMapping();
+				await this.reread(engine, 'orders', files, { encoding, signal, onProgress });
 				this.phase = 'mapping';
 			}
 		);
 	}
 
-	/** Read the orders workbook's sheet `sheet` instead (the sheet picker); the mapping screen asks. */
-	async chooseSheet(sheet: string): Promise<void> {
-		if (this.sheets.includes(sheet)) await this.reloadOrders(undefined, sheet);
+	private ordersSet(): HeldSet {
+		return { report: this.ordersReport, files: this.ordersFiles };
 	}
 
 	/**
-	 * Make the `index`-th file of the data set a file of `kind`: read again into its table (the
-	 * file that had that kind before is then unused), or not used. With an orders file the mapping
-	 * screen asks; without one the page goes back to waiting for it and says why.
+	 * Read `files` again as the set of `kind` (none: the set is gone) and hold it; files whose
+	 * columns no longer fit the set are not used, said apart with the columns that differ.
+	 */
+	private async reread(
+		engine: SessionEngine,
+		kind: 'orders' | 'customers',
+		files: SetFile[],
+		opts: Parameters<typeof rereadSet>[3] & { encoding?: TextEncodingName }
+	): Promise<RereadSet> {
+		const r = await rereadSet(engine, files, kind, opts);
+		const held: SetFiles = { inputs: r.inputs, encoding: opts.encoding };
+		if (kind === 'orders') {
+			if (!r.report) this.dropOrders();
+			else {
+				this.duplicates.newTable();
+				this.summary = null;
+				this.warnings = [];
+				this.checks = 'idle';
+				this.ordersReport = r.report;
+				this.ordersFiles = held;
+				this.workbooks = workbooksOf(r.report, held, this.workbooks);
+				this.prepareOrdersMapping();
+			}
+		} else if (!r.report) this.dropCustomers();
+		else {
+			const p = proposeCustomersMapping(r.report);
+			this.customersReport = r.report;
+			this.customersFiles = held;
+			this.customersDetection = p.detection;
+			this.customersMapping = p.mapping;
+		}
+		if (r.left.length === 0) return r;
+		const left = (f: DataSetFile) => r.left.find((l) => l.input === f.input);
+		this.files = this.files.map((f) => {
+			const l = left(f);
+			return l
+				? {
+						...f,
+						kind: 'unused',
+						reason: 'differ',
+						report: l.report,
+						differ: { ...l.differ, kind }
+					}
+				: f;
+		});
+		this.differing = [...this.differing, ...this.files.filter((f) => left(f))];
+		return r;
+	}
+
+	/**
+	 * Make the `index`-th file of the data set a file of `kind`, or not used. Taken out of a set,
+	 * the set's other files are read again without it; made orders or customers, it joins that
+	 * set when its columns fit, otherwise it takes the set's place (whose files are then unused).
+	 * With an orders file the mapping screen asks; without one the page goes back to waiting for
+	 * it and says why.
 	 */
 	async setFileKind(index: number, kind: FileKind): Promise<void> {
 		const f = this.files[index];
@@ -385,35 +476,31 @@ export class Session {
 			() => f.input.name,
 			async (signal, onProgress) => {
 				const engine = await this.engines.get();
-				if (f.kind === 'orders') this.dropOrders();
-				if (f.kind === 'customers') this.dropCustomers();
+				const sets = {
+					orders: this.ordersSet(),
+					customers: { report: this.customersReport, files: this.customersFiles }
+				};
 				if (f.kind === 'orders' || f.kind === 'customers') {
-					await dropTable(engine, f.kind === 'orders' ? RAW_ORDERS : RAW_CUSTOMERS);
+					const rest = setWithout(sets[f.kind], f);
+					await this.reread(engine, f.kind, rest, { signal, onProgress });
 				}
-				let files = [...this.files];
 				let placed: DataSetFile = { ...f, kind: 'unused', reason: 'chosen' };
+				let replaced = false;
 				if (kind === 'orders' || kind === 'customers') {
-					const report = await readAs(engine, f.input, kind, f.report, {
-						signal,
-						onProgress: (p) => onProgress(f.input.name, p)
-					});
-					files = files.map((g) =>
-						g.kind === kind ? { ...g, kind: 'unused', reason: 'replaced' } : g
-					);
-					placed = { ...f, kind, reason: 'chosen', report };
-					if (kind === 'orders') {
-						this.dropOrders();
-						this.ordersReport = report;
-						this.ordersInput = f.input;
-						this.sheets = sheetsOf(report);
-						this.prepareOrdersMapping();
-					} else {
-						const p = proposeCustomersMapping(report);
-						this.customersReport = report;
-						this.customersDetection = p.detection;
-						this.customersMapping = p.mapping;
-					}
+					const { files: members, joined } = setWith(sets[kind], f, this.files);
+					const r = await this.reread(engine, kind, members, { signal, onProgress });
+					const part = r.report ? partsOf(r.report)[r.inputs.indexOf(f.input)] : undefined;
+					replaced = !joined;
+					// Left out when read again (its columns changed): reread said so.
+					placed = part
+						? { ...f, kind, reason: 'chosen', report: part.report }
+						: this.files[index]!;
 				}
+				const files = this.files.map((g, i) =>
+					replaced && i !== index && g.kind === kind
+						? { ...g, kind: 'unused' as const, reason: 'replaced' as const }
+						: g
+				);
 				files[index] = placed;
 				this.files = files;
 				this.notices = [];
@@ -454,11 +541,11 @@ export class Session {
 	/** The orders file and everything built from it are gone from the page's state. */
 	private dropOrders(): void {
 		this.ordersReport = null;
-		this.ordersInput = null;
+		this.ordersFiles = { inputs: [] };
 		this.detection = null;
 		this.mapping = null;
 		this.summary = null;
-		this.sheets = [];
+		this.workbooks = [];
 		this.warnings = [];
 		this.checks = 'idle';
 		this.duplicates.newTable();
@@ -466,6 +553,7 @@ export class Session {
 
 	private dropCustomers(): void {
 		this.customersReport = null;
+		this.customersFiles = { inputs: [] };
 		this.customersDetection = null;
 		this.customersMapping = null;
 	}
@@ -645,7 +733,9 @@ export class Session {
 		this.basketsSummary = null;
 		this.basketReports = [];
 		this.files = [];
-		this.sheets = [];
+		this.ordersFiles = { inputs: [] };
+		this.customersFiles = { inputs: [] };
+		this.workbooks = [];
 		this.built = null;
 		this.customersMapping = null;
 		this.mapping = null;
