@@ -90,6 +90,27 @@ describe('Session: reading an appended set again', () => {
 		expect(s.summary).toMatchObject({ tx_rows: 5, customers: 3, revenue: 50 });
 	});
 
+	it('a file whose columns no longer fit once read in the chosen encoding is said apart, not dropped', async () => {
+		// The same header, saved in UTF-8 by one export and in Windows-1252 by the other: each is
+		// detected on its own at first; read both as Windows-1252, the first one's header changes.
+		const head = 'order_id,order_date,customer_id,amount,catégorie\n';
+		const utf8 = file('jan.csv', `${head}1,2024-01-01,A,20.00,x\n`);
+		const latin = `${head}2,2024-02-01,B,5.00,y\n`;
+		const feb = { name: 'feb.csv', data: Uint8Array.from(latin, (c) => c.charCodeAt(0)) };
+		const s = session();
+		await s.load([utf8, feb]);
+		expect(s.ordersReport?.rowsLoaded).toBe(2);
+		await s.reloadOrders('windows-1252');
+		expect([s.ordersReport?.file, s.ordersReport?.rowsLoaded]).toEqual(['jan.csv', 1]);
+		expect(s.files.map((f) => [f.input.name, f.kind, f.reason])).toEqual([
+			['jan.csv', 'orders', 'dates-amounts'],
+			['feb.csv', 'unused', 'differ']
+		]);
+		expect(s.differing.map((f) => [f.input.name, f.differ?.missing, f.differ?.extra])).toEqual([
+			['feb.csv', ['catÃ©gorie'], ['catégorie']]
+		]);
+	});
+
 	it('an encoding choice stays when a sheet is chosen afterwards', async () => {
 		const book = xlsx([
 			{
