@@ -3,13 +3,40 @@
 import type { Scope } from '../../core/scope';
 import type { AnalysisModule } from '../types';
 import { derivedFields, preparedSettings } from '../registry-tools';
-import type { ProfileInput, StageThresholds } from './sql';
+import type { StageThresholds } from './sql';
+import type { FieldInput, ProfileInput } from './read';
+
+/**
+ * The derived fields' statements over `scope` with each owner's settings (`settingsOf`), but those
+ * of `skip` (whose list row the profile reads instead). `version` names the loaded data: with the
+ * statement over the plain scope it is the identity of the field's table (read.ts).
+ */
+export function fieldInputs(
+	analyses: readonly AnalysisModule[],
+	scope: Scope,
+	settingsOf: (owner: AnalysisModule) => object,
+	version: number,
+	skip: AnalysisModule | null
+): FieldInput[] {
+	const plain: Scope = { ...scope, materialized: false };
+	return derivedFields(analyses)
+		.filter((f) => f.owner !== skip)
+		.map((f) => {
+			const settings = settingsOf(f.owner);
+			const q = f.field.sql(plain, settings);
+			return {
+				key: f.field.key,
+				sql: f.field.sql(scope, settings),
+				identity: JSON.stringify([version, q.text, q.params])
+			};
+		});
+}
 
 /**
  * The profile's input for customer `id`: `settingsOf` gives each analysis' current settings (the
  * dashboard's). `scores` is the analysis whose `customers` statement gives a customer's scores and
  * segment (the RFM section's list, the row its download holds); its own derived fields are not
- * queried again (the row has the segment).
+ * read again (the row has the segment).
  */
 export function profileInput(
 	analyses: readonly AnalysisModule[],
@@ -17,15 +44,14 @@ export function profileInput(
 	id: string,
 	settingsOf: (owner: AnalysisModule) => object,
 	thresholds: StageThresholds | null,
-	scores: AnalysisModule | null
+	scores: AnalysisModule | null,
+	version = 0
 ): ProfileInput {
 	const prepared = (m: AnalysisModule) =>
 		preparedSettings(analyses, m, scope, settingsOf(m), settingsOf);
 	const rfmCustomers = scores
 		? (scores.def.queries(scope, prepared(scores))['customers'] ?? null)
 		: null;
-	const fields = derivedFields(analyses)
-		.filter((f) => !(rfmCustomers && f.owner === scores))
-		.map((f) => ({ key: f.field.key, sql: f.field.sql(scope, settingsOf(f.owner)) }));
+	const fields = fieldInputs(analyses, scope, settingsOf, version, rfmCustomers ? scores : null);
 	return { scope, id, thresholds, rfmCustomers, fields };
 }

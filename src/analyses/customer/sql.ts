@@ -28,7 +28,6 @@
  */
 import { int, sql, type Sql } from '../../core/sql';
 import { scopeCtes, type Scope } from '../../core/scope';
-import type { QueryFn } from '../../core/analysis';
 
 /** How many orders the history shows (a wholesale customer may have thousands). */
 export const ORDER_LIMIT = 500;
@@ -216,61 +215,6 @@ SELECT CAST(stage AS VARCHAR) AS stage, strftime(lo, '%Y-%m-%d') AS since
 FROM runs
 WHERE changed
 ORDER BY lo`;
-}
-
-/** What readCustomerProfile reads besides the profile's own statements. */
-export interface ProfileInput {
-	scope: Scope;
-	id: string;
-	thresholds: StageThresholds | null;
-	/** The RFM section's customer list statement (current settings), or null. */
-	rfmCustomers: Sql | null;
-	/** The derived fields' (customer_id, value) statements with their owners' current settings. */
-	fields: readonly { key: string; sql: Sql }[];
-}
-
-/** Rows of `q` for the one customer: `q` filtered to customer_id = id. */
-export function forCustomer(q: Sql, id: string): Sql {
-	return sql`SELECT * FROM (${q}) __all WHERE customer_id = ${id}`;
-}
-
-/**
- * Every part of the profile, one statement after the other. A derived field whose statement fails
- * (its owner has not run yet, e.g. a forecast still fitting) is reported with its error, not thrown.
- */
-export async function readCustomerProfile(
-	query: QueryFn,
-	input: ProfileInput
-): Promise<CustomerProfile> {
-	const { scope, id } = input;
-	const q = buildProfileQueries(scope, id, input.thresholds);
-	const [facts] = await query<ProfileFacts>(q.facts);
-	const orders = await query<ProfileOrder>(q.orders);
-	const [cycle] = await query<ProfileCycle>(q.cycle);
-	const stages = q.stages ? await query<StageChange>(q.stages) : [];
-	const [rfm] = input.rfmCustomers
-		? await query<ProfileRfm>(forCustomer(input.rfmCustomers, id))
-		: [];
-	const fields: ProfileField[] = [];
-	for (const f of input.fields) {
-		try {
-			const [row] = await query<{ value: string | null }>(
-				sql`SELECT CAST(value AS VARCHAR) AS value FROM (${f.sql}) __f WHERE customer_id = ${id}`
-			);
-			fields.push({ key: f.key, value: row?.value ?? null, error: null });
-		} catch (e) {
-			fields.push({ key: f.key, value: null, error: e instanceof Error ? e.message : String(e) });
-		}
-	}
-	return {
-		id,
-		facts: facts ?? null,
-		orders,
-		cycle: cycle ?? null,
-		stages,
-		rfm: rfm ?? null,
-		fields
-	};
 }
 
 /** A one-row customer list of `id`, to read its contact columns (core/contacts.ts withContacts). */

@@ -7,6 +7,7 @@ import { scopeAt } from '../../../helpers/fixtures';
 import type { Engine } from '../../../../src/db/engine';
 import type { Scope } from '../../../../src/core/scope';
 import { loadDataSet } from '../../../../src/db/pipeline/load-data-set';
+import { sql } from '../../../../src/core/sql';
 import { ANALYSES } from '../../../../src/analyses';
 import { prepareContext } from '../../../../src/analyses/registry-tools';
 import { rfm } from '../../../../src/analyses/rfm';
@@ -18,10 +19,11 @@ import {
 } from '../../../../src/analyses/lifecycle/sql';
 import {
 	buildProfileQueries,
-	readCustomerProfile,
 	type CustomerProfile,
 	type StageThresholds
 } from '../../../../src/analyses/customer/sql';
+import { FieldTables, readCustomerProfile } from '../../../../src/analyses/customer/read';
+import type { AnalysisModule } from '../../../../src/analyses/types';
 import { profileInput } from '../../../../src/analyses/customer/input';
 
 /**
@@ -64,14 +66,24 @@ c10,Pia Prospect,pia@example.com,North
 let db: Engine;
 let scope: Scope;
 
-/** The profile of `id` with every analysis' default settings (as right after a load). */
-async function profileOf(id: string): Promise<CustomerProfile> {
-	const settingsOf = (m: { defaults: object }) => ({ ...m.defaults });
-	const [t] = await db.query<LifecycleThresholds>(buildThresholdsQuery(scope, lifecycle.defaults));
+/**
+ * The profile of `id` with every analysis' default settings (as right after a load), but those in
+ * `changed` (by analysis id); derived fields read from `tables` when given.
+ */
+async function profileOf(
+	id: string,
+	tables?: FieldTables,
+	changed: Record<string, object> = {}
+): Promise<CustomerProfile> {
+	const settingsOf = (m: AnalysisModule) => ({ ...m.defaults, ...changed[m.id] });
+	const [t] = await db.query<LifecycleThresholds>(
+		buildThresholdsQuery(scope, settingsOf(lifecycle) as typeof lifecycle.defaults)
+	);
 	const thresholds: StageThresholds = t!;
 	return readCustomerProfile(
 		(q) => db.query(q),
-		profileInput(ANALYSES, scope, id, settingsOf, thresholds, rfm)
+		profileInput(ANALYSES, scope, id, settingsOf, thresholds, rfm),
+		tables
 	);
 }
 
@@ -181,6 +193,30 @@ describe('customer profile', () => {
 			stage: 'loyal',
 			since: '2024-03-15'
 		});
+	});
+
+	it("a field's table is built once and rebuilt when its owner's settings change", async () => {
+		const tables = new FieldTables();
+		const stageOf = (p: CustomerProfile) =>
+			p.fields.find((f) => f.key === 'lifecycle_stage')?.value;
+		const before = await profileOf('c01', tables);
+		const [{ n }] = (await db.query<{ n: number }>(
+			"SELECT CAST(count(*) AS INTEGER) AS n FROM duckdb_tables() WHERE table_name LIKE '__customer_field_%'"
+		)) as [{ n: number }];
+		expect(n).toBeGreaterThan(0);
+		// A lifecycle churn threshold of 400 days: c01 (last purchase 103 days before as-of) is no
+		// longer churned; the stage read from the rebuilt table is the lifecycle section's.
+		const changed = { [lifecycle.id]: { churnAfter: 400, riskAfter: 200 } };
+		const after = await profileOf('c01', tables, changed);
+		const ctx = prepareContext(ANALYSES, scope, (m) => ({ ...m.defaults, ...changed[m.id] }));
+		const [row] = await db.query<{ value: string }>(
+			sql`SELECT value FROM (${ctx.derivedSql('lifecycle_stage')!}) WHERE customer_id = 'c01'`
+		);
+		expect(stageOf(after)).toBe(row!.value);
+		expect(stageOf(after)).not.toBe(stageOf(before));
+		expect(after.stages.at(-1)?.stage).toBe(row!.value);
+		// Back to the defaults: the same answer as the first time.
+		expect(stageOf(await profileOf('c01', tables))).toBe(stageOf(before));
 	});
 
 	it('a prospect from the customers file has facts with no orders, and stage prospect', async () => {
