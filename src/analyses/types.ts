@@ -84,6 +84,22 @@ export interface AnalysisModule<S extends object = object, R = unknown, K extend
 	beforeScope?: boolean;
 	/** Complete the settings from the scope and the other analyses before running. */
 	prepare?(scope: Scope, settings: S, context: PrepareContext): S;
+	/**
+	 * The report's one-sentence takeaway (issue 20), computed from the result and worded with the
+	 * analysis' own messages; null when the result has nothing to say (no data).
+	 */
+	takeaway?(result: R, format: TakeawayFormat<K>): string | null;
+	/** Message key of the report's one-line method note (how the numbers are computed). */
+	method?: K;
+}
+
+/** What a takeaway may word itself with: its analysis' messages and the page's number formats. */
+export interface TakeawayFormat<K extends string> {
+	t(key: K, params?: Record<string, string | number>): string;
+	num(n: number | null | undefined, digits?: number): string;
+	pct(share: number | null | undefined, digits?: number): string;
+	money(n: number | null | undefined): string;
+	date(iso: string | null | undefined): string;
 }
 
 /** `key` when it is one of `messages`' keys (a value's name, e.g. 'seg.champions'), else null. */

@@ -17,6 +17,19 @@ export const breakdown: AnalysisModule<BreakdownSettings, BreakdownResult, Break
 	defaults: defaultBreakdownSettings,
 	messages,
 	title: 'breakdown.title',
+	method: 'breakdown.method',
+	takeaway(result, f) {
+		// A named group only: 'Other' and 'unknown' are no finding.
+		const top = result.rows
+			.filter((r) => !r.is_other && !r.is_unknown)
+			.sort((a, b) => b.revenue - a.revenue)[0];
+		if (!top || top.revenue <= 0) return null;
+		return f.t('breakdown.takeaway', {
+			value: top.value,
+			share: f.pct(top.revenue_share),
+			customers: f.num(top.customers)
+		});
+	},
 	section: () => import('./Section.svelte'),
 	chart: charts,
 	// A derived dimension (RFM segment, lifecycle stage) follows its owner's settings.

@@ -30,7 +30,11 @@ const en = {
 	'breakdown.returnsOnly':
 		'Not in the table: {n} customers with returns only (orders in this period but no purchase; net revenue {revenue}).',
 	'breakdown.returnsOnly.one':
-		'Not in the table: 1 customer with returns only (orders in this period but no purchase; net revenue {revenue}).'
+		'Not in the table: 1 customer with returns only (orders in this period but no purchase; net revenue {revenue}).',
+	'breakdown.takeaway':
+		'{value} brings the most revenue: {share} of revenue from {customers} customers.',
+	'breakdown.method':
+		'Customers grouped by the chosen dimension (top values, the rest as Other); revenue, orders and repeat rate summed per group; groups under the small-group size are flagged.'
 } as const;
 
 export type BreakdownKey = keyof typeof en;
@@ -63,6 +67,9 @@ export const messages: Messages<BreakdownKey> = {
 		'breakdown.kpi.repeat_rate': '复购率',
 		'breakdown.kpi.median_recency': '距上次购买天数中位数',
 		'breakdown.returnsOnly':
-			'表中未列出：{n} 位仅有退货的客户（此期间有订单但没有购买；净收入 {revenue}）。'
+			'表中未列出：{n} 位仅有退货的客户（此期间有订单但没有购买；净收入 {revenue}）。',
+		'breakdown.takeaway': '收入最多的是“{value}”：{customers} 位客户贡献了 {share} 的收入。',
+		'breakdown.method':
+			'按所选维度给客户分组（前几个值，其余归为“其他”）；按组汇总收入、订单数和复购率；人数过少的组会标出。'
 	}
 };

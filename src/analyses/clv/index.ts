@@ -20,6 +20,16 @@ export const clv: AnalysisModule<ClvSettings, ClvResult, ClvKey> = {
 	defaults: defaultClvSettings,
 	messages,
 	title: 'clv.title',
+	method: 'clv.method',
+	takeaway({ totals }, f) {
+		if (!totals || totals.clv === null || totals.customers === 0) return null;
+		return f.t('clv.takeaway', {
+			purchases: f.num(totals.expected_purchases),
+			clv: f.money(totals.clv),
+			customers: f.num(totals.customers),
+			slipping: f.num(totals.slipping)
+		});
+	},
 	section: () => import('./Section.svelte'),
 	chart: charts,
 	// The fit runs in a Web Worker in the page (compute.ts), loaded with the dashboard.

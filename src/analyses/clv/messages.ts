@@ -114,7 +114,11 @@ const en = {
 	'clv.band.p0_25': 'Below 25 %',
 	'clv.band.p25_50': '25–50 %',
 	'clv.band.p50_75': '50–75 %',
-	'clv.band.p75_100': '75 % and above'
+	'clv.band.p75_100': '75 % and above',
+	'clv.takeaway':
+		'The forecast expects {purchases} purchases worth {clv} from {customers} customers; {slipping} customers are slipping away.',
+	'clv.method':
+		'BG/NBD for the number of future purchases and Gamma-Gamma for their value, fitted on the calibration period and checked on the holdout.'
 } as const;
 
 export type ClvKey = keyof typeof en;
@@ -227,6 +231,10 @@ export const messages: Messages<ClvKey> = {
 		'clv.band.p0_25': '低于 25 %',
 		'clv.band.p25_50': '25–50 %',
 		'clv.band.p50_75': '50–75 %',
-		'clv.band.p75_100': '75 % 及以上'
+		'clv.band.p75_100': '75 % 及以上',
+		'clv.takeaway':
+			'预测 {customers} 位客户将产生 {purchases} 次购买，价值 {clv}；{slipping} 位客户正在流失。',
+		'clv.method':
+			'用 BG/NBD 模型预测未来购买次数、Gamma-Gamma 模型预测购买金额，在校准期拟合并用保留期检验。'
 	}
 };

@@ -17,6 +17,26 @@ export const cohort: AnalysisModule<CohortSettings, CohortResult, CohortKey> = {
 	defaults: defaultCohortSettings,
 	messages,
 	title: 'cohort.title',
+	method: 'cohort.method',
+	takeaway(result, f) {
+		// Period 1 averaged over every split, weighted by cohort size as the section's average row.
+		const avg = result.average.filter((r) => r.k === 1);
+		const size = avg.reduce((s, r) => s + r.cohort_size, 0);
+		const best = result.rows
+			.filter((r) => r.k === 1 && r.complete && !r.censored)
+			.reduce<(typeof result.rows)[number] | null>(
+				(b, r) => (b === null || r.retention > b.retention ? r : b),
+				null
+			);
+		if (size === 0 || !best) return null;
+		const rate = avg.reduce((s, r) => s + r.customers, 0) / size;
+		const label = (best.split === null ? '' : `${best.split} `) + best.cohort.slice(0, 10);
+		return f.t('cohort.takeaway', {
+			rate: f.pct(rate),
+			cohort: label,
+			best: f.pct(best.retention)
+		});
+	},
 	section: () => import('./Section.svelte'),
 	chart: () => import('./chart')
 };

@@ -43,7 +43,11 @@ const en = {
 	'cohort.firstIn': 'It is included in the average row.',
 	'cohort.firstChoice': 'First cohort in the average',
 	'cohort.firstExclude': 'Left out',
-	'cohort.firstInclude': 'Included'
+	'cohort.firstInclude': 'Included',
+	'cohort.takeaway':
+		'Retention one period after the first purchase is {rate} on average, highest for the {cohort} cohort ({best}).',
+	'cohort.method':
+		'Customers grouped by the period of their first purchase; retention(k) = cohort customers buying k periods later / cohort size; the average is size-weighted over finished periods.'
 } as const;
 
 export type CohortKey = keyof typeof en;
@@ -92,6 +96,10 @@ export const messages: Messages<CohortKey> = {
 		'cohort.firstIn': '平均行已计入该同期群。',
 		'cohort.firstChoice': '第一个同期群计入平均',
 		'cohort.firstExclude': '不计入',
-		'cohort.firstInclude': '计入'
+		'cohort.firstInclude': '计入',
+		'cohort.takeaway':
+			'首次购买后第 1 期的平均留存率为 {rate}，最高的是 {cohort} 同期群（{best}）。',
+		'cohort.method':
+			'按首次购买所在周期给客户分组；留存率(k) = k 期后仍购买的客户 / 同期群人数；平均值按人数加权，只计已结束的周期。'
 	}
 };

@@ -21,6 +21,18 @@ export const concentration: AnalysisModule<
 	defaults: defaultConcentrationSettings,
 	messages,
 	title: 'concentration.title',
+	method: 'concentration.method',
+	takeaway(result, f) {
+		// The 20 % row when it is there (the 80/20 reading), else the largest share asked for.
+		const rows = result.top_shares;
+		const row = rows.find((r) => r.top_percent === 20) ?? rows[rows.length - 1];
+		if (!row || result.summary.customers === 0) return null;
+		return f.t('concentration.takeaway', {
+			k: row.top_percent,
+			share: f.pct(row.share_revenue),
+			gini: f.num(result.summary.gini, 3)
+		});
+	},
 	section: () => import('./Section.svelte'),
 	chart: () => import('./chart')
 };

@@ -21,7 +21,10 @@ const en = {
 	'tier.B': 'B — mid value',
 	'tier.B.action': 'Grow: cross-sell and upsell towards tier A.',
 	'tier.C': 'C — low value',
-	'tier.C.action': 'Serve efficiently: automated, low-cost marketing.'
+	'tier.C.action': 'Serve efficiently: automated, low-cost marketing.',
+	'concentration.takeaway': 'The top {k} % of customers bring {share} of revenue (Gini {gini}).',
+	'concentration.method':
+		'Customers with positive net revenue ranked from highest; top-k shares, the Pareto curve and Gini from that ranking; tier A = first 80 % of revenue, B = next 15 %, C = the rest.'
 } as const;
 
 export type ConcentrationKey = keyof typeof en;
@@ -47,6 +50,9 @@ export const messages: Messages<ConcentrationKey> = {
 		'tier.B': 'B — 中价值',
 		'tier.B.action': '提升：交叉销售和向上销售，培养成 A 类。',
 		'tier.C': 'C — 低价值',
-		'tier.C.action': '高效服务：自动化、低成本营销。'
+		'tier.C.action': '高效服务：自动化、低成本营销。',
+		'concentration.takeaway': '前 {k}% 的客户贡献了 {share} 的收入（基尼系数 {gini}）。',
+		'concentration.method':
+			'净收入为正的客户按收入从高到低排名；由此计算前 k% 占比、帕累托曲线和基尼系数；A 类 = 前 80% 的收入，B 类 = 接下来的 15%，C 类 = 其余。'
 	}
 };

@@ -18,6 +18,16 @@ export const cycle: AnalysisModule<CycleSettings, CycleResult, CycleKey> = {
 	defaults: defaultCycleSettings,
 	messages,
 	title: 'cycle.title',
+	method: 'cycle.method',
+	takeaway({ summary }, f) {
+		if (summary.median_gap === null) return null;
+		return f.t('cycle.takeaway', {
+			median: f.num(summary.median_gap),
+			p25: f.num(summary.p25_gap),
+			p75: f.num(summary.p75_gap),
+			due: f.num(summary.due_customers)
+		});
+	},
 	section: () => import('./Section.svelte'),
 	chart: () => import('./chart'),
 	// The due list follows the lifecycle section's churn threshold.

@@ -27,7 +27,11 @@ const en = {
 	'cycle.last': 'Last purchase',
 	'cycle.typical': 'Typical gap (days)',
 	'cycle.expected': 'Expected next purchase',
-	'cycle.overdue': 'Days overdue'
+	'cycle.overdue': 'Days overdue',
+	'cycle.takeaway':
+		'Half of repeat purchases come within {median} days of the previous one (middle half {p25}–{p75} days); {due} customers are due now.',
+	'cycle.method':
+		'Days between consecutive purchase days of each repeat customer; a customer is due when the days since the last purchase pass their typical gap.'
 } as const;
 
 export type CycleKey = keyof typeof en;
@@ -57,6 +61,10 @@ export const messages: Messages<CycleKey> = {
 		'cycle.last': '上次购买',
 		'cycle.typical': '典型间隔（天）',
 		'cycle.expected': '预计下次购买',
-		'cycle.overdue': '逾期天数'
+		'cycle.overdue': '逾期天数',
+		'cycle.takeaway':
+			'一半的复购发生在上次购买后 {median} 天内（中间一半为 {p25}–{p75} 天）；目前有 {due} 位客户到期应复购。',
+		'cycle.method':
+			'统计每位复购客户相邻两个购买日之间的天数；距上次购买的天数超过其典型间隔时视为到期。'
 	}
 };

@@ -18,6 +18,17 @@ export const lifecycle: AnalysisModule<LifecycleSettings, LifecycleResult, Lifec
 	defaults: defaultLifecycleSettings,
 	messages,
 	title: 'lifecycle.title',
+	method: 'lifecycle.method',
+	takeaway(result, f) {
+		const top = [...result.stages].sort((a, b) => b.customers - a.customers)[0];
+		if (!top || top.customers === 0) return null;
+		const name = messageKey(messages, `stage.${top.stage}`);
+		return f.t('lifecycle.takeaway', {
+			stage: name ? f.t(name) : top.stage,
+			customers: f.num(top.customers),
+			share: f.pct(top.share)
+		});
+	},
 	section: () => import('./Section.svelte'),
 	chart: charts,
 	derives: [

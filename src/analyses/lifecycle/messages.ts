@@ -41,7 +41,10 @@ const en = {
 	'lifecycle.returnsOnly':
 		'Returns only: {n} customers had orders in this period but no purchase (net revenue {revenue}). They are in no stage and not in the shares — not prospects, who never ordered.',
 	'lifecycle.returnsOnly.one':
-		'Returns only: 1 customer had orders in this period but no purchase (net revenue {revenue}). They are in no stage and not in the shares — not a prospect, who never ordered.'
+		'Returns only: 1 customer had orders in this period but no purchase (net revenue {revenue}). They are in no stage and not in the shares — not a prospect, who never ordered.',
+	'lifecycle.takeaway': 'The largest stage is {stage}: {customers} customers, {share} of all.',
+	'lifecycle.method':
+		'Each customer’s stage as of the as-of date from the days since the last purchase and the number of purchases, with the thresholds shown in the section.'
 } as const;
 
 export type LifecycleKey = keyof typeof en;
@@ -86,6 +89,9 @@ export const messages: Messages<LifecycleKey> = {
 		'stage.active.action': '交叉销售，培养成忠诚客户。',
 		'stage.not_yet': '尚不是客户',
 		'lifecycle.returnsOnly':
-			'仅有退货：{n} 位客户在此期间有订单但没有购买（净收入 {revenue}）。他们不属于任何阶段，也不计入占比；他们不是潜在客户（潜在客户从未下单）。'
+			'仅有退货：{n} 位客户在此期间有订单但没有购买（净收入 {revenue}）。他们不属于任何阶段，也不计入占比；他们不是潜在客户（潜在客户从未下单）。',
+		'lifecycle.takeaway': '人数最多的阶段是“{stage}”：{customers} 位客户，占 {share}。',
+		'lifecycle.method':
+			'根据距最近一次购买的天数和购买次数，按截止日期给每位客户划分阶段，阈值见本节。'
 	}
 };

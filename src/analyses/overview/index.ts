@@ -12,6 +12,16 @@ export const overview: AnalysisModule<OverviewSettings, OverviewResult, Overview
 	defaults: {},
 	messages,
 	title: 'overview.title',
+	method: 'overview.method',
+	takeaway: ({ kpis }, f) =>
+		kpis.customers > 0
+			? f.t('overview.takeaway', {
+					customers: f.num(kpis.customers),
+					orders: f.num(kpis.orders),
+					revenue: f.money(kpis.revenue),
+					repeat: f.pct(kpis.repeat_rate)
+				})
+			: null,
 	section: () => import('./Section.svelte'),
 	chart: charts,
 	beforeScope: true

@@ -16,7 +16,11 @@ const en = {
 	'overview.guestOrders': '{n} purchase orders',
 	'overview.guestOrders.one': '{n} purchase order',
 	'overview.partial': 'unfinished month ({month}: {days} of {total} days)',
-	'overview.days': 'Days in scope'
+	'overview.days': 'Days in scope',
+	'overview.takeaway':
+		'{customers} customers placed {orders} orders worth {revenue}; {repeat} of them bought more than once.',
+	'overview.method':
+		'Counts and sums over the purchase lines in scope; revenue is net of returns as the returns policy says; repeat rate = customers with two or more purchase orders / customers.'
 } as const;
 
 export type OverviewKey = keyof typeof en;
@@ -37,6 +41,10 @@ export const messages: Messages<OverviewKey> = {
 			'没有客户 ID 的访客：{orders}，净收入 {revenue}，占全店收入的 {share}。他们只计入全店指标；其余指标和所有分析都只针对客户。',
 		'overview.guestOrders': '{n} 个购买订单',
 		'overview.partial': '未结束的月份（{month}：{total} 天中的 {days} 天）',
-		'overview.days': '范围内天数'
+		'overview.days': '范围内天数',
+		'overview.takeaway':
+			'{customers} 位客户下了 {orders} 个订单，金额 {revenue}；其中 {repeat} 购买过不止一次。',
+		'overview.method':
+			'对范围内的购买行计数和求和；收入按退货规则扣除退货；复购率 = 有两个及以上购买订单的客户 / 客户数。'
 	}
 };

@@ -19,6 +19,17 @@ export const rfm: AnalysisModule<RfmSettings, RfmResult, RfmKey> = {
 	defaults: defaultRfmSettings,
 	messages,
 	title: 'rfm.title',
+	method: 'rfm.method',
+	takeaway(result, f) {
+		const top = [...result.segments].sort((a, b) => b.revenue - a.revenue)[0];
+		if (!top || top.customers === 0) return null;
+		const name = messageKey(messages, `seg.${top.segment}`);
+		return f.t('rfm.takeaway', {
+			segment: name ? f.t(name) : top.segment,
+			revenue: f.pct(top.share_revenue),
+			customers: f.pct(top.share_customers)
+		});
+	},
 	section: () => import('./Section.svelte'),
 	chart: charts,
 	derives: [

@@ -55,7 +55,11 @@ const en = {
 	'seg.lost': 'Lost',
 	'seg.lost.action': 'Revive interest with a campaign, or ignore.',
 	'seg.others': 'Others',
-	'seg.others.action': 'No rule matched; review the rule table.'
+	'seg.others.action': 'No rule matched; review the rule table.',
+	'rfm.takeaway':
+		'{segment} is the segment with the most revenue: {revenue} of revenue from {customers} of customers.',
+	'rfm.method':
+		'Recency, frequency and monetary value per customer as of the as-of date, each scored 1–5 by quintile; the segment rules map the scores to named segments.'
 } as const;
 
 export type RfmKey = keyof typeof en;
@@ -113,6 +117,9 @@ export const messages: Messages<RfmKey> = {
 		'seg.lost': '已流失',
 		'seg.lost.action': '用活动重新激发兴趣，或不再投入。',
 		'seg.others': '其他',
-		'seg.others.action': '没有匹配的规则；请检查规则表。'
+		'seg.others.action': '没有匹配的规则；请检查规则表。',
+		'rfm.takeaway': '收入最多的分群是“{segment}”：{customers} 的客户贡献了 {revenue} 的收入。',
+		'rfm.method':
+			'按截止日期计算每位客户的最近购买间隔、购买频次和金额，各按五分位打 1–5 分；分群规则把分数映射为命名分群。'
 	}
 };
