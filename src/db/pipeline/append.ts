@@ -14,8 +14,9 @@ import type { LoadedFile, LoadFilesOptions } from './files';
 /**
  * After a file nobody recognised was taken for the orders (file-kinds.ts takeCandidate: `set`,
  * in RAW_ORDERS), the other unrecognised files of the load with its columns — header-less
- * monthly files, say — are read again and appended to it, in load order. Each one appended is
- * changed in `files` (kind 'orders', `set`) and told to `onLoaded`; the set's report after them.
+ * monthly files, say — are appended to it, in load order: from the upload table the load kept
+ * (files.ts keepUnused), or read again when it was not kept. Each one appended is changed in
+ * `files` (kind 'orders', `set`) and told to `onLoaded`; the set's report after them.
  */
 export async function appendToCandidate<F extends LoadedFile>(
 	engine: Engine,
@@ -29,17 +30,23 @@ export async function appendToCandidate<F extends LoadedFile>(
 		if (f.report.columns.filter((c) => c.kind !== 'empty').length < 2) continue;
 		if (compareColumns(current, f.report) !== null) continue;
 		const tmp = uploadTable(i);
-		const report = await loadCsv(engine, f.input, tmp, {
-			signal: opts.signal,
-			sheet: f.report.container?.sheet ?? undefined,
-			onProgress: (p) => opts.onProgress?.(f.input.name, p)
-		});
-		current = await appendToSet(engine, current, { ...report, table: tmp });
+		const report = f.kept
+			? f.report
+			: {
+					...(await loadCsv(engine, f.input, tmp, {
+						signal: opts.signal,
+						sheet: f.report.container?.sheet ?? undefined,
+						onProgress: (p) => opts.onProgress?.(f.input.name, p)
+					})),
+					table: tmp
+				};
+		current = await appendToSet(engine, current, report);
 		files[i] = opts.appended({
 			...f,
 			kind: 'orders',
 			set: current,
-			report: { ...report, table: current.table }
+			report: { ...report, table: current.table },
+			kept: false
 		});
 		opts.onLoaded?.(files[i]!);
 	}

@@ -4,7 +4,9 @@
  * when no file is recognised as orders, and reading a file again as another kind.
  *
  * Files that are not used are dropped after loading (files.ts), so making one the orders or
- * customers file reads it again; a file's unused table is never kept in memory just in case.
+ * customers file later reads it again. Within a load with no orders file, an unused file that
+ * could be mapped keeps its table until the load decides (files.ts keepUnused): the orders
+ * candidate is moved, not read twice.
  */
 import type { LoadInput, LoadReport } from '../../core/ingest/types';
 import type { Engine } from '../engine';
@@ -105,8 +107,9 @@ export async function readAs(
 
 /**
  * The orders candidate of a load where no file is orders (and the data set has none): the first
- * unused file that could be mapped by hand, read again into the orders table. Its roles are then
- * guessed from its values (mapping.ts) and the mapping screen asks. Null when there is none.
+ * unused file that could be mapped by hand, moved into the orders table (its kept upload table;
+ * read again when it was not kept). Its roles are then guessed from its values (mapping.ts) and
+ * the mapping screen asks. Null when there is none.
  */
 export async function takeCandidate(
 	engine: Engine,
@@ -117,11 +120,17 @@ export async function takeCandidate(
 	const at = files.findIndex((f) => f.reason === 'unrecognised');
 	const f = files[at];
 	if (!f) return null;
-	const report = await readAs(engine, f.input, 'orders', f.report, {
-		signal: opts.signal,
-		onProgress: (p) => opts.onProgress?.(f.input.name, p)
-	});
-	const placed: DataSetFile = { ...f, kind: 'orders', reason: 'guessed', report };
+	let report: LoadReport;
+	if (f.kept) {
+		await moveTable(engine, f.report.table, RAW_ORDERS);
+		report = { ...f.report, table: RAW_ORDERS };
+	} else {
+		report = await readAs(engine, f.input, 'orders', f.report, {
+			signal: opts.signal,
+			onProgress: (p) => opts.onProgress?.(f.input.name, p)
+		});
+	}
+	const placed: DataSetFile = { ...f, kind: 'orders', reason: 'guessed', report, kept: false };
 	files[at] = placed;
 	return placed;
 }

@@ -11,6 +11,7 @@ import { detectLongBaskets } from '../../core/ingest/baskets';
 import { BASKETS_TABLE } from '../../core/canonical-baskets';
 import { placeBaskets } from './baskets';
 import { appendToSet } from './append';
+import { mappable } from './file-kinds';
 import type { LoadInput, LoadProgress, LoadReport } from '../../core/ingest/types';
 import type { TextEncodingName } from '../../core/ingest/encoding';
 import type { OrderRole } from '../../core/types';
@@ -51,6 +52,11 @@ export interface LoadedFile {
 	differ?: ColumnsDiffer & { kind: 'orders' | 'customers' };
 	/** A basket file's rows that gave no item (a blank line, a row with no transaction id). */
 	basketless?: number;
+	/**
+	 * Unused, and its upload table (`report.table`) kept until the load decides whether it is the
+	 * orders candidate or joins it (LoadFilesOptions.keepUnused): then it is moved, not read again.
+	 */
+	kept?: boolean;
 }
 
 export interface LoadFilesOptions {
@@ -63,6 +69,13 @@ export interface LoadFilesOptions {
 	onLoaded?: (file: LoadedFile) => void;
 	/** The sets loaded before (adding a file): a file with the same columns appends to its kind's. */
 	existing?: { orders?: LoadReport | null; customers?: LoadReport | null };
+	/**
+	 * Keep the upload table of an unused file that could be mapped by hand (`kept`) while no
+	 * orders file is placed: it may become the orders candidate (file-kinds.ts takeCandidate),
+	 * which a large file should not cost a second read. Dropped once an orders file is placed;
+	 * the caller drops the rest (dropKept).
+	 */
+	keepUnused?: boolean;
 }
 
 /**
@@ -105,6 +118,7 @@ export async function loadFiles(
 		orders: opts.existing?.orders ?? null,
 		customers: opts.existing?.customers ?? null
 	};
+	let keep = opts.keepUnused === true && !sets.orders;
 	for (const [i, input] of inputs.entries()) {
 		opts.onFile?.(input.name);
 		const tmp = uploadTable(i);
@@ -141,13 +155,31 @@ export async function loadFiles(
 				await moveTable(engine, tmp, table);
 				file.report = sets[kind] = { ...report, table };
 			}
-		} else await dropTable(engine, tmp);
+			// An orders file: no candidate will be taken, the tables kept for one go.
+			if (kind === 'orders' && keep) {
+				keep = false;
+				await dropKept(engine, out);
+			}
+		} else if (keep && mappable(report.columns)) file.kept = true;
+		else await dropTable(engine, tmp);
 		file.kind = kind;
 		out.push(file);
 		opts.onLoaded?.(file);
 	}
 	opts.onFile?.(null);
 	return out;
+}
+
+/**
+ * Drop the upload tables `files` kept (LoadFilesOptions.keepUnused) and are still unused; the
+ * files are marked as no longer kept.
+ */
+export async function dropKept(engine: Engine, files: LoadedFile[]): Promise<void> {
+	for (const f of files) {
+		if (!f.kept) continue;
+		f.kept = false;
+		if (f.kind === 'unused') await dropTable(engine, f.report.table);
+	}
 }
 
 /**

@@ -9,7 +9,7 @@ import type { ReturnsPolicy } from '../../core/types';
 import type { Engine } from '../engine';
 import { buildTables, type LoadSummary } from './build';
 import { readBasketsSummary, type BasketsSummary } from './baskets';
-import { loadFiles, type LoadFilesOptions } from './files';
+import { dropKept, loadFiles, type LoadedFile, type LoadFilesOptions } from './files';
 import { appendToCandidate } from './append';
 import { takeCandidate, withReasons, type DataSetFile } from './file-kinds';
 import {
@@ -94,24 +94,39 @@ export async function loadDataSet(
 	options: LoadDataSetOptions = {}
 ): Promise<LoadedDataSet> {
 	const current = options.current;
-	const files = withReasons(
-		await loadFiles(engine, inputs, {
-			...options,
-			existing: { orders: current?.orders?.report, customers: current?.customers?.report }
-		})
-	);
-	// No orders file recognised: one that could be mapped by hand is the orders candidate, and
-	// the mapping screen asks (issue 15: never a dead end).
-	if (!current?.orders) {
-		const candidate = await takeCandidate(engine, files, options);
-		if (candidate) {
-			options.onLoaded?.(candidate);
-			// Other files with its columns (header-less monthly files) join it as one set.
-			await appendToCandidate(engine, candidate.report, files, {
-				...options,
-				appended: (f) => ({ ...f, reason: 'appended' as const })
-			});
+	const placed: LoadedFile[] = [];
+	const loaded = await loadFiles(engine, inputs, {
+		...options,
+		existing: { orders: current?.orders?.report, customers: current?.customers?.report },
+		// A file that may become the orders candidate keeps its table: it is read once.
+		keepUnused: !current?.orders,
+		onLoaded: (f) => {
+			placed.push(f);
+			options.onLoaded?.(f);
 		}
+	}).catch(async (e: unknown) => {
+		// A later file failed: the tables kept for a candidate go with the load.
+		await dropKept(engine, placed).catch(() => undefined);
+		throw e;
+	});
+	const files = withReasons(loaded);
+	try {
+		// No orders file recognised: one that could be mapped by hand is the orders candidate,
+		// and the mapping screen asks (issue 15: never a dead end).
+		if (!current?.orders) {
+			const candidate = await takeCandidate(engine, files, options);
+			if (candidate) {
+				options.onLoaded?.(candidate);
+				// Other files with its columns (header-less monthly files) join it as one set.
+				await appendToCandidate(engine, candidate.report, files, {
+					...options,
+					appended: (f) => ({ ...f, reason: 'appended' as const })
+				});
+			}
+		}
+	} finally {
+		// The tables of files kept for a candidate that none took (or after a failure).
+		await dropKept(engine, files);
 	}
 	let orders = current?.orders ?? null;
 	let customers = current?.customers ?? null;
