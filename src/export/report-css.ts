@@ -55,6 +55,9 @@ export const REPORT_CSS = `.report {
 	padding: 0.25rem 0.75rem;
 	margin: 0.75rem 0;
 }
+.report .r-scope .wide {
+	grid-column: 1 / -1;
+}
 .report .r-scope dl,
 .report .r-kpis {
 	display: grid;
@@ -120,6 +123,8 @@ export const REPORT_CSS = `.report {
 	padding: 0.25rem 0.5rem;
 	text-align: left;
 	vertical-align: top;
+	/* Not 'anywhere': that lets a squeezed column shrink to one letter a line. */
+	overflow-wrap: break-word;
 }
 .report th {
 	background: #f3f4f6;
@@ -128,6 +133,10 @@ export const REPORT_CSS = `.report {
 	text-align: right;
 	font-variant-numeric: tabular-nums;
 	white-space: nowrap;
+}
+/* A number column's heading wraps at its words, so the column is as wide as its numbers. */
+.report th.num {
+	white-space: normal;
 }
 .report thead {
 	display: table-header-group;
@@ -170,8 +179,17 @@ export const REPORT_CSS = `.report {
 	.report .r-table {
 		overflow: visible;
 	}
+	/* Each section starts a page: the first page holds the title, the scope and the contents. */
 	.report .r-section {
-		break-before: auto;
+		break-before: page;
+		margin-top: 0;
+	}
+	.report table {
+		font-size: 8pt;
+	}
+	.report th,
+	.report td {
+		padding: 0.15rem 0.3rem;
 	}
 	.report a {
 		color: inherit;

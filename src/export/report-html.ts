@@ -50,7 +50,8 @@ export interface ReportDoc {
 	note: string;
 	/** "Made with Clientele on …". */
 	byline: string;
-	scope: { label: string; value: string }[];
+	/** `wide`: a long value (files, mapping) on a line of its own. */
+	scope: { label: string; value: string; wide?: boolean }[];
 	sections: ReportSection[];
 	attachments: ReportAttachment[];
 	labels: { scope: string; contents: string; method: string; attachments: string };
@@ -104,7 +105,8 @@ export function reportBody(doc: ReportDoc): string {
 	if (doc.scope.length > 0) {
 		out.push(`<section class="r-scope"><h2>${escapeHtml(doc.labels.scope)}</h2><dl>`);
 		for (const s of doc.scope) {
-			out.push(`<div><dt>${escapeHtml(s.label)}</dt><dd>${escapeHtml(s.value)}</dd></div>`);
+			const cls = s.wide ? ' class="wide"' : '';
+			out.push(`<div${cls}><dt>${escapeHtml(s.label)}</dt><dd>${escapeHtml(s.value)}</dd></div>`);
 		}
 		out.push('</dl></section>');
 	}
