@@ -170,11 +170,15 @@ export const REPORT_CSS = `.report {
 		padding: 0;
 		font-size: 10.5pt;
 	}
-	.report .r-chart svg {
-		/* A chart never outgrows a page: scaled down whole rather than cut. */
-		max-height: 200mm;
+	.report .r-chart > svg {
+		/* Two charts share a page, and a chart is scaled down whole rather than cut. */
+		max-height: 105mm;
 		width: auto;
 		margin: 0 auto;
+	}
+	/* The main chart may take most of a page (a cohort triangle is dense). */
+	.report .r-chart:first-of-type > svg {
+		max-height: 170mm;
 	}
 	.report .r-table {
 		overflow: visible;

@@ -9,13 +9,14 @@ import type { I18n } from '../../i18n/i18n.svelte';
 import type { ReportBlock, ReportSection, ReportTable } from '../../export/report-html';
 import { reportSvg } from '../../export/report-svg';
 import { yieldToMain } from '../../core/yield';
+import { messages } from './messages';
 
 /** Table rows the report keeps (the dashboard's tables show a few more, the download all). */
 export const REPORT_TABLE_ROWS = 10;
 /** Charts per section: the main ones, so a section stays within two printed pages. */
 export const REPORT_CHARTS = 2;
 
-type Format = Pick<I18n, 't' | 'num'>;
+type Format = Pick<I18n, 'scoped' | 'num'>;
 
 /** The sections on the page, in registry order, that are done (an analysis that failed is left out). */
 export function shownAnalyses(
@@ -138,7 +139,10 @@ export function readTable(table: HTMLTableElement, i18n: Format, total?: number)
 		rows: kept.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((td) => text(td))),
 		more:
 			all > kept.length
-				? i18n.t('report.moreRows', { shown: i18n.num(kept.length), total: i18n.num(all) })
+				? i18n.scoped(messages)('report.moreRows', {
+						shown: i18n.num(kept.length),
+						total: i18n.num(all)
+					})
 				: null
 	};
 }

@@ -9,6 +9,7 @@ import { reportSvg } from '../../export/report-svg';
 import { yieldToMain } from '../../core/yield';
 import { readTable } from './collect';
 import { defaultTitle, reportDoc } from './doc';
+import { messages } from './messages';
 
 type App = Pick<AppContext, 'session' | 'dashboard' | 'i18n'>;
 
@@ -19,11 +20,12 @@ export async function notebookSections(
 	root: ParentNode
 ): Promise<ReportSection[]> {
 	const { i18n } = app;
+	const r = i18n.scoped(messages);
 	const sections: ReportSection[] = [];
 	for (const [i, cell] of cells.entries()) {
 		const el = root.querySelector(`[data-testid="cell-${i + 1}"]`);
 		const blocks: ReportBlock[] = [];
-		let title = i18n.t('report.cell', { n: i + 1 });
+		let title = r('report.cell', { n: i + 1 });
 		if (cell.kind === 'sql') {
 			title = cell.name;
 			if (cell.source.trim()) blocks.push({ kind: 'code', text: cell.source });
