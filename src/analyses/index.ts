@@ -11,6 +11,7 @@ import { breakdown } from './breakdown';
 import { concentration } from './concentration';
 import { cycle } from './cycle';
 import { clv } from './clv';
+import { audience } from './audience';
 
 export const ANALYSES: readonly AnalysisModule[] = [
 	overview,
@@ -20,5 +21,6 @@ export const ANALYSES: readonly AnalysisModule[] = [
 	breakdown,
 	concentration,
 	cycle,
-	clv
+	clv,
+	audience
 ];

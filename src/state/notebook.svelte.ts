@@ -36,6 +36,7 @@ import {
 	userStatement
 } from '../core/notebook/queries';
 import type { NotebookStore } from './notebook-store';
+import type { Audience, AudienceProblem } from '../analyses/audience/model';
 import { ResultTooLargeError, type UserQueryOptions } from '../db/engine';
 import {
 	sourceLineShift,
@@ -112,6 +113,10 @@ export class Notebook {
 	mapping = $state.raw<NotebookMapping | null>(null);
 	/** True while cells run (Cancel is offered). */
 	busy = $state(false);
+	/** Named audiences (issue 19), saved with the cells: conditions only, never data. */
+	audiences = $state.raw<Audience[]>([]);
+	/** What was dropped from the opened file's or link's audiences, condition by condition. */
+	audienceProblems = $state.raw<AudienceProblem[]>([]);
 	/** The loaded data's mapping, when there is data: saved with the notebook instead. */
 	currentMapping: (() => NotebookMapping | null) | null = null;
 	private cancelRequested = false;
@@ -141,8 +146,21 @@ export class Notebook {
 		return {
 			cells: $state.snapshot(this.cells),
 			settings: { rowLimit: this.rowLimit },
-			mapping: this.currentMapping?.() ?? this.mapping
+			mapping: this.currentMapping?.() ?? this.mapping,
+			...(this.audiences.length ? { audiences: this.audiences } : {})
 		};
+	}
+
+	/** Save `a` under its name (replacing one of that name); autosaved with the cells. */
+	saveAudience(a: Audience): void {
+		const rest = this.audiences.filter((x) => x.name !== a.name);
+		this.audiences = [...rest, a];
+		this.changed();
+	}
+
+	deleteAudience(name: string): void {
+		this.audiences = this.audiences.filter((x) => x.name !== name);
+		this.changed();
 	}
 
 	toJson(): string {
@@ -167,6 +185,8 @@ export class Notebook {
 		this.cells = doc.cells;
 		this.rowLimit = doc.settings.rowLimit;
 		this.mapping = doc.mapping;
+		this.audiences = doc.audiences ?? [];
+		this.audienceProblems = doc.audienceProblems ?? [];
 		this.results = {};
 		this.trash = [];
 	}

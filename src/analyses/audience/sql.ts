@@ -19,7 +19,7 @@
  *   group; revenue share is the audience's share of the revenue of all groups).
  * - Every value of a condition is a parameter; column names come from the field list (fields.ts).
  */
-import { ident, sql, type Sql } from '../../core/sql';
+import { ident, int, sql, type Sql } from '../../core/sql';
 import type { Scope } from '../../core/scope';
 import type { AnalysisDef, QueryFn } from '../../core/analysis';
 import { buildBreakdownQuery, defaultBreakdownSettings, type BreakdownRow } from '../breakdown/sql';
@@ -207,3 +207,20 @@ export const audienceAnalysis: AnalysisDef<AudienceSettings, AudienceResult> = {
 		};
 	}
 };
+
+/** Values a text field's picker offers: the most common ones first. */
+export const VALUE_LIMIT = 200;
+
+/** The distinct non-blank values of field `key` in scope, with their customers (most first). */
+export function buildValuesQuery(scope: Scope, s: AudienceSettings, key: string): Sql {
+	const f = fieldsOf(scope, s).find((x) => x.key === key);
+	if (!f) throw new Error(`audience: unknown field ${JSON.stringify(key)}`);
+	const v = sql`CAST(b.${ident(f.column)} AS VARCHAR)`;
+	return sql`WITH ${audienceBaseCtes(scope, s.derived, new Set([key]))}
+SELECT ${v} AS value, CAST(count(*) AS INTEGER) AS customers
+FROM audience_base b
+WHERE ${v} IS NOT NULL AND trim(${v}) <> ''
+GROUP BY 1
+ORDER BY customers DESC, value
+LIMIT ${int(VALUE_LIMIT)}`;
+}

@@ -19,6 +19,7 @@ import {
 	type NotebookMapping
 } from './model';
 import { checkCellName } from './names';
+import { audiencesJson, readAudiences } from '../../analyses/audience/model';
 
 export type NotebookFileProblem =
 	| 'tooLarge'
@@ -76,7 +77,9 @@ function notebookObject(doc: NotebookDoc) {
 				: c.kind === 'chart'
 					? { id: c.id, kind: c.kind, source: '', chart: { ...c.chart } }
 					: { id: c.id, kind: c.kind, source: c.source }
-		)
+		),
+		// Only when there are some: a notebook without audiences is written as before.
+		...(doc.audiences?.length ? { audiences: audiencesJson(doc.audiences) } : {})
 	};
 }
 
@@ -146,10 +149,14 @@ export function parseNotebook(text: string): NotebookDoc {
 			);
 		}
 	}
+	// Audiences are read condition by condition: a bad one is dropped and said, not the notebook.
+	const audiences = readAudiences(data.audiences);
 	return {
 		cells,
 		settings: readSettings(data.settings),
-		mapping: data.mapping === undefined || data.mapping === null ? null : readMapping(data.mapping)
+		mapping: data.mapping === undefined || data.mapping === null ? null : readMapping(data.mapping),
+		...(audiences.audiences.length ? { audiences: audiences.audiences } : {}),
+		...(audiences.problems.length ? { audienceProblems: audiences.problems } : {})
 	};
 }
 

@@ -4,6 +4,8 @@
  * the document is what Save/Open and the autosave store.
  */
 
+import type { Audience, AudienceProblem } from '../../analyses/audience/model';
+
 export const NOTEBOOK_FORMAT = 'clientele-notebook';
 /** Version 2 added chart cells and the column mapping; version 1 files are still read. */
 export const NOTEBOOK_VERSION = 2;
@@ -98,6 +100,10 @@ export interface NotebookDoc {
 	settings: NotebookSettings;
 	/** The data the SQL expects; null when the notebook was saved with no data loaded. */
 	mapping: NotebookMapping | null;
+	/** Named audiences (issue 19): conditions only, never data (analyses/audience/model.ts). */
+	audiences?: Audience[];
+	/** What was dropped from the file's audiences while reading them, condition by condition. */
+	audienceProblems?: AudienceProblem[];
 }
 
 export function emptyNotebook(): NotebookDoc {
