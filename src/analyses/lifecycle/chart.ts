@@ -57,6 +57,8 @@ export function stageBarsSpec(
 		width: opts.width,
 		height: 60 + 28 * STAGES.length,
 		marginLeft: 110,
+		// The count is written after each bar: the longest bar's ("3,512") needs room past the end.
+		marginRight: 60,
 		marginTop: 36,
 		x: { label: label('customers'), grid: true, tickFormat: opts.format },
 		y: { domain: STAGES, label: null, tickFormat: label },

@@ -63,6 +63,15 @@ describe('stageBarsSpec', () => {
 		expect((spec.y?.tickFormat as (s: string) => string)('churned')).toBe('Abgewandert');
 		expect(spec.color?.domain).toEqual([...LIFECYCLE_STAGES]);
 	});
+	it('keeps room right of the longest bar for its count label ("3,512" was cut to "3,51")', () => {
+		// The label starts 4 px after the bar's end, the longest bar ends at the plot's right edge:
+		// what is right of it is marginRight. Digits and the comma of 11 px text are under 7 px.
+		const big = { ...result, stages: result.stages.map((s, i) => ({ ...s, customers: 3512 - i })) };
+		const format = (n: number) => n.toLocaleString('en-US');
+		const s = stageBarsSpec(big, { ...opts, format });
+		expect(format(3512)).toBe('3,512');
+		expect(s.marginRight ?? 0).toBeGreaterThanOrEqual(4 + 7 * format(3512).length);
+	});
 	it('shows the thresholds', () => {
 		expect(marks(spec)[3]!.data).toEqual([
 			'churn after: 30 days · at risk after: 29 days · loyal from: 4'
