@@ -43,12 +43,31 @@ export interface DerivedField<S, K extends string> {
 	valueLabel(value: string): K | null;
 }
 
+/**
+ * What the loaded data set holds, as far as an analysis' settings depend on it (the basket
+ * analysis reads order lines or a basket file, by product or category). Not in the Scope: the
+ * scope is what the controls select, and its SQL is the same whatever else is loaded.
+ */
+export interface LoadedData {
+	/** Orders are built (tx, orders); false with basket files alone. */
+	orders: boolean;
+	/** A basket file is loaded (the `baskets` table). */
+	baskets: boolean;
+	/** Order-line roles mapped to a column, of those an analysis reads per line. */
+	lineRoles: readonly ('product' | 'category')[];
+}
+
 /** What `prepare` may ask of the other analyses. */
 export interface PrepareContext {
 	/** (customer_id, value) statement of a derived field with its owner's current settings. */
 	derivedSql(key: string): Sql | null;
 	/** Keys of every derived field, in registry order. */
 	derivedKeys: readonly string[];
+	/**
+	 * The loaded data set (the page's session). Where the caller does not know it (the warm-up,
+	 * the bench, tests): orders with every line role (registry-tools ORDERS_LOADED).
+	 */
+	data: LoadedData;
 }
 
 export interface AnalysisModule<S extends object = object, R = unknown, K extends string = string> {
@@ -82,13 +101,18 @@ export interface AnalysisModule<S extends object = object, R = unknown, K extend
 	 * scope when it is not materialised yet (the overview, drawn first).
 	 */
 	beforeScope?: boolean;
+	/**
+	 * It applies to basket files alone (no orders, no dates): with only those loaded the page shows
+	 * it, and the analyses without this flag are not run (they need orders).
+	 */
+	basketFiles?: boolean;
 	/** Complete the settings from the scope and the other analyses before running. */
 	prepare?(scope: Scope, settings: S, context: PrepareContext): S;
 	/**
 	 * The report's one-sentence takeaway (issue 20), computed from the result and worded with the
 	 * analysis' own messages; null when the result has nothing to say (no data).
 	 */
-	takeaway?(result: R, format: TakeawayFormat<K>): string | null;
+	takeaway?(result: R, format: TakeawayFormat<K>, settings: S): string | null;
 	/** Message key of the report's one-line method note (how the numbers are computed). */
 	method?: K;
 }
@@ -100,6 +124,8 @@ export interface TakeawayFormat<K extends string> {
 	pct(share: number | null | undefined, digits?: number): string;
 	money(n: number | null | undefined): string;
 	date(iso: string | null | undefined): string;
+	/** A derived field's value by its name on the page (segment key → "Champions"), or null. */
+	derivedValue(key: string, value: string): string | null;
 }
 
 /** `key` when it is one of `messages`' keys (a value's name, e.g. 'seg.champions'), else null. */

@@ -155,6 +155,12 @@ describe('the report of the sample', () => {
 			expect(await section.locator('.r-method').count(), `${id} method`).toBe(1);
 		}
 		expect(await doc.locator('.r-kpis dd').allTextContents()).toEqual(kpis);
+		// The breakdown's takeaway names its top group as the table does (a segment by its name).
+		const breakdown = doc.locator('.r-section[data-section="breakdown"]');
+		const top = /^(.+) brings the most revenue/.exec(
+			(await breakdown.locator('.r-takeaway').textContent()) ?? ''
+		)?.[1];
+		expect(await breakdown.locator('tbody td:first-child').allTextContents()).toContain(top);
 		expect(await doc.locator('.r-scope dd').first().textContent()).toContain('orders.csv');
 		await screenshot(page, 'report-view-en');
 	});

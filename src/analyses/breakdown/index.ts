@@ -18,14 +18,18 @@ export const breakdown: AnalysisModule<BreakdownSettings, BreakdownResult, Break
 	messages,
 	title: 'breakdown.title',
 	method: 'breakdown.method',
-	takeaway(result, f) {
+	takeaway(result, f, settings) {
 		// A named group only: 'Other' and 'unknown' are no finding.
 		const top = result.rows
 			.filter((r) => !r.is_other && !r.is_unknown)
 			.sort((a, b) => b.revenue - a.revenue)[0];
 		if (!top || top.revenue <= 0) return null;
 		return f.t('breakdown.takeaway', {
-			value: top.value,
+			// A derived value (segment, stage) by its name on the page, as the section's table.
+			value:
+				(settings.dimension?.table === 'derived'
+					? f.derivedValue(settings.dimension.column, top.value)
+					: null) ?? top.value,
 			share: f.pct(top.revenue_share),
 			customers: f.num(top.customers)
 		});

@@ -5,10 +5,12 @@
 // the dashboard, and a new analysis is in the report by its registry line alone.
 import type { AnalysisModule, TakeawayFormat } from '../../analyses/types';
 import type { Dashboard } from '../../state/dashboard.svelte';
+import type { Scope } from '../../core/scope';
 import type { I18n } from '../../i18n/i18n.svelte';
 import type { ReportBlock, ReportSection, ReportTable } from '../../export/report-html';
 import { reportSvg } from '../../export/report-svg';
 import { yieldToMain } from '../../core/yield';
+import { derivedFields } from '../../analyses/registry-tools';
 import { messages } from './messages';
 
 /** Table rows the report keeps (the dashboard's tables show a few more, the download all). */
@@ -52,6 +54,8 @@ export async function collectAnalysis(
 	m: AnalysisModule,
 	dashboard: Dashboard,
 	i18n: I18n,
+	analyses: readonly AnalysisModule[],
+	scope: Scope | null,
 	root: ParentNode = document
 ): Promise<ReportSection | null> {
 	const el = root.querySelector<HTMLElement>(`#analysis-${m.id}`);
@@ -63,12 +67,19 @@ export async function collectAnalysis(
 		num: i18n.num,
 		pct: i18n.pct,
 		money: i18n.money,
-		date: i18n.date
+		date: i18n.date,
+		derivedValue(key, value) {
+			const owned = derivedFields(analyses).find((f) => f.field.key === key);
+			const label = owned?.field.valueLabel(value);
+			return owned && label ? i18n.scoped(owned.owner.messages)(label) : null;
+		}
 	};
 	let takeaway: string | null = null;
 	if (m.takeaway && state.status === 'done' && state.data !== null) {
 		try {
-			takeaway = m.takeaway(state.data, format);
+			// As the analysis ran them: a breakdown's default dimension is filled in by prepare.
+			const settings = scope ? dashboard.prepared(m, scope) : dashboard.settingsOf(m);
+			takeaway = m.takeaway(state.data, format, settings);
 		} catch {
 			takeaway = null; // a takeaway that cannot word this result leaves the section without one
 		}

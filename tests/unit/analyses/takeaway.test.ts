@@ -21,13 +21,15 @@ function fmt<K extends string>(m: AnalysisModule<never, never, K>, lang: 'en' | 
 		pct: (s, digits = 1) =>
 			s === null || s === undefined ? '–' : `${(s * 100).toFixed(digits)} %`,
 		money: (n) => (n === null || n === undefined ? '–' : n.toFixed(2)),
-		date: (iso) => iso ?? '–'
+		date: (iso) => iso ?? '–',
+		derivedValue: (key, value) =>
+			key === 'rfm_segment' && value === 'champions' ? 'Champions' : null
 	};
 	return f;
 }
 // The manifests' result types differ; the tests give each the fields its takeaway reads.
-const take = (m: AnalysisModule, result: unknown, lang: 'en' | 'zh' = 'en') =>
-	m.takeaway!(result, fmt(m as AnalysisModule<never, never, string>, lang));
+const take = (m: AnalysisModule, result: unknown, lang: 'en' | 'zh' = 'en', settings = {}) =>
+	m.takeaway!(result, fmt(m as AnalysisModule<never, never, string>, lang), settings);
 
 describe('takeaways', () => {
 	it('each of these analyses has a takeaway and a method line', () => {
@@ -154,6 +156,23 @@ describe('takeaways', () => {
 		];
 		expect(take(breakdown, { rows, cross: [] })).toBe(
 			'<b>North</b> brings the most revenue: 15.0 % of revenue from 3 customers.'
+		);
+	});
+
+	it('breakdown by a derived field names the value as the table does, not by its key', () => {
+		const rows = [
+			{
+				value: 'champions',
+				is_other: false,
+				is_unknown: false,
+				revenue: 9,
+				customers: 2,
+				revenue_share: 0.5
+			}
+		];
+		const settings = { dimension: { table: 'derived', column: 'rfm_segment' } };
+		expect(take(breakdown, { rows, cross: [] }, 'en', settings)).toBe(
+			'Champions brings the most revenue: 50.0 % of revenue from 2 customers.'
 		);
 	});
 
