@@ -19,7 +19,7 @@
  *   group; revenue share is the audience's share of the revenue of all groups).
  * - Every value of a condition is a parameter; column names come from the field list (fields.ts).
  */
-import { ident, int, sql, type Sql } from '../../core/sql';
+import { ident, int, join, sql, type Sql } from '../../core/sql';
 import type { Scope } from '../../core/scope';
 import type { AnalysisDef, QueryFn } from '../../core/analysis';
 import { buildBreakdownQuery, defaultBreakdownSettings, type BreakdownRow } from '../breakdown/sql';
@@ -90,7 +90,7 @@ export function buildMembersQuery(
 		.filter((f): f is AudienceField => f !== undefined);
 	const cols = picked.map((f) => sql`, b.${ident(f.column)}`);
 	return sql`WITH ${audienceBaseCtes(scope, s.derived, usedFields(root, groupOf(extra)))}
-SELECT b.customer_id${cols}
+SELECT b.customer_id${join(cols, '')}
 FROM audience_base b
 WHERE ${groupSql(root, fields)}
 ORDER BY b.revenue DESC, b.customer_id`;

@@ -321,6 +321,39 @@ describe('audience SQL', () => {
 		expect(nonTrivial).toBeGreaterThan(60);
 	});
 
+	it('the export list with two or more extra fields is one valid statement with their columns', async () => {
+		const root: Group = {
+			kind: 'group',
+			op: 'and',
+			items: [{ kind: 'compare', field: 'fact:orders', op: 'ge', value: 2 }]
+		};
+		const extra = [
+			'derived:rfm_segment',
+			'derived:lifecycle_stage',
+			'fact:revenue',
+			'customers:region'
+		];
+		const got = await db.query<Row>(buildMembersQuery(scope, settings, root, extra));
+		const want = rows.filter((row) => matches(root, row, fields));
+		expect(got).toHaveLength(want.length);
+		expect(Object.keys(got[0]!)).toEqual([
+			'customer_id',
+			'rfm_segment',
+			'lifecycle_stage',
+			'revenue',
+			'customer.region'
+		]);
+		for (const g of got) {
+			const w = want.find((x) => x.customer_id === g.customer_id)!;
+			expect([g.rfm_segment, g.lifecycle_stage, g.revenue, g['customer.region']]).toEqual([
+				w.rfm_segment,
+				w.lifecycle_stage,
+				w.revenue,
+				w['customer.region']
+			]);
+		}
+	});
+
 	it('count and revenue share equal the sums over the plain filter', async () => {
 		const root: Group = {
 			kind: 'group',
