@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
 import { runWarmUp, warmUpChunks, warmUpCsv } from '../../../src/db/warm-up';
 import { ANALYSES } from '../../../src/analyses';
+import { runOrder } from '../../../src/analyses/registry-tools';
 import { withDefaultSettings } from '../../../src/state/default-runs';
 
 describe('warm-up', () => {
@@ -45,7 +46,8 @@ describe('warm-up', () => {
 		await engine.exec(`ATTACH ':memory:' AS warm; USE warm`);
 		const result = await runWarmUp(engine, withDefaultSettings(ANALYSES), 3000);
 		expect(result.rows).toBe(3000);
-		expect(result.analyses).toEqual(ANALYSES.map((a) => a.def.id));
+		// In run order (registry-tools runOrder: readers of derived fields after their owners).
+		expect(result.analyses).toEqual(runOrder(ANALYSES).map((a) => a.def.id));
 		const [orders] = await engine.query<{ n: number }>(
 			'SELECT CAST(count(*) AS INTEGER) AS n FROM warm.orders'
 		);
