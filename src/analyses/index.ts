@@ -11,6 +11,7 @@ import { breakdown } from './breakdown';
 import { concentration } from './concentration';
 import { cycle } from './cycle';
 import { clv } from './clv';
+import { basket } from './basket';
 import { audience } from './audience';
 
 export const ANALYSES: readonly AnalysisModule[] = [
@@ -22,5 +23,6 @@ export const ANALYSES: readonly AnalysisModule[] = [
 	concentration,
 	cycle,
 	clv,
+	basket,
 	audience
 ];

@@ -4,7 +4,22 @@
  * analyses re-run after another's settings change.
  */
 import type { Scope } from '../core/scope';
-import type { AnalysisModule, DerivedField, PrepareContext } from './types';
+import type { AnalysisModule, DerivedField, LoadedData, PrepareContext } from './types';
+
+/**
+ * The data set where the caller does not know what is loaded (the warm-up, the bench, tests): an
+ * orders file, its lines with a product and a category. The page passes the session's.
+ */
+export const ORDERS_LOADED: LoadedData = {
+	orders: true,
+	baskets: false,
+	lineRoles: ['product', 'category']
+};
+
+/** Whether `a` runs on `data`: every analysis needs orders but those for basket files alone. */
+export function appliesTo(a: AnalysisModule, data: LoadedData): boolean {
+	return data.orders || (a.basketFiles === true && data.baskets);
+}
 
 export interface OwnedField {
 	owner: AnalysisModule;
@@ -20,10 +35,12 @@ export function derivedFields(analyses: readonly AnalysisModule[]): OwnedField[]
 export function prepareContext(
 	analyses: readonly AnalysisModule[],
 	scope: Scope,
-	settingsOf: (owner: AnalysisModule) => object
+	settingsOf: (owner: AnalysisModule) => object,
+	data: LoadedData = ORDERS_LOADED
 ): PrepareContext {
 	const fields = derivedFields(analyses);
 	return {
+		data,
 		derivedKeys: fields.map((f) => f.field.key),
 		derivedSql(key) {
 			const f = fields.find((x) => x.field.key === key);
@@ -38,10 +55,11 @@ export function preparedSettings(
 	a: AnalysisModule,
 	scope: Scope,
 	settings: object,
-	settingsOf: (owner: AnalysisModule) => object
+	settingsOf: (owner: AnalysisModule) => object,
+	data: LoadedData = ORDERS_LOADED
 ): object {
 	return a.prepare
-		? a.prepare(scope, settings, prepareContext(analyses, scope, settingsOf))
+		? a.prepare(scope, settings, prepareContext(analyses, scope, settingsOf, data))
 		: settings;
 }
 

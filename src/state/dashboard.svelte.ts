@@ -3,8 +3,14 @@ import { materializeScopeStatements, type Scope } from '../core/scope';
 import { getEngine } from '../db/engine-instance';
 import type { Engine } from '../db/engine';
 import { yieldToMain } from '../core/yield';
-import type { AnalysisModule } from '../analyses/types';
-import { dependentsOf, preparedSettings, runOrder } from '../analyses/registry-tools';
+import type { AnalysisModule, LoadedData } from '../analyses/types';
+import {
+	appliesTo,
+	dependentsOf,
+	ORDERS_LOADED,
+	preparedSettings,
+	runOrder
+} from '../analyses/registry-tools';
 import { measure, measureSpan } from '../core/timing';
 import type { Sql } from '../core/sql';
 import type { ContactSources, ListFilter } from '../core/contacts';
@@ -35,9 +41,12 @@ export class Dashboard {
 	settings = $state<Record<string, Record<string, unknown>>>({});
 	/** Results are replaced whole ($state.raw): large row arrays are not made deeply reactive. */
 	results = $state.raw<Record<string, AnalysisState>>({});
+	/** What the loaded data set holds (useData): which analyses apply, and their prepare's data. */
+	loaded = $state.raw<LoadedData>(ORDERS_LOADED);
 
 	private generation = 0;
 	private dataVersion = 0;
+	private baskets: unknown = null;
 	/** Results by cacheKey, oldest first (Map order); at most CACHE_SCOPES scopes' worth. */
 	private cache = new Map<string, unknown>();
 	/** Scope whose temp tables exist in the worker, and the queue materialising one at a time. */
@@ -53,12 +62,28 @@ export class Dashboard {
 		this.results = Object.fromEntries(analyses.map((a) => [a.id, idle()]));
 	}
 
-	/** The loaded data changed (session.dataVersion): forget results and materialised tables. */
-	useData(version: number) {
-		if (version === this.dataVersion) return;
+	/**
+	 * The loaded data changed: forget results and materialised tables. `version` is the session's
+	 * dataVersion (a build of the orders); `baskets` the basket files' summary, a new object per
+	 * load — basket files build no orders, so without it a second basket file would be answered
+	 * from the first one's cached rules (their SQL reads the same `baskets` table).
+	 */
+	useData(version: number, loaded: LoadedData = ORDERS_LOADED, baskets: unknown = null) {
+		const same =
+			version === this.dataVersion &&
+			baskets === this.baskets &&
+			JSON.stringify(loaded) === JSON.stringify(this.loaded);
+		if (same) return;
 		this.dataVersion = version;
+		this.baskets = baskets;
+		this.loaded = loaded;
 		this.cache.clear();
 		this.materializedKey = null;
+	}
+
+	/** Whether `m` runs on the loaded data (basket files alone: only the basket analysis). */
+	applies(m: AnalysisModule): boolean {
+		return appliesTo(m, this.loaded);
 	}
 
 	/** Reset controls for a freshly loaded data set. */
@@ -71,6 +96,18 @@ export class Dashboard {
 	}
 
 	scope(hasCustomers: boolean, customerColumns: string[]): Scope | null {
+		// Basket files alone have no dates, so no as-of date to start from; the analyses that
+		// apply to them read the basket file, not the scope (their prepare picks that source).
+		if (!this.loaded.orders) {
+			return {
+				asOf: '',
+				from: null,
+				to: null,
+				filter: null,
+				hasCustomers: false,
+				customerColumns: []
+			};
+		}
 		if (!this.asOf) return null;
 		return {
 			asOf: this.asOf,
@@ -90,20 +127,24 @@ export class Dashboard {
 	async runAll(scope: Scope): Promise<boolean> {
 		const gen = ++this.generation;
 		const cached = new Map<string, unknown>();
-		for (const a of this.analyses) {
+		// Those that do not apply to the loaded data (orders analyses on basket files) stay idle.
+		const analyses = this.analyses.filter((a) => this.applies(a));
+		for (const a of analyses) {
 			const key = this.cacheKey(a, scope);
 			if (this.cache.has(key)) cached.set(a.id, this.cache.get(key));
 		}
 		this.results = Object.fromEntries(
 			this.analyses.map((a) => [
 				a.id,
-				cached.has(a.id)
-					? { status: 'done', data: cached.get(a.id), error: null, ms: 0 }
-					: { ...(this.results[a.id] ?? idle()), status: 'running' }
+				!this.applies(a)
+					? idle()
+					: cached.has(a.id)
+						? { status: 'done', data: cached.get(a.id), error: null, ms: 0 }
+						: { ...(this.results[a.id] ?? idle()), status: 'running' }
 			])
 		);
 		// Readers of derived fields after their owners (registry-tools runOrder).
-		for (const a of runOrder(this.analyses)) {
+		for (const a of runOrder(analyses)) {
 			if (gen !== this.generation) return false;
 			if (cached.has(a.id)) continue;
 			await this.runOne(a, scope, gen);
@@ -150,9 +191,29 @@ export class Dashboard {
 
 	/** Settings as the analysis runs them (derived statements filled in). */
 	prepared<S extends object>(m: AnalysisModule<S>, scope: Scope): S {
-		return preparedSettings(this.analyses, m, scope, this.settingsOf(m), (o) =>
-			this.settingsOf(o)
+		return preparedSettings(
+			this.analyses,
+			m,
+			scope,
+			this.settingsOf(m),
+			(o) => this.settingsOf(o),
+			this.loaded
 		) as S;
+	}
+
+	/**
+	 * The result of `m` with its per-customer lists (RunOptions.customerLists), for a download no
+	 * named query gives: the basket analysis' recommendations come from its miner, not from SQL.
+	 * Run afresh on the plain scope each time (the dashboard's results carry no lists).
+	 */
+	async resultWithLists<S extends object, R>(m: AnalysisModule<S, R>, scope: Scope): Promise<R> {
+		const engine = await this.engine();
+		const compute = m.compute ? (await m.compute()).default : undefined;
+		const plain: Scope = { ...scope, materialized: false };
+		return m.def.run((q) => engine.query(q), plain, this.prepared(m, plain), {
+			customerLists: true,
+			compute
+		});
 	}
 
 	/** The SQL an analysis runs with the current scope and settings (for "Open in notebook"). */

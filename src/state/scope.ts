@@ -1,5 +1,6 @@
 import type { Scope } from '../core/scope';
-import type { ReturnsPolicy } from '../core/types';
+import type { OrdersMapping, ReturnsPolicy } from '../core/types';
+import type { LoadedData } from '../analyses/types';
 import type { Dashboard } from './dashboard.svelte';
 
 /** What the scope needs from the loaded data set (Session provides it). */
@@ -20,4 +21,23 @@ export function currentScope(data: ScopeData, dashboard: Dashboard): Scope | nul
 		data.customerColumns.map((c) => c.column)
 	);
 	return scope && data.returns === 'exclude' ? { ...scope, returns: 'exclude' } : scope;
+}
+
+/** What the session holds that decides what the analyses read (Session provides it). */
+export interface LoadedSource {
+	/** The orders' load summary: set once they are built. */
+	summary: object | null;
+	/** The basket files' summary, a new object per load. */
+	basketsSummary: object | null;
+	mapping: OrdersMapping | null;
+}
+
+/** The loaded data set as the analyses' prepare sees it (PrepareContext.data). */
+export function loadedData(s: LoadedSource): LoadedData {
+	const roles = s.mapping?.roles ?? {};
+	return {
+		orders: s.summary !== null,
+		baskets: s.basketsSummary !== null,
+		lineRoles: (['product', 'category'] as const).filter((r) => Boolean(roles[r]))
+	};
 }

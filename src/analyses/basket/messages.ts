@@ -15,7 +15,8 @@ const en = {
 	'basket.level.category': 'Category',
 	'basket.ruleCount': '{rules} rules from {itemsets} frequent itemsets in {baskets} baskets',
 	'basket.tooMany':
-		'More than {limit} itemsets are frequent at this support: mining stopped so the page stays responsive. Raise the minimum support.',
+		'More than {limit} itemsets are frequent at this support: mining stopped so the page stays responsive. Raise the minimum support, e.g. to {suggest}.',
+	'basket.useSupport': 'Use {suggest}',
 	'basket.noRules': 'No rule reaches these thresholds. Lower the minimum support or confidence.',
 	'basket.mining': 'Mining itemsets… {share} ({itemsets} found)',
 	'basket.onlyBaskets':
@@ -45,7 +46,20 @@ const en = {
 	'basket.customer': 'Customer',
 	'basket.rank': 'Rank',
 	'basket.recommended': 'Recommended product',
-	'basket.score': 'Score'
+	'basket.score': 'Score',
+	'basket.source': 'Baskets',
+	'basket.source.baskets': 'The basket file',
+	'basket.source.orders': 'The orders (one basket per order)',
+	'basket.mineStatus': 'Mining',
+	'basket.recommendFor': 'Customers',
+	'basket.recommendAll': 'All customers',
+	'basket.downloadRecommendations': 'Download recommendations (CSV)',
+	'basket.recommendationsNoCustomers':
+		'Recommendations need customers: the basket file has none. Choose the orders as the baskets to make them.',
+	'basket.method':
+		'Association rules mined as arules (R) mines them: itemsets in at least ceil(support × baskets) baskets, rules with one item on the right; recommendations scored by confidence × lift.',
+	'basket.takeaway':
+		'{rules} rules from {baskets} baskets; the strongest, {lhs} ⇒ {rhs}, is bought together {lift} times as often as by chance.'
 } as const;
 
 export type BasketKey = keyof typeof en;
@@ -66,7 +80,8 @@ export const messages: Messages<BasketKey> = {
 		'basket.level.category': '品类',
 		'basket.ruleCount': '{baskets} 个购物篮，{itemsets} 个频繁项集，{rules} 条规则',
 		'basket.tooMany':
-			'在此支持度下频繁项集超过 {limit} 个：为保持页面响应已停止挖掘。请提高最小支持度。',
+			'在此支持度下频繁项集超过 {limit} 个：为保持页面响应已停止挖掘。请提高最小支持度，例如 {suggest}。',
+		'basket.useSupport': '使用 {suggest}',
 		'basket.noRules': '没有规则达到这些阈值。请降低最小支持度或置信度。',
 		'basket.mining': '正在挖掘项集… {share}（已找到 {itemsets} 个）',
 		'basket.onlyBaskets': '购物篮文件没有客户、日期或金额：只适用本分析。',
@@ -95,6 +110,19 @@ export const messages: Messages<BasketKey> = {
 		'basket.customer': '客户',
 		'basket.rank': '排名',
 		'basket.recommended': '推荐商品',
-		'basket.score': '评分'
+		'basket.score': '评分',
+		'basket.source': '购物篮来源',
+		'basket.source.baskets': '购物篮文件',
+		'basket.source.orders': '订单（每个订单一个购物篮）',
+		'basket.mineStatus': '挖掘进度',
+		'basket.recommendFor': '客户范围',
+		'basket.recommendAll': '全部客户',
+		'basket.downloadRecommendations': '下载推荐列表（CSV）',
+		'basket.recommendationsNoCustomers':
+			'推荐需要客户信息，而购物篮文件中没有客户。请选择以订单作为购物篮来源。',
+		'basket.method':
+			'关联规则的挖掘方式与 R 的 arules 相同：项集至少出现在 ceil(支持度 × 购物篮数) 个购物篮中，规则右侧为单个商品；推荐按置信度 × 提升度评分。',
+		'basket.takeaway':
+			'{baskets} 个购物篮中得到 {rules} 条规则；最强的规则 {lhs} ⇒ {rhs}，一起购买的频率是随机情况下的 {lift} 倍。'
 	}
 };

@@ -7,7 +7,12 @@ export type BasketSource = 'orders' | 'baskets';
 export type ItemLevel = 'product' | 'category';
 
 export interface BasketSettings {
-	source: BasketSource;
+	/**
+	 * Where the baskets come from. null (the default): a basket file when one is loaded, else the
+	 * orders; the manifest's prepare settles it from what is loaded, and keeps a choice that the
+	 * loaded data cannot serve from running (orders chosen, then only a basket file loaded).
+	 */
+	source: BasketSource | null;
 	itemLevel: ItemLevel;
 	/** Share of baskets, 0 < minSupport ≤ 1; the count needed is ceil(minSupport × N). */
 	minSupport: number;
@@ -28,7 +33,7 @@ export interface BasketSettings {
  * basket of ten is a best seller).
  */
 export const defaultBasketSettings: BasketSettings = {
-	source: 'orders',
+	source: null,
 	itemLevel: 'product',
 	minSupport: 0.01,
 	minConfidence: 0.5,

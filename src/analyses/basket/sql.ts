@@ -93,7 +93,7 @@ JOIN item_ids i USING (item)
 GROUP BY b.basket
 ORDER BY b.basket`
 	};
-	if (s.source === 'orders') {
+	if (s.source !== 'baskets') {
 		queries.customer_items = sql`WITH ${ctes}
 SELECT b.customer_id, string_agg(DISTINCT CAST(i.item_id AS VARCHAR), ' ') AS items
 FROM basket_lines b

@@ -1,6 +1,6 @@
 // What the section shows of the rules: the search and right-hand-side filters, the sort, and
 // the rows of the table and of the CSV. Pure functions, so they are tested without a page.
-import type { BasketRuleRow } from './result';
+import type { BasketRuleRow, RecommendationRow } from './result';
 
 export type RuleSortKey = 'lift' | 'confidence' | 'support' | 'count';
 
@@ -88,4 +88,51 @@ export function companionRules(
 				(a.rhs < b.rhs ? -1 : a.rhs > b.rhs ? 1 : 0)
 		)
 		.slice(0, limit);
+}
+
+/** The campaign list's columns, then the filter's field (when filtered) and the contacts. */
+export const RECOMMENDATION_CSV_COLUMNS = [
+	'customer_id',
+	'rank',
+	'recommended_product',
+	'rule',
+	'confidence',
+	'lift',
+	'support',
+	'score'
+] as const;
+
+/**
+ * One CSV row per recommendation of a customer on `list` (a customer list with its contact
+ * columns: every customer, or one segment's), in the recommendations' order (customer, rank); the
+ * list's other columns (contacts, the segment's value) are carried along. The rule is written as
+ * arules prints one: "{a, b} ⇒ {c}".
+ */
+export function recommendationCsvRows(
+	recommendations: readonly RecommendationRow[],
+	list: readonly Record<string, unknown>[]
+): Record<string, unknown>[] {
+	const byId = new Map(list.map((row) => [String(row.customer_id), row]));
+	const rows: Record<string, unknown>[] = [];
+	for (const r of recommendations) {
+		const customer = byId.get(r.customer_id);
+		if (!customer) continue;
+		rows.push({
+			...customer,
+			customer_id: r.customer_id,
+			rank: r.rank,
+			recommended_product: r.item,
+			rule: `${itemsetText(r.lhs)} ⇒ ${itemsetText([r.item])}`,
+			confidence: r.confidence,
+			lift: r.lift,
+			support: r.support,
+			score: r.score
+		});
+	}
+	return rows;
+}
+
+/** A higher minimum support to suggest when the guard trips: twice as high, one digit, ≤ 1. */
+export function higherSupport(minSupport: number): number {
+	return Math.min(1, Number((minSupport * 2).toPrecision(1)));
 }

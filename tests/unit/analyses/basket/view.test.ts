@@ -4,9 +4,12 @@ import {
 	companionRules,
 	convictionText,
 	filterRules,
+	higherSupport,
+	RECOMMENDATION_CSV_COLUMNS,
+	recommendationCsvRows,
 	ruleCsvRows
 } from '../../../../src/analyses/basket/view';
-import type { BasketRuleRow } from '../../../../src/analyses/basket/result';
+import type { BasketRuleRow, RecommendationRow } from '../../../../src/analyses/basket/result';
 
 function rule(lhs: string[], rhs: string, lift: number, support = 0.1): BasketRuleRow {
 	return {
@@ -89,5 +92,52 @@ describe('companionRules', () => {
 			'soda'
 		]);
 		expect(companionRules(rules, 'liquor', 'lift', 1)).toHaveLength(1);
+	});
+});
+
+describe('the recommendations CSV', () => {
+	const rec = (customer_id: string, rank: number, item: string): RecommendationRow => ({
+		customer_id,
+		rank,
+		item,
+		score: 4,
+		lhs: ['bread', 'butter'],
+		confidence: 0.8,
+		lift: 5,
+		support: 0.01
+	});
+	it('keeps the list’s customers only, in the recommendations’ order, with their contact columns', () => {
+		const list = [
+			{ customer_id: 'b', email: 'b@example.com', value: 'champions' },
+			{ customer_id: 'a', email: 'a@example.com', value: 'champions' }
+		];
+		const rows = recommendationCsvRows(
+			[rec('a', 1, 'milk'), rec('a', 2, 'jam'), rec('c', 1, 'milk'), rec('b', 1, 'tea')],
+			list
+		);
+		expect(rows.map((r) => [r.customer_id, r.rank, r.recommended_product, r.email])).toEqual([
+			['a', 1, 'milk', 'a@example.com'],
+			['a', 2, 'jam', 'a@example.com'],
+			['b', 1, 'tea', 'b@example.com']
+		]);
+		expect(rows[0]).toMatchObject({
+			rule: '{bread, butter} ⇒ {milk}',
+			confidence: 0.8,
+			lift: 5,
+			value: 'champions'
+		});
+		expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining([...RECOMMENDATION_CSV_COLUMNS]));
+	});
+	it('matches a numeric customer id of the list to the text id of the recommendations', () => {
+		expect(recommendationCsvRows([rec('17', 1, 'milk')], [{ customer_id: 17 }])).toHaveLength(1);
+	});
+});
+
+describe('the support suggested when too many itemsets are frequent', () => {
+	it('is twice as high, to one digit, and never above 1', () => {
+		expect(higherSupport(0.001)).toBe(0.002);
+		expect(higherSupport(0.0015)).toBe(0.003);
+		expect(higherSupport(0.03)).toBe(0.06);
+		expect(higherSupport(0.7)).toBe(1);
 	});
 });
