@@ -160,6 +160,12 @@ export const REPORT_CSS = `.report {
 @page {
 	size: A4;
 	margin: 15mm 12mm;
+	/* Page numbers where the browser draws margin boxes (Chromium 131+); others ignore it. */
+	@bottom-right {
+		content: counter(page) ' / ' counter(pages);
+		font-size: 8pt;
+		color: #6b7280;
+	}
 }
 @page :first {
 	margin-top: 12mm;

@@ -132,13 +132,28 @@ async function printAndCheck(lang: 'en' | 'zh'): Promise<void> {
 		console.warn('report.spec: poppler-utils missing, the PDF is not read back (not under CI)');
 		return;
 	}
-	// pdftotext -layout may break a long heading over lines: compare without whitespace.
-	const text = pdfText(pdf).replace(/\s+/g, '');
-	for (const t of titles)
-		expect(text, `heading "${t}" in the PDF`).toContain(t.replace(/\s+/g, ''));
-	const pages = pdfPages(pdf);
-	expect(pages).toBeGreaterThan(1);
-	expect(pages).toBeLessThanOrEqual(2 * titles.length + 1);
+	// Each heading is a line of its own on the page its section starts (page 1 is the cover:
+	// title, scope, contents); compared without spaces, which pdftotext may add or drop.
+	const squeeze = (t: string) => t.replace(/\s+/g, '');
+	const pages = pdfText(pdf)
+		.split('\f')
+		.map((p) => p.split('\n').map(squeeze));
+	expect(pages.at(-1)?.join('')).toBe(''); // pdftotext ends with a form feed
+	const count = pdfPages(pdf);
+	expect(count).toBe(pages.length - 1);
+	// Page numbers in the bottom margin ("2 / 12").
+	expect(pages[1]!.join('')).toContain(`2/${count}`);
+	const starts = titles.map((t) => {
+		const page = pages.findIndex((lines, i) => i > 0 && lines.includes(squeeze(t)));
+		expect(page, `heading "${t}" in the PDF`).toBeGreaterThan(0);
+		return page;
+	});
+	// In order, and at most two pages a section.
+	for (const [i, start] of starts.entries()) {
+		const end = starts[i + 1] ?? count;
+		expect(end - start, `pages of "${titles[i]}"`).toBeGreaterThan(0);
+		expect(end - start, `pages of "${titles[i]}"`).toBeLessThanOrEqual(2);
+	}
 	execFileSync('pdftoppm', ['-png', '-r', '50', pdf, join(SCREENSHOT_DIR, `report-${lang}-page`)]);
 }
 
