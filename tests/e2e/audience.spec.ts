@@ -72,6 +72,7 @@ async function cellRow(page: Page, name: string): Promise<string[]> {
 describe('audience builder', () => {
 	let count = 0;
 	let exportedIds: string[] = [];
+	let wider = 0;
 
 	it('builds "Champions or Loyal, revenue > 500, region = East" with a live count', async () => {
 		const { page } = session;
@@ -142,7 +143,7 @@ describe('audience builder', () => {
 		await page.getByTestId('audience-save').click();
 		await page.getByTestId('audience-saved-item').filter({ hasText: 'East VIP' }).waitFor();
 		await page.getByTestId('audience-condition-3').getByRole('button', { name: 'Remove' }).click();
-		const wider = await settledCount(page);
+		wider = await settledCount(page);
 		expect(wider).toBeGreaterThan(count);
 		await page.getByTestId('audience-compare-a').selectOption('=East VIP');
 		await page.getByTestId('audience-compare-b').selectOption('=');
@@ -176,5 +177,20 @@ describe('audience builder', () => {
 		const [got, ids] = await cellRow(page, name!.replace('cell-table-', ''));
 		expect(Number(got)).toBe(count);
 		expect((ids ?? '').split(',').sort()).toEqual(exportedIds);
+	}, 90_000);
+
+	it("the section's own SQL opens in the notebook and counts the same there", async () => {
+		const { page } = session;
+		await page.getByTestId('open-dashboard').click();
+		await page.getByTestId('open-in-notebook-audience').click();
+		await page.getByTestId('notebook').waitFor({ timeout: 20_000 });
+		await page.getByTestId('nb-run-all').click();
+		const table = page.getByTestId('cell-table-audience_audience_count');
+		await table.waitFor({ timeout: 60_000 });
+		const [customers] = await cellRow(page, 'audience_audience_count');
+		expect(Number(customers)).toBe(wider);
+		await page.getByTestId('cell-table-audience_audience_overlap').waitFor({ timeout: 60_000 });
+		const [both, onlyA, onlyB] = await cellRow(page, 'audience_audience_overlap');
+		expect([both, onlyA, onlyB].map(Number)).toEqual([count, 0, wider - count]);
 	}, 90_000);
 });
