@@ -70,8 +70,8 @@ export class NotebookExchange {
 		this.problem = null;
 		try {
 			const doc = await decodeShare(payload);
-			// Never replace the user's own (autosaved) cells without asking.
-			if (this.notebook.cells.length > 0) this.incoming = doc;
+			// Never replace the user's own (autosaved) cells or saved audiences without asking.
+			if (this.notebook.cells.length > 0 || this.notebook.audiences.length > 0) this.incoming = doc;
 			else this.openShared(doc);
 		} catch (error) {
 			this.problem = { context: 'notebook.shareError', error };

@@ -13,6 +13,8 @@ import {
 } from '../../../../src/analyses/audience/model';
 import { Notebook } from '../../../../src/state/notebook.svelte';
 import { memoryStore } from '../../../../src/state/notebook-store';
+import { NotebookExchange } from '../../../../src/state/notebook-exchange.svelte';
+import type { Session } from '../../../../src/state/session.svelte';
 
 const EAST_VIP: Audience = {
 	name: 'East VIP',
@@ -188,5 +190,25 @@ describe('audiences in notebook files and share links', () => {
 		const again = new Notebook(() => Promise.reject(new Error('no engine')), store);
 		await again.restore();
 		expect(again.audiences).toEqual([EAST_VIP]);
+	});
+
+	it('a share link does not replace saved audiences unasked (no cells, only audiences)', async () => {
+		const nb = new Notebook(() => Promise.reject(new Error('no engine')), memoryStore());
+		nb.saveAudience(EAST_VIP);
+		const noData = {
+			phase: 'empty',
+			dataVersion: 0,
+			returns: 'net',
+			mapping: null,
+			ordersReport: null,
+			summary: null,
+			customersMapping: null,
+			customersReport: null
+		} as unknown as Session;
+		const exchange = new NotebookExchange(nb, noData);
+		const other: NotebookDoc = { ...emptyNotebook(), audiences: [{ ...EAST_VIP, name: 'Theirs' }] };
+		await exchange.openLink(`#nb=${await encodeShare(other)}`, () => undefined);
+		expect(exchange.incoming?.audiences?.[0]?.name).toBe('Theirs');
+		expect(nb.audiences).toEqual([EAST_VIP]);
 	});
 });
