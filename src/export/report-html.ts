@@ -120,7 +120,7 @@ export function reportBody(doc: ReportDoc): string {
 	if (doc.attachments.length > 0) {
 		out.push(`<section class="r-attachments"><h2>${escapeHtml(doc.labels.attachments)}</h2><ul>`);
 		for (const a of doc.attachments) {
-			const href = `data:text/csv;charset=utf-8,${encodeURIComponent(a.csv)}`;
+			const href = `data:text/csv;charset=utf-8;base64,${base64(a.csv)}`;
 			out.push(
 				`<li><a href="${escapeHtml(href)}" download="${escapeHtml(a.name)}">${escapeHtml(a.label)}</a></li>`
 			);
@@ -177,6 +177,16 @@ function table(t: ReportTable): string {
 	if (t.more) out.push(`<p class="r-more">${escapeHtml(t.more)}</p>`);
 	out.push('</div>');
 	return out.join('');
+}
+
+/** UTF-8 bytes of `text` in base64 (a third smaller in the file than percent-encoding). */
+function base64(text: string): string {
+	const bytes = new TextEncoder().encode(text);
+	let binary = '';
+	for (let i = 0; i < bytes.length; i += 0x8000) {
+		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	}
+	return btoa(binary);
 }
 
 /** Plain text as paragraphs: blank lines split them, single line breaks stay (<br>). */

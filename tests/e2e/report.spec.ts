@@ -213,6 +213,8 @@ describe('the report of the sample', () => {
 				}
 			}
 			expect(await offline.locator('.r-kpis dd').allTextContents()).toEqual(kpis);
+			// Customer lists are attached only when asked for.
+			expect(await offline.locator('a[download]').count()).toBe(0);
 			// The charts are drawn: each svg has a size and marks.
 			const sizes = await offline
 				.locator('.r-chart > svg')
@@ -224,6 +226,35 @@ describe('the report of the sample', () => {
 		} finally {
 			await close();
 		}
+	});
+
+	it('attaches the customer lists as CSV data: URLs when asked, with a size note', async () => {
+		await page.getByTestId('report-attach-lists').check();
+		const note = page.getByTestId('report-attachments-size');
+		await expect.poll(() => note.textContent(), { timeout: 30_000 }).toMatch(/\d+ lists, .* MB/);
+		const file = await download(page, page.getByTestId('download-report-html'));
+		const { offline, requests, close } = await openOffline(file.bytes.toString('utf8'));
+		try {
+			const links = offline.locator('.r-attachments a[download]');
+			expect(await links.count()).toBeGreaterThanOrEqual(3); // RFM, concentration, cycle, …
+			const names = await links.evaluateAll((as) => as.map((a) => a.getAttribute('download')));
+			expect(names).toContain('rfm-customers.csv');
+			const href = (await links.first().getAttribute('href')) ?? '';
+			expect(href).toMatch(/^data:text\/csv;charset=utf-8;base64,/);
+			const csv = Buffer.from(href.slice(href.indexOf(',') + 1), 'base64').toString('utf8');
+			expect(csv.startsWith('\uFEFFcustomer_id,')).toBe(true);
+			// Every customer of the sample with a purchase is in the RFM list.
+			const rfm = await links.nth(names.indexOf('rfm-customers.csv')).getAttribute('href');
+			const rows = Buffer.from(rfm!.slice(rfm!.indexOf(',') + 1), 'base64')
+				.toString('utf8')
+				.trim()
+				.split('\r\n');
+			expect(rows.length - 1).toBe(4940);
+			expect(requests).toEqual([]);
+		} finally {
+			await close();
+		}
+		await page.getByTestId('report-attach-lists').uncheck();
 	});
 
 	it('unticked sections leave the report; the rest stay', async () => {

@@ -28,7 +28,12 @@ const en = {
 	'report.mapping': 'Mapping',
 	'report.moreRows': 'First {shown} of {total} rows',
 	'report.cell': 'Cell {n}',
-	'report.notebookDownload': 'Download as HTML report'
+	'report.notebookDownload': 'Download as HTML report',
+	'report.attach': 'Attach the customer lists as CSV files',
+	'report.attachSize': '{n} lists, {size} added to the file',
+	'report.attachNone': 'No customer lists in the chosen sections',
+	'report.attachLabel': 'Attachments are off by default: they make the file larger.',
+	'report.attachmentLabel': '{title}: {n} customers (CSV)'
 } as const;
 
 export type ReportKey = keyof typeof en;
@@ -61,6 +66,11 @@ export const messages: Messages<ReportKey> = {
 		'report.mapping': '列映射',
 		'report.moreRows': '共 {total} 行，显示前 {shown} 行',
 		'report.cell': '单元格 {n}',
-		'report.notebookDownload': '下载为 HTML 报告'
+		'report.notebookDownload': '下载为 HTML 报告',
+		'report.attach': '附带客户名单（CSV 文件）',
+		'report.attachSize': '{n} 份名单，文件增大 {size}',
+		'report.attachNone': '所选章节没有客户名单',
+		'report.attachLabel': '附件默认关闭：会使文件变大。',
+		'report.attachmentLabel': '{title}：{n} 位客户（CSV）'
 	}
 };
