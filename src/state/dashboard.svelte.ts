@@ -278,11 +278,15 @@ export class Dashboard {
 		this.results = { ...this.results, [id]: value };
 	}
 
-	/** The data version, the analysis and its complete SQL (which spells out scope and settings). */
+	/**
+	 * The data version, the analysis, its complete SQL (which spells out the scope) and its
+	 * settings: not every setting is in the SQL — the basket analysis' support and confidence
+	 * go to its miner, which runs after the same statements.
+	 */
 	private cacheKey(a: AnalysisModule, scope: Scope): string {
 		const plain: Scope = { ...scope, materialized: false };
-		const queries = a.def.queries(plain, this.prepared(a, plain));
-		return JSON.stringify([this.dataVersion, a.id, queries]);
+		const settings = this.prepared(a, plain);
+		return JSON.stringify([this.dataVersion, a.id, a.def.queries(plain, settings), settings]);
 	}
 
 	private remember(key: string, data: unknown) {

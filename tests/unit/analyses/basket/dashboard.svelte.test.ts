@@ -70,6 +70,21 @@ describe('the basket analysis on the dashboard', () => {
 		await db.exec(sql`DELETE FROM baskets WHERE basket_id = 4`);
 	});
 
+	it('a change of minimum confidence mines again: its SQL is the same, its rules are not', async () => {
+		const d = dashboard();
+		d.useData(0, BASKETS_ONLY, {});
+		const scope = d.scope(false, [])!;
+		await d.change(basket, { minSupport: 0.3, minConfidence: 0.5 }, scope);
+		const loose = d.stateOf(basket).data!.rules.length;
+		await d.change(basket, { minConfidence: 1 }, scope);
+		const strict = d.stateOf(basket).data!.rules.length;
+		// {bread} ⇒ {milk} and {milk} ⇒ {bread} always hold; {} ⇒ {milk}, {} ⇒ {bread}: 2 of 3.
+		expect([loose, strict]).toEqual([4, 2]);
+		// Back to the first settings: from the cache, the same rules.
+		await d.change(basket, { minConfidence: 0.5 }, scope);
+		expect(d.stateOf(basket).data!.rules.length).toBe(loose);
+	});
+
 	it('with orders and a basket file reads the file by default, the orders when chosen', async () => {
 		const d = dashboard();
 		d.reset('2024-07-01');
