@@ -4,7 +4,6 @@
 // holds no script, no event-handler attribute and no external URL. Checked on the text and on the
 // document a browser parser builds from it.
 import { describe, expect, it } from 'vitest';
-import { JSDOM } from 'jsdom';
 import { escapeHtml, reportHtml, type ReportDoc } from '../../../src/export/report-html';
 import { cleanSvg } from '../../../src/export/report-svg';
 import { reportFilename } from '../../../src/ui/report/doc';
@@ -62,7 +61,7 @@ function hostileDoc(): ReportDoc {
 }
 
 function parse(html: string): Document {
-	return new JSDOM(html).window.document;
+	return new DOMParser().parseFromString(html, 'text/html');
 }
 
 describe('reportHtml', () => {

@@ -168,13 +168,13 @@ describe('Cancel, dismiss and the counts', () => {
 			key: builtKey(loadedNow),
 			mapping,
 			customersMapping: null,
-			returns: 'gross' as const
+			returns: 'exclude' as const
 		};
 		const edited = { ...mapping, roles: { customer_id: 'amount' } } as OrdersMapping;
 		const back = cancelled(state({ ...loadedNow, summary, built, mapping: edited }));
 		expect([back.phase, back.returns, back.mapping?.roles.customer_id]).toEqual([
 			'ready',
-			'gross',
+			'exclude',
 			'customer_id'
 		]);
 		const other = state({ ordersReport: report('new.csv'), summary, built });
