@@ -120,6 +120,8 @@ export interface AnalysisModule<S extends object = object, R = unknown, K extend
 /** What a takeaway may word itself with: its analysis' messages and the page's number formats. */
 export interface TakeawayFormat<K extends string> {
 	t(key: K, params?: Record<string, string | number>): string;
+	/** `key`, or its singular `${key}.one` when `count` is 1 in English (i18n scopedN). */
+	tn(key: K, count: number, params?: Record<string, string | number>): string;
 	num(n: number | null | undefined, digits?: number): string;
 	pct(share: number | null | undefined, digits?: number): string;
 	money(n: number | null | undefined): string;

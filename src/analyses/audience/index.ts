@@ -17,7 +17,7 @@ export const audience: AnalysisModule<AudienceSettings, AudienceResult, Audience
 	method: 'audience.method',
 	takeaway({ count }, f) {
 		if (count.all_customers === 0 || count.customers === count.all_customers) return null;
-		return f.t('audience.takeaway', {
+		return f.tn('audience.takeaway', count.customers, {
 			customers: f.num(count.customers),
 			share: f.pct(count.revenue_share)
 		});

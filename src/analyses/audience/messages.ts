@@ -9,6 +9,8 @@ const en = {
 		'Customers in scope matched by the conditions (missing values match no comparison); revenue share = their net revenue over all customers’ net revenue; comparisons use the segment breakdown’s KPIs.',
 	'audience.takeaway':
 		'The audience being built holds {customers} customers and {share} of revenue.',
+	'audience.takeaway.one':
+		'The audience being built holds {customers} customer and {share} of revenue.',
 	'audience.all': 'All of',
 	'audience.any': 'Any of',
 	'audience.matchLabel': 'Customers matching',

@@ -24,7 +24,7 @@ export const breakdown: AnalysisModule<BreakdownSettings, BreakdownResult, Break
 			.filter((r) => !r.is_other && !r.is_unknown)
 			.sort((a, b) => b.revenue - a.revenue)[0];
 		if (!top || top.revenue <= 0) return null;
-		return f.t('breakdown.takeaway', {
+		return f.tn('breakdown.takeaway', top.customers, {
 			// A derived value (segment, stage) by its name on the page, as the section's table.
 			value:
 				(settings.dimension?.table === 'derived'

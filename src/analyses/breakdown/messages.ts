@@ -33,6 +33,8 @@ const en = {
 		'Not in the table: 1 customer with returns only (orders in this period but no purchase; net revenue {revenue}).',
 	'breakdown.takeaway':
 		'{value} brings the most revenue: {share} of revenue from {customers} customers.',
+	'breakdown.takeaway.one':
+		'{value} brings the most revenue: {share} of revenue from {customers} customer.',
 	'breakdown.method':
 		'Customers grouped by the chosen dimension (top values, the rest as Other); revenue, orders and repeat rate summed per group; groups under the small-group size are flagged.'
 } as const;

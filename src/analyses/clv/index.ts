@@ -23,7 +23,7 @@ export const clv: AnalysisModule<ClvSettings, ClvResult, ClvKey> = {
 	method: 'clv.method',
 	takeaway({ totals }, f) {
 		if (!totals || totals.clv === null || totals.customers === 0) return null;
-		return f.t('clv.takeaway', {
+		return f.tn('clv.takeaway', totals.customers, {
 			purchases: f.num(totals.expected_purchases),
 			clv: f.money(totals.clv),
 			customers: f.num(totals.customers),

@@ -116,7 +116,9 @@ const en = {
 	'clv.band.p50_75': '50–75 %',
 	'clv.band.p75_100': '75 % and above',
 	'clv.takeaway':
-		'The forecast expects {purchases} purchases worth {clv} from {customers} customers; {slipping} customers are slipping away.',
+		'The forecast expects {purchases} purchases worth {clv} from {customers} customers; valuable customers slipping away: {slipping}.',
+	'clv.takeaway.one':
+		'The forecast expects {purchases} purchases worth {clv} from {customers} customer; valuable customers slipping away: {slipping}.',
 	'clv.method':
 		'BG/NBD for the number of future purchases and Gamma-Gamma for their value, fitted on the calibration period and checked on the holdout.'
 } as const;

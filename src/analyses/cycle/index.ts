@@ -21,7 +21,7 @@ export const cycle: AnalysisModule<CycleSettings, CycleResult, CycleKey> = {
 	method: 'cycle.method',
 	takeaway({ summary }, f) {
 		if (summary.median_gap === null) return null;
-		return f.t('cycle.takeaway', {
+		return f.tn('cycle.takeaway', summary.due_customers, {
 			median: f.num(summary.median_gap),
 			p25: f.num(summary.p25_gap),
 			p75: f.num(summary.p75_gap),

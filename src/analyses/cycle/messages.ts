@@ -30,6 +30,8 @@ const en = {
 	'cycle.overdue': 'Days overdue',
 	'cycle.takeaway':
 		'Half of repeat purchases come within {median} days of the previous one (middle half {p25}–{p75} days); {due} customers are due now.',
+	'cycle.takeaway.one':
+		'Half of repeat purchases come within {median} days of the previous one (middle half {p25}–{p75} days); {due} customer is due now.',
 	'cycle.method':
 		'Days between consecutive purchase days of each repeat customer; a customer is due when the days since the last purchase pass their typical gap.'
 } as const;

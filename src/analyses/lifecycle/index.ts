@@ -23,7 +23,7 @@ export const lifecycle: AnalysisModule<LifecycleSettings, LifecycleResult, Lifec
 		const top = [...result.stages].sort((a, b) => b.customers - a.customers)[0];
 		if (!top || top.customers === 0) return null;
 		const name = messageKey(messages, `stage.${top.stage}`);
-		return f.t('lifecycle.takeaway', {
+		return f.tn('lifecycle.takeaway', top.customers, {
 			stage: name ? f.t(name) : top.stage,
 			customers: f.num(top.customers),
 			share: f.pct(top.share)

@@ -43,6 +43,7 @@ const en = {
 	'lifecycle.returnsOnly.one':
 		'Returns only: 1 customer had orders in this period but no purchase (net revenue {revenue}). They are in no stage and not in the shares — not a prospect, who never ordered.',
 	'lifecycle.takeaway': 'The largest stage is {stage}: {customers} customers, {share} of all.',
+	'lifecycle.takeaway.one': 'The largest stage is {stage}: {customers} customer, {share} of all.',
 	'lifecycle.method':
 		'Each customer’s stage as of the as-of date from the days since the last purchase and the number of purchases, with the thresholds shown in the section.'
 } as const;

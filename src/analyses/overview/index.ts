@@ -15,7 +15,7 @@ export const overview: AnalysisModule<OverviewSettings, OverviewResult, Overview
 	method: 'overview.method',
 	takeaway: ({ kpis }, f) =>
 		kpis.customers > 0
-			? f.t('overview.takeaway', {
+			? f.tn('overview.takeaway', kpis.customers, {
 					customers: f.num(kpis.customers),
 					orders: f.num(kpis.orders),
 					revenue: f.money(kpis.revenue),

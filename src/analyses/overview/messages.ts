@@ -19,6 +19,8 @@ const en = {
 	'overview.days': 'Days in scope',
 	'overview.takeaway':
 		'{customers} customers placed {orders} orders worth {revenue}; {repeat} of them bought more than once.',
+	'overview.takeaway.one':
+		'{customers} customer placed {orders} orders worth {revenue}; repeat rate {repeat}.',
 	'overview.method':
 		'Counts and sums over the purchase lines in scope; revenue is net of returns as the returns policy says; repeat rate = customers with two or more purchase orders / customers.'
 } as const;

@@ -62,8 +62,10 @@ export async function collectAnalysis(
 	if (!el) return null;
 	const t = i18n.scoped(m.messages);
 	const state = dashboard.stateOf(m);
+	const tn = i18n.scopedN(m.messages);
 	const format: TakeawayFormat<string> = {
 		t,
+		tn,
 		num: i18n.num,
 		pct: i18n.pct,
 		money: i18n.money,

@@ -17,6 +17,11 @@ function fmt<K extends string>(m: AnalysisModule<never, never, K>, lang: 'en' | 
 	const f: TakeawayFormat<K> = {
 		t: (key, params) =>
 			interpolate((m.messages[lang] as Record<string, string>)[key] ?? key, params),
+		tn: (key, count, params) => {
+			const c = m.messages[lang] as Record<string, string>;
+			const one = lang === 'en' && count === 1 ? c[`${key}.one`] : undefined;
+			return interpolate(one ?? c[key] ?? key, params);
+		},
 		num: (n, digits = 0) => (n === null || n === undefined ? '–' : n.toFixed(digits)),
 		pct: (s, digits = 1) =>
 			s === null || s === undefined ? '–' : `${(s * 100).toFixed(digits)} %`,
@@ -127,6 +132,13 @@ describe('takeaways', () => {
 		);
 	});
 
+	it('says "1 customer", not "1 customers" (takeaways count with the singular form)', () => {
+		const stages = [{ stage: 'churned', customers: 1, share: 1 }];
+		expect(take(lifecycle, { stages })).toBe(
+			'The largest stage is Churned: 1 customer, 100.0 % of all.'
+		);
+	});
+
 	it('breakdown: the named group with the most revenue, never Other or unknown', () => {
 		const rows = [
 			{
@@ -187,7 +199,7 @@ describe('takeaways', () => {
 	it('clv: expected purchases and value, customers slipping away', () => {
 		const totals = { customers: 100, expected_purchases: 42.4, clv: 1234.5, slipping: 7 };
 		expect(take(clv, { totals })).toBe(
-			'The forecast expects 42 purchases worth 1234.50 from 100 customers; 7 customers are slipping away.'
+			'The forecast expects 42 purchases worth 1234.50 from 100 customers; valuable customers slipping away: 7.'
 		);
 		expect(take(clv, { totals: null })).toBeNull();
 	});
