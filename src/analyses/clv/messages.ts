@@ -21,8 +21,12 @@ const en = {
 	'clv.stage.predictions': 'predictions {pct}',
 	'clv.summary':
 		'{customers} customers in the model, {repeat} of them repeat buyers · calibration {from} – {end}, holdout {holdout} days to {last}',
+	'clv.summary.one':
+		'{customers} customer in the model, {repeat} of them repeat buyers · calibration {from} – {end}, holdout {holdout} days to {last}',
 	'clv.leftOut':
 		'Not in the model: {returnsOnly} customers with returns only, {newAfter} whose first purchase came after the calibration end.',
+	'clv.leftOut.one':
+		'Not in the model: {returnsOnly} customer with returns only, {newAfter} whose first purchase came after the calibration end.',
 	'clv.zeroSpend':
 		'{n} repeat buyers whose repeat purchases were all free are in the purchase model but not the spend model.',
 	'clv.zeroSpend.one':
