@@ -345,10 +345,13 @@ export class Dashboard {
 			// than materialising the scope: when the scope is not materialised yet, it runs on the
 			// plain SQL (same rows, see scope-materialized.test) and the next analysis materialises.
 			const materialized = !a.beforeScope || this.isMaterialized(scope);
-			if (materialized) await timed(() => this.ensureScope(engine, scope));
 			const fast: Scope = { ...scope, materialized };
+			// The settings of the key, taken with it: a change made while this run waits (for the
+			// scope, the compute chunk) runs on its own, and its result must not be cached here.
+			const settings = this.prepared(a, fast);
+			if (materialized) await timed(() => this.ensureScope(engine, scope));
 			const compute = a.compute ? (await a.compute()).default : undefined;
-			const data: unknown = await a.def.run(query, fast, this.prepared(a, fast), {
+			const data: unknown = await a.def.run(query, fast, settings, {
 				customerLists: false,
 				compute
 			});
@@ -359,7 +362,9 @@ export class Dashboard {
 			// The result's rows were decoded in this task; the section's DOM update gets its own
 			// (together they came near the 100 ms a task may block the page).
 			await yieldToMain();
-			if (gen !== this.generation) return;
+			// Shown only while its settings are in force: a run for settings changed since ends
+			// later and shows its own (an older run finishing last must not replace it).
+			if (gen !== this.generation || this.cacheKey(a, scope) !== key) return;
 			this.set(a.id, { status: 'done', data, error: null, ms: performance.now() - t0 });
 		} catch (e) {
 			if (gen !== this.generation) return;

@@ -85,6 +85,27 @@ describe('the basket analysis on the dashboard', () => {
 		expect(d.stateOf(basket).data!.rules.length).toBe(loose);
 	});
 
+	it('two quick changes do not cache the second one’s rules under the first one’s settings', async () => {
+		// The miner's module arrives late (as a fetched chunk may): the second change lands while
+		// the first run waits for it, after the first run took its cache key.
+		const slow = {
+			...basket,
+			compute: () =>
+				new Promise<Awaited<ReturnType<NonNullable<typeof basket.compute>>>>((resolve) =>
+					setTimeout(() => resolve(basket.compute!()), 30)
+				)
+		};
+		const d = new Dashboard([slow], () => Promise.resolve(db));
+		d.useData(0, BASKETS_ONLY, {});
+		const scope = d.scope(false, [])!;
+		const first = d.change(slow, { minSupport: 0.3, minConfidence: 0.5 }, scope);
+		await new Promise((r) => setTimeout(r, 5));
+		const second = d.change(slow, { minConfidence: 1 }, scope);
+		await Promise.all([first, second]);
+		await d.change(slow, { minConfidence: 0.5 }, scope);
+		expect(d.stateOf(slow).data!.rules.length).toBe(4);
+	});
+
 	it('with orders and a basket file reads the file by default, the orders when chosen', async () => {
 		const d = dashboard();
 		d.reset('2024-07-01');
