@@ -4,6 +4,7 @@
 //
 //   node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--no-build] [--no-native]
 //                          [--native-threads N] [--cold] [--no-clv] [--clv-only]
+//                          [--no-basket] [--basket-only]
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,6 +16,7 @@ import { loadNodeApi, NODE_API_VERSION, runNative } from './bench/native.mjs';
 import { printTable, printTargets, ratios, targets, writeResults } from './bench/report.mjs';
 import { ensureBuilt, jsSizes, startupGzip } from './bench/site.mjs';
 import { benchClv } from './bench/clv.mjs';
+import { benchBasket } from './bench/basket.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -26,12 +28,14 @@ const { values } = parseArgs({
 		cold: { type: 'boolean', default: false },
 		'no-clv': { type: 'boolean', default: false },
 		'clv-only': { type: 'boolean', default: false },
+		'no-basket': { type: 'boolean', default: false },
+		'basket-only': { type: 'boolean', default: false },
 		help: { type: 'boolean', short: 'h', default: false }
 	}
 });
 if (values.help) {
 	console.log(
-		'usage: node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--no-build] [--no-native] [--native-threads N] [--cold] [--no-clv] [--clv-only]'
+		'usage: node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--no-build] [--no-native] [--native-threads N] [--cold] [--no-clv] [--clv-only] [--no-basket] [--basket-only]'
 	);
 	process.exit(0);
 }
@@ -53,6 +57,26 @@ async function clvBench() {
 		);
 	}
 	return rows;
+}
+/** The basket miner on Groceries (scripts/bench/basket.mjs): medians of 5 runs, printed. */
+async function basketBench() {
+	console.log(
+		'\nbought together, mining (src/analyses/basket/job.ts in Node, as its worker runs it):'
+	);
+	const rows = await benchBasket(
+		ROOT,
+		await importAppModules(ROOT, 'scripts/bench/basket-entry.ts')
+	);
+	for (const r of rows) {
+		console.log(
+			`  ${r.name}: ${r.baskets} baskets, ${r.items} items → ${r.itemsets} itemsets, ${r.rules} rules: median ${(r.medianMs / 1000).toFixed(2)} s (${(r.minMs / 1000).toFixed(2)}–${(r.maxMs / 1000).toFixed(2)} s, ${r.reps} runs)`
+		);
+	}
+	return rows;
+}
+if (values['basket-only']) {
+	await basketBench();
+	process.exit(0);
 }
 if (values['clv-only']) {
 	await clvBench();
@@ -136,6 +160,7 @@ if (warmScripts) {
 }
 
 const clv = values['no-clv'] ? null : await clvBench();
+const basket = values['no-basket'] ? null : await basketBench();
 console.log('');
 printTable(results);
 const goals = targets(results, js);
@@ -156,6 +181,7 @@ const dir = writeResults(ROOT, {
 	js,
 	targets: goals,
 	results,
-	clv
+	clv,
+	basket
 });
 console.log(`\nresults: ${dir.slice(ROOT.length)}/latest.json`);
