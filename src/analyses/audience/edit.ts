@@ -69,3 +69,31 @@ export function withKind(c: Condition, field: string, kind: UiKind, today: strin
 export function newCondition(field: string, type: FieldType, today: string): Condition {
 	return withKind({ kind: 'missing', field: '' }, field, kindsFor(type)[0]!, today);
 }
+
+const UI_KINDS: readonly UiKind[] = [...new Set([...KINDS.text, ...KINDS.number, ...KINDS.date])];
+
+/** Whether a select's value is one of the builder's kinds. */
+export function isUiKind(value: string): value is UiKind {
+	return UI_KINDS.some((k) => k === value);
+}
+
+/** Whether a select's value is a group's operator. */
+export function isGroupOp(value: string): value is 'and' | 'or' {
+	return value === 'and' || value === 'or';
+}
+
+/**
+ * `c` with a number typed into one of its inputs: the compared value, or a range's low or high
+ * end; other kinds have no number and are returned as they are.
+ */
+export function withNumber(c: Condition, part: 'value' | 'low' | 'high', n: number): Condition {
+	if (c.kind === 'compare' && part === 'value') return { ...c, value: n };
+	if (c.kind === 'between' && part === 'low') return { ...c, low: n };
+	if (c.kind === 'between' && part === 'high') return { ...c, high: n };
+	return c;
+}
+
+/** `c` with a date picked (before / after); other kinds are returned as they are. */
+export function withDate(c: Condition, date: string): Condition {
+	return c.kind === 'before' || c.kind === 'after' ? { ...c, date } : c;
+}

@@ -47,6 +47,8 @@ const en = {
 	'audience.empty': 'No conditions yet: every customer in scope.',
 	'audience.count':
 		'{customers} customers ({customerShare} of {all}) · revenue {revenue} ({revenueShare} of revenue)',
+	'audience.count.one':
+		'{customers} customer ({customerShare} of {all}) · revenue {revenue} ({revenueShare} of revenue)',
 	'audience.sql': 'The SQL of this count',
 	'audience.name': 'Name',
 	'audience.save': 'Save audience',

@@ -19,3 +19,6 @@ export interface Pair {
 	a: string | null;
 	b: string | null;
 }
+
+/** The breakdown's messages: the comparison shows the breakdown's KPIs under their own names. */
+export { messages as kpiMessages } from '../breakdown/messages';

@@ -1,7 +1,16 @@
 // The builder's edits: a field's type decides the conditions offered, and changing kind or field
 // keeps the values that still make sense (issue 19).
 import { describe, expect, it } from 'vitest';
-import { kindsFor, newCondition, uiKindOf, withKind } from '../../../../src/analyses/audience/edit';
+import {
+	isGroupOp,
+	isUiKind,
+	kindsFor,
+	newCondition,
+	uiKindOf,
+	withDate,
+	withKind,
+	withNumber
+} from '../../../../src/analyses/audience/edit';
 import { readCondition, type Condition } from '../../../../src/analyses/audience/model';
 
 describe('audience edits', () => {
@@ -47,5 +56,23 @@ describe('audience edits', () => {
 				expect(readCondition(JSON.parse(JSON.stringify(c)))).toEqual(c);
 			}
 		}
+	});
+
+	it('typed edits from the inputs: a number goes to its part, a date to a date condition, select values are checked', () => {
+		const cmp: Condition = { kind: 'compare', field: 'fact:revenue', op: 'gt', value: 1 };
+		const rng: Condition = { kind: 'between', field: 'fact:orders', low: 1, high: 5 };
+		const day: Condition = { kind: 'before', field: 'fact:first_order', date: '2024-01-01' };
+		expect(withNumber(cmp, 'value', 9)).toEqual({ ...cmp, value: 9 });
+		expect(withNumber(rng, 'low', 2)).toEqual({ ...rng, low: 2 });
+		expect(withNumber(rng, 'high', 7)).toEqual({ ...rng, high: 7 });
+		expect(withNumber(day, 'value', 3)).toBe(day);
+		expect(withDate(day, '2024-02-02')).toEqual({ ...day, date: '2024-02-02' });
+		expect(withDate(cmp, '2024-02-02')).toBe(cmp);
+		expect([isUiKind('between'), isUiKind('gt'), isUiKind('drop table')]).toEqual([
+			true,
+			true,
+			false
+		]);
+		expect([isGroupOp('and'), isGroupOp('or'), isGroupOp('xor')]).toEqual([true, true, false]);
 	});
 });
