@@ -51,6 +51,17 @@ export async function dropDataSet(engine: Engine, databases: Iterable<string>): 
 			await engine.exec(sql`DROP TABLE IF EXISTS ${ident(db)}.main.${ident(t)}`);
 			await engine.exec(sql`DROP VIEW IF EXISTS ${ident(db)}.main.${ident(t)}`);
 		}
+		// The analyses' own work tables (`__` names, e.g. the forecast's fits and predictions)
+		// belong to the data set too: left behind, they kept a database alive that the next data
+		// set does not use.
+		const work = await engine.query<{ name: string }>(
+			sql`SELECT table_name AS name FROM duckdb_tables()
+				WHERE database_name = ${lit(db)} AND schema_name = 'main' AND NOT temporary
+					AND starts_with(table_name, '__')`
+		);
+		for (const { name } of work) {
+			await engine.exec(sql`DROP TABLE IF EXISTS ${ident(db)}.main.${ident(name)}`);
+		}
 	}
 	// The scope tables are temporary (their own catalog).
 	for (const t of Object.values(SCOPE_TABLES)) await dropTable(engine, t);
