@@ -156,7 +156,12 @@ describe('no route sends a byte to another site (Pages-like: no response headers
 	it("binds DuckDB's worker by the page's policy: fetch, XHR and importScripts there fail", async () => {
 		const { page } = session;
 		const workers = page.workers();
-		expect(workers.length).toBeGreaterThan(0);
+		// DuckDB's, and the forecast's and the basket miner's (../src/analyses/job-worker.ts): every
+		// worker the dashboard starts is started from a blob: URL and bound by the page's policy.
+		const names = await Promise.all(workers.map((w) => w.evaluate(() => self.name)));
+		expect(names).toEqual(
+			expect.arrayContaining(['duckdb', 'clientele-clv-fit', 'clientele-basket-mine'])
+		);
 		for (const worker of workers) {
 			const outcome = await worker.evaluate(async (url) => {
 				const tries: string[] = [];

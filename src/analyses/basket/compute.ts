@@ -1,12 +1,15 @@
 /**
  * The basket analysis' compute hook (the manifest's `compute`, given to def.run as
- * options.compute by the state layer): in the page, job.ts runs in a module Web Worker so
- * mining never blocks the page and its progress shows; where there is no Worker (Node: tests,
- * the warm-up) it runs in-thread. Jobs run one after the other in the one worker; a newer job
- * does not cancel an older one (the dashboard keeps only the latest result).
+ * options.compute by the state layer): in the page, job.ts runs in a module Web Worker
+ * (../job-worker.ts, bound by the page's policy) so mining never blocks the page and its progress
+ * shows; where there is no Worker (Node: tests, the warm-up) it runs in-thread. Jobs run one
+ * after the other in the one worker; a newer job does not cancel an older one (the dashboard
+ * keeps only the latest result).
  */
+import { jobWorker } from '../job-worker';
 import type { BasketJobInput, BasketJobOutput } from './job';
-import type { MineReply, MineRequest } from './mine.worker';
+import type { MineProgressReply } from './mine.worker';
+import workerUrl from './mine.worker.ts?worker&url';
 
 /** The miner's progress: whether a job runs, the share of the mining done, itemsets found. */
 export interface MineProgressReport {
@@ -27,41 +30,7 @@ function report(running: boolean, share = 0, itemsets = 0) {
 	for (const l of listeners) l({ running, share, itemsets });
 }
 
-let worker: Worker | null = null;
-let nextId = 1;
-const pending = new Map<number, { resolve(o: BasketJobOutput): void; reject(e: Error): void }>();
-
-function mineWorker(): Worker {
-	if (worker) return worker;
-	const w = new Worker(new URL('./mine.worker.ts', import.meta.url), {
-		type: 'module',
-		name: 'clientele-basket-mine'
-	});
-	w.onmessage = (e: MessageEvent<MineReply>) => {
-		const reply = e.data;
-		const job = pending.get(reply.id);
-		if (!job) return;
-		if (reply.type === 'progress') {
-			report(true, reply.share, reply.itemsets);
-			return;
-		}
-		pending.delete(reply.id);
-		if (pending.size === 0) report(false);
-		if (reply.type === 'done') job.resolve(reply.output);
-		else job.reject(new Error(reply.message));
-	};
-	w.onerror = (e) => {
-		// A worker that failed to load or crashed: fail every job, start afresh next time.
-		const err = new Error(`basket: the mining worker failed (${e.message || 'no message'})`);
-		for (const job of pending.values()) job.reject(err);
-		pending.clear();
-		report(false);
-		w.terminate();
-		worker = null;
-	};
-	worker = w;
-	return w;
-}
+let run: ((input: BasketJobInput) => Promise<BasketJobOutput>) | null = null;
 
 /** Run the mining job (job.ts) off the page's thread; in-thread where there is no Worker. */
 export default async function compute(input: unknown): Promise<unknown> {
@@ -70,12 +39,13 @@ export default async function compute(input: unknown): Promise<unknown> {
 		const { runBasketJob } = await import('./job');
 		return runBasketJob(job);
 	}
-	const w = mineWorker();
-	const id = nextId++;
-	report(true);
-	return new Promise<BasketJobOutput>((resolve, reject) => {
-		pending.set(id, { resolve, reject });
-		const request: MineRequest = { id, input: job };
-		w.postMessage(request);
+	run ??= jobWorker<BasketJobInput, BasketJobOutput, MineProgressReply>({
+		url: workerUrl,
+		name: 'clientele-basket-mine',
+		label: 'basket: the mining worker',
+		onStart: () => report(true),
+		onProgress: (p) => report(true, p.share, p.itemsets),
+		onIdle: () => report(false)
 	});
+	return run(job);
 }

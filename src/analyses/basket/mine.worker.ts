@@ -1,23 +1,18 @@
 // The basket miner's Web Worker: runs job.ts off the page's thread (compute.ts posts the input
-// and reads back progress and the output). Module worker, bundled by Vite from this folder.
+// and reads back progress and the output through ../job-worker.ts). Module worker, bundled by Vite.
+import type { JobReply, JobRequest } from '../job-worker';
 import { runBasketJob, type BasketJobInput, type BasketJobOutput } from './job';
 
-/** What compute.ts posts: one job, by id. */
-export interface MineRequest {
-	id: number;
-	input: BasketJobInput;
+/** The progress fields of a reply: the share of the mining done and the itemsets found. */
+export interface MineProgressReply {
+	share: number;
+	itemsets: number;
 }
-
-/** What the worker posts back: progress, then the output or an error. */
-export type MineReply =
-	| { id: number; type: 'progress'; share: number; itemsets: number }
-	| { id: number; type: 'done'; output: BasketJobOutput }
-	| { id: number; type: 'error'; message: string };
 
 // A DedicatedWorkerGlobalScope; typed by hand (the project's lib is DOM, not WebWorker).
 const scope = self as unknown as {
-	onmessage: ((e: MessageEvent<MineRequest>) => void) | null;
-	postMessage(message: MineReply): void;
+	onmessage: ((e: MessageEvent<JobRequest<BasketJobInput>>) => void) | null;
+	postMessage(message: JobReply<BasketJobOutput, MineProgressReply>): void;
 };
 
 scope.onmessage = async (e) => {

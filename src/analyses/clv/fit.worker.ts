@@ -1,23 +1,18 @@
 // The forecast's Web Worker: runs job.ts off the page's thread (compute.ts posts the input and
-// reads back progress and the output). Module worker, bundled by Vite from this folder.
-import { runFitJob, type FitJobInput } from './job';
+// reads back progress and the output through ../job-worker.ts). Module worker, bundled by Vite.
+import type { JobReply, JobRequest } from '../job-worker';
+import { runFitJob, type FitJobInput, type FitJobOutput } from './job';
 
-/** What compute.ts posts: one job, by id. */
-export interface FitRequest {
-	id: number;
-	input: FitJobInput;
+/** The progress fields of a reply: the stage running and its share done. */
+export interface FitProgressReply {
+	stage: string;
+	share: number;
 }
-
-/** What the worker posts back: progress, then the output or an error. */
-export type FitReply =
-	| { id: number; type: 'progress'; stage: string; share: number }
-	| { id: number; type: 'done'; output: ReturnType<typeof runFitJob> }
-	| { id: number; type: 'error'; message: string };
 
 // A DedicatedWorkerGlobalScope; typed by hand (the project's lib is DOM, not WebWorker).
 const scope = self as unknown as {
-	onmessage: ((e: MessageEvent<FitRequest>) => void) | null;
-	postMessage(message: FitReply): void;
+	onmessage: ((e: MessageEvent<JobRequest<FitJobInput>>) => void) | null;
+	postMessage(message: JobReply<FitJobOutput, FitProgressReply>): void;
 };
 
 scope.onmessage = (e) => {
@@ -28,10 +23,7 @@ scope.onmessage = (e) => {
 		);
 		scope.postMessage({ id, type: 'done', output });
 	} catch (err) {
-		scope.postMessage({
-			id,
-			type: 'error',
-			message: err instanceof Error ? err.message : String(err)
-		});
+		const message = err instanceof Error ? err.message : String(err);
+		scope.postMessage({ id, type: 'error', message });
 	}
 };
