@@ -9,7 +9,14 @@ export default defineConfig({
 	build: {
 		target: 'es2022',
 		chunkSizeWarningLimit: 1500,
-		assetsInlineLimit: 0
+		assetsInlineLimit: 0,
+		rolldownOptions: {
+			// Rolldown's default chunking split the registry's modules over two chunks that import
+			// each other; whichever was reached first decided the order, and from the warm-up's import
+			// the registry ran before its manifests (ANALYSES held undefined). Strict order keeps
+			// every module's execution order what the source says, whatever the chunks.
+			output: { strictExecutionOrder: true }
+		}
 	},
 	worker: { format: 'es' },
 	test: {
