@@ -67,6 +67,13 @@ export function expectedPurchases(
 	let bracket: number; // [1 − …] / (a − 1)
 	if (Math.abs(a - 1) < A_NEAR_ONE) {
 		bracket = -(log1mz + epsilonDerivative(a + b - 1 - r, c, z));
+	} else if (a - 1 > r + x) {
+		// Euler's form would multiply a vanishing (1−z)^(a−1) by a ₂F₁ that itself turns back into
+		// the plain form times (1−z)^(r+x−a+1), which overflows for a large a (a fit on a small or
+		// filtered sample can put a in the millions: 0 · ∞). Here c − (r+x) − (b+x) = a−1−r−x > 0,
+		// so the plain ₂F₁ is bounded and its power (1−z)^(r+x) ≤ 1: no overflow either way.
+		const f = hyp2f1(r + x, b + x, c, z);
+		bracket = -Math.expm1(Math.log(f) + (r + x) * log1mz) / (a - 1);
 	} else {
 		const f = hyp2f1(a + b - 1 - r, a - 1, c, z);
 		bracket = (1 - Math.exp((a - 1) * log1mz) * f) / (a - 1);

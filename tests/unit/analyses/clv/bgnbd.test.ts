@@ -121,6 +121,39 @@ describe('expectedPurchases and pAlive (conditional on x, t_x, T)', () => {
 		expect(Math.abs(expectedPurchases(p, 40, 3, 20, 38) - near)).toBeLessThan(1e-4);
 	});
 
+	it.each([
+		[39, 0, 0, 38.86],
+		[39, 1, 30.43, 38.86],
+		[10, 1, 5, 20]
+	])(
+		'with a > r + x + 1 (the plain ₂F₁) agree with direct integration for t %d, x %d, t_x %d, T %d',
+		(t, x, tx, T) => {
+			const p = { r: 0.3, alpha: 4.6, a: 2.5, b: 1.5 };
+			expect(expectedPurchases(p, t, x, tx, T)).toBeCloseTo(integrate(p, t, x, tx, T).expected, 7);
+		}
+	);
+
+	it('a forecast fitted with a dropout parameter in the millions gave NaN (0 · ∞) for everyone', () => {
+		// The fit on the sample filtered to one region and half a year: a 1.07 M, b 25.7 M.
+		const p = { r: 0.8346, alpha: 4.6048, a: 1072924.5, b: 25693455.5 };
+		for (const [t, x, tx, T] of [
+			[52.18, 0, 0, 0],
+			[52.18, 0, 0, 17.3],
+			[8.71, 3, 10, 17.3],
+			[52.18, 12, 16.9, 17.3]
+		] as const) {
+			const e = expectedPurchases(p, t, x, tx, T);
+			expect(Number.isFinite(e) && e > 0).toBe(true);
+			// Near the fixed-dropout limit: doubling a and b (same a/(a+b)) barely moves it.
+			const twice = expectedPurchases({ ...p, a: 2 * p.a, b: 2 * p.b }, t, x, tx, T);
+			expect(Math.abs(e - twice) / e).toBeLessThan(1e-3);
+		}
+		// Each call is quick: the series' stopping bound no longer waits for n > |a| + |b|.
+		const t0 = performance.now();
+		for (let i = 0; i < 100; i++) expectedPurchases(p, 52.18, i % 5, 10, 17.3);
+		expect(performance.now() - t0).toBeLessThan(1000);
+	});
+
 	it('stay finite for very frequent customers (x 500), where ((α+T)/(α+t_x))^(r+x) overflows', () => {
 		const e = expectedPurchases(CDNOW_MLE, 39, 500, 38, 38.86);
 		expect(Number.isFinite(e)).toBe(true);
