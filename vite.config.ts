@@ -24,6 +24,8 @@ export default defineConfig({
 		environment: 'node',
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
-		pool: 'forks'
+		pool: 'forks',
+		// Both cores: Vitest's default leaves one free, which on a two-core CI machine is one worker.
+		maxWorkers: 2
 	}
 });
