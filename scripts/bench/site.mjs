@@ -33,11 +33,12 @@ export function ensureBuilt(root, { build = true } = {}) {
 
 /**
  * The JS files of dist/ that the page's first script needs before it runs: index.html's scripts
- * and modulepreloads and the chunks they import statically (not `import("./x.js")`).
+ * and modulepreloads and the chunks they import statically (not `import("./x.js")`). `dist` is
+ * another build's folder (the e2e tests' CLIENTELE_DIST).
  */
-export function entryGraph(root) {
-	const dir = join(root, 'dist/assets');
-	const html = readFileSync(join(root, 'dist/index.html'), 'utf8');
+export function entryGraph(root, dist = join(root, 'dist')) {
+	const dir = join(dist, 'assets');
+	const html = readFileSync(join(dist, 'index.html'), 'utf8');
 	const seen = new Set();
 	const queue = [...html.matchAll(/assets\/([\w.-]+\.m?js)/g)].map((m) => m[1]);
 	while (queue.length > 0) {

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { entryGraph } from '../../scripts/bench/site.mjs';
-import { REPO_ROOT } from './helpers/static-server.mjs';
+import { DIST_DIR, REPO_ROOT } from './helpers/static-server.mjs';
 import { waitForAnalyses, waitForLoad } from './helpers/app';
 import {
 	assertNoPageErrors,
@@ -50,8 +50,8 @@ it('opens under /clientele/, starts DuckDB-WASM and stays on its origin', async 
 
 it('keeps Plot, the bindings, the dashboard and the sniffer out of the first script; Plot and the sections come after the warm-up', async () => {
 	const { page } = session;
-	const entry = entryGraph(REPO_ROOT).map((f) =>
-		readFileSync(join(REPO_ROOT, 'dist/assets', f), 'utf8')
+	const entry = entryGraph(REPO_ROOT, DIST_DIR).map((f) =>
+		readFileSync(join(DIST_DIR, 'assets', f), 'utf8')
 	);
 	expect(entry.length).toBeGreaterThan(0);
 	// Strings of Plot's own errors, and the URL of DuckDB's wasm that the bindings chunk imports.
@@ -80,7 +80,7 @@ it('keeps Plot, the bindings, the dashboard and the sniffer out of the first scr
 	const textOf = (urls: string[]) =>
 		urls
 			.filter((url) => /\/assets\/[\w.-]+\.js$/.test(url))
-			.map((url) => readFileSync(join(REPO_ROOT, 'dist/assets', url.split('/').pop()!), 'utf8'));
+			.map((url) => readFileSync(join(DIST_DIR, 'assets', url.split('/').pop()!), 'utf8'));
 	expect(textOf(untilEngine).some(isBindings)).toBe(true);
 	for (const lazy of [isAnalyses, isSniffer, isPlot, isSections, isChinese, isScorer]) {
 		expect(textOf(untilEngine).some(lazy), lazy.name).toBe(false);
