@@ -87,9 +87,20 @@ export function textExpr(col: string): Sql {
 	return sql`CASE WHEN ${c} < '!' OR ends_with(${c}, ' ') OR strlen(${c}) <> length(${c}) THEN (CASE WHEN ${invisibleFirst} AND regexp_full_match(${c}, ${BLANK}) THEN NULL ELSE nullif(trim(${c}), '') END) ELSE ${c} END`;
 }
 
+/** `17850.0`: an integer id exported as a float. */
+const ID_FLOAT_SUFFIX = raw(`'^([0-9]+)\\.0+$'`);
+
 /** Customer id: trimmed text, NULL when blank, `123.0` → `123`. */
 export function customerIdExpr(col: string): Sql {
-	return sql`regexp_replace(${textExpr(col)}, ${raw(`'^([0-9]+)\\.0+$'`)}, ${raw(`'\\1'`)})`;
+	return sql`regexp_replace(${textExpr(col)}, ${ID_FLOAT_SUFFIX}, ${raw(`'\\1'`)})`;
+}
+
+/**
+ * `123.0` → `123` on text already trimmed. The pattern needs a '.', so it runs only on cells with
+ * one (`contains` is a byte search; the regex on every id was a measurable part of building tx).
+ */
+function idFromTextExpr(text: Sql): Sql {
+	return sql`CASE WHEN contains(${text}, '.') THEN regexp_replace(${text}, ${ID_FLOAT_SUFFIX}, ${raw(`'\\1'`)}) ELSE ${text} END`;
 }
 
 /**
@@ -121,7 +132,8 @@ function parsedCte(
 		} else cols.push(sql`CAST(NULL AS DOUBLE) AS ${ident(role)}`);
 	}
 	if (!r.amount && r.unit_price) checks.push(productCheck(r.unit_price));
-	cols.push(sql`${customerIdExpr(r.customer_id)} AS customer_id`);
+	// Trimmed here, `123.0` → `123` in tx's projection (one textExpr, regex only on cells with '.').
+	cols.push(sql`${textExpr(r.customer_id)} AS __customer_text`);
 	cols.push(
 		r.order_id
 			? sql`${textExpr(r.order_id)} AS __raw_order_id`
@@ -160,11 +172,24 @@ function dimensionList(dims: Dimension[]): Sql {
 	);
 }
 
-/** CREATE OR REPLACE TABLE tx: accepted lines, typed and cleaned. */
-function txStatement(m: OrdersMapping, removeDuplicatesFrom?: string): Sql {
+/**
+ * `tx`: accepted lines, typed and cleaned, in three statements. `create` parses every cell once
+ * into a table that holds every raw row and a `__bad` flag (the checks, in the same projection as
+ * the parsing: no filter over the parsed columns that the optimiser could push below it, copying
+ * the parse expressions); `deleteBad` removes the flagged rows (needed only when some are
+ * flagged: ANY_BAD_QUERY); `dropFlag` drops the flag (a catalog change, no copy).
+ */
+export interface TxStatements {
+	create: Sql;
+	deleteBad: Sql;
+	dropFlag: Sql;
+}
+
+function txStatements(m: OrdersMapping, removeDuplicatesFrom?: string): TxStatements {
 	const { cte, checks } = parsedCte(m, 'all', removeDuplicatesFrom);
+	// flags first and the cheap prefix test next: the pattern runs only on ids starting with C/c.
 	const cPrefix = m.roles.order_id
-		? sql`(regexp_full_match(__raw_order_id, '[Cc][0-9]+') AND flags.__numeric_ids)`
+		? sql`(flags.__numeric_ids AND (starts_with(__raw_order_id, 'C') OR starts_with(__raw_order_id, 'c')) AND regexp_full_match(__raw_order_id, '[Cc][0-9]+'))`
 		: raw('false');
 	const oid = m.roles.order_id;
 	// EXISTS stops at the first numeric id (usually the first line) instead of matching every line.
@@ -172,15 +197,16 @@ function txStatement(m: OrdersMapping, removeDuplicatesFrom?: string): Sql {
 		? sql`, flags AS (SELECT EXISTS (SELECT 1 FROM ${ident(m.table)} WHERE regexp_full_match(${textExpr(oid)}, '[0-9]+')) AS __numeric_ids)`
 		: sql`, flags AS (SELECT false AS __numeric_ids)`;
 	const amountRaw = m.roles.amount ? sql`p.amount` : sql`p.quantity * p.unit_price`;
-	return sql`CREATE OR REPLACE TABLE tx AS
-WITH ${cte}${flags},
-lines AS (
-	SELECT p.*, ${amountRaw} AS __amount_raw, ${cPrefix} AS __c_prefix
-	FROM parsed p, flags
-	WHERE NOT (${join(
+	// A row is kept when every check is false (a NULL check, which none gives, would drop it).
+	const bad = sql`coalesce(${join(
 		checks.map((c) => c.bad),
 		' OR '
-	)})
+	)}, true)`;
+	const create = sql`CREATE OR REPLACE TABLE tx AS
+WITH ${cte}${flags},
+lines AS (
+	SELECT p.*, ${idFromTextExpr(sql`__customer_text`)} AS customer_id, ${amountRaw} AS __amount_raw, ${cPrefix} AS __c_prefix, ${bad} AS __bad
+	FROM parsed p, flags
 )
 SELECT
 	CAST(__row AS BIGINT) AS line_no,
@@ -193,9 +219,18 @@ SELECT
 	CAST(CASE WHEN __status_return AND __amount_raw > 0 THEN 0 ELSE __amount_raw END AS DOUBLE) AS amount,
 	(__c_prefix OR coalesce(quantity < 0, false) OR __amount_raw < 0 OR __status_return) AS is_return,
 	product,
-	category${dimensionList(m.dimensions)}
+	category${dimensionList(m.dimensions)},
+	__bad
 FROM lines`;
+	return {
+		create,
+		deleteBad: sql`DELETE FROM tx WHERE __bad`,
+		dropFlag: sql`ALTER TABLE tx DROP COLUMN __bad`
+	};
 }
+
+/** One row, `any_bad`: whether `tx` (after TxStatements.create) holds a row to delete. */
+export const ANY_BAD_QUERY: Sql = sql`SELECT coalesce(bool_or(__bad), false) AS any_bad FROM tx`;
 
 /**
  * CREATE OR REPLACE TABLE tx_rejects (after tx): one row per failing cell of a rejected raw row,
@@ -268,10 +303,16 @@ export function buildAllAcceptedQuery(m: OrdersMapping): Sql {
  * Throws when a required role (customer_id, order_date, amount or quantity+unit_price) is unmapped.
  */
 export function buildOrdersStatements(m: OrdersMapping, opts: CanonicalOptions): Sql[] {
-	return [
-		txStatement(m, opts.removeDuplicatesFrom),
-		rejectsStatement(m, opts),
-		ordersStatement(m, opts),
-		customerFactsStatement(null)
-	];
+	const tx = buildTxStatements(m, opts);
+	return [tx.create, tx.deleteBad, tx.dropFlag, ...buildAfterTxStatements(m, opts)];
+}
+
+/** The statements that build `tx` (see TxStatements); buildOrdersStatements runs all three. */
+export function buildTxStatements(m: OrdersMapping, opts: CanonicalOptions): TxStatements {
+	return txStatements(m, opts.removeDuplicatesFrom);
+}
+
+/** The statements of buildOrdersStatements after `tx`: tx_rejects, orders, customer_facts. */
+export function buildAfterTxStatements(m: OrdersMapping, opts: CanonicalOptions): Sql[] {
+	return [rejectsStatement(m, opts), ordersStatement(m, opts), customerFactsStatement(null)];
 }

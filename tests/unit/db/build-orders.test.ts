@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../helpers/node-engine';
 import type { Engine } from '../../../src/db/engine';
-import { buildAllAcceptedQuery, buildOrdersStatements } from '../../../src/core/canonical';
+import {
+	buildAfterTxStatements,
+	buildAllAcceptedQuery,
+	buildOrdersStatements
+} from '../../../src/core/canonical';
 import { buildOrdersTables } from '../../../src/db/build-orders';
 import type { OrdersMapping } from '../../../src/core/types';
 
@@ -61,13 +65,13 @@ describe('buildOrdersTables', () => {
 	}
 
 	it('reads no raw row for tx_rejects when told none was rejected, unless duplicates go', () => {
-		const full = buildOrdersStatements(mapping, { returns: 'net' })[1]!.text;
-		const none = buildOrdersStatements(mapping, { returns: 'net', noneRejected: true })[1]!.text;
+		const full = buildAfterTxStatements(mapping, { returns: 'net' })[0]!.text;
+		const none = buildAfterTxStatements(mapping, { returns: 'net', noneRejected: true })[0]!.text;
 		expect(full).toContain('NOT IN (SELECT line_no FROM tx)');
 		expect(none).not.toContain('NOT IN (SELECT line_no FROM tx)');
 		const dups = { returns: 'net', removeDuplicatesFrom: 'raw_duplicates' } as const;
-		expect(buildOrdersStatements(mapping, { ...dups, noneRejected: true })[1]!.text).toBe(
-			buildOrdersStatements(mapping, dups)[1]!.text
+		expect(buildAfterTxStatements(mapping, { ...dups, noneRejected: true })[0]!.text).toBe(
+			buildAfterTxStatements(mapping, dups)[0]!.text
 		);
 	});
 });
