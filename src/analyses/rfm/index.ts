@@ -1,6 +1,6 @@
 // RFM: recency, frequency and monetary scores and segments (sql.ts, presets.ts).
-import { sql } from '../../core/sql';
-import { messageKey, type AnalysisModule } from '../types';
+import { raw, sql } from '../../core/sql';
+import { messageKey, type AnalysisModule, type DerivedField } from '../types';
 import {
 	buildRfmQueries,
 	defaultRfmSettings,
@@ -9,6 +9,26 @@ import {
 	type RfmSettings
 } from './sql';
 import { messages, type RfmKey } from './messages';
+
+/**
+ * A 1–5 score of the section's customer list (column r, f or m of buildRfmQueries' `customers`,
+ * so the same scoring settings), as text '1' … '5'; customers with returns only are not scored.
+ */
+function scoreField(
+	key: string,
+	column: 'r' | 'f' | 'm',
+	label: RfmKey
+): DerivedField<RfmSettings, RfmKey> {
+	return {
+		key,
+		label,
+		sql(scope, settings) {
+			const customers = buildRfmQueries(scope, settings).customers;
+			return sql`SELECT customer_id, CAST(${raw(column)} AS VARCHAR) AS value FROM (${customers})`;
+		},
+		valueLabel: (value) => messageKey(messages, `rfm.score.${value}`)
+	};
+}
 
 /** The chart specs, typed for the section (one loader, so the chunk is fetched once). */
 export const charts = () => import('./chart');
@@ -41,6 +61,9 @@ export const rfm: AnalysisModule<RfmSettings, RfmResult, RfmKey> = {
 				return sql`SELECT customer_id, CAST(segment AS VARCHAR) AS value FROM (${customers})`;
 			},
 			valueLabel: (value) => messageKey(messages, `seg.${value}`)
-		}
+		},
+		scoreField('rfm_r_score', 'r', 'rfm.rScore'),
+		scoreField('rfm_f_score', 'f', 'rfm.fScore'),
+		scoreField('rfm_m_score', 'm', 'rfm.mScore')
 	]
 };

@@ -58,6 +58,14 @@ const en = {
 	'seg.others.action': 'No rule matched; review the rule table.',
 	'rfm.takeaway':
 		'{segment} is the segment with the most revenue: {revenue} of revenue from {customers} of customers.',
+	'rfm.rScore': 'RFM recency score (R, 5 = most recent)',
+	'rfm.fScore': 'RFM frequency score (F, 5 = most orders)',
+	'rfm.mScore': 'RFM monetary score (M, 5 = most revenue)',
+	'rfm.score.1': '1 (lowest)',
+	'rfm.score.2': '2',
+	'rfm.score.3': '3',
+	'rfm.score.4': '4',
+	'rfm.score.5': '5 (highest)',
 	'rfm.method':
 		'Recency, frequency and monetary value per customer as of the as-of date, each scored 1–5 by quintile; the segment rules map the scores to named segments.'
 } as const;
@@ -119,6 +127,14 @@ export const messages: Messages<RfmKey> = {
 		'seg.others': '其他',
 		'seg.others.action': '没有匹配的规则；请检查规则表。',
 		'rfm.takeaway': '收入最多的分群是“{segment}”：{customers} 的客户贡献了 {revenue} 的收入。',
+		'rfm.rScore': 'RFM 最近购买得分（R，5 = 最近）',
+		'rfm.fScore': 'RFM 购买频次得分（F，5 = 最多）',
+		'rfm.mScore': 'RFM 金额得分（M，5 = 收入最高）',
+		'rfm.score.1': '1（最低）',
+		'rfm.score.2': '2',
+		'rfm.score.3': '3',
+		'rfm.score.4': '4',
+		'rfm.score.5': '5（最高）',
 		'rfm.method':
 			'按截止日期计算每位客户的最近购买间隔、购买频次和金额，各按五分位打 1–5 分；分群规则把分数映射为命名分群。'
 	}
