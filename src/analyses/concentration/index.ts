@@ -1,6 +1,8 @@
 // Value concentration: Pareto curve, top shares, Gini, ABC tiers (sql.ts).
-import type { AnalysisModule } from '../types';
+import { sql } from '../../core/sql';
+import { messageKey, type AnalysisModule } from '../types';
 import {
+	buildConcentrationQueries,
 	concentrationAnalysis,
 	defaultConcentrationSettings,
 	type ConcentrationResult,
@@ -34,5 +36,18 @@ export const concentration: AnalysisModule<
 		});
 	},
 	section: () => import('./Section.svelte'),
-	chart: () => import('./chart')
+	chart: () => import('./chart'),
+	derives: [
+		{
+			// The section's own per-customer list (same tier shares): customers with net revenue
+			// ≤ 0 are not ranked, so they have no tier (missing in the audience).
+			key: 'abc_tier',
+			label: 'conc.abcTier',
+			sql(scope, settings) {
+				const customers = buildConcentrationQueries(scope, settings).customers;
+				return sql`SELECT customer_id, CAST(tier AS VARCHAR) AS value FROM (${customers})`;
+			},
+			valueLabel: (value) => messageKey(messages, `tier.${value}`)
+		}
+	]
 };
