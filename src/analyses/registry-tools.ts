@@ -31,20 +31,33 @@ export function derivedFields(analyses: readonly AnalysisModule[]): OwnedField[]
 	return analyses.flatMap((owner) => (owner.derives ?? []).map((field) => ({ owner, field })));
 }
 
-/** The context `prepare` gets: derived statements with each owner's settings (`settingsOf`). */
+/**
+ * The context `prepare` gets: derived statements with each owner's settings (`settingsOf`) as the
+ * owner runs them — completed by the owner's own `prepare` (the due status reads the lifecycle
+ * stages), whose context in turn gives its owners' plain settings (one level: no loop).
+ */
 export function prepareContext(
 	analyses: readonly AnalysisModule[],
 	scope: Scope,
 	settingsOf: (owner: AnalysisModule) => object,
-	data: LoadedData = ORDERS_LOADED
+	data: LoadedData = ORDERS_LOADED,
+	ownersPrepared = true
 ): PrepareContext {
 	const fields = derivedFields(analyses);
+	const settingsFor = (owner: AnalysisModule): object =>
+		ownersPrepared && owner.prepare
+			? owner.prepare(
+					scope,
+					settingsOf(owner),
+					prepareContext(analyses, scope, settingsOf, data, false)
+				)
+			: settingsOf(owner);
 	return {
 		data,
 		derivedKeys: fields.map((f) => f.field.key),
 		derivedSql(key) {
 			const f = fields.find((x) => x.field.key === key);
-			return f ? f.field.sql(scope, settingsOf(f.owner)) : null;
+			return f ? f.field.sql(scope, settingsFor(f.owner)) : null;
 		}
 	};
 }

@@ -22,11 +22,13 @@ export function fieldInputs(
 	return derivedFields(analyses)
 		.filter((f) => f.owner !== skip)
 		.map((f) => {
-			const settings = settingsOf(f.owner);
-			const q = f.field.sql(plain, settings);
+			// As the owner runs them (its prepare: the due status reads the lifecycle stages).
+			const settings = (s: Scope) =>
+				preparedSettings(analyses, f.owner, s, settingsOf(f.owner), settingsOf);
+			const q = f.field.sql(plain, settings(plain));
 			return {
 				key: f.field.key,
-				sql: f.field.sql(scope, settings),
+				sql: f.field.sql(scope, settings(scope)),
 				identity: JSON.stringify([version, q.text, q.params])
 			};
 		});

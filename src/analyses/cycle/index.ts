@@ -1,6 +1,7 @@
 // Purchase cycle: gaps between purchases, next purchase due (sql.ts).
-import type { AnalysisModule } from '../types';
+import { messageKey, type AnalysisModule } from '../types';
 import { cycleAnalysis, defaultCycleSettings, type CycleResult, type CycleSettings } from './sql';
+import { buildCycleDueStatusSql } from './due-status';
 import { messages, type CycleKey } from './messages';
 
 /** The chart specs, typed for the section (one loader, so the chunk is fetched once). */
@@ -34,5 +35,15 @@ export const cycle: AnalysisModule<CycleSettings, CycleResult, CycleKey> = {
 	dependsOn: ['lifecycle'],
 	prepare(_scope, settings, context) {
 		return { ...settings, stageSql: context.derivedSql(STAGE_FIELD) };
-	}
+	},
+	derives: [
+		{
+			// Every customer in scope has a value (due-status.ts). With its settings
+			// as prepared (stageSql), 'due' is exactly the due list; without them no one is churned.
+			key: 'due_status',
+			label: 'cycle.dueStatus',
+			sql: buildCycleDueStatusSql,
+			valueLabel: (value) => messageKey(messages, `dueStatus.${value}`)
+		}
+	]
 };

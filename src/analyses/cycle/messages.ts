@@ -32,6 +32,13 @@ const en = {
 		'Half of repeat purchases come within {median} days of the previous one (middle half {p25}–{p75} days); {due} customers are due now.',
 	'cycle.takeaway.one':
 		'Half of repeat purchases come within {median} days of the previous one (middle half {p25}–{p75} days); {due} customer is due now.',
+	'cycle.dueStatus': 'Due for repurchase',
+	'dueStatus.due': 'Due (on the due list)',
+	'dueStatus.churned': 'In the due window but churned (win-back list)',
+	'dueStatus.overdue': 'Overdue beyond the grace period',
+	'dueStatus.not_due': 'Not due yet',
+	'dueStatus.one_time': 'One purchase day, no cycle',
+	'dueStatus.no_purchase': 'No purchase in this period',
 	'cycle.method':
 		'Days between consecutive purchase days of each repeat customer; a customer is due when the days since the last purchase pass their typical gap.'
 } as const;
@@ -66,6 +73,13 @@ export const messages: Messages<CycleKey> = {
 		'cycle.overdue': '逾期天数',
 		'cycle.takeaway':
 			'一半的复购发生在上次购买后 {median} 天内（中间一半为 {p25}–{p75} 天）；目前有 {due} 位客户到期应复购。',
+		'cycle.dueStatus': '复购到期状态',
+		'dueStatus.due': '到期（在待复购名单中）',
+		'dueStatus.churned': '在到期时间范围内但已流失（挽回名单）',
+		'dueStatus.overdue': '逾期超过宽限期',
+		'dueStatus.not_due': '尚未到期',
+		'dueStatus.one_time': '只在一天购买，无周期',
+		'dueStatus.no_purchase': '本期无购买',
 		'cycle.method':
 			'统计每位复购客户相邻两个购买日之间的天数；距上次购买的天数超过其典型间隔时视为到期。'
 	}

@@ -105,7 +105,8 @@ export interface CycleResult {
 	due_preview: CycleCustomerRow[];
 }
 
-function checkSettings(s: CycleSettings): void {
+/** Throws on settings out of range (also for due-status.ts). */
+export function checkSettings(s: CycleSettings): void {
 	const wholeOrNull = (x: number | null, min: number) =>
 		x === null || (Number.isInteger(x) && x >= min);
 	if (!wholeOrNull(s.binDays, 1)) throw new Error('cycle: binDays must be a whole number ≥ 1');
@@ -124,7 +125,8 @@ function stageCtes(stageSql: Sql | null): Sql {
 		: sql`customer_stage AS (\n\tSELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS VARCHAR) AS value\n\tWHERE false\n),`;
 }
 
-function cycleCtes(scope: Scope, s: CycleSettings): Sql {
+/** The section's CTEs, through customer_due (also for due-status.ts). */
+export function cycleCtes(scope: Scope, s: CycleSettings): Sql {
 	const asOf = sql`CAST(${scope.asOf} AS DATE)`;
 	const width =
 		s.binDays === null
