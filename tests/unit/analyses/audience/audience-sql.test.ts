@@ -76,9 +76,19 @@ async function load(db: Engine, f: { orders: string; customers: string }): Promi
 }
 
 /** The derived fields that run without another section's run first (not the forecast's). */
+const DERIVED = [
+	'rfm_segment',
+	'rfm_r_score',
+	'rfm_f_score',
+	'rfm_m_score',
+	'lifecycle_stage',
+	'abc_tier',
+	'due_status'
+];
+
 function derivedOf(scope: Scope): DerivedInput[] {
 	const ctx = prepareContext(ANALYSES, scope, (m) => ({ ...m.defaults }));
-	return ['rfm_segment', 'lifecycle_stage'].map((key) => ({ key, sql: ctx.derivedSql(key)! }));
+	return DERIVED.map((key) => ({ key, sql: ctx.derivedSql(key)! }));
 }
 
 // ---- the plain-TS reference -------------------------------------------------------------------
@@ -236,10 +246,17 @@ describe('audience SQL', () => {
 			expect.arrayContaining([
 				'fact:revenue',
 				'customers:region',
-				'derived:rfm_segment',
-				'derived:lifecycle_stage'
+				...DERIVED.map((k) => `derived:${k}`)
 			])
 		);
+		// Every derived field has values here (else a condition on it could not select anyone).
+		for (const k of DERIVED)
+			expect(
+				rows.some((r) => r[k] !== null),
+				k
+			).toBe(true);
+		// The purchase cycle gives every customer a status, prospects included.
+		expect(rows.every((r) => r.due_status !== null)).toBe(true);
 		expect(rows.some((r) => r.rfm_segment !== null)).toBe(true);
 		expect(rows.some((r) => r.orders === 0)).toBe(true);
 	});
@@ -266,7 +283,14 @@ describe('audience SQL', () => {
 			'missing (derived: prospects have no segment)',
 			{ kind: 'missing', field: 'derived:rfm_segment' }
 		],
-		['cohort', { kind: 'in', field: 'fact:cohort', values: ['2023-01', '2023-02'] }]
+		['cohort', { kind: 'in', field: 'fact:cohort', values: ['2023-01', '2023-02'] }],
+		['RFM recency score', { kind: 'in', field: 'derived:rfm_r_score', values: ['4', '5'] }],
+		['RFM frequency score', { kind: 'equals', field: 'derived:rfm_f_score', value: '1' }],
+		['RFM monetary score', { kind: 'not_in', field: 'derived:rfm_m_score', values: ['1', '2'] }],
+		['ABC tier', { kind: 'equals', field: 'derived:abc_tier', value: 'A' }],
+		['ABC tier missing (not ranked)', { kind: 'missing', field: 'derived:abc_tier' }],
+		['due for repurchase', { kind: 'in', field: 'derived:due_status', values: ['due', 'overdue'] }],
+		['no cycle', { kind: 'in', field: 'derived:due_status', values: ['one_time', 'no_purchase'] }]
 	] as [string, Condition][])('%s matches the plain filter', async (_name, c) => {
 		const root: Group = { kind: 'group', op: 'and', items: [c] };
 		const want = expected(root);
@@ -319,7 +343,8 @@ describe('audience SQL', () => {
 			expect(await members(root), JSON.stringify(root)).toEqual(want);
 		}
 		expect(nonTrivial).toBeGreaterThan(60);
-	});
+		// 200 statements, each computing the derived fields its tree names (seven may be named).
+	}, 180_000);
 
 	it('the export list with two or more extra fields is one valid statement with their columns', async () => {
 		const root: Group = {
