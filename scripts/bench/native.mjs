@@ -123,7 +123,7 @@ async function runAnalyses(app, engine, plainScope) {
  * Load `file` as the app does (loadCsv → detection → canonical statements → summary), run every
  * analysis, then again with the date filter. Times in ms.
  */
-export async function runNative(api, app, file, { threads } = {}) {
+export async function runNative(api, app, file, { threads, after, filter = true } = {}) {
 	const dir = await mkdtemp(join(tmpdir(), 'clientele-bench-native-'));
 	const instance = await api.DuckDBInstance.create(':memory:', threads ? { threads } : {});
 	const conn = await instance.connect();
@@ -168,8 +168,11 @@ export async function runNative(api, app, file, { threads } = {}) {
 		const scope = defaultScope(summary.as_of);
 		const analyses = await runAnalyses(app, engine, scope);
 		const analysisLog = log.splice(0);
+		// More measurements over the loaded data and the materialised scope (the CRM bench).
+		const extra = after ? await after(engine, scope, summary) : undefined;
+		log.splice(0);
 		const from = filterDate(summary.as_of, summary.first_date);
-		const filtered = await runAnalyses(app, engine, { ...scope, from });
+		const filtered = filter ? await runAnalyses(app, engine, { ...scope, from }) : {};
 		log.splice(0);
 		return {
 			threads: t,
@@ -183,7 +186,8 @@ export async function runNative(api, app, file, { threads } = {}) {
 			filterDate: from,
 			filtered,
 			filterMs: sum(filtered),
-			slowest: [...loadLog, ...analysisLog].sort((a, b) => b.ms - a.ms).slice(0, 8)
+			slowest: [...loadLog, ...analysisLog].sort((a, b) => b.ms - a.ms).slice(0, 8),
+			extra
 		};
 	} finally {
 		conn.closeSync?.();
