@@ -29,12 +29,14 @@ export async function prepareCustomerFields(
 	scope: Scope,
 	version: number
 ): Promise<void> {
-	await dashboard.onScope(scope, (query, s) =>
-		tables(dashboard).ensure(
-			query,
-			fieldInputs(ANALYSES, s, (o) => dashboard.settingsOf(o), version, rfm)
-		)
-	);
+	await dashboard.onScope(scope, async (query, s) => {
+		const settingsOf = (o: Parameters<Dashboard['settingsOf']>[0]) => dashboard.settingsOf(o);
+		const t = tables(dashboard);
+		await t.ensure(query, fieldInputs(ANALYSES, s, settingsOf, version, rfm));
+		// The RFM list's table too: reading one customer's scores from it is a lookup.
+		const input = profileInput(ANALYSES, s, '', settingsOf, null, rfm, version);
+		if (input.rfmCustomers) await t.ensureRows(query, 'rfm', input.rfmCustomers, input.rfmIdentity);
+	});
 }
 
 /**

@@ -51,9 +51,12 @@ export function profileInput(
 ): ProfileInput {
 	const prepared = (m: AnalysisModule) =>
 		preparedSettings(analyses, m, scope, settingsOf(m), settingsOf);
-	const rfmCustomers = scores
-		? (scores.def.queries(scope, prepared(scores))['customers'] ?? null)
-		: null;
+	const list = (s: Scope) =>
+		scores ? (scores.def.queries(s, prepared(scores))['customers'] ?? null) : null;
+	const rfmCustomers = list(scope);
+	// As a field's: the list over the plain scope names what its table holds (read.ts).
+	const plain = list({ ...scope, materialized: false });
+	const rfmIdentity = JSON.stringify([version, plain?.text ?? null, plain?.params ?? null]);
 	const fields = fieldInputs(analyses, scope, settingsOf, version, rfmCustomers ? scores : null);
-	return { scope, id, thresholds, rfmCustomers, fields };
+	return { scope, id, thresholds, rfmCustomers, rfmIdentity, fields };
 }
