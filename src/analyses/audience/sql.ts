@@ -105,20 +105,25 @@ function groupOf(keys: readonly string[]): Group {
 	};
 }
 
-/** Customers, revenue and revenue share of the audience. */
+/**
+ * Customers, revenue and revenue share of the audience: one pass over audience_base, the audience
+ * counted with FILTER. (A CTE `audience` read by four scalar subqueries made DuckDB inline
+ * audience_base — every derived field's statement — once per read: 5.7 s instead of 1.8 s for
+ * two derived fields on a 1 M-line file, issue 19.) Same values: a sum over no customer is NULL.
+ */
 export function buildCountQuery(scope: Scope, s: AudienceSettings, root: Group): Sql {
 	const fields = fieldsOf(scope, s);
 	return sql`WITH ${audienceBaseCtes(scope, s.derived, usedFields(root))},
-audience AS (
-	SELECT b.customer_id, b.revenue
+marked AS (
+	SELECT b.revenue, ${groupSql(root, fields)} AS in_audience
 	FROM audience_base b
-	WHERE ${groupSql(root, fields)}
 )
 SELECT
-	CAST((SELECT count(*) FROM audience) AS INTEGER) AS customers,
-	CAST((SELECT coalesce(sum(revenue), 0) FROM audience) AS DOUBLE) AS revenue,
-	CAST((SELECT count(*) FROM audience_base) AS INTEGER) AS all_customers,
-	CAST((SELECT sum(revenue) FROM audience) / NULLIF((SELECT sum(revenue) FROM audience_base), 0) AS DOUBLE) AS revenue_share`;
+	CAST(count(*) FILTER (WHERE in_audience) AS INTEGER) AS customers,
+	CAST(coalesce(sum(revenue) FILTER (WHERE in_audience), 0) AS DOUBLE) AS revenue,
+	CAST(count(*) AS INTEGER) AS all_customers,
+	CAST(sum(revenue) FILTER (WHERE in_audience) / NULLIF(sum(revenue), 0) AS DOUBLE) AS revenue_share
+FROM marked`;
 }
 
 /** Customers in both audiences, only in A, only in B. */

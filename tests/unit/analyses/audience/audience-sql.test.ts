@@ -22,6 +22,7 @@ import {
 	fieldsOf,
 	type AudienceSettings
 } from '../../../../src/analyses/audience/sql';
+import { groupSql } from '../../../../src/analyses/audience/where';
 import {
 	COMPARISONS,
 	type Condition,
@@ -142,6 +143,11 @@ function matches(g: Group, row: Row, fields: AudienceField[]): boolean {
 	);
 	if (r.length === 0) return true;
 	return g.op === 'and' ? r.every(Boolean) : r.some(Boolean);
+}
+
+/** The field keys a tree's conditions name (sql.ts usedFields). */
+function usedKeys(g: Group): Set<string> {
+	return new Set(g.items.flatMap((n) => (n.kind === 'group' ? [...usedKeys(n)] : [n.field])));
 }
 
 // ---- random conditions ------------------------------------------------------------------------
@@ -377,6 +383,45 @@ describe('audience SQL', () => {
 				w['customer.region']
 			]);
 		}
+	});
+
+	it('the one-pass count gives the rows of the former four-subquery count, empty audience included', async () => {
+		// The statement before issue 19's rewrite: four scalar subqueries over an `audience` CTE,
+		// which DuckDB expanded — every derived field's statement — once per read.
+		const former = (
+			root: Group
+		) => sql`WITH ${audienceBaseCtes(scope, settings.derived, usedKeys(root))},
+audience AS (
+	SELECT b.customer_id, b.revenue
+	FROM audience_base b
+	WHERE ${groupSql(root, fields)}
+)
+SELECT
+	CAST((SELECT count(*) FROM audience) AS INTEGER) AS customers,
+	CAST((SELECT coalesce(sum(revenue), 0) FROM audience) AS DOUBLE) AS revenue,
+	CAST((SELECT count(*) FROM audience_base) AS INTEGER) AS all_customers,
+	CAST((SELECT sum(revenue) FROM audience) / NULLIF((SELECT sum(revenue) FROM audience_base), 0) AS DOUBLE) AS revenue_share`;
+		const nobody: Group = {
+			kind: 'group',
+			op: 'and',
+			items: [{ kind: 'compare', field: 'fact:orders', op: 'lt', value: -1 }]
+		};
+		const r = seededRandom(1919);
+		const roots = [nobody, ...Array.from({ length: 30 }, () => randomTree(r, rows, fields))];
+		for (const root of roots) {
+			const [got] = await db.query<Row>(buildCountQuery(scope, settings, root));
+			const [want] = await db.query<Row>(former(root));
+			expect(got!.customers).toBe(want!.customers);
+			expect(got!.all_customers).toBe(want!.all_customers);
+			expect(got!.revenue).toBeCloseTo(Number(want!.revenue), 6);
+			if (want!.revenue_share === null) expect(got!.revenue_share).toBeNull();
+			else expect(got!.revenue_share).toBeCloseTo(Number(want!.revenue_share), 9);
+		}
+		expect((await db.query<Row>(buildCountQuery(scope, settings, nobody)))[0]).toMatchObject({
+			customers: 0,
+			revenue: 0,
+			revenue_share: null
+		});
 	});
 
 	it('count and revenue share equal the sums over the plain filter', async () => {
