@@ -4,8 +4,10 @@
 //
 //   node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--no-build] [--no-native]
 //                          [--native-threads N] [--cold] [--no-clv] [--clv-only]
-//                          [--no-basket] [--basket-only]
+//                          [--no-basket] [--basket-only] [--no-crm] [--crm-only]
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startAppServer } from '../tests/e2e/helpers/static-server.mjs';
@@ -17,6 +19,7 @@ import { printTable, printTargets, ratios, targets, writeResults } from './bench
 import { ensureBuilt, jsSizes, startupGzip } from './bench/site.mjs';
 import { benchClv } from './bench/clv.mjs';
 import { benchBasket } from './bench/basket.mjs';
+import { browserProfileStats, crmNative, printCrm } from './bench/crm.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -30,12 +33,14 @@ const { values } = parseArgs({
 		'clv-only': { type: 'boolean', default: false },
 		'no-basket': { type: 'boolean', default: false },
 		'basket-only': { type: 'boolean', default: false },
+		'no-crm': { type: 'boolean', default: false },
+		'crm-only': { type: 'boolean', default: false },
 		help: { type: 'boolean', short: 'h', default: false }
 	}
 });
 if (values.help) {
 	console.log(
-		'usage: node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--no-build] [--no-native] [--native-threads N] [--cold] [--no-clv] [--clv-only] [--no-basket] [--basket-only]'
+		'usage: node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--no-build] [--no-native] [--native-threads N] [--cold] [--no-clv] [--clv-only] [--no-basket] [--basket-only] [--no-crm] [--crm-only]'
 	);
 	process.exit(0);
 }
@@ -83,9 +88,13 @@ if (values['clv-only']) {
 	process.exit(0);
 }
 
+// --crm-only (issue 19): the customer profile and audience counts on the 1M-line file, natively and
+// (the profile) in the page; the CRM figures are also taken on that file in a full run.
+const crmOnly = values['crm-only'];
+const crmInput = (name) => !values['no-crm'] && name === '1m';
 const build = ensureBuilt(ROOT, { build: !values['no-build'] });
 const js = jsSizes(ROOT);
-const inputs = await ensureData(ROOT, names);
+const inputs = await ensureData(ROOT, crmOnly ? ['1m'] : names);
 
 let api = null;
 let app = null;
@@ -94,7 +103,7 @@ if (!values['no-native']) {
 	const loaded = loadNodeApi(ROOT);
 	api = loaded.api;
 	nativeNote = api ? `@duckdb/node-api@${NODE_API_VERSION}` : `skipped: ${loaded.reason}`;
-	if (api) app = await importAppModules(ROOT);
+	if (api) app = await importAppModules(ROOT, 'scripts/bench/crm-entry.ts');
 	else console.log(`native column ${nativeNote}`);
 }
 const threads = values['native-threads'] ? Number(values['native-threads']) : undefined;
@@ -107,7 +116,14 @@ try {
 		console.log(
 			`\n${input.name}: ${input.file} (${mb} MiB), load average ${loadavg()[0].toFixed(2)}`
 		);
-		const native = api ? await runNative(api, app, input.file, { threads }) : null;
+		const crm = crmOnly || crmInput(input.name);
+		const native = api
+			? await runNative(api, app, input.file, {
+					threads,
+					after: crm ? crmNative(app) : undefined,
+					filter: !crmOnly
+				})
+			: null;
 		if (native)
 			console.log(
 				`  native: load ${(native.loadMs / 1000).toFixed(2)} s, analyses ${(native.analysesMs / 1000).toFixed(2)} s, filter ${(native.filterMs / 1000).toFixed(2)} s`
@@ -117,7 +133,9 @@ try {
 		try {
 			browser = await runBrowser(server.appUrl, input.file, {
 				filterFrom: native?.filterDate,
-				warm: !values.cold
+				warm: !values.cold,
+				// The last five customers the native side opened (ids spread over the file by hash).
+				crmIds: crm ? (native?.extra?.ids.slice(-5) ?? null) : null
 			});
 			console.log(
 				`  wasm:   load ${(browser.loadMs / 1000).toFixed(2)} s, analyses ${(browser.analysesMs / 1000).toFixed(2)} s, filter ${(browser.filterMs / 1000).toFixed(2)} s, peak ${Math.round(browser.peakRendererMB)} MiB`
@@ -127,8 +145,15 @@ try {
 			failure = String(e?.message ?? e).split('\n')[0];
 			console.log(`  wasm:   FAILED: ${failure}`);
 		}
+		if (crm) printCrm(native?.extra, browser?.crm);
 		results.push({
 			name: input.name,
+			crm: crm
+				? {
+						native: native?.extra ?? null,
+						browserProfile: browser?.crm ? browserProfileStats(browser.crm) : null
+					}
+				: undefined,
 			file: input.file.slice(ROOT.length),
 			bytes: input.bytes,
 			loadAverage: loadavg(),
@@ -140,6 +165,29 @@ try {
 	}
 } finally {
 	await server.close();
+}
+
+if (crmOnly) {
+	// Only the CRM figures: the full run's latest.json stays as it is.
+	mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+	const out = join(ROOT, `bench/results/${startedAt.slice(0, 10)}-crm.json`);
+	const crm = results.map((r) => ({ name: r.name, loadAverage: r.loadAverage, crm: r.crm }));
+	writeFileSync(
+		out,
+		JSON.stringify(
+			{
+				startedAt,
+				nproc: cpus().length,
+				native: nativeNote,
+				nativeThreads: results.find((r) => r.native)?.native.threads ?? null,
+				results: crm
+			},
+			null,
+			'\t'
+		) + '\n'
+	);
+	console.log(`\nresults: ${out.slice(ROOT.length)}`);
+	process.exit(0);
 }
 
 // Page weight as measured: the scripts the first browser run fetched before a file was given.
@@ -159,8 +207,8 @@ if (warmScripts) {
 	js.lazyGzipKB -= js.warmUpGzipKB;
 }
 
-const clv = values['no-clv'] ? null : await clvBench();
-const basket = values['no-basket'] ? null : await basketBench();
+const clv = values['no-clv'] || crmOnly ? null : await clvBench();
+const basket = values['no-basket'] || crmOnly ? null : await basketBench();
 console.log('');
 printTable(results);
 const goals = targets(results, js);

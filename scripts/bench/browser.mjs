@@ -120,7 +120,7 @@ const longest = (tasks, from, to = Infinity) =>
 export async function runBrowser(
 	appUrl,
 	file,
-	{ filterFrom, timeout = 600_000, warm = true } = {}
+	{ filterFrom, timeout = 600_000, warm = true, crmIds = null } = {}
 ) {
 	const profile = await mkdtemp(join(tmpdir(), 'clientele-bench-profile-'));
 	const context = await chromium.launchPersistentContext(profile, {
@@ -226,7 +226,9 @@ export async function runBrowser(
 			},
 			{ t0, t1 }
 		);
+		const crm = crmIds ? await openProfiles(page, crmIds) : null;
 		return {
+			crm,
 			fcpMs: startup.fcp,
 			startupScripts: startup.scripts,
 			warmUp,
@@ -256,6 +258,48 @@ export async function runBrowser(
 		await context.close();
 		await rm(profile, { recursive: true, force: true });
 	}
+}
+
+/**
+ * Issue 19: open the profile of each of `ids` through the customer search, as a person does —
+ * focus (the search builds the derived fields' tables), type the id, click its option — and read
+ * the page's own `clientele: customer profile` measure (readProfile: thresholds, statements, field
+ * reads) and the click → dialog done time. The first id's profile waits for the focus's tables.
+ */
+async function openProfiles(page, ids) {
+	const search = page.getByTestId('customer-search');
+	await search.focus();
+	const runs = [];
+	for (const id of ids) {
+		await search.fill(id);
+		const option = page.locator(
+			`[data-testid=customer-search-results] li[data-customer-id="${id}"]`
+		);
+		await option.waitFor({ timeout: 60_000 });
+		const t0 = await page.evaluate(() => performance.now());
+		await option.click();
+		await page.waitForSelector(
+			`[data-testid=customer-profile][data-customer-id="${id}"][data-status=done]`,
+			{ timeout: 120_000 }
+		);
+		const r = await page.evaluate((t0) => {
+			const m = performance
+				.getEntriesByName('clientele: customer profile')
+				.filter((e) => e.startTime >= t0)
+				.at(-1);
+			return { profileMs: m?.duration ?? null, clickToDoneMs: performance.now() - t0 };
+		}, t0);
+		runs.push({ id, ...r });
+		await page.keyboard.press('Escape');
+		await page
+			.waitForSelector('[data-testid=customer-profile][open]', {
+				state: 'detached',
+				timeout: 10_000
+			})
+			.catch(() => {});
+		await search.focus();
+	}
+	return runs;
 }
 
 /** Long tasks over 100 ms with the stage that was running then (the next section to finish). */

@@ -69,8 +69,16 @@ export function crmNative(app, reps = 5) {
 			return { ...i, fields: i.fields.filter((f) => !NEEDS_FIT.has(f.key)) };
 		};
 		const warmTables = new app.FieldTables();
-		await warmTables.ensure(query, input(ids[0]).fields);
-		const runs = { profile: [], profileFirst: [], ...Object.fromEntries(list.map((a) => [a.name, []])) };
+		// As prepareCustomerFields does when the search gets the focus: every field's table and the
+		// RFM list's.
+		const first = input(ids[0]);
+		await warmTables.ensure(query, first.fields);
+		await warmTables.ensureRows(query, 'rfm', first.rfmCustomers, first.rfmIdentity);
+		const runs = {
+			profile: [],
+			profileFirst: [],
+			...Object.fromEntries(list.map((a) => [a.name, []]))
+		};
 		const counts = {};
 		const time = async (key, f) => {
 			const t0 = performance.now();
@@ -93,6 +101,7 @@ export function crmNative(app, reps = 5) {
 			}
 		}
 		return {
+			ids,
 			revenueOver: x,
 			fields: input(ids[0]).fields.map((f) => f.key),
 			profile: stats(runs.profile),
@@ -100,4 +109,29 @@ export function crmNative(app, reps = 5) {
 			audiences: list.map((a) => ({ name: a.name, count: counts[a.name], ...stats(runs[a.name]) }))
 		};
 	};
+}
+
+/** The browser's profile runs (browser.mjs openProfiles) as stats of the page's measure. */
+export function browserProfileStats(runs) {
+	const ms = runs.map((r) => r.profileMs).filter((v) => v !== null);
+	return ms.length ? { ...stats(ms), clickToDone: stats(runs.map((r) => r.clickToDoneMs)) } : null;
+}
+
+/** Prints the CRM figures of one input. */
+export function printCrm(native, browserRuns) {
+	const f = (s) =>
+		s
+			? `${Math.round(s.medianMs)} ms (${Math.round(s.minMs)}–${Math.round(s.maxMs)}, ${s.reps} runs)`
+			: '—';
+	if (native) {
+		console.log(
+			`  crm native: profile ${f(native.profile)}; first profile, tables built ${f(native.profileFirst)}`
+		);
+		for (const a of native.audiences)
+			console.log(
+				`  crm native: audience count "${a.name}" (${a.count.customers} customers) ${f(a)}`
+			);
+	}
+	const b = browserRuns ? browserProfileStats(browserRuns) : null;
+	if (b) console.log(`  crm wasm:   profile ${f(b)}; click → dialog done ${f(b.clickToDone)}`);
 }
