@@ -4,7 +4,7 @@
  * A derived field's statement ranks or fits over every customer (an RFM quintile, a CLV decile),
  * so filtering it to one customer still costs the whole statement (≈ 150 ms for a forecast field on
  * a 1 M-line file). Each field's values for every customer are therefore kept in a temp table of
- * its own (`__customer_field_<i>`, replaced when the statement changes: another scope, other
+ * its own (`__customer_field_<instance>_<i>`, replaced when the statement changes: another scope, other
  * settings, other data), built once — when the search gets the focus, or at the first profile —
  * and read with a one-customer predicate afterwards. So is the RFM section's customer list (its
  * scores rank every customer: ≈ 250 ms per profile on a 1 M-line file when filtered each time,
@@ -54,6 +54,10 @@ export function forCustomer(q: Sql, id: string): Sql {
 
 /** Which derived fields have a table of every customer's value, built from which statement. */
 export class FieldTables {
+	/** Instances made so far: each names its tables apart (`__customer_field_<instance>_<n>`). */
+	private static made = 0;
+	/** This instance's number: two sets of tables never overwrite each other's. */
+	private readonly instance = FieldTables.made++;
 	/** Field key → identity of the statement its table holds. */
 	private built = new Map<string, string>();
 	/** Field key → its table's number (stable for the page's life). */
@@ -62,7 +66,7 @@ export class FieldTables {
 	private table(key: string) {
 		let n = this.numbers.get(key);
 		if (n === undefined) this.numbers.set(key, (n = this.numbers.size));
-		return raw(`__customer_field_${n}`);
+		return raw(`__customer_field_${this.instance}_${n}`);
 	}
 
 	/**

@@ -240,6 +240,19 @@ describe('customer profile', () => {
 		}
 	});
 
+	it("two sets of field tables do not overwrite each other's tables (the RFM list's table took field 0's name)", async () => {
+		// As the search's focus does: the fields' tables first, then the RFM list's at the profile.
+		const a = new FieldTables();
+		const settingsOf = (m: AnalysisModule) => ({ ...m.defaults });
+		await a.ensure(
+			(q) => db.query(q),
+			profileInput(ANALYSES, scope, 'c01', settingsOf, null, rfm).fields
+		);
+		const first = await profileOf('c01', a);
+		await profileOf('c02', new FieldTables());
+		expect(await profileOf('c01', a)).toEqual(first);
+	});
+
 	it('a prospect from the customers file has facts with no orders, and stage prospect', async () => {
 		const p = await profileOf('c10');
 		expect(p.facts).toMatchObject({ orders: 0, is_prospect: true });
