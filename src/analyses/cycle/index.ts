@@ -23,7 +23,7 @@ export const cycle: AnalysisModule<CycleSettings, CycleResult, CycleKey> = {
 	takeaway({ summary }, f) {
 		if (summary.median_gap === null) return null;
 		return f.tn('cycle.takeaway', summary.due_customers, {
-			median: f.num(summary.median_gap),
+			median: f.tn('cycle.days', summary.median_gap, { n: f.num(summary.median_gap) }),
 			p25: f.num(summary.p25_gap),
 			p75: f.num(summary.p75_gap),
 			due: f.num(summary.due_customers)

@@ -29,9 +29,12 @@ const en = {
 	'cycle.expected': 'Expected next purchase',
 	'cycle.overdue': 'Days overdue',
 	'cycle.takeaway':
-		'Half of repeat purchases come within {median} days of the previous one (middle half {p25}–{p75} days); {due} customers are due now.',
+		'Half of repeat purchases come within {median} of the previous one (middle half {p25}–{p75} days); {due} customers are due now.',
 	'cycle.takeaway.one':
-		'Half of repeat purchases come within {median} days of the previous one (middle half {p25}–{p75} days); {due} customer is due now.',
+		'Half of repeat purchases come within {median} of the previous one (middle half {p25}–{p75} days); {due} customer is due now.',
+	// The takeaway's median gap: "1 day", "30 days".
+	'cycle.days': '{n} days',
+	'cycle.days.one': '{n} day',
 	'cycle.dueStatus': 'Due for repurchase',
 	'dueStatus.due': 'Due (on the due list)',
 	'dueStatus.churned': 'In the due window but churned (win-back list)',
@@ -72,7 +75,8 @@ export const messages: Messages<CycleKey> = {
 		'cycle.expected': '预计下次购买',
 		'cycle.overdue': '逾期天数',
 		'cycle.takeaway':
-			'一半的复购发生在上次购买后 {median} 天内（中间一半为 {p25}–{p75} 天）；目前有 {due} 位客户到期应复购。',
+			'一半的复购发生在上次购买后 {median}内（中间一半为 {p25}–{p75} 天）；目前有 {due} 位客户到期应复购。',
+		'cycle.days': '{n} 天',
 		'cycle.dueStatus': '复购到期状态',
 		'dueStatus.due': '到期（在待复购名单中）',
 		'dueStatus.churned': '在到期时间范围内但已流失（挽回名单）',

@@ -196,6 +196,16 @@ describe('takeaways', () => {
 		expect(take(cycle, { summary: { ...summary, median_gap: null } })).toBeNull();
 	});
 
+	it('cycle: a median gap of one day said "within 1 days"', () => {
+		const summary = { median_gap: 1, p25_gap: 1, p75_gap: 3, due_customers: 1 };
+		expect(take(cycle, { summary })).toBe(
+			'Half of repeat purchases come within 1 day of the previous one (middle half 1–3 days); 1 customer is due now.'
+		);
+		expect(take(cycle, { summary }, 'zh')).toBe(
+			'一半的复购发生在上次购买后 1 天内（中间一半为 1–3 天）；目前有 1 位客户到期应复购。'
+		);
+	});
+
 	it('clv: expected purchases and value, customers slipping away', () => {
 		const totals = { customers: 100, expected_purchases: 42.4, clv: 1234.5, slipping: 7 };
 		expect(take(clv, { totals })).toBe(
