@@ -160,7 +160,11 @@ export class Dashboard {
 		if (!a) return;
 		const key = this.cacheKey(a, scope);
 		if (this.cache.has(key)) {
-			this.set(id, { status: 'done', data: this.cache.get(key), error: null, ms: 0 });
+			const data = this.cache.get(key);
+			// Its SQL did not change and it shows that result: keep its state, nothing to redraw.
+			const current = this.results[id];
+			if (current?.status === 'done' && current.data === data) return;
+			this.set(id, { status: 'done', data, error: null, ms: 0 });
 			return;
 		}
 		this.set(id, { ...(this.results[id] ?? idle()), status: 'running' });
