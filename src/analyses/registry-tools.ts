@@ -13,7 +13,8 @@ import type { AnalysisModule, DerivedField, LoadedData, PrepareContext } from '.
 export const ORDERS_LOADED: LoadedData = {
 	orders: true,
 	baskets: false,
-	lineRoles: ['product', 'category']
+	lineRoles: ['product', 'category'],
+	feedback: false
 };
 
 /** Whether `a` runs on `data`: every analysis needs orders but those for basket files alone. */

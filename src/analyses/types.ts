@@ -55,6 +55,8 @@ export interface LoadedData {
 	baskets: boolean;
 	/** Order-line roles mapped to a column, of those an analysis reads per line. */
 	lineRoles: readonly ('product' | 'category')[];
+	/** A feedback/survey file is loaded (the `feedback` table, issue 21). */
+	feedback: boolean;
 }
 
 /** What `prepare` may ask of the other analyses. */

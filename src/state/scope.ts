@@ -30,6 +30,8 @@ export interface LoadedSource {
 	/** The basket files' summary, a new object per load. */
 	basketsSummary: object | null;
 	mapping: OrdersMapping | null;
+	/** The feedback files' summary (issue 21), a new object per load; absent or null: none. */
+	feedbackSummary?: object | null;
 }
 
 /** The loaded data set as the analyses' prepare sees it (PrepareContext.data). */
@@ -38,6 +40,7 @@ export function loadedData(s: LoadedSource): LoadedData {
 	return {
 		orders: s.summary !== null,
 		baskets: s.basketsSummary !== null,
-		lineRoles: (['product', 'category'] as const).filter((r) => Boolean(roles[r]))
+		lineRoles: (['product', 'category'] as const).filter((r) => Boolean(roles[r])),
+		feedback: s.feedbackSummary != null
 	};
 }

@@ -18,8 +18,8 @@ vi.mock('../../../../src/db/engine-instance', () => ({
 	getEngine: () => Promise.reject(new Error('the page engine is not used in these tests'))
 }));
 
-const BASKETS_ONLY: LoadedData = { orders: false, baskets: true, lineRoles: [] };
-const BOTH: LoadedData = { orders: true, baskets: true, lineRoles: ['product'] };
+const BASKETS_ONLY: LoadedData = { orders: false, baskets: true, lineRoles: [], feedback: false };
+const BOTH: LoadedData = { orders: true, baskets: true, lineRoles: ['product'], feedback: false };
 
 let db: Engine;
 beforeAll(async () => {
@@ -114,7 +114,7 @@ describe('the basket analysis on the dashboard', () => {
 		d.update(basket, { source: 'orders' });
 		expect(settled(d).source).toBe('orders');
 		// Orders alone: the orders, whatever was chosen.
-		d.useData(1, { orders: true, baskets: false, lineRoles: ['product'] }, null);
+		d.useData(1, { orders: true, baskets: false, lineRoles: ['product'], feedback: false }, null);
 		d.update(basket, { source: 'baskets' });
 		expect(settled(d).source).toBe('orders');
 	});
@@ -122,9 +122,13 @@ describe('the basket analysis on the dashboard', () => {
 	it('reads order baskets by a mapped line role: category when only it is mapped', async () => {
 		const d = dashboard();
 		d.reset('2024-07-01');
-		d.useData(1, { orders: true, baskets: false, lineRoles: ['category'] }, null);
+		d.useData(1, { orders: true, baskets: false, lineRoles: ['category'], feedback: false }, null);
 		expect(settled(d).itemLevel).toBe('category');
-		d.useData(2, { orders: true, baskets: false, lineRoles: ['product', 'category'] }, null);
+		d.useData(
+			2,
+			{ orders: true, baskets: false, lineRoles: ['product', 'category'], feedback: false },
+			null
+		);
 		expect(settled(d).itemLevel).toBe('product');
 		d.update(basket, { itemLevel: 'category' });
 		expect(settled(d).itemLevel).toBe('category');
@@ -142,7 +146,8 @@ describe('the basket analysis on the dashboard', () => {
 		expect(loadedData({ summary: {}, basketsSummary: null, mapping })).toEqual({
 			orders: true,
 			baskets: false,
-			lineRoles: ['category']
+			lineRoles: ['category'],
+			feedback: false
 		});
 	});
 });
@@ -163,7 +168,7 @@ describe('the recommendations download', () => {
 			('c', 'c1', DATE '2024-01-07', 10, false, 'milk')`);
 		const d = new Dashboard(ANALYSES, () => Promise.resolve(e));
 		d.reset('2024-07-01');
-		d.useData(1, { orders: true, baskets: false, lineRoles: ['product'] }, null);
+		d.useData(1, { orders: true, baskets: false, lineRoles: ['product'], feedback: false }, null);
 		d.update(basket, { minSupport: 0.5, minConfidence: 0.6 });
 		const scope = d.scope(false, [])!;
 		await d.rerun(basket.id, scope);
