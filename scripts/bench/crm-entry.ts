@@ -4,4 +4,5 @@ export * from './native-entry';
 export { FieldTables, readCustomerProfile } from '../../src/analyses/customer/read';
 export { profileInput } from '../../src/analyses/customer/input';
 export { buildThresholdsQuery } from '../../src/analyses/lifecycle/sql';
-export { buildCountQuery } from '../../src/analyses/audience/sql';
+export { audienceAnalysis, buildCountQuery } from '../../src/analyses/audience/sql';
+export { preparedSettings } from '../../src/analyses/registry-tools';

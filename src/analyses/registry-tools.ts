@@ -42,7 +42,8 @@ export function prepareContext(
 	scope: Scope,
 	settingsOf: (owner: AnalysisModule) => object,
 	data: LoadedData = ORDERS_LOADED,
-	ownersPrepared = true
+	ownersPrepared = true,
+	dataKey: string | null = null
 ): PrepareContext {
 	const fields = derivedFields(analyses);
 	const settingsFor = (owner: AnalysisModule): object =>
@@ -59,6 +60,15 @@ export function prepareContext(
 		derivedSql(key) {
 			const f = fields.find((x) => x.field.key === key);
 			return f ? f.field.sql(scope, settingsFor(f.owner)) : null;
+		},
+		derivedIdentity(key) {
+			const f = fields.find((x) => x.field.key === key);
+			if (!f || dataKey === null) return null;
+			// Over the plain scope: the materialised scope's statement reads temp tables whose
+			// names do not say which scope they hold.
+			const plain: Scope = { ...scope, materialized: false };
+			const q = f.field.sql(plain, settingsFor(f.owner));
+			return JSON.stringify([dataKey, q.text, q.params]);
 		}
 	};
 }
@@ -70,10 +80,11 @@ export function preparedSettings(
 	scope: Scope,
 	settings: object,
 	settingsOf: (owner: AnalysisModule) => object,
-	data: LoadedData = ORDERS_LOADED
+	data: LoadedData = ORDERS_LOADED,
+	dataKey: string | null = null
 ): object {
 	return a.prepare
-		? a.prepare(scope, settings, prepareContext(analyses, scope, settingsOf, data))
+		? a.prepare(scope, settings, prepareContext(analyses, scope, settingsOf, data, true, dataKey))
 		: settings;
 }
 

@@ -70,6 +70,13 @@ export interface PrepareContext {
 	 * the bench, tests): orders with every line role (registry-tools ORDERS_LOADED).
 	 */
 	data: LoadedData;
+	/**
+	 * What a derived field's statement computes: the loaded data (the dashboard's data key), the
+	 * statement over the plain scope and its owner's settings — equal identities, equal rows, so a
+	 * reader may keep the rows in a table (audience). Null where the caller names no data (the
+	 * warm-up, the bench, tests): read the statement itself.
+	 */
+	derivedIdentity(key: string): string | null;
 }
 
 export interface AnalysisModule<S extends object = object, R = unknown, K extends string = string> {

@@ -46,6 +46,11 @@ export class Dashboard {
 
 	private generation = 0;
 	private dataVersion = 0;
+	/** Dashboards made so far: each names its data apart (dataKey). */
+	private static made = 0;
+	private readonly instance = Dashboard.made++;
+	/** Loads seen by useData: with `instance`, the data key of derived-field identities. */
+	private loads = 0;
 	private baskets: unknown = null;
 	/** Results by cacheKey, oldest first (Map order); at most CACHE_SCOPES scopes' worth. */
 	private cache = new Map<string, unknown>();
@@ -74,6 +79,7 @@ export class Dashboard {
 			baskets === this.baskets &&
 			JSON.stringify(loaded) === JSON.stringify(this.loaded);
 		if (same) return;
+		this.loads++;
 		this.dataVersion = version;
 		this.baskets = baskets;
 		this.loaded = loaded;
@@ -201,8 +207,17 @@ export class Dashboard {
 			scope,
 			this.settingsOf(m),
 			(o) => this.settingsOf(o),
-			this.loaded
+			this.loaded,
+			this.dataKey()
 		) as S;
+	}
+
+	/**
+	 * Names the data this dashboard's engine holds (PrepareContext.derivedIdentity): another load,
+	 * or another dashboard on the same engine (tests), gives another key.
+	 */
+	private dataKey(): string {
+		return `${this.instance}:${this.loads}`;
 	}
 
 	/**

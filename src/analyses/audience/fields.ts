@@ -36,6 +36,11 @@ export const FACTS: readonly { name: string; type: FieldType; expr: string }[] =
 export interface DerivedInput {
 	key: string;
 	sql: Sql;
+	/**
+	 * What the statement computes (PrepareContext.derivedIdentity): the run keeps its rows in a
+	 * table per identity and reads that. Null or absent: the statement is read each time.
+	 */
+	identity?: string | null;
 }
 
 /** Every field of the scope: facts, the customers file's columns, the derived fields. */

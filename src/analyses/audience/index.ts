@@ -30,7 +30,7 @@ export const audience: AnalysisModule<AudienceSettings, AudienceResult, Audience
 		// read only those the conditions name.
 		const derived = context.derivedKeys.flatMap((key) => {
 			const q = context.derivedSql(key);
-			return q ? [{ key, sql: q }] : [];
+			return q ? [{ key, sql: q, identity: context.derivedIdentity(key) }] : [];
 		});
 		return { ...settings, derived };
 	}

@@ -108,6 +108,11 @@ FROM (${f.sql}) __f`);
 		return query<T>(forCustomer(sql`SELECT * FROM ${this.table(`rows:${key}`)}`, id));
 	}
 
+	/** The table holding field `key`'s values (customer_id, value) as of `identity`, or null. */
+	tableOf(key: string, identity: string): Sql | null {
+		return this.built.get(key) === identity ? sql`${this.table(key)}` : null;
+	}
+
 	/** Build the table of `list`'s rows for rows() unless it holds `identity` already. */
 	async ensureRows(query: QueryFn, key: string, list: Sql, identity: string): Promise<void> {
 		if (this.built.get(`rows:${key}`) === identity) return;
