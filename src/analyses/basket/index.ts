@@ -2,6 +2,7 @@
 import type { AnalysisModule, LoadedData } from '../types';
 import {
 	basketAnalysis,
+	buildRecommendedProductSql,
 	defaultBasketSettings,
 	type BasketResult,
 	type BasketSettings
@@ -59,6 +60,16 @@ export const basket: AnalysisModule<BasketSettings, BasketResult, BasketKey> = {
 	// tables, so it never waits for the scope's materialisation (and with basket files alone there
 	// are no orders to materialise).
 	beforeScope: true,
+	derives: [
+		{
+			// Each customer's first recommendation, scored in SQL from the rules the run stored
+			// (recommended.ts); the item's name is the value.
+			key: 'recommended_product',
+			label: 'basket.recommendedProduct',
+			sql: buildRecommendedProductSql,
+			valueLabel: () => null
+		}
+	],
 	prepare(_scope, settings, { data }) {
 		return {
 			...settings,

@@ -3,6 +3,7 @@ import type { Messages } from '../types';
 
 const en = {
 	'basket.title': 'Bought together',
+	'basket.recommendedProduct': 'Recommended product',
 	'basket.explain':
 		'Which products are bought in the same basket, as association rules "if a basket holds X, it also holds Y". Support: share of baskets holding X and Y. Confidence: share of the baskets with X that also hold Y. Lift: how much more often Y is bought with X than on its own (above 1 = bought together). Counted exactly as the arules package of R counts them.',
 	'basket.minSupport': 'Minimum support',
@@ -67,6 +68,7 @@ export const messages: Messages<BasketKey> = {
 	en,
 	zh: {
 		'basket.title': '关联购买',
+		'basket.recommendedProduct': '推荐商品',
 		'basket.explain':
 			'哪些商品会出现在同一购物篮中，以关联规则表示：“购物篮中有 X，也会有 Y”。支持度：同时包含 X 和 Y 的购物篮占比。置信度：包含 X 的购物篮中也包含 Y 的占比。提升度：与 X 一起购买 Y 的频率是单独购买 Y 的多少倍（大于 1 表示常一起购买）。计数方式与 R 语言的 arules 包完全一致。',
 		'basket.minSupport': '最小支持度',

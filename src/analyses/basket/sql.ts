@@ -28,6 +28,7 @@ import type { AnalysisDef, QueryFn } from '../../core/analysis';
 import { runBasketJob, type BasketJobInput, type BasketJobOutput } from './job';
 import { DEFAULT_MAX_ITEMSETS } from './mine/thresholds';
 import { shapeBasketResult, type BasketResult } from './result';
+import { recommendedProductSql, rulesKey, writeRulesStatements } from './recommended';
 import { defaultBasketSettings, type BasketSettings } from './settings';
 
 export { defaultBasketSettings, type BasketSettings, type BasketResult };
@@ -152,9 +153,26 @@ export const basketAnalysis: AnalysisDef<BasketSettings, BasketResult> = {
 		const output = options.compute
 			? ((await options.compute(input)) as BasketJobOutput)
 			: await runBasketJob(input);
+		// The rules where the recommended product's statement reads them (recommended.ts).
+		if (settings.source !== 'baskets') {
+			const key = basketRulesKey(scope, settings);
+			const found = output.status === 'ok' ? output.rules : [];
+			for (const q of writeRulesStatements(key, found)) await query(q);
+		}
 		return shapeBasketResult(output, items, input.customers?.ids ?? null, withCustomers);
 	}
 };
+
+/** The key the run's rules are stored under: the plain scope's baskets and the mining settings. */
+export function basketRulesKey(scope: Scope, s: BasketSettings): string {
+	const plain: Scope = { ...scope, materialized: false };
+	return rulesKey(basketQueries(plain, s).basket_lists!, s);
+}
+
+/** The recommended product of every customer in scope (the derived field, recommended.ts). */
+export function buildRecommendedProductSql(scope: Scope, s: BasketSettings): Sql {
+	return recommendedProductSql(scope, s, itemCtes(scope, s), basketRulesKey(scope, s));
+}
 
 /** Settings check for the section's inputs: the numbers arules accepts. */
 export function basketSettingsProblem(s: BasketSettings): string | null {
