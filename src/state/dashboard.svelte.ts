@@ -163,7 +163,9 @@ export class Dashboard {
 	/** Re-run one analysis after its own settings changed (from the cache when it can). */
 	async rerun(id: string, scope: Scope): Promise<void> {
 		const a = this.analyses.find((x) => x.id === id);
-		if (!a) return;
+		// One that does not apply to the loaded data (an orders analysis reading the basket
+		// analysis' field, with basket files alone) stays idle, as runAll leaves it.
+		if (!a || !this.applies(a)) return;
 		const key = this.cacheKey(a, scope);
 		if (this.cache.has(key)) {
 			const data = this.cache.get(key);

@@ -43,6 +43,17 @@ const dashboard = () => new Dashboard(ANALYSES, () => Promise.resolve(db));
 const settled = (d: Dashboard) => d.prepared(basket, d.scope(false, [])!);
 
 describe('the basket analysis on the dashboard', () => {
+	it('a basket settings change with basket files alone leaves the orders analyses idle (those reading its recommended product re-ran on no orders)', async () => {
+		const d = dashboard();
+		d.useData(0, BASKETS_ONLY, {});
+		const scope = d.scope(false, [])!;
+		await d.runAll(scope);
+		await d.change(basket, { minSupport: 0.5 }, scope);
+		for (const a of ANALYSES) {
+			expect(d.results[a.id]!.status, a.id).toBe(a.id === 'basket' ? 'done' : 'idle');
+		}
+	});
+
 	it('with basket files alone runs only itself, on the basket file, with no as-of date', async () => {
 		const d = dashboard();
 		d.useData(0, BASKETS_ONLY, {});
