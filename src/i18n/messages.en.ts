@@ -306,6 +306,11 @@ export const en = {
 	'analysis.noData': 'No data in the selected scope.',
 	'analysis.action': 'What to do',
 	'segments.exportLabel': 'Customer list of',
+	'segments.show': 'Show customers',
+	'segments.hide': 'Hide customers',
+	'segments.previewNote':
+		'The first {shown} of {total} customers (click an id for the profile); the download lists them all.',
+	'segments.previewLoading': 'Reading the customers…',
 	'segments.download': 'Download customers (CSV)',
 	'segments.downloadFailed': 'The customer list could not be made: {message}',
 	'chart.note': 'Source: {file}{scope} · as of {asOf} · Clientele',

@@ -266,6 +266,11 @@ export const zh: Record<TranslatedKey, string> = {
 	'analysis.noData': '所选范围内没有数据。',
 	'analysis.action': '建议动作',
 	'segments.exportLabel': '客户名单：',
+	'segments.show': '查看客户',
+	'segments.hide': '收起客户',
+	'segments.previewNote':
+		'共 {total} 位客户，显示前 {shown} 位（点击编号查看客户档案）；下载的名单包含全部客户。',
+	'segments.previewLoading': '正在读取客户…',
 	'segments.download': '下载客户名单（CSV）',
 	'segments.downloadFailed': '无法生成客户名单：{message}',
 	'chart.note': '数据来源：{file}{scope} · 截至 {asOf} · Clientele',

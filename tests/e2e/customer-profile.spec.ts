@@ -146,6 +146,39 @@ describe('customer search and profile', () => {
 		).toBe(id);
 	}, 60_000);
 
+	it('the segment, stage and value-tier lists show their customers on the page, and an id opens the profile (keyboard)', async () => {
+		const { page } = session;
+		for (const [name, pick] of [
+			['rfm', 'champions'],
+			['lifecycle', 'at_risk'],
+			['concentration', 'A']
+		] as const) {
+			const picker = page.getByTestId(`segment-pick-${name}`);
+			await picker.scrollIntoViewIfNeeded();
+			await picker.selectOption(pick);
+			const show = page.getByTestId(`segment-show-${name}`);
+			await show.focus();
+			await page.keyboard.press('Enter');
+			expect(await show.getAttribute('aria-expanded')).toBe('true');
+			const table = page.getByTestId(`table-segment-${name}`);
+			const link = table.getByTestId('open-customer').first();
+			await link.waitFor({ timeout: 20_000 });
+			const rows = await table.locator('tbody tr').count();
+			expect(rows, name).toBeGreaterThan(0);
+			expect(rows, name).toBeLessThanOrEqual(20);
+			const id = (await link.getAttribute('data-customer-id'))!;
+			await link.focus();
+			await page.keyboard.press('Enter');
+			await profileOf(page, id);
+			await closeProfile(page);
+			expect(
+				await page.evaluate(() => document.activeElement?.getAttribute('data-customer-id'))
+			).toBe(id);
+			await show.click();
+			await table.waitFor({ state: 'detached' });
+		}
+	}, 90_000);
+
 	it('screenshots of a profile in English and Chinese', async () => {
 		const { page } = session;
 		const viewport = page.viewportSize();
