@@ -19,7 +19,7 @@ import { printTable, printTargets, ratios, targets, writeResults } from './bench
 import { ensureBuilt, jsSizes, startupGzip } from './bench/site.mjs';
 import { benchClv } from './bench/clv.mjs';
 import { benchBasket } from './bench/basket.mjs';
-import { browserProfileStats, crmNative, printCrm } from './bench/crm.mjs';
+import { browserAudienceStats, browserProfileStats, crmNative, printCrm } from './bench/crm.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -135,7 +135,8 @@ try {
 				filterFrom: native?.filterDate,
 				warm: !values.cold,
 				// The last five customers the native side opened (ids spread over the file by hash).
-				crmIds: crm ? (native?.extra?.ids.slice(-5) ?? null) : null
+				crmIds: crm ? (native?.extra?.ids.slice(-5) ?? null) : null,
+				crmRevenue: crm ? (native?.extra?.revenueOver ?? null) : null
 			});
 			console.log(
 				`  wasm:   load ${(browser.loadMs / 1000).toFixed(2)} s, analyses ${(browser.analysesMs / 1000).toFixed(2)} s, filter ${(browser.filterMs / 1000).toFixed(2)} s, peak ${Math.round(browser.peakRendererMB)} MiB`
@@ -145,13 +146,14 @@ try {
 			failure = String(e?.message ?? e).split('\n')[0];
 			console.log(`  wasm:   FAILED: ${failure}`);
 		}
-		if (crm) printCrm(native?.extra, browser?.crm);
+		if (crm) printCrm(native?.extra, browser?.crm, browser?.audience);
 		results.push({
 			name: input.name,
 			crm: crm
 				? {
 						native: native?.extra ?? null,
-						browserProfile: browser?.crm ? browserProfileStats(browser.crm) : null
+						browserProfile: browser?.crm ? browserProfileStats(browser.crm) : null,
+						browserAudience: browser?.audience ? browserAudienceStats(browser.audience) : null
 					}
 				: undefined,
 			file: input.file.slice(ROOT.length),

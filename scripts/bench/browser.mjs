@@ -120,7 +120,7 @@ const longest = (tasks, from, to = Infinity) =>
 export async function runBrowser(
 	appUrl,
 	file,
-	{ filterFrom, timeout = 600_000, warm = true, crmIds = null } = {}
+	{ filterFrom, timeout = 600_000, warm = true, crmIds = null, crmRevenue = null } = {}
 ) {
 	const profile = await mkdtemp(join(tmpdir(), 'clientele-bench-profile-'));
 	const context = await chromium.launchPersistentContext(profile, {
@@ -227,8 +227,10 @@ export async function runBrowser(
 			{ t0, t1 }
 		);
 		const crm = crmIds ? await openProfiles(page, crmIds) : null;
+		const audience = crmRevenue !== null ? await audienceCounts(page, crmRevenue) : null;
 		return {
 			crm,
+			audience,
 			fcpMs: startup.fcp,
 			startupScripts: startup.scripts,
 			warmUp,
@@ -300,6 +302,67 @@ async function openProfiles(page, ids) {
 		await search.focus();
 	}
 	return runs;
+}
+
+/**
+ * The audience builder as a person edits it (issue 19): "RFM segment in (Champions, Loyal
+ * Customers) and revenue > X and due for repurchase = due" built with the section's controls,
+ * then the revenue threshold edited `reps` times. Each edit's count: the dashboard's measure of
+ * the audience run (`clientele: analysis audience`, the fields read from their tables) and the
+ * time from the edit to the count shown (the section's 250 ms pause after typing included).
+ */
+async function audienceCounts(page, revenueOver, reps = 5) {
+	const section = page.getByTestId('analysis-audience');
+	await section.scrollIntoViewIfNeeded();
+	const root = page.getByTestId('audience-group-root');
+	const add = async (path) => {
+		await root.getByTestId('audience-add-condition').first().click();
+		const c = page.getByTestId(`audience-condition-${path}`);
+		await c.waitFor();
+		return c;
+	};
+	const seg = await add('1');
+	await seg.getByTestId('audience-field').selectOption('derived:rfm_segment');
+	await seg.getByTestId('audience-kind').selectOption('in');
+	await seg.getByLabel('Champions', { exact: true }).check();
+	await seg.getByLabel('Loyal Customers', { exact: true }).check();
+	const rev = await add('2');
+	await rev.getByTestId('audience-field').selectOption('fact:revenue');
+	await rev.getByTestId('audience-kind').selectOption('gt');
+	await rev.getByTestId('audience-number').fill(String(revenueOver));
+	const due = await add('3');
+	await due.getByTestId('audience-field').selectOption('derived:due_status');
+	await due.getByTestId('audience-kind').selectOption('in');
+	const t0 = await page.evaluate(() => performance.now());
+	await due.getByLabel('Due (on the due list)', { exact: true }).check();
+	const first = await audienceRun(page, t0);
+	const runs = [];
+	for (let r = 1; r <= reps; r++) {
+		const t = await page.evaluate(() => performance.now());
+		await rev.getByTestId('audience-number').fill(String(revenueOver + r));
+		runs.push(await audienceRun(page, t));
+	}
+	return { first, runs };
+}
+
+/** The first audience run that started after `t0`, once the section shows it. */
+async function audienceRun(page, t0) {
+	const handle = await page.waitForFunction(
+		(t0) => {
+			const e = performance
+				.getEntriesByName('clientele: analysis audience')
+				.find((x) => x.startTime >= t0);
+			const s = document.querySelector('[data-testid=analysis-audience]');
+			if (!e || s?.getAttribute('data-status') !== 'done') return null;
+			const customers = document
+				.querySelector('[data-testid=audience-count]')
+				?.getAttribute('data-customers');
+			return { analysisMs: e.duration, editToCountMs: performance.now() - t0, customers };
+		},
+		t0,
+		{ timeout: 120_000, polling: 20 }
+	);
+	return handle.jsonValue();
 }
 
 /** Long tasks over 100 ms with the stage that was running then (the next section to finish). */

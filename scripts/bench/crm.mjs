@@ -36,9 +36,10 @@ export function audiences(revenueOver) {
 	];
 }
 
-// The forecast's fields read the fit's prediction tables, written by its Web Worker in the page;
-// the native side runs no fit, so the profile reads the other derived fields only.
-const NEEDS_FIT = new Set(['clv_decile', 'p_alive_band']);
+// The forecast's fields read the fit's prediction tables and the recommended product the mined
+// rules, each written by its run (a Web Worker's, in the page); the native side runs neither, so
+// the profile reads the other derived fields only.
+const NEEDS_RUN = new Set(['clv_decile', 'p_alive_band', 'recommended_product']);
 
 /**
  * `after` hook of runNative: `reps` interleaved rounds of (profile of a new customer with the
@@ -80,7 +81,7 @@ export function crmNative(app, reps = 5) {
 		const list = audiences(x);
 		const input = (id) => {
 			const i = app.profileInput(app.ANALYSES, scope, id, defaults, thresholds, byId('rfm'), 1);
-			return { ...i, fields: i.fields.filter((f) => !NEEDS_FIT.has(f.key)) };
+			return { ...i, fields: i.fields.filter((f) => !NEEDS_RUN.has(f.key)) };
 		};
 		const warmTables = new app.FieldTables();
 		// As prepareCustomerFields does when the search gets the focus: every field's table and the
@@ -149,8 +150,18 @@ export function browserProfileStats(runs) {
 	return ms.length ? { ...stats(ms), clickToDone: stats(runs.map((r) => r.clickToDoneMs)) } : null;
 }
 
+/** The browser's audience edits (browser.mjs audienceCounts) as stats. */
+export function browserAudienceStats(audience) {
+	return {
+		customers: audience.runs.map((r) => r.customers),
+		first: audience.first,
+		analysis: stats(audience.runs.map((r) => r.analysisMs)),
+		editToCount: stats(audience.runs.map((r) => r.editToCountMs))
+	};
+}
+
 /** Prints the CRM figures of one input. */
-export function printCrm(native, browserRuns) {
+export function printCrm(native, browserRuns, browserAudience) {
 	const f = (s) =>
 		s
 			? `${Math.round(s.medianMs)} ms (${Math.round(s.minMs)}–${Math.round(s.maxMs)}, ${s.reps} runs)`
@@ -166,4 +177,10 @@ export function printCrm(native, browserRuns) {
 	}
 	const b = browserRuns ? browserProfileStats(browserRuns) : null;
 	if (b) console.log(`  crm wasm:   profile ${f(b)}; click → dialog done ${f(b.clickToDone)}`);
+	if (browserAudience) {
+		const a = browserAudienceStats(browserAudience);
+		console.log(
+			`  crm wasm:   audience "segment + revenue + due" over the filtered scope (${a.customers.at(-1)} customers): first count, fields' tables built ${Math.round(a.first.analysisMs)} ms; after an edit ${f(a.analysis)}; edit → count shown (250 ms pause included) ${f(a.editToCount)}`
+		);
+	}
 }
