@@ -211,6 +211,33 @@ describe.skipIf(!datasetPresent(RETAIL))('bought together on the Online Retail l
 		expect(all.rows.every((r) => Number(r[1]) >= 1 && Number(r[1]) <= 3)).toBe(true);
 		expect(all.rows[0]![3]).toMatch(/^\{.+\} ⇒ \{.+\}$/);
 
+		// Issue 19: the recommended product is an audience condition, scored in SQL from the
+		// stored rules; its customers are those whose first recommendation in the worker's CSV
+		// is that product.
+		const firsts = new Map<string, number>();
+		for (const r of all.rows) if (r[1] === '1') firsts.set(r[2]!, (firsts.get(r[2]!) ?? 0) + 1);
+		const [top, expected] = [...firsts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+		const audience = page.getByTestId('analysis-audience');
+		await audience.scrollIntoViewIfNeeded();
+		await page
+			.getByTestId('audience-group-root')
+			.getByTestId('audience-add-condition')
+			.first()
+			.click();
+		const condition = page.getByTestId('audience-condition-1');
+		await condition.getByTestId('audience-field').selectOption('derived:recommended_product');
+		await condition.getByTestId('audience-kind').selectOption('in');
+		await condition.getByLabel(top, { exact: true }).check({ timeout: 60_000 });
+		await expect
+			.poll(
+				async () =>
+					(await audience.getAttribute('data-status')) === 'done'
+						? await page.getByTestId('audience-count').getAttribute('data-customers')
+						: null,
+				{ timeout: 60_000, interval: 300 }
+			)
+			.toBe(String(expected));
+
 		// One RFM segment: its customers only, the segment's key in a column of its own.
 		const filter = page.getByTestId('basket-recommendations-filter');
 		await filter.focus();
