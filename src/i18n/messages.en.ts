@@ -309,7 +309,8 @@ export const en = {
 	'segments.show': 'Show customers',
 	'segments.hide': 'Hide customers',
 	'segments.previewNote':
-		'The first {shown} of {total} customers (click an id for the profile); the download lists them all.',
+		'{total} customers: the first {shown} are shown (click an id for the profile); the download lists them all.',
+	'segments.previewNote.one': '1 customer (click the id for the profile).',
 	'segments.previewLoading': 'Reading the customers…',
 	'segments.download': 'Download customers (CSV)',
 	'segments.downloadFailed': 'The customer list could not be made: {message}',
