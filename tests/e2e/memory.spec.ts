@@ -179,8 +179,11 @@ describe('running out of memory', () => {
 		}
 		const first = seen[0]!;
 		// The raw and canonical tables, the duplicate candidates and the dashboard's scope tables.
-		// The forecast keeps its fits and predictions as tables of the data set (dropped with it).
+		// The forecast keeps its fits and predictions, the basket analysis its rules (for the
+		// recommended product), as tables of the data set (dropped with it).
 		expect(first.objects).toEqual([
+			'main.__basket_rule_sets',
+			'main.__basket_rules',
 			'main.__clv_fits',
 			'main.__clv_predictions',
 			'main.__scope_customers',
