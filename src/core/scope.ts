@@ -40,6 +40,13 @@ export const SCOPE_TABLES = {
 	purchaseDays: '__scope_purchase_days'
 } as const;
 
+/**
+ * Name prefix of the temp tables holding a derived field's value for every customer in scope
+ * (analyses/customer/read.ts FieldTables: the profile's and the audience's); dropped with the data
+ * set, as the scope tables are.
+ */
+export const FIELD_TABLE_PREFIX = '__customer_field_';
+
 /** One row of returnsOnlyQuery: customers with orders but no purchase in scope. */
 export interface ReturnsOnly {
 	customers: number;

@@ -3,7 +3,7 @@
  * DDL lives in db; state decides when). Names are ours, never the user's file names.
  */
 import { ident, lit, sql } from '../core/sql';
-import { SCOPE_TABLES } from '../core/scope';
+import { FIELD_TABLE_PREFIX, SCOPE_TABLES } from '../core/scope';
 import { DUPLICATES_TABLE } from '../core/data-warnings';
 import type { Engine } from './engine';
 
@@ -65,6 +65,14 @@ export async function dropDataSet(engine: Engine, databases: Iterable<string>): 
 	}
 	// The scope tables are temporary (their own catalog).
 	for (const t of Object.values(SCOPE_TABLES)) await dropTable(engine, t);
+	// So are the derived fields' tables of the profile and the audience (analyses/customer/read.ts
+	// FieldTables): their identities name the data, so they are rebuilt for the next data set —
+	// left behind, the old file's values stayed in memory until each field was used again.
+	const fields = await engine.query<{ name: string }>(
+		sql`SELECT table_name AS name FROM duckdb_tables()
+			WHERE temporary AND starts_with(table_name, ${lit(FIELD_TABLE_PREFIX)})`
+	);
+	for (const { name } of fields) await dropTable(engine, name);
 }
 
 /** Drop the upload tables a cancelled load left behind; failures are ignored (best effort). */

@@ -11,7 +11,7 @@
  * issue 19). Only the tables stay in DuckDB; the page reads one row.
  */
 import { raw, sql, type Sql } from '../../core/sql';
-import type { Scope } from '../../core/scope';
+import { FIELD_TABLE_PREFIX, type Scope } from '../../core/scope';
 import type { QueryFn } from '../../core/analysis';
 import { measure } from '../../core/timing';
 import {
@@ -66,7 +66,7 @@ export class FieldTables {
 	private table(key: string) {
 		let n = this.numbers.get(key);
 		if (n === undefined) this.numbers.set(key, (n = this.numbers.size));
-		return raw(`__customer_field_${this.instance}_${n}`);
+		return raw(`${FIELD_TABLE_PREFIX}${this.instance}_${n}`);
 	}
 
 	/**

@@ -58,6 +58,14 @@ describe('db/tables', () => {
 		expect(await tables()).toEqual([`${defaultDb}.keep_me`]);
 	});
 
+	it("dropDataSet drops the per-customer field tables of the profile and audience (an old file's values stayed in memory after a reload)", async () => {
+		await engine.exec(`CREATE TEMP TABLE __customer_field_0_0 AS SELECT 'c1' AS customer_id`);
+		await engine.exec(`CREATE TEMP TABLE __customer_field_3_2 AS SELECT 'c1' AS customer_id`);
+		await engine.exec(`CREATE TEMP TABLE keep_me_too AS SELECT 1 AS v`);
+		await dropDataSet(engine, [defaultDb]);
+		expect(await tables()).toEqual([`${defaultDb}.keep_me`, 'temp.keep_me_too'].sort());
+	});
+
 	it('upload tables are named by a whole, non-negative index only', () => {
 		expect(uploadTable(2)).toBe('raw_upload_2');
 		for (const bad of [-1, 1.5, Number.NaN]) expect(() => uploadTable(bad)).toThrow();
