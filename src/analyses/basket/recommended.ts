@@ -23,6 +23,7 @@ import { scopeCtes, type Scope } from '../../core/scope';
 import type { Rule } from './mine/types';
 import type { BasketSettings } from './settings';
 import { fnv1a } from '../clv/queries';
+import { nextRun, numberLiteral as num } from '../work-tables';
 
 export const RULE_SETS_TABLE = '__basket_rule_sets';
 export const RULES_TABLE = '__basket_rules';
@@ -45,18 +46,6 @@ function createRuleTables(): Sql[] {
 		sql`CREATE TABLE IF NOT EXISTS ${sets} (rules_key VARCHAR PRIMARY KEY, seq INTEGER, run BIGINT)`,
 		sql`CREATE TABLE IF NOT EXISTS ${rules} (rules_key VARCHAR, run BIGINT, lhs INTEGER[], rhs INTEGER, support DOUBLE, confidence DOUBLE, lift DOUBLE)`
 	];
-}
-
-let runs = 0;
-/** A number no other run of this page (or test process) uses. */
-function nextRun(): number {
-	runs = (runs + 1) % 1000;
-	return Date.now() * 1000 + runs;
-}
-
-/** A finite number as a SQL literal; NULL otherwise (lift of a rule over no basket). */
-function num(v: number): string {
-	return Number.isFinite(v) ? String(v) : 'NULL';
 }
 
 /**

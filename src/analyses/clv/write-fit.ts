@@ -12,6 +12,7 @@ import type { QueryFn } from '../../core/analysis';
 import { int, lit, raw, sql, type Sql } from '../../core/sql';
 import type { FitJobOutput } from './job';
 import { FITS_TABLE, KEEP_FITS, PREDICTIONS_TABLE } from './queries';
+import { nextRun, numberLiteral as num } from '../work-tables';
 
 /**
  * Rows per INSERT statement: its text is built between two statements (each await of the
@@ -21,18 +22,6 @@ const CHUNK = 1000;
 
 const fits = raw(FITS_TABLE);
 const preds = raw(PREDICTIONS_TABLE);
-
-/** A finite number as a SQL literal; NULL otherwise. */
-function num(v: number | undefined): string {
-	return v !== undefined && Number.isFinite(v) ? String(v) : 'NULL';
-}
-
-let runs = 0;
-/** A number no other run of this page (or test process) uses. */
-function nextRun(): number {
-	runs = (runs + 1) % 1000;
-	return Date.now() * 1000 + runs;
-}
 
 /** The tables, created when missing (the forecast's statements then always find them). */
 export function createFitTables(): Sql[] {
