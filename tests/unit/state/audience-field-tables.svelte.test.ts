@@ -15,33 +15,20 @@ import type { Engine } from '../../../src/db/engine';
 import type { Sql } from '../../../src/core/sql';
 import { createNodeEngine } from '../../helpers/node-engine';
 import { createOrders, scopeAt } from '../../helpers/fixtures';
+import { CHURN_ORDERS } from '../../helpers/known-orders';
 
 vi.mock('../../../src/db/engine-instance', () => ({
 	getEngine: () => Promise.reject(new Error('the page engine is not used in these tests'))
 }));
 
-// The fixture of dashboard-cycle-churn: asOf 2024-07-01, derived churn_after 31 days; recency
+// The churn fixture (helpers/known-orders): asOf 2024-07-01, derived churn_after 31 days; recency
 // c 55, b 30, h 15, i 3. c is churned at 31, none at 60, c and b at 20.
-const ORDERS = `
-	('c', 'c1', DATE '2024-03-01', 10.0, true),
-	('c', 'c2', DATE '2024-04-01', 10.0, true),
-	('c', 'c3', DATE '2024-05-02', 10.0, true),
-	('c', 'c4', DATE '2024-05-07', 10.0, true),
-	('b', 'b1', DATE '2024-05-01', 10.0, true),
-	('b', 'b2', DATE '2024-06-01', 10.0, true),
-	('h', 'h1', DATE '2024-06-10', 10.0, true),
-	('h', 'h2', DATE '2024-06-13', 10.0, true),
-	('h', 'h3', DATE '2024-06-16', 10.0, true),
-	('i', 'i1', DATE '2024-06-25', 10.0, true),
-	('i', 'i2', DATE '2024-06-26', 10.0, true),
-	('i', 'i3', DATE '2024-06-28', 10.0, true)`;
-
 const ALL = scopeAt('2024-07-01');
 let db: Engine;
 
 beforeAll(async () => {
 	db = await createNodeEngine();
-	await createOrders(db, ORDERS);
+	await createOrders(db, CHURN_ORDERS);
 });
 afterAll(async () => {
 	await db?.close();

@@ -9,37 +9,19 @@ import { lifecycle } from '../../../src/analyses/lifecycle';
 import type { Engine } from '../../../src/db/engine';
 import { createNodeEngine } from '../../helpers/node-engine';
 import { createOrders, scopeAt } from '../../helpers/fixtures';
+import { CHURN_ORDERS } from '../../helpers/known-orders';
 
 vi.mock('../../../src/db/engine-instance', () => ({
 	getEngine: () => Promise.reject(new Error('the page engine is not used in these tests'))
 }));
 
-// asOf 2024-07-01. Gaps: c 31 31 5, b 31, h 3 3, i 1 2 → sorted 1 2 3 3 5 31 31 31; the derived
-// churn_after is their 90th percentile, nearest rank ceil(7.2) = 8 → 31 days.
-// Expected next purchase (last + typical gap) and recency at 07-01:
-//   c 05-07 + 31 = 06-07 (24 days overdue, within its grace of 31), recency 55
-//   i 06-28 + 2 = 06-30, recency 3;  b 06-01 + 31 = 07-02, recency 30
-//   h 06-16 + 3 = 06-19: 12 days overdue > grace 3, never due.
-const ORDERS = `
-	('c', 'c1', DATE '2024-03-01', 10.0, true),
-	('c', 'c2', DATE '2024-04-01', 10.0, true),
-	('c', 'c3', DATE '2024-05-02', 10.0, true),
-	('c', 'c4', DATE '2024-05-07', 10.0, true),
-	('b', 'b1', DATE '2024-05-01', 10.0, true),
-	('b', 'b2', DATE '2024-06-01', 10.0, true),
-	('h', 'h1', DATE '2024-06-10', 10.0, true),
-	('h', 'h2', DATE '2024-06-13', 10.0, true),
-	('h', 'h3', DATE '2024-06-16', 10.0, true),
-	('i', 'i1', DATE '2024-06-25', 10.0, true),
-	('i', 'i2', DATE '2024-06-26', 10.0, true),
-	('i', 'i3', DATE '2024-06-28', 10.0, true)`;
-
+// The churn fixture: its derivation (gaps, churn_after 31, due dates) is in helpers/known-orders.
 const ALL = scopeAt('2024-07-01');
 let db: Engine;
 
 beforeAll(async () => {
 	db = await createNodeEngine();
-	await createOrders(db, ORDERS);
+	await createOrders(db, CHURN_ORDERS);
 });
 afterAll(async () => {
 	await db?.close();

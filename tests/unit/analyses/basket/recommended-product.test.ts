@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadText, type LoadedText } from '../../../helpers/load-text';
 import { seededRandom } from '../../../helpers/random-orders';
+import { BASKET_LINES_CSV } from '../../../helpers/known-orders';
 import {
 	basketAnalysis,
 	buildRecommendedProductSql,
@@ -17,25 +18,8 @@ import { ANALYSES } from '../../../../src/analyses';
 import { prepareContext } from '../../../../src/analyses/registry-tools';
 import { audienceFields } from '../../../../src/analyses/audience/fields';
 
-// sql.test.ts's fixture: c5 bought only B and gets A from {B} ⇒ {A} at support 0.25 and
-// confidence 0.5; c1, c2, c3 bought A and B already; c4 bought D (no rule).
-const ORDERS = `customer_id,order_id,order_date,product,category,quantity,unit_price
-c1,1,2024-01-05,A,X,1,2.00
-c1,1,2024-01-05,B,X,2,3.00
-c1,2,2024-01-10,A,X,1,2.00
-c1,2,2024-01-10,C,Y,1,5.00
-c2,3,2024-01-06,A,X,1,2.00
-c2,3,2024-01-06,B,X,1,3.00
-c2,3,2024-01-06,B,X,-1,3.00
-c2,4,2024-01-07,B,X,1,3.00
-c2,4,2024-01-07,C,Y,1,5.00
-c3,5,2024-01-08,A,X,2,2.00
-c3,5,2024-01-08,B,X,1,3.00
-c3,C6,2024-01-09,A,X,-1,2.00
-c4,7,2024-01-09,,,1,1.00
-c4,7,2024-01-09,D,Y,1,4.00
-c5,8,2024-01-09,B,X,1,3.00
-`;
+// The basket fixture (helpers/known-orders): c5 bought only B and gets A from {B} ⇒ {A} at
+// support 0.25 and confidence 0.5; c1, c2, c3 bought A and B already; c4 bought D (no rule).
 
 /** ~70 customers, 1–6 orders of 1–4 lines over 9 products (some popular), seeded. */
 function randomOrders(seed: number): string {
@@ -70,7 +54,7 @@ async function fieldOf(loaded: LoadedText, s: BasketSettings): Promise<Map<strin
 describe('the recommended product field', () => {
 	let fixture: LoadedText;
 	beforeAll(async () => {
-		fixture = await loadText(ORDERS);
+		fixture = await loadText(BASKET_LINES_CSV);
 	});
 	afterAll(async () => {
 		await fixture?.db.close();

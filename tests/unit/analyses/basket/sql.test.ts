@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadText, type LoadedText } from '../../../helpers/load-text';
 import { createNodeEngine } from '../../../helpers/node-engine';
 import { scopeAt } from '../../../helpers/fixtures';
+import { BASKET_LINES_CSV } from '../../../helpers/known-orders';
 import { sql } from '../../../../src/core/sql';
 import {
 	basketAnalysis,
@@ -15,34 +16,12 @@ import {
 } from '../../../../src/analyses/basket/sql';
 import { runBasketJob } from '../../../../src/analyses/basket/job';
 
-// Baskets with returns netted (the load's default):
-//   1 c1 {A, B}; 2 c1 {A, C}; 3 c2 {A} (B bought and returned in the same order: net 0);
-//   4 c2 {B, C}; 5 c3 {A, B}; C6 c3 a cancellation of A (net −1: no basket);
-//   7 c4 {D} (a line without product left out); 8 c5 {B}.
-// N = 7; A 4, B 4, C 2, D 1; {A,B} 2, {A,C} 1, {B,C} 1.
-const ORDERS = `customer_id,order_id,order_date,product,category,quantity,unit_price
-c1,1,2024-01-05,A,X,1,2.00
-c1,1,2024-01-05,B,X,2,3.00
-c1,2,2024-01-10,A,X,1,2.00
-c1,2,2024-01-10,C,Y,1,5.00
-c2,3,2024-01-06,A,X,1,2.00
-c2,3,2024-01-06,B,X,1,3.00
-c2,3,2024-01-06,B,X,-1,3.00
-c2,4,2024-01-07,B,X,1,3.00
-c2,4,2024-01-07,C,Y,1,5.00
-c3,5,2024-01-08,A,X,2,2.00
-c3,5,2024-01-08,B,X,1,3.00
-c3,C6,2024-01-09,A,X,-1,2.00
-c4,7,2024-01-09,,,1,1.00
-c4,7,2024-01-09,D,Y,1,4.00
-c5,8,2024-01-09,B,X,1,3.00
-`;
-
 const items = (r: { items: { item: string; baskets: number }[] }) =>
 	r.items.map((i) => `${i.item}:${i.baskets}`);
 const rules = (r: { rules: { lhs: string[]; rhs: string; count: number }[] }) =>
 	r.rules.map((x) => `{${x.lhs.join(',')}} => ${x.rhs} #${x.count}`).sort();
 
+// The basket fixture (BASKET_LINES_CSV): its baskets and counts are worked out in helpers/known-orders.
 describe('basket analysis SQL on order lines', () => {
 	let loaded: LoadedText;
 	const run = (s: Partial<BasketSettings>, lists = true, extra = {}) =>
@@ -54,7 +33,7 @@ describe('basket analysis SQL on order lines', () => {
 		);
 
 	beforeAll(async () => {
-		loaded = await loadText(ORDERS);
+		loaded = await loadText(BASKET_LINES_CSV);
 	});
 
 	it('makes one basket per order, an item in it when its net quantity is > 0', async () => {
