@@ -2,7 +2,8 @@
 // Deterministic generator of the bundled sample data (sample-data/) and of benchmark order logs.
 //
 //   node scripts/generate-sample.mjs                 writes sample-data/{orders,customers,
-//                                                    orders-zh-gbk}.csv and README.md
+//                                                    orders-zh-gbk,feedback,feedback-zh-gbk}.csv
+//                                                    and README.md
 //   node scripts/generate-sample.mjs --lines 1000000 --out bench/data/orders-1m.csv
 //                                    [--seed N] [--dirty]   streams a benchmark log
 //
@@ -18,13 +19,16 @@ import { parseArgs } from 'node:util';
 import { buildCalendar } from './lib/calendar.mjs';
 import { buildPopulation } from './lib/population.mjs';
 import { orderChunks } from './lib/orders.mjs';
-import { customersCsv } from './lib/customers.mjs';
+import { customersCsv, spendByCustomer } from './lib/customers.mjs';
 import { zhOrders } from './lib/zh.mjs';
+import { feedbackCsv, zhFeedback } from './lib/feedback.mjs';
+import { END } from './lib/calendar.mjs';
 import { sampleReadme } from './lib/readme.mjs';
 
 export { HEADER as ORDERS_HEADER } from './lib/orders.mjs';
 export { CUSTOMERS_HEADER } from './lib/customers.mjs';
 export { ZH_HEADER } from './lib/zh.mjs';
+export { FEEDBACK_HEADER, ZH_FEEDBACK_HEADER, THEMES } from './lib/feedback.mjs';
 
 export const DEFAULT_SEED = 42;
 /** Expected ordering customers in the bundled sample. */
@@ -32,7 +36,14 @@ export const SAMPLE_CUSTOMERS = 5000;
 /** Order lines per ordering customer the process produces (measured on the sample). */
 export const LINES_PER_CUSTOMER = 11.5;
 export const SAMPLE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../sample-data');
-export const SAMPLE_FILES = ['orders.csv', 'customers.csv', 'orders-zh-gbk.csv', 'README.md'];
+export const SAMPLE_FILES = [
+	'orders.csv',
+	'customers.csv',
+	'orders-zh-gbk.csv',
+	'feedback.csv',
+	'feedback-zh-gbk.csv',
+	'README.md'
+];
 
 function setup(seed, customers) {
 	const cal = buildCalendar();
@@ -60,17 +71,29 @@ export function generateOrders({
 export function generateSample({ seed = DEFAULT_SEED, customers = SAMPLE_CUSTOMERS } = {}) {
 	const { csv, stats, cal, pop } = generateOrders({ seed, customers, dirty: true });
 	const orders = Buffer.from(csv, 'utf8');
-	const people = Buffer.from(customersCsv(seed, pop, cal), 'utf8');
+	const people = Buffer.from(customersCsv(seed, pop, cal, spendByCustomer(csv)), 'utf8');
 	const zh = zhOrders(seed);
-	const sizes = { orders: orders.length, customers: people.length, zh: zh.bytes.length };
-	const readme = sampleReadme({ seed, customers, stats, pop, zh, sizes });
+	// Feedback reads the order logs back: correlated with behaviour, the orders' bytes unchanged.
+	const feedback = feedbackCsv(seed, csv, END);
+	const zhFb = zhFeedback(seed, zh.text);
+	const fbBytes = Buffer.from(feedback.text, 'utf8');
+	const sizes = {
+		orders: orders.length,
+		customers: people.length,
+		zh: zh.bytes.length,
+		feedback: fbBytes.length,
+		zhFeedback: zhFb.bytes.length
+	};
+	const readme = sampleReadme({ seed, customers, stats, pop, zh, sizes, feedback, zhFb });
 	const files = {
 		'orders.csv': orders,
 		'customers.csv': people,
 		'orders-zh-gbk.csv': Buffer.from(zh.bytes),
+		'feedback.csv': fbBytes,
+		'feedback-zh-gbk.csv': Buffer.from(zhFb.bytes),
 		'README.md': Buffer.from(readme, 'utf8')
 	};
-	return { files, stats, prospects: pop.prospects, zh };
+	return { files, stats, prospects: pop.prospects, zh, feedback, zhFeedback: zhFb };
 }
 
 /** Writes the sample files into `dir` (default: sample-data/). */
@@ -156,6 +179,10 @@ async function main() {
 	);
 	console.log(
 		`  ${s.customers} customers + ${r.prospects} prospects, ${r.zh.rows} GBK orders in ${seconds()}`
+	);
+	const f = r.feedback.stats;
+	console.log(
+		`  ${r.feedback.rows} responses (mean score churned ${f.churnedMean.toFixed(2)}, active ${f.activeMean.toFixed(2)}), ${r.zhFeedback.rows} GBK responses`
 	);
 	for (const d of s.dirtyRows) console.log(`  dirty line ${d.line}: ${d.kind}`);
 }

@@ -14,11 +14,13 @@ import {
 	MARKETPLACE_MARKUP
 } from './catalog.mjs';
 import { PROSPECT_SHARE } from './population.mjs';
+import { TIERS } from './customers.mjs';
+import { FEEDBACK_HEADER, ZH_FEEDBACK_HEADER, THEMES } from './feedback.mjs';
 
 const pct = (x, digits = 1) => (100 * x).toFixed(digits) + ' %';
 const kb = (bytes) => (bytes / 1024).toFixed(0) + ' KiB';
 
-export function sampleReadme({ seed, customers, stats, pop, zh, sizes }) {
+export function sampleReadme({ seed, customers, stats, pop, zh, sizes, feedback, zhFb }) {
 	const s = stats;
 	const channelMix = CHANNELS.map((c, i) => `${c} ${pct(s.channelLines[i] / s.lines, 0)}`).join(
 		', '
@@ -42,6 +44,8 @@ The data are fictional: a seeded simulation (mulberry32, seed ${seed}), identica
 | \`orders.csv\` | ${s.lines} lines (+ header) | ${kb(sizes.orders)} | line-level order log, ${START} … ${END}, UTF-8, LF |
 | \`customers.csv\` | ${pop.n + pop.prospects} customers (+ header) | ${kb(sizes.customers)} | one row per customer, including ${pop.prospects} prospects |
 | \`orders-zh-gbk.csv\` | ${zh.rows} orders (+ header) | ${kb(sizes.zh)} | order-level export with Chinese headers, **GBK**, CRLF |
+| \`feedback.csv\` | ${feedback.rows} responses (+ header) | ${kb(sizes.feedback)} | survey responses to orders.csv's customers: score 0–10 and comment, UTF-8, LF |
+| \`feedback-zh-gbk.csv\` | ${zhFb.rows} responses (+ header) | ${kb(sizes.zhFeedback)} | reviews of orders-zh-gbk.csv's customers: 1–5 stars, Chinese comments, **GBK**, CRLF |
 
 ## orders.csv
 
@@ -106,11 +110,38 @@ ${dirtyRows}
 
 ## customers.csv
 
-\`customer_id, gender (F/M/blank), birth_year, region, signup_date (YYYY-MM-DD)\`, sorted by id.
+\`customer_id, gender (F/M/blank), birth_year, region, signup_date (YYYY-MM-DD), membership_tier,
+points_balance\`, sorted by id.
 Ids are handed out in signup order. Every customer_id in orders.csv appears here, plus
 ${pop.prospects} prospects (${pct(PROSPECT_SHARE, 0)} of the ordering customers) who signed up and never
 ordered. Signup is on or before the first order (store customers mostly the same day, online ones
 often weeks earlier). Blanks on purpose: gender ≈ 5 %, birth_year ≈ 3 %, region ≈ 1 %.
+The membership columns come last: the tier by net spend in orders.csv over the whole history
+(${TIERS.map(([name, from]) => `${name} from ${from}`).join(', ')}; prospects are Members) and the
+points balance, one point per unit spent less a random redeemed share (0–70 %).
+
+## feedback.csv
+
+\`${FEEDBACK_HEADER}\` — ${feedback.rows} survey responses, in date order: a customer answers a few
+days after one of their orders (40 % of ordering customers answer, some twice), plus anonymous
+responses (empty customer_id). Scores are 0–10 (NPS style); about 3 % of the responses have a
+comment and no score. Behind each responding customer is a latent experience, **late delivery**,
+drawn far more often for customers whose orders stopped 180 days or more before the end of the
+data (churned) — their first answer follows their last order; a late delivery lowers the score
+and brings a delivery complaint. Mean score: churned ${feedback.stats.churnedMean.toFixed(2)}
+(${feedback.stats.churnedResponses} responses), still active ${feedback.stats.activeMean.toFixed(2)}
+(${feedback.stats.activeResponses}). Comments come from templates per theme (${THEMES.join(', ')}),
+each naming its theme's word; detractors' comments are complaints (some with two themes, some
+with none), promoters' praise or a plain "OK.", many responses have no comment.
+
+## feedback-zh-gbk.csv
+
+\`${ZH_FEEDBACK_HEADER}\` (customer id, review time, rating, review text) — ${zhFb.rows} reviews of
+orders-zh-gbk.csv's customers (\`KH…\`), as a Chinese shop exports them: **GBK**, CRLF, times like
+\`2024/1/8 13:17\`, ratings of 1–5 stars, Chinese comments from the same themes (物流, 价格, 质量, 客服,
+退款, 商品; two themes joined by a fullwidth comma). The same process, churn meaning no order in the
+last 45 days of the half year: mean rating churned ${zhFb.stats.churnedMean.toFixed(2)}, active
+${zhFb.stats.activeMean.toFixed(2)}.
 
 ## orders-zh-gbk.csv
 
