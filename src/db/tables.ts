@@ -15,6 +15,9 @@ export const RAW_CUSTOMERS = 'raw_customers';
 const DERIVED_TABLES = [
 	// Basket files' items (core/canonical-baskets BASKETS_TABLE).
 	'baskets',
+	// Feedback files' responses and their rows set aside (core/canonical-feedback).
+	'feedback',
+	'feedback_rejects',
 	'tx',
 	'tx_rejects',
 	'orders',

@@ -19,7 +19,10 @@ export const RESERVED_NAMES: readonly string[] = [
 	'raw_orders',
 	'raw_customers',
 	// Basket files' items (core/canonical-baskets), which the market-basket analysis reads.
-	'baskets'
+	'baskets',
+	// Feedback files' responses and rows set aside (core/canonical-feedback), issue 21.
+	'feedback',
+	'feedback_rejects'
 ];
 
 /** A few SQL keywords that would make the unquoted name unusable in a FROM clause. */

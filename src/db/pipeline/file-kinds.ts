@@ -22,6 +22,7 @@ import type { LoadedFile, LoadFilesOptions } from './files';
  * - customers: 'id-attributes' (a customer id and attributes, no order dates and amounts),
  *   'appended';
  * - baskets: 'baskets';
+ * - feedback: 'scores-comments' (its headers name a score or a comment, no amount);
  * - unused: 'differ' (a second file of a kind with other columns), 'second-orders' (another file
  *   looks like orders too), 'unrecognised' (no customer id, date or amount recognised: it can be
  *   mapped by hand), 'one-column' (nothing to map), 'replaced' (a later file took its place);
@@ -34,6 +35,7 @@ export type FileReason =
 	| 'guessed'
 	| 'id-attributes'
 	| 'baskets'
+	| 'scores-comments'
 	| 'differ'
 	| 'second-orders'
 	| 'unrecognised'
@@ -71,6 +73,8 @@ export function fileReason(f: Placed): FileReason {
 			if (f.differ) return 'differ';
 			if (orderish) return 'second-orders';
 			return mappable(f.report.columns) ? 'unrecognised' : 'one-column';
+		case 'feedback':
+			return 'scores-comments';
 		default:
 			return 'baskets';
 	}

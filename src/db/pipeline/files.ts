@@ -8,8 +8,11 @@
 import { detectCustomerRoles, detectOrderRoles, type RoleDetection } from '../../core/columns';
 import { compareColumns, type ColumnsDiffer } from '../../core/ingest/append';
 import { detectLongBaskets } from '../../core/ingest/baskets';
+import { detectFeedback } from '../../core/ingest/feedback';
 import { BASKETS_TABLE } from '../../core/canonical-baskets';
+import { FEEDBACK_TABLE } from '../../core/canonical-feedback';
 import { placeBaskets } from './baskets';
+import { placeFeedback } from './feedback';
 import { appendToSet } from './append';
 import { mappable } from './file-kinds';
 import type { LoadInput, LoadProgress, LoadReport } from '../../core/ingest/types';
@@ -30,7 +33,7 @@ import {
 	uploadTable
 } from '../tables';
 
-export type FileKind = 'orders' | 'customers' | 'baskets' | 'unused';
+export type FileKind = 'orders' | 'customers' | 'baskets' | 'feedback' | 'unused';
 
 /** One file of a load, once read and placed. */
 export interface LoadedFile {
@@ -52,6 +55,8 @@ export interface LoadedFile {
 	differ?: ColumnsDiffer & { kind: 'orders' | 'customers' };
 	/** A basket file's rows that gave no item (a blank line, a row with no transaction id). */
 	basketless?: number;
+	/** A feedback file's rows set aside (an unreadable score or date; feedback_rejects). */
+	feedbackRejected?: number;
 	/**
 	 * Unused, and its upload table (`report.table`) kept until the load decides whether it is the
 	 * orders candidate or joins it (LoadFilesOptions.keepUnused): then it is moved, not read again.
@@ -80,8 +85,9 @@ export interface LoadFilesOptions {
 
 /**
  * Orders file if it has a date-like role and an amount (or quantity × price) and no orders file
- * came before it in the same load; a customers file if it has a customer id and does not look like
- * orders; otherwise unused.
+ * came before it in the same load; a basket file (transaction id + item); a feedback file if its
+ * headers name a score or a comment (core/ingest/feedback); a customers file if it has a customer
+ * id and does not look like orders; otherwise unused.
  */
 export function classify(
 	columns: LoadReport['columns'],
@@ -94,6 +100,8 @@ export function classify(
 			(orderRoles.roles.quantity !== undefined && orderRoles.roles.unit_price !== undefined));
 	if (looksLikeOrders && !haveOrders) return { kind: 'orders', orderRoles };
 	if (!looksLikeOrders && detectLongBaskets(columns)) return { kind: 'baskets', orderRoles };
+	if (!looksLikeOrders && detectFeedback(columns, orderRoles))
+		return { kind: 'feedback', orderRoles };
 	const cust = detectCustomerRoles(columns);
 	if (cust.roles.customer_id !== undefined && !looksLikeOrders) {
 		return { kind: 'customers', orderRoles };
@@ -104,7 +112,8 @@ export function classify(
 /**
  * Read `inputs` in order, classify each and move it to RAW_ORDERS or RAW_CUSTOMERS (replacing the
  * table there), append it to the set of its kind loaded before it (same columns), put a basket
- * file's items into the baskets table, or drop it. A file of a kind already loaded with other
+ * file's items into the baskets table, a feedback file's responses into the feedback table, or
+ * drop it. A file of a kind already loaded with other
  * columns is unused, with the columns that differ (`differ`).
  * Throws what loadCsv throws (LoadError, AbortError); files placed before stay placed.
  */
@@ -140,6 +149,15 @@ export async function loadFiles(
 			await dropTable(engine, tmp);
 			file.basketless = placed.basketless;
 			file.report = { ...placed.report, table: BASKETS_TABLE };
+		} else if (kind === 'feedback') {
+			const placed = await placeFeedback(
+				engine,
+				report,
+				detectFeedback(report.columns, orderRoles)!
+			);
+			await dropTable(engine, tmp);
+			file.feedbackRejected = placed.rejected;
+			file.report = { ...placed.report, table: FEEDBACK_TABLE };
 		} else if (kind === 'orders' || kind === 'customers') {
 			const set = sets[kind];
 			const differ = set ? compareColumns(set, report) : null;

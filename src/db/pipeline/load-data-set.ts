@@ -9,6 +9,7 @@ import type { ReturnsPolicy } from '../../core/types';
 import type { Engine } from '../engine';
 import { buildTables, type LoadSummary } from './build';
 import { readBasketsSummary, type BasketsSummary } from './baskets';
+import { readFeedbackSummary, type FeedbackSummary } from './feedback';
 import { dropKept, loadFiles, type LoadedFile, type LoadFilesOptions } from './files';
 import { appendToCandidate } from './append';
 import { takeCandidate, withReasons, type DataSetFile } from './file-kinds';
@@ -38,6 +39,8 @@ export interface DataSet {
 	customers: CustomersPart | null;
 	/** The basket files' baskets (all of them so far), or null when none was loaded. */
 	baskets?: BasketsSummary | null;
+	/** The feedback files' responses (all of them so far), or null when none was loaded. */
+	feedback?: FeedbackSummary | null;
 }
 
 /**
@@ -45,7 +48,8 @@ export interface DataSet {
  * found with confidence, ambiguous dates, a remembered format that does not fit, a close call on
  * the encoding); wait for an orders file beside a customers file; or say no orders file came.
  */
-export type NextStep = 'build' | 'mapping' | 'customers-only' | 'baskets-only' | 'no-orders';
+export type NextStep =
+	'build' | 'mapping' | 'customers-only' | 'baskets-only' | 'feedback-only' | 'no-orders';
 
 export interface LoadDataSetOptions extends LoadFilesOptions {
 	/** The data set these files join (adding a file): a new orders or customers file replaces its kind. */
@@ -68,6 +72,11 @@ export interface LoadedDataSet extends DataSet {
 	unused: string[];
 	/** The baskets table's summary after this load (basket files, now or before), else null. */
 	baskets: BasketsSummary | null;
+	/**
+	 * The feedback table's summary after this load (feedback files, now or before), a new object
+	 * each load; its `matched` counts against the orders when they were built by this load.
+	 */
+	feedback: FeedbackSummary | null;
 	next: NextStep;
 	/** The load summary when the tables were built, else null. */
 	summary: LoadSummary | null;
@@ -78,7 +87,8 @@ export function nextStep(set: DataSet): NextStep {
 	const orders = set.orders;
 	if (!orders) {
 		if (set.baskets) return 'baskets-only';
-		return set.customers ? 'customers-only' : 'no-orders';
+		if (set.customers) return 'customers-only';
+		return set.feedback ? 'feedback-only' : 'no-orders';
 	}
 	return mappingConfident(orders) && !orders.report.encodingUncertain ? 'build' : 'mapping';
 }
@@ -154,7 +164,9 @@ export async function loadDataSet(
 	}
 	const anyBaskets = files.some((f) => f.kind === 'baskets') || current?.baskets;
 	const baskets = anyBaskets ? await readBasketsSummary(engine) : null;
-	const set: DataSet = { orders, customers, baskets };
+	const anyFeedback = files.some((f) => f.kind === 'feedback') || current?.feedback;
+	let feedback = anyFeedback ? await readFeedbackSummary(engine, false) : null;
+	const set: DataSet = { orders, customers, baskets, feedback };
 	const next = nextStep(set);
 	const policy = options.build ?? 'confident';
 	const build =
@@ -168,8 +180,11 @@ export async function loadDataSet(
 					returns: options.returns ?? 'net'
 				})
 			: null;
+	// Matched to the customers of the orders just built.
+	if (feedback && summary) feedback = await readFeedbackSummary(engine, true);
 	return {
 		...set,
+		feedback,
 		files,
 		unused: files.filter((f) => f.kind === 'unused').map((f) => f.input.name),
 		baskets,
