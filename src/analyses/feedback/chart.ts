@@ -1,0 +1,185 @@
+// Feedback charts: the score by month with its 95 % interval band and n, the score by customer
+// group as bars with interval whiskers, comments per complaint theme, and themes by month.
+import * as Plot from '@observablehq/plot';
+import type { ChartTextOptions } from '../rfm/chart';
+
+const BLUE = '#4269d0';
+const RED = '#cf222e';
+const GREY = '#6e7781';
+
+/** A scored set of responses as a chart draws it. */
+export interface ScorePoint {
+	score: number | null;
+	low: number | null;
+	high: number | null;
+	n: number;
+	small: boolean;
+}
+
+export interface MonthPoint extends ScorePoint {
+	/** 'YYYY-MM-DD', the month's first day. */
+	month: string;
+}
+
+export interface GroupBar extends ScorePoint {
+	/** The group's name as shown. */
+	label: string;
+}
+
+export interface FeedbackChartOptions extends ChartTextOptions {
+	/** NPS (−100 … 100, a zero line) or CSAT (0 … 100). */
+	nps: boolean;
+}
+
+const date = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+
+/** Left margin that fits the longest of `labels` (about 7 px a character, CJK twice that). */
+function labelMargin(labels: readonly string[]): number {
+	const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 13 : 7), 0);
+	return Math.min(240, Math.max(60, ...labels.map(width)) + 12);
+}
+
+/** The score by month: interval band, line, dots (hollow where n is small), n along the bottom. */
+export function feedbackTrendSpec(
+	rows: MonthPoint[],
+	opts: FeedbackChartOptions
+): Plot.PlotOptions {
+	const label = (key: string) => opts.labels[key] ?? key;
+	const points = rows.filter((r) => r.score !== null).map((r) => ({ ...r, date: date(r.month) }));
+	return {
+		width: opts.width,
+		height: Math.round(Math.min(340, Math.max(240, opts.width * 0.35))),
+		marginBottom: 44,
+		x: { type: 'utc', label: label('month'), labelAnchor: 'right' },
+		y: { label: label('score'), grid: true, nice: true, domain: opts.nps ? undefined : [0, 100] },
+		marks: [
+			Plot.areaY(points, { x: 'date', y1: 'low', y2: 'high', fill: BLUE, fillOpacity: 0.15 }),
+			Plot.lineY(points, { x: 'date', y: 'score', stroke: BLUE, strokeWidth: 2 }),
+			Plot.dot(points, {
+				x: 'date',
+				y: 'score',
+				r: 4,
+				stroke: BLUE,
+				fill: (d: MonthPoint) => (d.small ? 'white' : BLUE),
+				tip: {
+					format: { x: (d: Date) => d.toISOString().slice(0, 7), y: (v: number) => v.toFixed(1) }
+				},
+				channels: {
+					n: { value: 'n', label: label('n') },
+					low: { value: (d: MonthPoint) => d.low?.toFixed(1) ?? '', label: label('low') },
+					high: { value: (d: MonthPoint) => d.high?.toFixed(1) ?? '', label: label('high') }
+				}
+			}),
+			Plot.text(points, {
+				x: 'date',
+				text: (d: MonthPoint) => `n=${opts.format(d.n)}`,
+				frameAnchor: 'bottom',
+				dy: -4,
+				fontSize: 9,
+				fill: GREY
+			}),
+			...(opts.nps ? [Plot.ruleY([0], { stroke: GREY })] : [])
+		]
+	};
+}
+
+/** The score per group: bars from zero, the 95 % interval as a whisker, n beside it. */
+export function feedbackGroupSpec(rows: GroupBar[], opts: FeedbackChartOptions): Plot.PlotOptions {
+	const label = (key: string) => opts.labels[key] ?? key;
+	const bars = rows.filter((r) => r.score !== null);
+	const names = bars.map((r) => r.label);
+	return {
+		width: opts.width,
+		height: 50 + 30 * Math.max(1, bars.length),
+		marginLeft: labelMargin(names),
+		marginRight: 60,
+		x: {
+			label: label('score'),
+			grid: true,
+			domain: opts.nps ? [-100, 100] : [0, 100]
+		},
+		y: { label: null, domain: names },
+		marks: [
+			Plot.barX(bars, {
+				y: 'label',
+				x: 'score',
+				fill: (d: GroupBar) => ((d.score ?? 0) < 0 ? RED : BLUE),
+				fillOpacity: (d: GroupBar) => (d.small ? 0.35 : 0.85),
+				tip: { format: { x: (v: number) => v.toFixed(1) } },
+				channels: { n: { value: 'n', label: label('n') } }
+			}),
+			Plot.ruleY(bars, { y: 'label', x1: 'low', x2: 'high', stroke: '#24292f' }),
+			Plot.text(bars, {
+				y: 'label',
+				x: 'high',
+				text: (d: GroupBar) => `n=${opts.format(d.n)}${d.small ? ` (${label('few')})` : ''}`,
+				textAnchor: 'start',
+				dx: 6,
+				fill: GREY
+			}),
+			Plot.ruleX([0], { stroke: GREY })
+		]
+	};
+}
+
+export interface ThemeBar {
+	label: string;
+	responses: number;
+	detractor_share: number | null;
+}
+
+/** Comments per theme, with the share of detractors written beside each bar. */
+export function feedbackThemesSpec(rows: ThemeBar[], opts: ChartTextOptions): Plot.PlotOptions {
+	const label = (key: string) => opts.labels[key] ?? key;
+	const names = rows.map((r) => r.label);
+	return {
+		width: opts.width,
+		height: 50 + 30 * Math.max(1, rows.length),
+		marginLeft: labelMargin(names),
+		marginRight: 140,
+		x: { label: label('comments'), grid: true, nice: true, tickFormat: opts.format },
+		y: { label: null, domain: names },
+		marks: [
+			Plot.barX(rows, { y: 'label', x: 'responses', fill: BLUE, tip: true }),
+			Plot.text(rows, {
+				y: 'label',
+				x: 'responses',
+				text: (d: ThemeBar) =>
+					d.detractor_share === null
+						? ''
+						: `${label('detractors')} ${Math.round(d.detractor_share * 100)} %`,
+				textAnchor: 'start',
+				dx: 6,
+				fill: GREY
+			}),
+			Plot.ruleX([0])
+		]
+	};
+}
+
+export interface ThemeMonth {
+	label: string;
+	month: string;
+	responses: number;
+}
+
+/** Comments per theme and month, one line per theme (the colour legend names them). */
+export function feedbackThemeTrendSpec(
+	rows: ThemeMonth[],
+	opts: ChartTextOptions
+): Plot.PlotOptions {
+	const label = (key: string) => opts.labels[key] ?? key;
+	const points = rows.map((r) => ({ ...r, date: date(r.month) }));
+	return {
+		width: opts.width,
+		height: Math.round(Math.min(320, Math.max(220, opts.width * 0.3))),
+		color: { legend: true, type: 'categorical' },
+		x: { type: 'utc', label: label('month'), labelAnchor: 'right' },
+		y: { label: label('comments'), grid: true, nice: true, tickFormat: opts.format },
+		marks: [
+			Plot.lineY(points, { x: 'date', y: 'responses', stroke: 'label', strokeWidth: 1.5 }),
+			Plot.dot(points, { x: 'date', y: 'responses', fill: 'label', r: 2.5, tip: true }),
+			Plot.ruleY([0])
+		]
+	};
+}
