@@ -12,6 +12,7 @@ import { concentration } from './concentration';
 import { cycle } from './cycle';
 import { clv } from './clv';
 import { basket } from './basket';
+import { feedback } from './feedback';
 import { audience } from './audience';
 
 export const ANALYSES: readonly AnalysisModule[] = [
@@ -24,5 +25,6 @@ export const ANALYSES: readonly AnalysisModule[] = [
 	cycle,
 	clv,
 	basket,
+	feedback,
 	audience
 ];
