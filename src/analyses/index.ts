@@ -12,6 +12,7 @@ import { concentration } from './concentration';
 import { cycle } from './cycle';
 import { clv } from './clv';
 import { basket } from './basket';
+import { loyalty } from './loyalty';
 import { feedback } from './feedback';
 import { audience } from './audience';
 
@@ -25,6 +26,7 @@ export const ANALYSES: readonly AnalysisModule[] = [
 	cycle,
 	clv,
 	basket,
+	loyalty,
 	feedback,
 	audience
 ];

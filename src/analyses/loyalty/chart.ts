@@ -1,0 +1,119 @@
+// Loyalty charts: members per tier over time (stacked areas), the points ledger per month
+// (issued up, redeemed and expired down, outstanding as a line) and the tier migration matrix.
+import * as Plot from '@observablehq/plot';
+import type { ChartTextOptions } from '../rfm/chart';
+import type { MonthRow } from './result';
+
+export interface LoyaltyChartOptions extends ChartTextOptions {
+	/** The tiers' names as shown, lowest first. */
+	tiers: string[];
+}
+
+/** Colours of up to five tiers, lowest first: grey, silver-blue, gold, violet, dark. */
+export const TIER_COLORS = ['#8c959f', '#4269d0', '#efb118', '#9c6ade', '#1f2328'];
+
+const heightOf = (width: number) => Math.round(Math.min(360, Math.max(220, width * 0.38)));
+
+export function tiersOverTimeSpec(
+	rows: { date: string; tier: number; members: number }[],
+	opts: LoyaltyChartOptions
+): Plot.PlotOptions {
+	const label = (key: string) => opts.labels[key] ?? key;
+	const data = rows.map((r) => ({
+		date: new Date(`${r.date}T00:00:00Z`),
+		tier: opts.tiers[r.tier - 1] ?? String(r.tier),
+		members: r.members
+	}));
+	return {
+		width: opts.width,
+		height: heightOf(opts.width),
+		x: { type: 'utc', label: label('date') },
+		y: { label: label('members'), grid: true, nice: true, tickFormat: opts.format },
+		color: {
+			domain: opts.tiers,
+			range: TIER_COLORS.slice(0, opts.tiers.length),
+			legend: true
+		},
+		marks: [
+			Plot.areaY(data, { x: 'date', y: 'members', fill: 'tier', order: opts.tiers, tip: true }),
+			Plot.ruleY([0])
+		]
+	};
+}
+
+export function ledgerSpec(rows: MonthRow[], opts: ChartTextOptions): Plot.PlotOptions {
+	const label = (key: string) => opts.labels[key] ?? key;
+	const flows = ['issued', 'redeemed', 'expired'];
+	const bars = rows.flatMap((r) => {
+		const date = new Date(`${r.month}-01T00:00:00Z`);
+		return [
+			{ date, flow: label('issued'), points: r.issued },
+			{ date, flow: label('redeemed'), points: -r.redeemed },
+			{ date, flow: label('expired'), points: -r.expired }
+		];
+	});
+	const line = rows.map((r) => ({
+		date: new Date(`${r.month}-01T00:00:00Z`),
+		points: r.outstanding
+	}));
+	return {
+		width: opts.width,
+		height: heightOf(opts.width),
+		x: { type: 'utc', label: label('month') },
+		y: { label: label('points'), grid: true, nice: true, tickFormat: opts.format },
+		color: {
+			domain: [...flows.map(label), label('outstanding')],
+			range: ['#4269d0', '#3ca951', '#ff725c', '#1f2328'],
+			legend: true
+		},
+		marks: [
+			Plot.rectY(bars, {
+				x: 'date',
+				interval: 'month',
+				y: 'points',
+				fill: 'flow',
+				inset: 0.5,
+				tip: { format: { y: opts.format } }
+			}),
+			Plot.lineY(line, {
+				x: 'date',
+				y: 'points',
+				stroke: () => label('outstanding'),
+				strokeWidth: 2
+			}),
+			Plot.ruleY([0])
+		]
+	};
+}
+
+export function migrationSpec(
+	rows: { tier_from: number; tier_to: number; members: number }[],
+	opts: LoyaltyChartOptions
+): Plot.PlotOptions {
+	const label = (key: string) => opts.labels[key] ?? key;
+	const from = [label('not_yet'), ...opts.tiers];
+	const cells = rows.map((r) => ({
+		from: r.tier_from === 0 ? label('not_yet') : (opts.tiers[r.tier_from - 1] ?? ''),
+		to: opts.tiers[r.tier_to - 1] ?? '',
+		members: r.members
+	}));
+	const max = Math.max(1, ...cells.map((c) => c.members));
+	return {
+		width: Math.min(opts.width, 120 + 130 * opts.tiers.length),
+		height: 70 + 36 * from.length,
+		padding: 0.05,
+		marginTop: 36,
+		x: { type: 'band', domain: opts.tiers, axis: 'top', label: label('to') },
+		y: { type: 'band', domain: from, label: label('from') },
+		color: { type: 'sqrt', scheme: 'blues', domain: [0, max] },
+		marks: [
+			Plot.cell(cells, { x: 'to', y: 'from', fill: 'members', tip: true }),
+			Plot.text(cells, {
+				x: 'to',
+				y: 'from',
+				text: (d: { members: number }) => opts.format(d.members),
+				fill: (d: { members: number }) => (d.members > max * 0.45 ? 'white' : 'black')
+			})
+		]
+	};
+}

@@ -1,0 +1,184 @@
+/**
+ * The points ledger (definitions in ./sql.ts): every member's points replayed in purchase order,
+ * first in, first out. One plain function of plain data, structured-clone friendly in and out, so
+ * the page runs it in a Web Worker (compute.ts) and Node (tests, the bench) in-thread. Core: no
+ * DOM, DuckDB or Svelte.
+ *
+ * Per member, for each purchase in order (day d, points p, expiry day e or −1 for never):
+ * 1. lots whose expiry day is ≤ d expire (what is left of them, booked in the expiry day's month);
+ * 2. the purchase's points are a new lot (issued, booked in d's month);
+ * 3. a redeemer whose balance is ≥ redeemAt redeems floor(balance / redeemAt) × redeemAt points,
+ *    taken from the oldest lots first (booked in d's month).
+ * At the as-of date, lots whose expiry day is ≤ asOfDay expire; what is left is outstanding.
+ * Expiry days never decrease along a member's purchases (d + N months is monotone), so the lots
+ * to expire and the lots to redeem from are both at the front of the queue.
+ * A member redeems when fnv1a32(customer id) / 2³² < redeemShare: a fixed, documented draw, so the
+ * same member redeems under every rule set and in every run.
+ */
+
+export interface LedgerInput {
+	/** Member ids, in the order of `events`. */
+	ids: string[];
+	/** Per member: "day:points:expiry" per purchase, ';'-separated, in purchase order. */
+	events: string[];
+	/** Points a redemption takes (whole multiples of it are redeemed). */
+	redeemAt: number;
+	/** Share (0–1) of members who redeem. */
+	redeemShare: number;
+	/** Days since 1970-01-01 of the as-of date. */
+	asOfDay: number;
+	/** Return the per-member figures too (the export). */
+	perCustomer: boolean;
+}
+
+export interface LedgerTotals {
+	issued: number;
+	redeemed: number;
+	expired: number;
+	outstanding: number;
+	/** Members drawn as redeemers. */
+	redeemers: number;
+}
+
+export interface LedgerMonth extends Omit<LedgerTotals, 'redeemers' | 'outstanding'> {
+	/** year × 12 + month index (0–11). */
+	month: number;
+}
+
+export interface LedgerOutput {
+	totals: LedgerTotals;
+	/** Months with any issue, redemption or expiry, in order. */
+	months: LedgerMonth[];
+	/** Per member, in the order of `ids`; null unless perCustomer. */
+	customers: {
+		issued: number[];
+		redeemed: number[];
+		expired: number[];
+		outstanding: number[];
+	} | null;
+	/** Members for whom issued ≠ redeemed + expired + outstanding (0 unless the replay is wrong). */
+	violations: number;
+}
+
+/** FNV-1a (32-bit) of the UTF-16 code units of `text`, as an unsigned integer. */
+export function fnv1a32(text: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return h >>> 0;
+}
+
+/** Whether the member with this id redeems (see the file's comment). */
+export function isRedeemer(id: string, share: number): boolean {
+	return fnv1a32(id) / 2 ** 32 < share;
+}
+
+/** year × 12 + month of a day number (days since 1970-01-01, UTC). */
+export function monthOfDay(day: number): number {
+	const d = new Date(day * 86_400_000);
+	return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** Replay every member's points (see the file's comment). */
+export function runLedger(input: LedgerInput): LedgerOutput {
+	const months = new Map<number, LedgerMonth>();
+	const monthCache = new Map<number, LedgerMonth>();
+	const book = (day: number): LedgerMonth => {
+		let m = monthCache.get(day);
+		if (m) return m;
+		const key = monthOfDay(day);
+		m = months.get(key);
+		if (!m) {
+			m = { month: key, issued: 0, redeemed: 0, expired: 0 };
+			months.set(key, m);
+		}
+		monthCache.set(day, m);
+		return m;
+	};
+	const totals: LedgerTotals = { issued: 0, redeemed: 0, expired: 0, outstanding: 0, redeemers: 0 };
+	const n = input.ids.length;
+	const per = input.perCustomer
+		? {
+				issued: new Array<number>(n).fill(0),
+				redeemed: new Array<number>(n).fill(0),
+				expired: new Array<number>(n).fill(0),
+				outstanding: new Array<number>(n).fill(0)
+			}
+		: null;
+	let violations = 0;
+	const left: number[] = [];
+	const expiry: number[] = [];
+	const block = Math.max(1, Math.ceil(input.redeemAt));
+
+	for (let c = 0; c < n; c++) {
+		const redeems = isRedeemer(input.ids[c]!, input.redeemShare);
+		if (redeems) totals.redeemers++;
+		left.length = 0;
+		expiry.length = 0;
+		let head = 0;
+		let balance = 0;
+		let issued = 0;
+		let redeemed = 0;
+		let expired = 0;
+		const expireUpTo = (day: number) => {
+			while (head < left.length && expiry[head]! >= 0 && expiry[head]! <= day) {
+				const pts = left[head]!;
+				if (pts > 0) {
+					expired += pts;
+					balance -= pts;
+					book(expiry[head]!).expired += pts;
+				}
+				head++;
+			}
+		};
+		for (const ev of input.events[c]!.split(';')) {
+			if (ev === '') continue;
+			const a = ev.indexOf(':');
+			const b = ev.indexOf(':', a + 1);
+			const day = Number(ev.slice(0, a));
+			const points = Number(ev.slice(a + 1, b));
+			const exp = Number(ev.slice(b + 1));
+			expireUpTo(day);
+			if (points > 0) {
+				left.push(points);
+				expiry.push(exp);
+				balance += points;
+				issued += points;
+				book(day).issued += points;
+			}
+			if (redeems && balance >= block) {
+				let take = Math.floor(balance / block) * block;
+				redeemed += take;
+				balance -= take;
+				book(day).redeemed += take;
+				while (take > 0) {
+					const used = Math.min(left[head]!, take);
+					left[head] = left[head]! - used;
+					take -= used;
+					if (left[head] === 0) head++;
+				}
+			}
+		}
+		expireUpTo(input.asOfDay);
+		if (issued !== redeemed + expired + balance) violations++;
+		totals.issued += issued;
+		totals.redeemed += redeemed;
+		totals.expired += expired;
+		totals.outstanding += balance;
+		if (per) {
+			per.issued[c] = issued;
+			per.redeemed[c] = redeemed;
+			per.expired[c] = expired;
+			per.outstanding[c] = balance;
+		}
+	}
+	if (totals.issued !== totals.redeemed + totals.expired + totals.outstanding) violations++;
+	return {
+		totals,
+		months: [...months.values()].sort((x, y) => x.month - y.month),
+		customers: per,
+		violations
+	};
+}
