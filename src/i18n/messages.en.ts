@@ -53,6 +53,7 @@ export const en = {
 	'fileKind.kind.orders': 'Orders',
 	'fileKind.kind.customers': 'Customers',
 	'fileKind.kind.baskets': 'Baskets',
+	'fileKind.kind.feedback': 'Feedback',
 	'fileKind.kind.unused': 'Not used',
 	'fileKind.reason.dates-amounts': 'has dates and amounts',
 	'fileKind.reason.dates-quantity-price': 'has dates, quantities and unit prices',
@@ -61,6 +62,7 @@ export const en = {
 		'no column name recognised — the roles below are guessed from the values: check them',
 	'fileKind.reason.id-attributes': 'one id column and attributes',
 	'fileKind.reason.baskets': 'items grouped by basket',
+	'fileKind.reason.scores-comments': 'has scores and comments',
 	'fileKind.reason.differ': 'a second file of this kind, with other columns',
 	'fileKind.reason.second-orders': 'a second orders file',
 	'fileKind.reason.unrecognised': 'no customer id, date or amount recognised — map it by hand',
@@ -83,6 +85,8 @@ export const en = {
 	'loadError.line': 'This is not a table with one record per line. {detail}',
 	'notice.customersOnly':
 		'This is a customers file. Now add the orders file: drop it here or use Open files…',
+	'notice.feedbackOnly':
+		'This is a feedback file: its responses are loaded. The analyses need orders — add the orders file: drop it here or use Open files…',
 	'notice.ignored': 'Not used (neither orders nor customers): {files}',
 	'mapping.title': 'Confirm the column mapping',
 	'mapping.intro':
@@ -161,6 +165,17 @@ export const en = {
 	'summary.ordersFile': 'orders',
 	'summary.customersFile': 'customers',
 	'summary.basketsFile': 'baskets',
+	'summary.feedbackFile': 'feedback',
+	'summary.feedback':
+		'{responses} feedback responses: {scored} with a score, {commented} with a comment, {identified} with a customer id',
+	'summary.feedback.one':
+		'{responses} feedback response: {scored} with a score, {commented} with a comment, {identified} with a customer id',
+	'summary.feedbackMatched': '{matched} of them from customers in the orders',
+	'summary.feedbackDates': 'dated {from} to {to}',
+	'summary.feedbackRejected':
+		'{n} feedback rows have a score or date that could not be read; they were set aside.',
+	'summary.feedbackRejected.one':
+		'{n} feedback row has a score or date that could not be read; it was set aside.',
 	'summary.basketFacts':
 		'{rows} lines: {loaded} loaded, {rejected} rejected · encoding {encoding} · items separated by “{delimiter}”',
 	'summary.basketFacts.one':

@@ -52,6 +52,7 @@ export const zh: Record<TranslatedKey, string> = {
 	'fileKind.kind.orders': '订单',
 	'fileKind.kind.customers': '客户',
 	'fileKind.kind.baskets': '购物篮',
+	'fileKind.kind.feedback': '反馈',
 	'fileKind.kind.unused': '不使用',
 	'fileKind.reason.dates-amounts': '含有日期和金额',
 	'fileKind.reason.dates-quantity-price': '含有日期、数量和单价',
@@ -59,6 +60,7 @@ export const zh: Record<TranslatedKey, string> = {
 	'fileKind.reason.guessed': '没有识别出列名——下方的含义是根据数值猜测的，请检查',
 	'fileKind.reason.id-attributes': '一个 ID 列和若干属性',
 	'fileKind.reason.baskets': '按购物篮分组的商品',
+	'fileKind.reason.scores-comments': '有评分和评论',
 	'fileKind.reason.differ': '同类的第二个文件，但列不同',
 	'fileKind.reason.second-orders': '第二个订单文件',
 	'fileKind.reason.unrecognised': '没有识别出客户 ID、日期或金额——请手动映射',
@@ -79,6 +81,8 @@ export const zh: Record<TranslatedKey, string> = {
 		'第 {line} 行的引号没有闭合，其后的 {lines} 行（到第 {last} 行）会被当作同一个值读取。请补上或删除这个引号，然后重新加载文件。',
 	'loadError.line': '前 64 KB 中没有换行，这不是每行一条记录的表格。',
 	'notice.customersOnly': '这是客户文件。请再添加订单文件：拖到此处或点击“打开文件…”',
+	'notice.feedbackOnly':
+		'这是反馈文件，其中的回复已加载。分析需要订单数据——请再添加订单文件：拖到此处或点击“打开文件…”',
 	'notice.ignored': '未使用（既不是订单也不是客户文件）：{files}',
 	'mapping.title': '确认列映射',
 	'mapping.intro': '我们已把 {file} 的列与分析所需的含义对应起来。请检查并修改不正确的猜测。',
@@ -156,6 +160,12 @@ export const zh: Record<TranslatedKey, string> = {
 	'summary.basketFacts':
 		'{rows} 行：已加载 {loaded}，拒绝 {rejected} · 编码 {encoding} · 商品以“{delimiter}”分隔',
 	'summary.basketless': '{n} 行没有商品（空行或缺少交易号），不构成购物篮。',
+	'summary.feedbackFile': '反馈',
+	'summary.feedback':
+		'{responses} 条反馈：{scored} 条有评分，{commented} 条有评论，{identified} 条有客户ID',
+	'summary.feedbackMatched': '其中 {matched} 条来自订单中的客户',
+	'summary.feedbackDates': '日期 {from} 至 {to}',
+	'summary.feedbackRejected': '{n} 行反馈的评分或日期无法识别，已单独列出。',
 	'baskets.title': '购物篮文件',
 	'baskets.body':
 		'每一行（或每个交易号）是一个购物篮：一起购买的商品，没有客户、日期或金额。它将用于购物篮分析——哪些商品常被一起购买，以及某件商品旁边该推荐什么。',

@@ -69,7 +69,7 @@ export function noOrdersProblem(files: readonly DataSetFile[]): Problem {
 }
 
 /** The kinds a person can choose for a file, in the selector's order (a basket file keeps its). */
-export const CHOOSABLE_KINDS: readonly FileKind[] = ['orders', 'customers', 'unused'];
+export const CHOOSABLE_KINDS: readonly FileKind[] = ['orders', 'customers', 'feedback', 'unused'];
 
 /**
  * The file the page offers to map as the orders file while it waits for one: the first that is

@@ -15,6 +15,7 @@ import type {
 	ReturnsPolicy
 } from '../core/types';
 import type { BasketsSummary } from '../db/pipeline/baskets';
+import type { FeedbackSummary } from '../db/pipeline/feedback';
 import type { LoadSummary } from '../db/pipeline/build';
 import type { DataSetFile } from '../db/pipeline/file-kinds';
 import type { LoadedFile } from '../db/pipeline/files';
@@ -51,6 +52,7 @@ export interface SessionData {
 	returns: ReturnsPolicy;
 	summary: LoadSummary | null;
 	basketsSummary: BasketsSummary | null;
+	feedbackSummary: FeedbackSummary | null;
 	differing: LoadedFile[];
 	basketReports: { report: LoadReport; basketless: number }[];
 	files: DataSetFile[];
@@ -71,6 +73,7 @@ export function forgotten(): Patch {
 		ordersReport: null,
 		customersReport: null,
 		basketsSummary: null,
+		feedbackSummary: null,
 		basketReports: [],
 		files: [],
 		ordersFiles: { inputs: [] },
@@ -131,6 +134,8 @@ export function placed(s: Readonly<SessionData>, f: LoadedFile): Patch {
 		const basket = { report: f.report, basketless: f.basketless ?? 0 };
 		return { basketReports: [...s.basketReports, basket] };
 	}
+	// A feedback file is listed with the data set's files after the load (afterLoad).
+	if (f.kind === 'feedback') return {};
 	return { notices: [...s.notices, f.input.name] };
 }
 
@@ -148,7 +153,9 @@ export function afterLoad(
 		files: mergeFiles(s.files, loaded.files, mode),
 		differing: loaded.files.filter((f) => f.differ !== undefined),
 		notices: loaded.files.filter((f) => f.kind === 'unused' && !f.differ).map((f) => f.input.name),
-		basketsSummary: loaded.baskets
+		basketsSummary: loaded.baskets,
+		// A new object per load: the dashboard's data changes with a feedback file added alone.
+		feedbackSummary: loaded.feedback
 	};
 	if (loaded.files.some((f) => f.kind === 'orders') && loaded.orders) {
 		patch.detection = loaded.orders.detection;
@@ -165,6 +172,11 @@ export function afterLoad(
 	else if (loaded.next === 'customers-only' && customers) {
 		patch.phase = 'empty';
 		patch.problem = { file: customers.file, key: 'notice.customersOnly', message: '' };
+	} else if (loaded.next === 'feedback-only') {
+		// The responses stay loaded; the analyses wait for orders.
+		const file = loaded.files.find((f) => f.kind === 'feedback')?.input.name ?? null;
+		patch.phase = 'empty';
+		patch.problem = { file, key: 'notice.feedbackOnly', message: '' };
 	} else if (loaded.next === 'no-orders') {
 		patch.phase = 'error';
 		patch.problem = noOrdersProblem(loaded.files);
@@ -213,6 +225,7 @@ export function dataSetOf(s: Readonly<SessionData>, copy: <T>(value: T) => T): D
 	const customers = s.customersReport;
 	return {
 		baskets: s.basketsSummary,
+		feedback: s.feedbackSummary,
 		orders:
 			report && input && detection && mapping
 				? {
@@ -231,6 +244,12 @@ export function dataSetOf(s: Readonly<SessionData>, copy: <T>(value: T) => T): D
 	};
 }
 
+/** What the page says while it waits for an orders file, by what is loaded without one. */
+export function waitingNotice(s: Readonly<SessionData>): string {
+	if (s.customersReport) return 'notice.customersOnly';
+	return s.feedbackSummary ? 'notice.feedbackOnly' : 'notice.noOrdersFile';
+}
+
 /** The phase once a problem is dismissed. */
 export function dismissedPhase(s: Readonly<SessionData>): Phase {
 	if (s.phase !== 'error') return s.phase;
@@ -242,12 +261,18 @@ export function dismissedPhase(s: Readonly<SessionData>): Phase {
 export function rowsLoadedOf(s: Readonly<SessionData>): number {
 	const o = s.summary ? s.summary.tx_rows : (s.ordersReport?.rowsLoaded ?? 0);
 	const b = s.basketReports.reduce((t, r) => t + r.report.rowsLoaded, 0);
-	return o + (s.customersReport?.rowsLoaded ?? 0) + b;
+	return o + (s.customersReport?.rowsLoaded ?? 0) + b + (s.feedbackSummary?.responses ?? 0);
 }
 
 /** Rows rejected across files: unreadable CSV records plus lines whose values could not be typed. */
 export function rowsRejectedOf(s: Readonly<SessionData>): number {
 	const typing = s.summary?.rejected_rows ?? 0;
 	const b = s.basketReports.reduce((t, r) => t + r.report.rowsRejected, 0);
-	return (s.ordersReport?.rowsRejected ?? 0) + typing + (s.customersReport?.rowsRejected ?? 0) + b;
+	// Feedback files: records the reader refused, and rows with an unreadable score or date.
+	const f =
+		s.files.reduce((t, x) => t + (x.kind === 'feedback' ? x.report.rowsRejected : 0), 0) +
+		(s.feedbackSummary?.rejected ?? 0);
+	return (
+		(s.ordersReport?.rowsRejected ?? 0) + typing + (s.customersReport?.rowsRejected ?? 0) + b + f
+	);
 }

@@ -11,6 +11,7 @@ import type { Engine } from '../db/engine';
 import type { DataSetFile } from '../db/pipeline/file-kinds';
 import type { FileKind } from '../db/pipeline/files';
 import { proposeCustomersMapping } from '../db/pipeline/mapping';
+import { readAsFeedback, readFeedbackSummary, removeFeedback } from '../db/pipeline/feedback';
 import { rereadSet, type RereadSet, type SetFile, type SetFiles } from '../db/pipeline/sets';
 import { customersDropped, ordersDropped, type Patch, type SessionData } from './session-data';
 import { setWith, setWithout, workbooksOf, type HeldSet } from './sets';
@@ -105,6 +106,19 @@ export async function changeKind(
 	}
 	let placedAs: DataSetFile = { ...f, kind: 'unused', reason: 'chosen' };
 	let replaced = false;
+	// Feedback files append into one table: a file leaving it takes its rows out; one joining it
+	// is read again and placed (issue 21). The summary is read anew either way.
+	if (f.kind === 'feedback' || kind === 'feedback') {
+		if (f.kind === 'feedback') await removeFeedback(engine, f.report.file);
+		if (kind === 'feedback') {
+			const read = await readAsFeedback(engine, f.input, f.report, {
+				signal: opts.signal,
+				onProgress: (p) => opts.onProgress?.(f.input.name, p)
+			});
+			if (read) placedAs = { ...f, kind, reason: 'chosen', report: read.report };
+		}
+		apply({ feedbackSummary: await readFeedbackSummary(engine, s.summary !== null) });
+	}
 	if (kind === 'orders' || kind === 'customers') {
 		const { files: members, joined } = setWith(sets[kind], f, s.files);
 		const { patch, result } = await reread(engine, s, kind, members, opts);

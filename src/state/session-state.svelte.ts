@@ -16,6 +16,8 @@ import type {
 	ReturnsPolicy
 } from '../core/types';
 import type { BasketsSummary } from '../db/pipeline/baskets';
+import type { FeedbackSummary } from '../db/pipeline/feedback';
+export type { FeedbackReject, FeedbackSummary } from '../db/pipeline/feedback';
 import { customerColumnLabels, type CustomerColumn, type LoadSummary } from '../db/pipeline/build';
 import { DuplicateSearch } from '../db/pipeline/checks';
 import type { DataSetFile } from '../db/pipeline/file-kinds';
@@ -69,6 +71,11 @@ export class SessionState implements SessionData {
 	 * sizes), null when none is loaded: what the market-basket analysis starts from.
 	 */
 	basketsSummary = $state.raw<BasketsSummary | null>(null);
+	/**
+	 * The feedback files' responses (db/pipeline/feedback: the `feedback` table's counts, dates
+	 * and rows set aside), null when none is loaded; a new object per load (issue 21).
+	 */
+	feedbackSummary = $state.raw<FeedbackSummary | null>(null);
 	/** Files of the last load left unused because their columns differ from their kind's set. */
 	differing = $state.raw<LoadedFile[]>([]);
 	/** The basket files' load reports, in load order, with their rows that gave no item. */

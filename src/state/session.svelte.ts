@@ -10,9 +10,11 @@ import type { SetFile } from '../db/pipeline/sets';
 import { mappingFor, proposeOrdersMapping, signatureOf } from '../db/pipeline/mapping';
 import { loadDataSet } from '../db/pipeline/load-data-set';
 import { buildTables } from '../db/pipeline/build';
+import { readFeedbackSummary } from '../db/pipeline/feedback';
 import { dataWarnings } from '../db/pipeline/checks';
 import {
 	afterLoad,
+	waitingNotice,
 	builtKey,
 	dataSetOf,
 	cancelled,
@@ -55,8 +57,9 @@ export class Session extends SessionBase {
 	async load(inputs: LoadInput[], mode: 'replace' | 'add' = 'replace'): Promise<void> {
 		if (inputs.length === 0) return;
 		let current: string | null = null;
-		// A customers file alone waits for its orders file: the next file joins it.
-		if (mode === 'replace' && !this.ordersReport && this.customersReport) mode = 'add';
+		// A customers or feedback file alone waits for its orders file: the next file joins it.
+		const waiting = this.customersReport || this.feedbackSummary;
+		if (mode === 'replace' && !this.ordersReport && waiting) mode = 'add';
 		await this.loading(
 			() => current,
 			async (signal, onProgress) => {
@@ -148,8 +151,7 @@ export class Session extends SessionBase {
 				if (this.ordersReport) this.phase = 'mapping';
 				else {
 					this.phase = 'empty';
-					const key = this.customersReport ? 'notice.customersOnly' : 'notice.noOrdersFile';
-					this.problem = { file: f.input.name, key, message: '' };
+					this.problem = { file: f.input.name, key: waitingNotice(this), message: '' };
 				}
 			}
 		);
@@ -226,6 +228,8 @@ export class Session extends SessionBase {
 				returns: this.returns,
 				removeDuplicates: this.removeDuplicates
 			});
+			// The responses matched to the customers of the orders just built.
+			if (this.feedbackSummary) this.feedbackSummary = await readFeedbackSummary(engine, true);
 			measure('build tables', startedAt);
 			// The previous warnings stay on screen until the new checks replace them (a rebuild
 			// after "remove duplicates" keeps its checkbox in place meanwhile).

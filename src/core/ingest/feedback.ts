@@ -72,3 +72,24 @@ export function detectFeedback(
 		comment: comment ?? (score !== null ? weak : null)
 	};
 }
+
+/**
+ * The feedback columns of a file the person chose to use as feedback: those detected, else a
+ * guess — the first number column (not the id or date) as the score, the first text column as
+ * the comment. Null when there is neither.
+ */
+export function chooseFeedbackColumns(
+	columns: readonly ColumnProfile[],
+	orderRoles: RoleDetection<OrderRole>
+): FeedbackColumns | null {
+	const found = detectFeedback(columns, orderRoles);
+	if (found) return found;
+	const r = orderRoles.roles;
+	const free = columns.filter(
+		(c) => c.kind !== 'empty' && c.name !== r.customer_id && c.name !== r.order_date
+	);
+	const score = free.find((c) => c.kind === 'integer' || c.kind === 'decimal')?.name ?? null;
+	const comment = free.find((c) => c.kind === 'text')?.name ?? null;
+	if (score === null && comment === null) return null;
+	return { customerId: r.customer_id ?? null, date: r.order_date ?? null, score, comment };
+}

@@ -13,12 +13,15 @@ import {
 	buildFeedbackSummaryQuery,
 	FEEDBACK_TABLE
 } from '../../core/canonical-feedback';
-import type { FeedbackColumns } from '../../core/ingest/feedback';
-import type { LoadReport } from '../../core/ingest/types';
+import { chooseFeedbackColumns, type FeedbackColumns } from '../../core/ingest/feedback';
+import type { LoadInput, LoadReport } from '../../core/ingest/types';
+import { detectOrderRoles } from '../../core/columns';
 import { sniffDateFormat } from '../../core/formats';
 import type { TypingCode } from '../../core/reject-reason';
 import { ident, lit, sql } from '../../core/sql';
 import type { Engine } from '../engine';
+import { loadCsv, type LoadCsvOptions } from '../load-csv';
+import { dropTable, uploadTable } from '../tables';
 
 /** Rejected cells listed in the summary (the download has them all). */
 export const FIRST_REJECTS = 10;
@@ -90,6 +93,30 @@ export async function placeFeedback(
 	const loaded = Number(after?.n ?? 0) - Number(before?.n ?? 0);
 	const rejected = report.rowsLoaded - loaded;
 	return { report: { ...report, rowsLoaded: loaded }, rejected };
+}
+
+/**
+ * Read `input` again and place it as a feedback file (the person chose the kind), in the sheet
+ * it was read from before (`previous`). Its report (table: feedback) and rows set aside; null
+ * when it has no column that could be a score or a comment (it stays unused).
+ */
+export async function readAsFeedback(
+	engine: Engine,
+	input: LoadInput,
+	previous: LoadReport | null,
+	opts: LoadCsvOptions = {}
+): Promise<{ report: LoadReport; rejected: number } | null> {
+	const sheet = opts.sheet ?? previous?.container?.sheet ?? undefined;
+	const tmp = uploadTable(0);
+	try {
+		const report = await loadCsv(engine, input, tmp, { ...opts, sheet });
+		const cols = chooseFeedbackColumns(report.columns, detectOrderRoles(report.columns));
+		if (!cols) return null;
+		const placed = await placeFeedback(engine, report, cols);
+		return { ...placed, report: { ...placed.report, table: FEEDBACK_TABLE } };
+	} finally {
+		await dropTable(engine, tmp);
+	}
 }
 
 /** Remove a file's responses and rejects (it was set to another kind). */
