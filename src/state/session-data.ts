@@ -257,14 +257,21 @@ export function dismissedPhase(s: Readonly<SessionData>): Phase {
 	return s.basketsSummary ? 'baskets' : 'empty';
 }
 
-/** Rows accepted into tables across files (orders lines typed into tx, customers rows). */
+/**
+ * Rows accepted into tables across files (orders lines typed into tx, customers rows, basket
+ * rows). Feedback responses are counted on their own line of the load summary, not here: the
+ * status line's count is what the analyses of orders read, the same with or without a survey.
+ */
 export function rowsLoadedOf(s: Readonly<SessionData>): number {
 	const o = s.summary ? s.summary.tx_rows : (s.ordersReport?.rowsLoaded ?? 0);
 	const b = s.basketReports.reduce((t, r) => t + r.report.rowsLoaded, 0);
-	return o + (s.customersReport?.rowsLoaded ?? 0) + b + (s.feedbackSummary?.responses ?? 0);
+	return o + (s.customersReport?.rowsLoaded ?? 0) + b;
 }
 
-/** Rows rejected across files: unreadable CSV records plus lines whose values could not be typed. */
+/**
+ * Rows rejected across files: unreadable CSV records plus lines whose values could not be typed,
+ * feedback files' included (never set aside silently).
+ */
 export function rowsRejectedOf(s: Readonly<SessionData>): number {
 	const typing = s.summary?.rejected_rows ?? 0;
 	const b = s.basketReports.reduce((t, r) => t + r.report.rowsRejected, 0);

@@ -1,6 +1,7 @@
 // The bundled sample (sample-data/), emitted by Vite as same-origin assets.
 import ordersUrl from '../../sample-data/orders.csv?url';
 import customersUrl from '../../sample-data/customers.csv?url';
+import feedbackUrl from '../../sample-data/feedback.csv?url';
 import type { LoadInput } from '../core/ingest/types';
 
 /** Fetch a same-origin URL as a load input. Other origins are refused: no request leaves the page's origin. */
@@ -25,6 +26,8 @@ export class CrossOriginError extends Error {
 export async function sampleInputs(): Promise<LoadInput[]> {
 	return Promise.all([
 		fetchInput(ordersUrl, 'orders.csv'),
-		fetchInput(customersUrl, 'customers.csv')
+		fetchInput(customersUrl, 'customers.csv'),
+		// The survey responses, so the feedback analysis has data on the sample (issue 21).
+		fetchInput(feedbackUrl, 'feedback.csv')
 	]);
 }
