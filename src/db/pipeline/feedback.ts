@@ -68,8 +68,9 @@ async function exists(engine: Engine, name: string): Promise<boolean> {
 
 /**
  * Append a feedback file's responses (its raw table `report.table`, columns `cols`) to the
- * feedback table and its untyped rows to feedback_rejects. Returns the report with rowsLoaded
- * less the rows set aside, and how many were.
+ * feedback table and its untyped rows to feedback_rejects. Returns the report (the reader's
+ * counts, as an orders file's: the rows set aside while typing are counted apart) and how many
+ * rows were set aside.
  */
 export async function placeFeedback(
 	engine: Engine,
@@ -91,8 +92,7 @@ export async function placeFeedback(
 	await engine.exec(buildFeedbackInsert(source));
 	const [after] = await engine.query<{ n: number }>(count);
 	const loaded = Number(after?.n ?? 0) - Number(before?.n ?? 0);
-	const rejected = report.rowsLoaded - loaded;
-	return { report: { ...report, rowsLoaded: loaded }, rejected };
+	return { report, rejected: report.rowsLoaded - loaded };
 }
 
 /**

@@ -55,6 +55,8 @@ it('the committed small files are what make.mjs writes, and every file has a cas
  */
 async function load(name: string): Promise<LoadedDataSet> {
 	await db.exec('DROP TABLE IF EXISTS raw_orders; DROP TABLE IF EXISTS raw_customers');
+	// Feedback files append: each case starts with none (issue 21).
+	await db.exec('DROP TABLE IF EXISTS feedback; DROP TABLE IF EXISTS feedback_rejects');
 	return loadDataSet(db, [{ name, data: files.get(name)!() }], { build: 'complete' });
 }
 
@@ -129,6 +131,33 @@ describe('hostile corpus', () => {
 				});
 				// Counted by the loader itself, not by DuckDB: nothing unaccounted for.
 				expect(r.unaccounted, 'unaccounted').toBe(0);
+				// Issue 21: feedback files go to the feedback table; no other file is taken for one.
+				if (want.feedback) {
+					const f = want.feedback;
+					expect(loaded!.files[0]!.kind, 'kind').toBe('feedback');
+					expect(loaded!.next).toBe('feedback-only');
+					const rejected = f.rejectedRows ?? [];
+					expect(loaded!.feedback).toMatchObject({
+						responses: f.responses,
+						rejected: rejected.length
+					});
+					const set = await db.query<{ r: number }>(
+						'SELECT DISTINCT row_no AS r FROM feedback_rejects ORDER BY r'
+					);
+					expect(
+						set.map((x) => x.r),
+						'rows set aside'
+					).toEqual(rejected);
+					const comments = await db.query<{ c: string }>(
+						'SELECT comment AS c FROM feedback WHERE comment IS NOT NULL'
+					);
+					for (const c of f.comments ?? []) expect(comments.map((x) => x.c)).toContain(c);
+					if (f.longest !== undefined) {
+						expect(Math.max(...comments.map((x) => x.c.length))).toBe(f.longest);
+					}
+					return;
+				}
+				expect(loaded!.files[0]!.kind, 'kind').not.toBe('feedback');
 				// Issue 15: basket files go to the baskets table; no other file is taken for one.
 				if (want.baskets) {
 					expect(loaded!.files[0]!.kind, 'kind').toBe('baskets');
