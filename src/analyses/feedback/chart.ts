@@ -46,6 +46,8 @@ export function feedbackTrendSpec(
 ): Plot.PlotOptions {
 	const label = (key: string) => opts.labels[key] ?? key;
 	const points = rows.filter((r) => r.score !== null).map((r) => ({ ...r, date: date(r.month) }));
+	// n under each point while they stand apart (about 44 px each); else in the tip and the table.
+	const counts = points.length * 44 <= opts.width ? points : [];
 	return {
 		width: opts.width,
 		height: Math.round(Math.min(340, Math.max(240, opts.width * 0.35))),
@@ -70,7 +72,7 @@ export function feedbackTrendSpec(
 					high: { value: (d: MonthPoint) => d.high?.toFixed(1) ?? '', label: label('high') }
 				}
 			}),
-			Plot.text(points, {
+			Plot.text(counts, {
 				x: 'date',
 				text: (d: MonthPoint) => `n=${opts.format(d.n)}`,
 				frameAnchor: 'bottom',
@@ -83,6 +85,12 @@ export function feedbackTrendSpec(
 	};
 }
 
+/** From the lowest interval end (or 0) to the highest (or 0). */
+function extent(rows: readonly ScorePoint[]): [number, number] {
+	const ends = rows.flatMap((r) => [r.low ?? r.score ?? 0, r.high ?? r.score ?? 0]);
+	return [Math.min(0, ...ends), Math.max(0, ...ends)];
+}
+
 /** The score per group: bars from zero, the 95 % interval as a whisker, n beside it. */
 export function feedbackGroupSpec(rows: GroupBar[], opts: FeedbackChartOptions): Plot.PlotOptions {
 	const label = (key: string) => opts.labels[key] ?? key;
@@ -93,11 +101,8 @@ export function feedbackGroupSpec(rows: GroupBar[], opts: FeedbackChartOptions):
 		height: 50 + 30 * Math.max(1, bars.length),
 		marginLeft: labelMargin(names),
 		marginRight: 60,
-		x: {
-			label: label('score'),
-			grid: true,
-			domain: opts.nps ? [-100, 100] : [0, 100]
-		},
+		// The intervals and zero in view, not the whole scale: differences between groups stay legible.
+		x: { label: label('score'), grid: true, nice: true, domain: extent(bars) },
 		y: { label: null, domain: names },
 		marks: [
 			Plot.barX(bars, {
@@ -111,7 +116,8 @@ export function feedbackGroupSpec(rows: GroupBar[], opts: FeedbackChartOptions):
 			Plot.ruleY(bars, { y: 'label', x1: 'low', x2: 'high', stroke: '#24292f' }),
 			Plot.text(bars, {
 				y: 'label',
-				x: 'high',
+				// Right of the whisker, and of the zero line for negative scores (clear of the bar).
+				x: (d: GroupBar) => Math.max(d.high ?? 0, 0),
 				text: (d: GroupBar) => `n=${opts.format(d.n)}${d.small ? ` (${label('few')})` : ''}`,
 				textAnchor: 'start',
 				dx: 6,

@@ -1,0 +1,111 @@
+// Customer feedback (issue 21) in the browser, on the bundled sample's orders, customers and
+// feedback files given together through the file input: the section finishes with its charts
+// drawn (by month with the interval band, by customer group, themes), in English and Chinese; its
+// per-customer export has the documented header and as many rows as a notebook query counts.
+// Screenshots of the section in both languages (tests/e2e/screenshots/feedback-en|zh.png).
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+	assertNoPageErrors,
+	assertSameOrigin,
+	download,
+	launchBrowser,
+	screenshot,
+	type BrowserSession
+} from './helpers/browser';
+import { SAMPLE_DATA, parseCsv, waitForLoad } from './helpers/app';
+import { openNotebook, waitForCell } from './helpers/notebook';
+import { CUSTOMER_CSV_COLUMNS } from '../../src/analyses/feedback/view';
+
+const FILES = ['orders.csv', 'customers.csv', 'feedback.csv'].map((f) => join(SAMPLE_DATA, f));
+const CHARTS = ['feedback-trend', 'feedback-groups', 'feedback-themes', 'feedback-theme-trend'];
+
+async function waitForFeedback(page: Page) {
+	await page.waitForFunction(
+		() =>
+			document.querySelector('[data-testid="analysis-feedback"]')?.getAttribute('data-status') ===
+			'done',
+		undefined,
+		{ timeout: 60_000, polling: 100 }
+	);
+}
+
+/** Every chart of the section drawn as an SVG holding `text` (its language's). */
+async function waitForCharts(page: Page, text: string) {
+	for (const id of CHARTS) {
+		await page
+			.getByTestId(`chart-${id}`)
+			.locator('svg')
+			.first()
+			.waitFor({ state: 'attached', timeout: 20_000 });
+	}
+	await page
+		.getByTestId('analysis-feedback')
+		.locator('figure, svg', { hasText: text })
+		.first()
+		.waitFor({ timeout: 15_000 });
+}
+
+describe('the feedback section on the sample', () => {
+	let session: BrowserSession;
+	beforeAll(async () => {
+		session = await launchBrowser();
+	});
+	afterAll(async () => {
+		await session?.close();
+	});
+
+	it('shows NPS by month and group and the complaint themes in English and Chinese', async () => {
+		const { page } = session;
+		await page.goto(inject('appUrl'));
+		await page.getByTestId('file-input').setInputFiles(FILES);
+		await waitForLoad(page, { timeout: 60_000 });
+		await waitForFeedback(page);
+		const section = page.getByTestId('analysis-feedback');
+		expect(await section.getByTestId('feedback-headline').textContent()).toMatch(
+			/^\s*NPS -?\d+\.\d \(95 % interval -?\d+\.\d to -?\d+\.\d\) from [\d,]+ scored responses/
+		);
+		await waitForCharts(page, 'Comments per theme');
+		// Comments are file content, shown as text: the sample's first example is plain prose.
+		expect(await section.getByTestId('table-feedback-themes').locator('tbody tr').count()).toBe(6);
+		await screenshot(page, 'feedback-en', section);
+
+		await page.getByTestId('lang-switch').selectOption('zh');
+		await waitForCharts(page, '各主题的留言数');
+		expect(await section.locator('h2').textContent()).toBe('客户反馈');
+		expect(await section.getByTestId('feedback-headline').textContent()).toMatch(
+			/^\s*NPS .*95% 区间/
+		);
+		await screenshot(page, 'feedback-zh', section);
+		await page.getByTestId('lang-switch').selectOption('en');
+	});
+
+	it('exports one row per matched customer with feedback, as many as a notebook query counts', async () => {
+		const { page } = session;
+		const file = await download(page, page.getByTestId('download-csv-feedback'));
+		const csv = parseCsv(file.bytes);
+		expect(csv.header.slice(0, CUSTOMER_CSV_COLUMNS.length)).toEqual([...CUSTOMER_CSV_COLUMNS]);
+		expect(csv.rows.length).toBeGreaterThan(100);
+		// Detractors first (the follow-up list).
+		expect(csv.rows[0]![CUSTOMER_CSV_COLUMNS.indexOf('nps_group')]).toBe('detractor');
+
+		const asOf = await page.getByTestId('as-of').inputValue();
+		await openNotebook(page);
+		await page.getByTestId('nb-add-sql').click();
+		const cell = page.getByTestId('cell-1');
+		await cell.locator('.cm-content').click();
+		await page.keyboard.type(
+			`SELECT count(DISTINCT customer_id)::INTEGER AS n FROM feedback WHERE customer_id IN (SELECT customer_id FROM orders UNION SELECT customer_id FROM customers) AND (response_date IS NULL OR response_date < DATE '${asOf}')`,
+			{ delay: 2 }
+		);
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Control+Enter');
+		await waitForCell(page, 1, 'done');
+		const n = await page.getByTestId('cell-table-cell_1').locator('tbody td').first().textContent();
+		expect(Number(n?.replace(/,/g, ''))).toBe(csv.rows.length);
+
+		assertSameOrigin(session.requests, inject('appOrigin'));
+		assertNoPageErrors(session);
+	});
+});
