@@ -70,8 +70,13 @@ export class NotebookExchange {
 		this.problem = null;
 		try {
 			const doc = await decodeShare(payload);
-			// Never replace the user's own (autosaved) cells or saved audiences without asking.
-			if (this.notebook.cells.length > 0 || this.notebook.audiences.length > 0) this.incoming = doc;
+			// Never replace the user's own (autosaved) cells, saved audiences or loyalty rules
+			// without asking.
+			const own =
+				this.notebook.cells.length > 0 ||
+				this.notebook.audiences.length > 0 ||
+				this.notebook.loyalty !== null;
+			if (own) this.incoming = doc;
 			else this.openShared(doc);
 		} catch (error) {
 			this.problem = { context: 'notebook.shareError', error };

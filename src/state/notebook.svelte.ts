@@ -36,6 +36,7 @@ import {
 	userStatement
 } from '../core/notebook/queries';
 import type { NotebookStore } from './notebook-store';
+import type { LoyaltyProgramme } from '../analyses/loyalty/programme';
 import type { Audience, AudienceProblem } from '../analyses/audience/model';
 import { ResultTooLargeError, type UserQueryOptions } from '../db/engine';
 import {
@@ -115,6 +116,10 @@ export class Notebook {
 	busy = $state(false);
 	/** Named audiences (issue 19), saved with the cells: conditions only, never data. */
 	audiences = $state.raw<Audience[]>([]);
+	/** The loyalty programme's rules (issue 21), saved with the cells; null until changed. */
+	loyalty = $state.raw<LoyaltyProgramme | null>(null);
+	/** Why the opened file's or link's loyalty rules were not read. */
+	loyaltyProblem = $state.raw<string | null>(null);
 	/** What was dropped from the opened file's or link's audiences, condition by condition. */
 	audienceProblems = $state.raw<AudienceProblem[]>([]);
 	/** The loaded data's mapping, when there is data: saved with the notebook instead. */
@@ -147,8 +152,16 @@ export class Notebook {
 			cells: $state.snapshot(this.cells),
 			settings: { rowLimit: this.rowLimit },
 			mapping: this.currentMapping?.() ?? this.mapping,
-			...(this.audiences.length ? { audiences: this.audiences } : {})
+			...(this.audiences.length ? { audiences: this.audiences } : {}),
+			...(this.loyalty ? { loyalty: this.loyalty } : {})
 		};
+	}
+
+	/** Keep the loyalty rules (autosaved with the cells). */
+	saveLoyalty(p: LoyaltyProgramme): void {
+		this.loyalty = p;
+		this.loyaltyProblem = null;
+		this.changed();
 	}
 
 	/** Save `a` under its name (replacing one of that name); autosaved with the cells. */
@@ -187,6 +200,8 @@ export class Notebook {
 		this.mapping = doc.mapping;
 		this.audiences = doc.audiences ?? [];
 		this.audienceProblems = doc.audienceProblems ?? [];
+		this.loyalty = doc.loyalty ?? null;
+		this.loyaltyProblem = doc.loyaltyProblem ?? null;
 		this.results = {};
 		this.trash = [];
 	}

@@ -43,29 +43,21 @@ export function tiersOverTimeSpec(
 
 export function ledgerSpec(rows: MonthRow[], opts: ChartTextOptions): Plot.PlotOptions {
 	const label = (key: string) => opts.labels[key] ?? key;
-	const flows = ['issued', 'redeemed', 'expired'];
+	const flows = ['issued', 'redeemed', 'expired'].map(label);
 	const bars = rows.flatMap((r) => {
 		const date = new Date(`${r.month}-01T00:00:00Z`);
 		return [
-			{ date, flow: label('issued'), points: r.issued },
-			{ date, flow: label('redeemed'), points: -r.redeemed },
-			{ date, flow: label('expired'), points: -r.expired }
+			{ date, flow: flows[0]!, points: r.issued },
+			{ date, flow: flows[1]!, points: -r.redeemed },
+			{ date, flow: flows[2]!, points: -r.expired }
 		];
 	});
-	const line = rows.map((r) => ({
-		date: new Date(`${r.month}-01T00:00:00Z`),
-		points: r.outstanding
-	}));
 	return {
 		width: opts.width,
 		height: heightOf(opts.width),
 		x: { type: 'utc', label: label('month') },
 		y: { label: label('points'), grid: true, nice: true, tickFormat: opts.format },
-		color: {
-			domain: [...flows.map(label), label('outstanding')],
-			range: ['#4269d0', '#3ca951', '#ff725c', '#1f2328'],
-			legend: true
-		},
+		color: { domain: flows, range: ['#4269d0', '#3ca951', '#ff725c'], legend: true },
 		marks: [
 			Plot.rectY(bars, {
 				x: 'date',
@@ -75,11 +67,37 @@ export function ledgerSpec(rows: MonthRow[], opts: ChartTextOptions): Plot.PlotO
 				inset: 0.5,
 				tip: { format: { y: opts.format } }
 			}),
-			Plot.lineY(line, {
+			Plot.ruleY([0])
+		]
+	};
+}
+
+/** Points outstanding at each month's end, and their value (the liability) in the tip. */
+export function outstandingSpec(
+	rows: MonthRow[],
+	pointValue: number,
+	opts: ChartTextOptions
+): Plot.PlotOptions {
+	const label = (key: string) => opts.labels[key] ?? key;
+	const data = rows.map((r) => ({
+		date: new Date(`${r.month}-01T00:00:00Z`),
+		points: r.outstanding,
+		liability: r.outstanding * pointValue
+	}));
+	return {
+		width: opts.width,
+		height: Math.round(heightOf(opts.width) * 0.75),
+		x: { type: 'utc', label: label('month') },
+		y: { label: label('outstanding'), grid: true, nice: true, tickFormat: opts.format },
+		marks: [
+			Plot.areaY(data, { x: 'date', y: 'points', fill: '#4269d0', fillOpacity: 0.15 }),
+			Plot.lineY(data, {
 				x: 'date',
 				y: 'points',
-				stroke: () => label('outstanding'),
-				strokeWidth: 2
+				stroke: '#4269d0',
+				strokeWidth: 2,
+				tip: true,
+				channels: { liability: { value: 'liability', label: label('liability') } }
 			}),
 			Plot.ruleY([0])
 		]

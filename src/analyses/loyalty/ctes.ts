@@ -3,7 +3,7 @@
  * the 12 months before each, the resolved thresholds, each purchase's tier and points, and each
  * member's tier at a date. One rule set per call; the what-if calls them again with its rules.
  */
-import { join, raw, sql, type Sql } from '../../core/sql';
+import { ident, join, raw, sql, type Sql } from '../../core/sql';
 import { scopeCtes, type Scope } from '../../core/scope';
 import { checkRules, type LoyaltyRules } from './settings';
 
@@ -39,6 +39,61 @@ export function tierName(index: Sql, r: LoyaltyRules): Sql {
 	return sql`CASE ${index} ${join(arms, ' ')} END`;
 }
 
+/** lp's rows (see loyaltyBaseCtes), from scoped_orders. */
+function purchasesSelect(): Sql {
+	return sql`	SELECT
+		customer_id,
+		order_id,
+		order_date,
+		revenue,
+		row_number() OVER (PARTITION BY customer_id ORDER BY order_date, order_id) AS seq,
+		coalesce(sum(revenue) OVER (
+			PARTITION BY customer_id ORDER BY order_date
+			RANGE BETWEEN INTERVAL 12 MONTHS PRECEDING AND INTERVAL 1 DAY PRECEDING
+		), 0) AS spend_before
+	FROM scoped_orders
+	WHERE is_purchase`;
+}
+
+/** lm's rows (see loyaltyBaseCtes), from lp. */
+function membersSelect(scope: Scope): Sql {
+	const asOf = sql`CAST(${scope.asOf} AS DATE)`;
+	return sql`	SELECT
+		customer_id,
+		min(order_date) AS first_purchase,
+		count(*) AS purchases,
+		sum(revenue) AS revenue,
+		coalesce(sum(revenue) FILTER (WHERE order_date >= ${asOf} - INTERVAL 12 MONTHS), 0) AS spend_12m,
+		coalesce(sum(revenue) FILTER (
+			WHERE order_date >= ${asOf} - INTERVAL 24 MONTHS AND order_date < ${asOf} - INTERVAL 12 MONTHS
+		), 0) AS spend_prev_12m
+	FROM lp
+	GROUP BY customer_id`;
+}
+
+/**
+ * Statements that store lp and lm of `scope` in temp tables `<stored>_lp`, `<stored>_lm` (they do
+ * not depend on the rules: the current rules and the what-if share them within a run).
+ */
+export function storeBaseStatements(scope: Scope, stored: string): Sql[] {
+	return [
+		sql`CREATE OR REPLACE TEMP TABLE ${ident(`${stored}_lp`)} AS
+WITH ${scopeCtes(scope)}
+${purchasesSelect()}`,
+		sql`CREATE OR REPLACE TEMP TABLE ${ident(`${stored}_lm`)} AS
+WITH lp AS (SELECT * FROM ${ident(`${stored}_lp`)})
+${membersSelect(scope)}`
+	];
+}
+
+/** Statements that drop storeBaseStatements' tables. */
+export function dropBaseStatements(stored: string): Sql[] {
+	return [
+		sql`DROP TABLE IF EXISTS ${ident(`${stored}_lp`)}`,
+		sql`DROP TABLE IF EXISTS ${ident(`${stored}_lm`)}`
+	];
+}
+
 /**
  * scopeCtes, then:
  * - lp(customer_id, order_id, order_date, revenue, seq, spend_before): each purchase of the scope,
@@ -49,9 +104,8 @@ export function tierName(index: Sql, r: LoyaltyRules): Sql {
  *   months before that;
  * - lt(t2..tk, redeem_at): the thresholds as set, or from the data where null.
  */
-export function loyaltyBaseCtes(scope: Scope, r: LoyaltyRules): Sql {
+export function loyaltyBaseCtes(scope: Scope, r: LoyaltyRules, stored: string | null = null): Sql {
 	checkRules(r);
-	const asOf = sql`CAST(${scope.asOf} AS DATE)`;
 	const k = r.tiers.length;
 	const quantiles = Array.from({ length: k - 1 }, (_, i) => autoQuantile(i + 1));
 	const thresholds: Sql[] = [];
@@ -74,34 +128,17 @@ export function loyaltyBaseCtes(scope: Scope, r: LoyaltyRules): Sql {
 	FROM lm`
 			: sql`CAST(NULL AS DOUBLE[]) AS qs,
 		(SELECT median(revenue) FROM lp WHERE revenue > 0) AS typical`;
-	return sql`${scopeCtes(scope)},
+	const base = stored
+		? sql`lp AS (SELECT * FROM ${ident(`${stored}_lp`)}),
+lm AS (SELECT * FROM ${ident(`${stored}_lm`)})`
+		: sql`${scopeCtes(scope)},
 lp AS (
-	SELECT
-		customer_id,
-		order_id,
-		order_date,
-		revenue,
-		row_number() OVER (PARTITION BY customer_id ORDER BY order_date, order_id) AS seq,
-		coalesce(sum(revenue) OVER (
-			PARTITION BY customer_id ORDER BY order_date
-			RANGE BETWEEN INTERVAL 12 MONTHS PRECEDING AND INTERVAL 1 DAY PRECEDING
-		), 0) AS spend_before
-	FROM scoped_orders
-	WHERE is_purchase
+${purchasesSelect()}
 ),
 lm AS (
-	SELECT
-		customer_id,
-		min(order_date) AS first_purchase,
-		count(*) AS purchases,
-		sum(revenue) AS revenue,
-		coalesce(sum(revenue) FILTER (WHERE order_date >= ${asOf} - INTERVAL 12 MONTHS), 0) AS spend_12m,
-		coalesce(sum(revenue) FILTER (
-			WHERE order_date >= ${asOf} - INTERVAL 24 MONTHS AND order_date < ${asOf} - INTERVAL 12 MONTHS
-		), 0) AS spend_prev_12m
-	FROM lp
-	GROUP BY customer_id
-),
+${membersSelect(scope)}
+)`;
+	return sql`${base},
 lq AS (
 	SELECT
 		${qs}
@@ -119,7 +156,11 @@ lt AS (
  * 0.29 × 100 is 29, not 28.999…; 0 for a purchase with revenue ≤ 0 — plus the sign-up bonus on
  * the first purchase, and the day they expire (order_date + expiryMonths; NULL: never).
  */
-export function loyaltyPointsCtes(scope: Scope, r: LoyaltyRules): Sql {
+export function loyaltyPointsCtes(
+	scope: Scope,
+	r: LoyaltyRules,
+	stored: string | null = null
+): Sql {
 	const mult = sql`CASE tier ${join(
 		r.tiers.map((t, i) => sql`WHEN ${raw(String(i + 1))} THEN ${t.multiplier}`),
 		' '
@@ -128,7 +169,7 @@ export function loyaltyPointsCtes(scope: Scope, r: LoyaltyRules): Sql {
 		r.expiryMonths === null
 			? sql`CAST(NULL AS DATE)`
 			: sql`CAST(order_date + INTERVAL (${raw(String(r.expiryMonths))}) MONTHS AS DATE)`;
-	return sql`${loyaltyBaseCtes(scope, r)},
+	return sql`${loyaltyBaseCtes(scope, r, stored)},
 lpt AS (
 	SELECT lp.*, ${tierOf(sql`lp.spend_before`, r)} AS tier
 	FROM lp, lt
@@ -154,9 +195,9 @@ lpp AS (
  * lmt(customer_id, first_purchase, purchases, revenue, spend_12m, tier_now, tier_before): each
  * member's tier at the as-of date, and 12 months before it (0: not yet a member then).
  */
-export function memberTiersCtes(scope: Scope, r: LoyaltyRules): Sql {
+export function memberTiersCtes(scope: Scope, r: LoyaltyRules, stored: string | null = null): Sql {
 	const before = sql`CAST(${scope.asOf} AS DATE) - INTERVAL 12 MONTHS`;
-	return sql`${loyaltyBaseCtes(scope, r)},
+	return sql`${loyaltyBaseCtes(scope, r, stored)},
 lmt AS (
 	SELECT
 		lm.customer_id,

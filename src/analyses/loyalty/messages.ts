@@ -36,6 +36,8 @@ const en = {
 	'loyalty.problem.signup-bonus': 'The sign-up bonus is a whole number of points, 0 or more.',
 	'loyalty.problem.redeem-share': 'The share of members who redeem is between 0 and 100 %.',
 	'loyalty.notApplied': 'These rules are not applied until this is fixed: {problem}',
+	'loyalty.notebookProblem':
+		'The loyalty rules in the opened notebook were not read ({problem}); the rules shown are kept.',
 	'loyalty.noMembers': 'No purchase in scope: the programme has no members.',
 	'loyalty.compareTitle': 'Rules side by side',
 	'loyalty.figure': 'Figure',
@@ -59,6 +61,7 @@ const en = {
 	'loyalty.date': 'Date',
 	'loyalty.tier': 'Tier',
 	'loyalty.ledgerTitle': 'Points per month',
+	'loyalty.outstandingTitle': "Points outstanding at each month's end",
 	'loyalty.month': 'Month',
 	'loyalty.flow': 'Flow',
 	'loyalty.points': 'Points',
@@ -126,6 +129,8 @@ export const messages: Messages<LoyaltyKey> = {
 		'loyalty.problem.signup-bonus': '入会奖励须为不小于 0 的整数积分。',
 		'loyalty.problem.redeem-share': '兑换会员占比须在 0 到 100 % 之间。',
 		'loyalty.notApplied': '修正以下问题前，这些规则不会生效：{problem}',
+		'loyalty.notebookProblem':
+			'打开的笔记本中的会员规则未能读取（{problem}）；保留当前显示的规则。',
 		'loyalty.noMembers': '范围内没有购买：计划没有会员。',
 		'loyalty.compareTitle': '规则对比',
 		'loyalty.figure': '指标',
@@ -149,6 +154,7 @@ export const messages: Messages<LoyaltyKey> = {
 		'loyalty.date': '日期',
 		'loyalty.tier': '等级',
 		'loyalty.ledgerTitle': '每月积分',
+		'loyalty.outstandingTitle': '各月末未使用积分',
 		'loyalty.month': '月份',
 		'loyalty.flow': '类型',
 		'loyalty.points': '积分',

@@ -35,7 +35,16 @@
 import { ident, int, sql, type Sql } from '../../core/sql';
 import type { Scope } from '../../core/scope';
 import type { AnalysisDef, QueryFn, RunOptions } from '../../core/analysis';
-import { loyaltyBaseCtes, loyaltyPointsCtes, memberTiersCtes, tierName, tierOf } from './ctes';
+import {
+	dropBaseStatements,
+	loyaltyBaseCtes,
+	loyaltyPointsCtes,
+	memberTiersCtes,
+	storeBaseStatements,
+	tierName,
+	tierOf
+} from './ctes';
+import { nextRun } from '../work-tables';
 import { runLedger, type LedgerInput, type LedgerOutput } from './ledger';
 import { defaultLoyaltySettings, type LoyaltyRules, type LoyaltySettings } from './settings';
 import { shapeLoyalty, type LoyaltyResult, type RulesRows } from './result';
@@ -55,13 +64,18 @@ export function realTierColumn(scope: Scope): string | null {
 }
 
 /** The statements of one rule set (the what-if's are prefixed `whatif_`). */
-function ruleQueries(scope: Scope, r: LoyaltyRules, full: boolean): Record<string, Sql> {
+function ruleQueries(
+	scope: Scope,
+	r: LoyaltyRules,
+	full: boolean,
+	stored: string | null
+): Record<string, Sql> {
 	const asOf = sql`CAST(${scope.asOf} AS DATE)`;
 	const days = (d: Sql) => sql`CAST(${d} - DATE '1970-01-01' AS BIGINT)`;
-	const pts = loyaltyPointsCtes(scope, r);
-	const tiers = memberTiersCtes(scope, r);
+	const pts = loyaltyPointsCtes(scope, r, stored);
+	const tiers = memberTiersCtes(scope, r, stored);
 	const q: Record<string, Sql> = {
-		thresholds: sql`WITH ${loyaltyBaseCtes(scope, r)}
+		thresholds: sql`WITH ${loyaltyBaseCtes(scope, r, stored)}
 SELECT lt.*, CAST(ceil(lt.redeem_at) AS BIGINT) AS redeem_points, (SELECT sum(revenue) FROM lm) AS revenue
 FROM lt`,
 		points: sql`WITH ${pts}
@@ -97,7 +111,7 @@ SELECT tier_before AS tier_from, tier_now AS tier_to, count(*) AS members
 FROM lmt
 GROUP BY ALL
 ORDER BY tier_from, tier_to`;
-	q.tiers_monthly = sql`WITH ${loyaltyBaseCtes(scope, r)},
+	q.tiers_monthly = sql`WITH ${loyaltyBaseCtes(scope, r, stored)},
 at_days AS (
 	SELECT DISTINCT on_date FROM (
 		SELECT CAST(d AS DATE) AS on_date
@@ -151,12 +165,16 @@ ORDER BY real_tier, tier`;
 }
 
 /** The named statements the notebook opens. */
-export function loyaltyQueries(scope: Scope, s: LoyaltySettings): Record<string, Sql> {
-	const own = ruleQueries(scope, s.rules, true);
+export function loyaltyQueries(
+	scope: Scope,
+	s: LoyaltySettings,
+	stored: string | null = null
+): Record<string, Sql> {
+	const own = ruleQueries(scope, s.rules, true, stored);
 	const out: Record<string, Sql> = {};
 	for (const [k, v] of Object.entries(own)) out[`loyalty_${k}`] = v;
 	if (s.whatIf) {
-		for (const [k, v] of Object.entries(ruleQueries(scope, s.whatIf, false))) {
+		for (const [k, v] of Object.entries(ruleQueries(scope, s.whatIf, false, stored))) {
 			out[`whatif_${k}`] = v;
 		}
 	}
@@ -218,7 +236,23 @@ async function runLoyalty(
 	s: LoyaltySettings,
 	options: RunOptions = {}
 ): Promise<LoyaltyResult> {
-	const q = loyaltyQueries(scope, s);
+	// The purchases and members once per run, in temp tables both rule sets read (ctes.ts).
+	const stored = `__loyalty_${nextRun()}`;
+	for (const stmt of storeBaseStatements(scope, stored)) await query(stmt);
+	try {
+		return await runStored(query, scope, s, options, loyaltyQueries(scope, s, stored));
+	} finally {
+		for (const stmt of dropBaseStatements(stored)) await query(stmt);
+	}
+}
+
+async function runStored(
+	query: QueryFn,
+	scope: Scope,
+	s: LoyaltySettings,
+	options: RunOptions,
+	q: Record<string, Sql>
+): Promise<LoyaltyResult> {
 	const lists = options.customerLists !== false;
 	const current = await simulate(query, q, 'loyalty_', scope, s.rules, options, lists);
 	const whatIf = s.whatIf

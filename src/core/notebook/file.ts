@@ -20,6 +20,7 @@ import {
 } from './model';
 import { checkCellName } from './names';
 import { audiencesJson, readAudiences } from '../../analyses/audience/model';
+import { programmeJson, readProgramme } from '../../analyses/loyalty/programme';
 
 export type NotebookFileProblem =
 	| 'tooLarge'
@@ -79,7 +80,9 @@ function notebookObject(doc: NotebookDoc) {
 					: { id: c.id, kind: c.kind, source: c.source }
 		),
 		// Only when there are some: a notebook without audiences is written as before.
-		...(doc.audiences?.length ? { audiences: audiencesJson(doc.audiences) } : {})
+		...(doc.audiences?.length ? { audiences: audiencesJson(doc.audiences) } : {}),
+		// Only once the rules were changed: a notebook without them is written as before.
+		...(doc.loyalty ? { loyalty: programmeJson(doc.loyalty) } : {})
 	};
 }
 
@@ -151,12 +154,16 @@ export function parseNotebook(text: string): NotebookDoc {
 	}
 	// Audiences are read condition by condition: a bad one is dropped and said, not the notebook.
 	const audiences = readAudiences(data.audiences);
+	// The loyalty rules likewise: refused with the reason, the notebook still opens.
+	const loyalty = readProgramme(data.loyalty);
 	return {
 		cells,
 		settings: readSettings(data.settings),
 		mapping: data.mapping === undefined || data.mapping === null ? null : readMapping(data.mapping),
 		...(audiences.audiences.length ? { audiences: audiences.audiences } : {}),
-		...(audiences.problems.length ? { audienceProblems: audiences.problems } : {})
+		...(audiences.problems.length ? { audienceProblems: audiences.problems } : {}),
+		...(loyalty.programme ? { loyalty: loyalty.programme } : {}),
+		...(loyalty.problem ? { loyaltyProblem: loyalty.problem } : {})
 	};
 }
 

@@ -5,6 +5,7 @@
  */
 
 import type { Audience, AudienceProblem } from '../../analyses/audience/model';
+import type { LoyaltyProgramme } from '../../analyses/loyalty/programme';
 
 export const NOTEBOOK_FORMAT = 'clientele-notebook';
 /** Version 2 added chart cells and the column mapping; version 1 files are still read. */
@@ -104,6 +105,10 @@ export interface NotebookDoc {
 	audiences?: Audience[];
 	/** What was dropped from the file's audiences while reading them, condition by condition. */
 	audienceProblems?: AudienceProblem[];
+	/** The loyalty programme's rules and what-if (issue 21): rules only, never data. */
+	loyalty?: LoyaltyProgramme;
+	/** Why the file's loyalty rules were not read (the notebook opened without them). */
+	loyaltyProblem?: string;
 }
 
 export function emptyNotebook(): NotebookDoc {
