@@ -169,17 +169,33 @@ export interface ThemeMonth {
 	responses: number;
 }
 
+export interface ThemeTrendOptions extends ChartTextOptions {
+	/** Every theme's name, in the dictionary's order. */
+	themes: readonly string[];
+}
+
 /** Comments per theme and month, one line per theme (the colour legend names them). */
 export function feedbackThemeTrendSpec(
 	rows: ThemeMonth[],
-	opts: ChartTextOptions
+	opts: ThemeTrendOptions
 ): Plot.PlotOptions {
 	const label = (key: string) => opts.labels[key] ?? key;
-	const points = rows.map((r) => ({ ...r, date: date(r.month) }));
+	// A month in which a theme had no comment is a 0, not a gap the line would bridge.
+	const months = [...new Set(rows.map((r) => r.month))].sort();
+	const count = new Map(rows.map((r) => [`${r.label}\u0000${r.month}`, r.responses]));
+	const points = opts.themes.flatMap((theme) =>
+		months.map((month) => ({
+			label: theme,
+			month,
+			date: date(month),
+			responses: count.get(`${theme}\u0000${month}`) ?? 0
+		}))
+	);
 	return {
 		width: opts.width,
 		height: Math.round(Math.min(320, Math.max(220, opts.width * 0.3))),
-		color: { legend: true, type: 'categorical' },
+		// The dictionary's order: the same colour for a theme in either language.
+		color: { legend: true, type: 'categorical', domain: [...opts.themes] },
 		x: { type: 'utc', label: label('month'), labelAnchor: 'right' },
 		y: { label: label('comments'), grid: true, nice: true, tickFormat: opts.format },
 		marks: [
