@@ -143,9 +143,12 @@ ${body}
  * customer has no value.
  */
 export function dimensionCtes(s: FeedbackSettings): Sql {
-	return sql`${fieldCte('fb_segment', s.segmentSql)},
-${fieldCte('fb_stage', s.stageSql)},
-${fieldCte('fb_tier', s.tierSql)},
+	// Without responses the fields would be computed for nothing (RFM, stages and tiers over every
+	// customer, on each run of the dashboard): none are read.
+	const field = (q: Sql | null) => (s.hasFeedback ? q : null);
+	return sql`${fieldCte('fb_segment', field(s.segmentSql))},
+${fieldCte('fb_stage', field(s.stageSql))},
+${fieldCte('fb_tier', field(s.tierSql))},
 fb_dims AS (
 	SELECT r.*, seg.value AS rfm_segment, st.value AS lifecycle_stage, ti.value AS abc_tier
 	FROM fb_responses r

@@ -152,4 +152,12 @@ describe('without a feedback file', () => {
 		expect(r.themes.every((t) => t.responses === 0)).toBe(true);
 		expect(defaultFeedbackSettings.hasFeedback).toBe(false);
 	});
+
+	it('does not compute the segments, stages and tiers it would join responses to', () => {
+		const settings = { ...loadedSettings(scope), hasFeedback: false };
+		const queries = feedbackAnalysis.queries(scope, settings);
+		for (const field of [settings.segmentSql!, settings.stageSql!, settings.tierSql!]) {
+			for (const q of Object.values(queries)) expect(q.text).not.toContain(field.text);
+		}
+	});
 });
