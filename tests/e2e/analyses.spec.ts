@@ -93,7 +93,8 @@ const namespaces = [...new Set(allKeys.map((k) => k.split('.')[0]))].join('|');
 const KEY_LIKE = new RegExp(`(?<![\\w.])(?:${namespaces})\\.[A-Za-z_][\\w.]*`, 'g');
 async function rawKeys(page: Page): Promise<string[]> {
 	const text = await pageText(page);
-	return [...new Set(text.match(KEY_LIKE) ?? [])];
+	// A file name such as the sample's feedback.csv (issue 21) is shown as given, not a key.
+	return [...new Set(text.match(KEY_LIKE) ?? [])].filter((k) => !/\.csv$/.test(k));
 }
 
 async function setWidth(page: Page, width: number) {

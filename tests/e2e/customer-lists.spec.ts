@@ -1,8 +1,8 @@
 // Issue 16 item 12: customer lists fit for a campaign. On the bundled sample (orders and customers
 // file), each list downloads with the customer's columns from the files (the customers file's
-// gender, birth_year, region, signup_date, membership_tier, points_balance — region also on every order, one column; the channel,
-// which changes from order to order, is not a customer's), the segment's name in the page's
-// language with its stable key beside it, and money to the cent.
+// gender, birth_year, region, signup_date, membership_tier, points_balance — region also on every
+// order, one column; the channel, which changes from order to order, is not a customer's), the
+// segment's name in the page's language with its stable key beside it, and money to the cent.
 // Hooks: segment-pick-<id>, download-customers-<id>, lang-switch (docs/hooks.md).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
