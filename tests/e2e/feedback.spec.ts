@@ -108,4 +108,30 @@ describe('the feedback section on the sample', () => {
 		assertSameOrigin(session.requests, inject('appOrigin'));
 		assertNoPageErrors(session);
 	});
+
+	it('reads the Chinese shop’s 1–5 star reviews (GBK) as CSAT, with Chinese complaint themes', async () => {
+		const { page } = session;
+		await page.goto(`${inject('appUrl')}?lang=zh`);
+		await page
+			.getByTestId('file-input')
+			.setInputFiles(['orders-zh-gbk.csv', 'feedback-zh-gbk.csv'].map((f) => join(SAMPLE_DATA, f)));
+		await waitForLoad(page, { timeout: 60_000 });
+		await waitForFeedback(page);
+		const section = page.getByTestId('analysis-feedback');
+		expect(await section.getByTestId('feedback-headline').textContent()).toMatch(
+			/^\s*CSAT \d+\.\d%（95% 区间 \d+\.\d 至 \d+\.\d+），基于 \d+ 条有效评分：满意（4 分及以上）/
+		);
+		expect(
+			await section.getByTestId('feedback-scale').locator('option').first().textContent()
+		).toBe('自动识别：CSAT 1–5');
+		// Every default theme but one is named in the reviews (物流, 价格, 质量, 客服, 退款, 商品).
+		const counts = await section
+			.getByTestId('table-feedback-themes')
+			.locator('tbody tr td:nth-child(2)')
+			.allTextContents();
+		expect(counts.filter((c) => Number(c.replace(/,/g, '')) > 0).length).toBeGreaterThanOrEqual(5);
+		await waitForCharts(page, '各主题的留言数');
+		await screenshot(page, 'feedback-zh-csat', section);
+		assertNoPageErrors(session);
+	});
 });

@@ -33,6 +33,15 @@ export interface FeedbackChartOptions extends ChartTextOptions {
 
 const date = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 
+/**
+ * Month ticks for `months` months across `width` px: every 1, 2, 3, 6 or 12 months, about 70 px
+ * apart (Plot's own choice over a few months is days or weeks, finer than the data).
+ */
+export function monthTicks(months: number, width: number): string {
+	const step = [1, 2, 3, 6, 12].find((k) => (months / k) * 70 <= width) ?? 12;
+	return step === 1 ? 'month' : `${step} months`;
+}
+
 /** Left margin that fits the longest of `labels` (about 7 px a character, CJK twice that). */
 function labelMargin(labels: readonly string[]): number {
 	const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 13 : 7), 0);
@@ -52,7 +61,12 @@ export function feedbackTrendSpec(
 		width: opts.width,
 		height: Math.round(Math.min(340, Math.max(240, opts.width * 0.35))),
 		marginBottom: 44,
-		x: { type: 'utc', label: label('month'), labelAnchor: 'right' },
+		x: {
+			type: 'utc',
+			label: label('month'),
+			labelAnchor: 'right',
+			ticks: monthTicks(points.length, opts.width)
+		},
 		y: { label: label('score'), grid: true, nice: true, domain: opts.nps ? undefined : [0, 100] },
 		marks: [
 			Plot.areaY(points, { x: 'date', y1: 'low', y2: 'high', fill: BLUE, fillOpacity: 0.15 }),
@@ -196,7 +210,12 @@ export function feedbackThemeTrendSpec(
 		height: Math.round(Math.min(320, Math.max(220, opts.width * 0.3))),
 		// The dictionary's order: the same colour for a theme in either language.
 		color: { legend: true, type: 'categorical', domain: [...opts.themes] },
-		x: { type: 'utc', label: label('month'), labelAnchor: 'right' },
+		x: {
+			type: 'utc',
+			label: label('month'),
+			labelAnchor: 'right',
+			ticks: monthTicks(months.length, opts.width)
+		},
 		y: { label: label('comments'), grid: true, nice: true, tickFormat: opts.format },
 		marks: [
 			Plot.lineY(points, { x: 'date', y: 'responses', stroke: 'label', strokeWidth: 1.5 }),

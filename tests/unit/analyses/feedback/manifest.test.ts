@@ -7,7 +7,11 @@ import { defaultPreparedSettings } from '../../../../src/analyses/registry-tools
 import type { TakeawayFormat } from '../../../../src/analyses/types';
 import type { FeedbackKey } from '../../../../src/analyses/feedback/messages';
 import type { FeedbackResult } from '../../../../src/analyses/feedback/result';
-import { feedbackThemeTrendSpec, feedbackTrendSpec } from '../../../../src/analyses/feedback/chart';
+import {
+	feedbackThemeTrendSpec,
+	feedbackTrendSpec,
+	monthTicks
+} from '../../../../src/analyses/feedback/chart';
 import { interpolate } from '../../../../src/i18n/i18n.svelte';
 import { scopeAt } from '../../../helpers/fixtures';
 import { loadedSettings } from './helpers';
@@ -87,6 +91,18 @@ describe('the feedback charts', () => {
 			month(`20${22 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`, 40)
 		);
 		expect(text(feedbackTrendSpec(many, { ...opts, nps: true }))).toEqual([]);
+	});
+
+	it('ticks months, not days, over a few months; fewer of them over years', () => {
+		expect(monthTicks(6, 1300)).toBe('month');
+		expect(monthTicks(36, 1300)).toBe('2 months');
+		expect(monthTicks(36, 600)).toBe('6 months');
+		expect(monthTicks(200, 600)).toBe('12 months');
+		const spec = feedbackTrendSpec(
+			[{ month: '2024-01-01', n: 40, score: 1, low: 0, high: 2, small: false }],
+			{ ...opts, nps: true }
+		);
+		expect(spec.x?.ticks).toBe('month');
 	});
 
 	it('the themes by month: a month without a theme’s comment is drawn as 0, themes in dictionary order', () => {
