@@ -5,6 +5,7 @@
 //   node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--no-build] [--no-native]
 //                          [--native-threads N] [--cold] [--no-clv] [--clv-only]
 //                          [--no-basket] [--basket-only] [--no-crm] [--crm-only]
+//                          [--loyalty-only]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { ensureBuilt, jsSizes, startupGzip } from './bench/site.mjs';
 import { benchClv } from './bench/clv.mjs';
 import { benchBasket } from './bench/basket.mjs';
 import { browserAudienceStats, browserProfileStats, crmNative, printCrm } from './bench/crm.mjs';
+import { loyaltyNative, printLoyalty } from './bench/loyalty.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -35,12 +37,13 @@ const { values } = parseArgs({
 		'basket-only': { type: 'boolean', default: false },
 		'no-crm': { type: 'boolean', default: false },
 		'crm-only': { type: 'boolean', default: false },
+		'loyalty-only': { type: 'boolean', default: false },
 		help: { type: 'boolean', short: 'h', default: false }
 	}
 });
 if (values.help) {
 	console.log(
-		'usage: node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--no-build] [--no-native] [--native-threads N] [--cold] [--no-clv] [--clv-only] [--no-basket] [--basket-only] [--no-crm] [--crm-only]'
+		'usage: node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--no-build] [--no-native] [--native-threads N] [--cold] [--no-clv] [--clv-only] [--no-basket] [--basket-only] [--no-crm] [--crm-only] [--loyalty-only]'
 	);
 	process.exit(0);
 }
@@ -91,10 +94,12 @@ if (values['clv-only']) {
 // --crm-only (issue 19): the customer profile and audience counts on the 1M-line file, natively and
 // (the profile) in the page; the CRM figures are also taken on that file in a full run.
 const crmOnly = values['crm-only'];
+// --loyalty-only (issue 21): the loyalty simulation on the 1M-line file, natively and in the page.
+const loyaltyOnly = values['loyalty-only'];
 const crmInput = (name) => !values['no-crm'] && name === '1m';
 const build = ensureBuilt(ROOT, { build: !values['no-build'] });
 const js = jsSizes(ROOT);
-const inputs = await ensureData(ROOT, crmOnly ? ['1m'] : names);
+const inputs = await ensureData(ROOT, crmOnly || loyaltyOnly ? ['1m'] : names);
 
 let api = null;
 let app = null;
@@ -103,7 +108,11 @@ if (!values['no-native']) {
 	const loaded = loadNodeApi(ROOT);
 	api = loaded.api;
 	nativeNote = api ? `@duckdb/node-api@${NODE_API_VERSION}` : `skipped: ${loaded.reason}`;
-	if (api) app = await importAppModules(ROOT, 'scripts/bench/crm-entry.ts');
+	if (api)
+		app = await importAppModules(
+			ROOT,
+			loyaltyOnly ? 'scripts/bench/loyalty-entry.ts' : 'scripts/bench/crm-entry.ts'
+		);
 	else console.log(`native column ${nativeNote}`);
 }
 const threads = values['native-threads'] ? Number(values['native-threads']) : undefined;
@@ -116,12 +125,12 @@ try {
 		console.log(
 			`\n${input.name}: ${input.file} (${mb} MiB), load average ${loadavg()[0].toFixed(2)}`
 		);
-		const crm = crmOnly || crmInput(input.name);
+		const crm = !loyaltyOnly && (crmOnly || crmInput(input.name));
 		const native = api
 			? await runNative(api, app, input.file, {
 					threads,
-					after: crm ? crmNative(app) : undefined,
-					filter: !crmOnly
+					after: loyaltyOnly ? loyaltyNative(app) : crm ? crmNative(app) : undefined,
+					filter: !crmOnly && !loyaltyOnly
 				})
 			: null;
 		if (native)
@@ -136,7 +145,8 @@ try {
 				warm: !values.cold,
 				// The last five customers the native side opened (ids spread over the file by hash).
 				crmIds: crm ? (native?.extra?.ids.slice(-5) ?? null) : null,
-				crmRevenue: crm ? (native?.extra?.revenueOver ?? null) : null
+				crmRevenue: crm ? (native?.extra?.revenueOver ?? null) : null,
+				loyaltyReps: loyaltyOnly ? 5 : 0
 			});
 			console.log(
 				`  wasm:   load ${(browser.loadMs / 1000).toFixed(2)} s, analyses ${(browser.analysesMs / 1000).toFixed(2)} s, filter ${(browser.filterMs / 1000).toFixed(2)} s, peak ${Math.round(browser.peakRendererMB)} MiB`
@@ -147,6 +157,7 @@ try {
 			console.log(`  wasm:   FAILED: ${failure}`);
 		}
 		if (crm) printCrm(native?.extra, browser?.crm, browser?.audience);
+		if (loyaltyOnly) printLoyalty(native?.extra, browser?.loyalty);
 		results.push({
 			name: input.name,
 			crm: crm
@@ -167,6 +178,28 @@ try {
 	}
 } finally {
 	await server.close();
+}
+
+if (loyaltyOnly) {
+	mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+	const out = join(ROOT, `bench/results/${startedAt.slice(0, 10)}-loyalty.json`);
+	const rows = results.map((r) => ({
+		name: r.name,
+		loadAverage: r.loadAverage,
+		native: r.native?.extra ?? null,
+		page: r.browser?.loyalty ?? null,
+		failure: r.failure
+	}));
+	writeFileSync(
+		out,
+		JSON.stringify(
+			{ startedAt, nproc: cpus().length, native: nativeNote, results: rows },
+			null,
+			'\t'
+		) + '\n'
+	);
+	console.log(`\nresults: ${out.slice(ROOT.length)}`);
+	process.exit(0);
 }
 
 if (crmOnly) {

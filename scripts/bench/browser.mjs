@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, processMemory, rendererPids } from '../lib/chromium.mjs';
+import { loyaltyPage } from './loyalty.mjs';
 
 export const SECTIONS = [
 	'overview',
@@ -120,7 +121,14 @@ const longest = (tasks, from, to = Infinity) =>
 export async function runBrowser(
 	appUrl,
 	file,
-	{ filterFrom, timeout = 600_000, warm = true, crmIds = null, crmRevenue = null } = {}
+	{
+		filterFrom,
+		timeout = 600_000,
+		warm = true,
+		crmIds = null,
+		crmRevenue = null,
+		loyaltyReps = 0
+	} = {}
 ) {
 	const profile = await mkdtemp(join(tmpdir(), 'clientele-bench-profile-'));
 	const context = await chromium.launchPersistentContext(profile, {
@@ -228,9 +236,11 @@ export async function runBrowser(
 		);
 		const crm = crmIds ? await openProfiles(page, crmIds) : null;
 		const audience = crmRevenue !== null ? await audienceCounts(page, crmRevenue) : null;
+		const loyalty = loyaltyReps > 0 ? await loyaltyPage(page, loyaltyReps) : null;
 		return {
 			crm,
 			audience,
+			loyalty,
 			fcpMs: startup.fcp,
 			startupScripts: startup.scripts,
 			warmUp,

@@ -95,6 +95,15 @@ export function dropBaseStatements(stored: string): Sql[] {
 }
 
 /**
+ * Where a run reads lp and lm from: the tables of storeBaseStatements (`table`), and, once read,
+ * the thresholds of tiers 2..k and the redemption block (resolved: the thresholds statement's row).
+ */
+export interface Stored {
+	table: string;
+	resolved: { thresholds: (number | null)[]; redeemAt: number } | null;
+}
+
+/**
  * scopeCtes, then:
  * - lp(customer_id, order_id, order_date, revenue, seq, spend_before): each purchase of the scope,
  *   numbered per customer in (order_date, order_id) order, with the net revenue of the customer's
@@ -104,7 +113,7 @@ export function dropBaseStatements(stored: string): Sql[] {
  *   months before that;
  * - lt(t2..tk, redeem_at): the thresholds as set, or from the data where null.
  */
-export function loyaltyBaseCtes(scope: Scope, r: LoyaltyRules, stored: string | null = null): Sql {
+export function loyaltyBaseCtes(scope: Scope, r: LoyaltyRules, stored: Stored | null = null): Sql {
 	checkRules(r);
 	const k = r.tiers.length;
 	const quantiles = Array.from({ length: k - 1 }, (_, i) => autoQuantile(i + 1));
@@ -129,8 +138,8 @@ export function loyaltyBaseCtes(scope: Scope, r: LoyaltyRules, stored: string | 
 			: sql`CAST(NULL AS DOUBLE[]) AS qs,
 		(SELECT median(revenue) FROM lp WHERE revenue > 0) AS typical`;
 	const base = stored
-		? sql`lp AS (SELECT * FROM ${ident(`${stored}_lp`)}),
-lm AS (SELECT * FROM ${ident(`${stored}_lm`)})`
+		? sql`lp AS (SELECT * FROM ${ident(`${stored.table}_lp`)}),
+lm AS (SELECT * FROM ${ident(`${stored.table}_lm`)})`
 		: sql`${scopeCtes(scope)},
 lp AS (
 ${purchasesSelect()}
@@ -138,6 +147,20 @@ ${purchasesSelect()}
 lm AS (
 ${membersSelect(scope)}
 )`;
+	if (stored?.resolved) {
+		// The run read the thresholds once: later statements take them as constants.
+		const value = (v: number | null) =>
+			v !== null && Number.isFinite(v)
+				? sql`CAST(${v} AS DOUBLE)`
+				: sql`CAST('infinity' AS DOUBLE)`;
+		const cols = stored.resolved.thresholds.map(
+			(v, i) => sql`${value(v)} AS t${raw(String(i + 2))}`
+		);
+		return sql`${base},
+lt AS (
+	SELECT ${join([...cols, sql`${value(stored.resolved.redeemAt)} AS redeem_at`], ', ')}
+)`;
+	}
 	return sql`${base},
 lq AS (
 	SELECT
@@ -159,7 +182,7 @@ lt AS (
 export function loyaltyPointsCtes(
 	scope: Scope,
 	r: LoyaltyRules,
-	stored: string | null = null
+	stored: Stored | null = null
 ): Sql {
 	const mult = sql`CASE tier ${join(
 		r.tiers.map((t, i) => sql`WHEN ${raw(String(i + 1))} THEN ${t.multiplier}`),
@@ -195,7 +218,7 @@ lpp AS (
  * lmt(customer_id, first_purchase, purchases, revenue, spend_12m, tier_now, tier_before): each
  * member's tier at the as-of date, and 12 months before it (0: not yet a member then).
  */
-export function memberTiersCtes(scope: Scope, r: LoyaltyRules, stored: string | null = null): Sql {
+export function memberTiersCtes(scope: Scope, r: LoyaltyRules, stored: Stored | null = null): Sql {
 	const before = sql`CAST(${scope.asOf} AS DATE) - INTERVAL 12 MONTHS`;
 	return sql`${loyaltyBaseCtes(scope, r, stored)},
 lmt AS (

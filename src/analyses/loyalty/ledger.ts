@@ -4,7 +4,7 @@
  * the page runs it in a Web Worker (compute.ts) and Node (tests, the bench) in-thread. Core: no
  * DOM, DuckDB or Svelte.
  *
- * Per member, for each purchase in order (day d, points p, expiry day e or −1 for never):
+ * Per member, for each purchase in seq order (day d, points p, expiry day e or −1 for never):
  * 1. lots whose expiry day is ≤ d expire (what is left of them, booked in the expiry day's month);
  * 2. the purchase's points are a new lot (issued, booked in d's month);
  * 3. a redeemer whose balance is ≥ redeemAt redeems floor(balance / redeemAt) × redeemAt points,
@@ -19,7 +19,10 @@
 export interface LedgerInput {
 	/** Member ids, in the order of `events`. */
 	ids: string[];
-	/** Per member: "day:points:expiry" per purchase, ';'-separated, in purchase order. */
+	/**
+	 * Per member: "seq:day:points:expiry" per purchase, ';'-separated, in any order (seq: the
+	 * purchase's number in the member's purchase order, 1..; the replay sorts by it).
+	 */
 	events: string[];
 	/** Points a redemption takes (whole multiples of it are redeemed). */
 	redeemAt: number;
@@ -81,8 +84,52 @@ export function monthOfDay(day: number): number {
 	return d.getUTCFullYear() * 12 + d.getUTCMonth();
 }
 
+/** Redeemer draws by id (a member's draw is the same under every rule set of a run). */
+const draws = new Map<string, number>();
+function drawOf(id: string): number {
+	let d = draws.get(id);
+	if (d === undefined) {
+		d = fnv1a32(id) / 2 ** 32;
+		if (draws.size > 1_000_000) draws.clear();
+		draws.set(id, d);
+	}
+	return d;
+}
+
+/**
+ * One member's events as flat [seq, day, points, expiry] quadruples in seq order (the statement
+ * aggregates them unordered: an ordered aggregate costs more than the rest of the run).
+ */
+export function parseEvents(text: string): number[] {
+	const out: number[] = [];
+	let sorted = true;
+	for (const ev of text.split(';')) {
+		if (ev === '') continue;
+		const parts = ev.split(':');
+		const seq = Number(parts[0]);
+		if (out.length > 0 && seq < out[out.length - 4]!) sorted = false;
+		out.push(seq, Number(parts[1]), Number(parts[2]), Number(parts[3]));
+	}
+	if (sorted) return out;
+	const idx = Array.from({ length: out.length / 4 }, (_, i) => i).sort(
+		(a, b) => out[a * 4]! - out[b * 4]!
+	);
+	return idx.flatMap((i) => out.slice(i * 4, i * 4 + 4));
+}
+
 /** Replay every member's points (see the file's comment). */
 export function runLedger(input: LedgerInput): LedgerOutput {
+	return replay(input, (c) => parseEvents(input.events[c]!));
+}
+
+/**
+ * The replay over events given per member as flat [seq, day, points, expiry] quadruples in seq
+ * order (`eventsOf(c)` for member c): runLedger's, and job.ts's after it made the points.
+ */
+export function replay(
+	input: Omit<LedgerInput, 'events'>,
+	eventsOf: (c: number) => readonly number[]
+): LedgerOutput {
 	const months = new Map<number, LedgerMonth>();
 	const monthCache = new Map<number, LedgerMonth>();
 	const book = (day: number): LedgerMonth => {
@@ -113,7 +160,7 @@ export function runLedger(input: LedgerInput): LedgerOutput {
 	const block = Math.max(1, Math.ceil(input.redeemAt));
 
 	for (let c = 0; c < n; c++) {
-		const redeems = isRedeemer(input.ids[c]!, input.redeemShare);
+		const redeems = drawOf(input.ids[c]!) < input.redeemShare;
 		if (redeems) totals.redeemers++;
 		left.length = 0;
 		expiry.length = 0;
@@ -133,13 +180,11 @@ export function runLedger(input: LedgerInput): LedgerOutput {
 				head++;
 			}
 		};
-		for (const ev of input.events[c]!.split(';')) {
-			if (ev === '') continue;
-			const a = ev.indexOf(':');
-			const b = ev.indexOf(':', a + 1);
-			const day = Number(ev.slice(0, a));
-			const points = Number(ev.slice(a + 1, b));
-			const exp = Number(ev.slice(b + 1));
+		const evs = eventsOf(c);
+		for (let j = 0; j < evs.length; j += 4) {
+			const day = evs[j + 1]!;
+			const points = evs[j + 2]!;
+			const exp = evs[j + 3]!;
 			expireUpTo(day);
 			if (points > 0) {
 				left.push(points);

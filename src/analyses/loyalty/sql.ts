@@ -42,10 +42,12 @@ import {
 	memberTiersCtes,
 	storeBaseStatements,
 	tierName,
-	tierOf
+	tierOf,
+	type Stored
 } from './ctes';
 import { nextRun } from '../work-tables';
-import { runLedger, type LedgerInput, type LedgerOutput } from './ledger';
+import type { LedgerOutput } from './ledger';
+import { runLoyaltyJob, type LoyaltyJobInput, type RulesJob } from './job';
 import { defaultLoyaltySettings, type LoyaltyRules, type LoyaltySettings } from './settings';
 import { shapeLoyalty, type LoyaltyResult, type RulesRows } from './result';
 
@@ -68,7 +70,7 @@ function ruleQueries(
 	scope: Scope,
 	r: LoyaltyRules,
 	full: boolean,
-	stored: string | null
+	stored: Stored | null
 ): Record<string, Sql> {
 	const asOf = sql`CAST(${scope.asOf} AS DATE)`;
 	const days = (d: Sql) => sql`CAST(${d} - DATE '1970-01-01' AS BIGINT)`;
@@ -82,16 +84,7 @@ FROM lt`,
 SELECT customer_id, order_id, order_date, revenue, spend_before, ${tierName(sql`tier`, r)} AS tier, points, expires
 FROM lpp
 ORDER BY customer_id, seq`,
-		events: sql`WITH ${pts}
-SELECT
-	customer_id,
-	string_agg(
-		concat(${days(sql`order_date`)}, ':', points, ':', coalesce(${days(sql`expires`)}, -1)),
-		';' ORDER BY seq
-	) AS events
-FROM lpp
-GROUP BY customer_id
-ORDER BY customer_id`,
+
 		tiers: sql`WITH ${tiers}
 SELECT
 	tier_now AS tier,
@@ -106,6 +99,16 @@ GROUP BY tier_now
 ORDER BY tier_now`
 	};
 	if (!full) return q;
+	// The job's input (job.ts), the same for every rule set. Unordered: an ordered string_agg
+	// costs more than the rest of the run; the job puts each member's purchases in seq order.
+	q.purchases = sql`WITH ${loyaltyBaseCtes(scope, r, stored)}
+SELECT
+	customer_id,
+	string_agg(concat(seq, ':', ${days(sql`order_date`)}, ':', revenue, ':', spend_before), ';')
+		AS purchases
+FROM lp
+GROUP BY customer_id
+ORDER BY customer_id`;
 	q.migration = sql`WITH ${tiers}
 SELECT tier_before AS tier_from, tier_now AS tier_to, count(*) AS members
 FROM lmt
@@ -164,17 +167,13 @@ ORDER BY real_tier, tier`;
 	return q;
 }
 
-/** The named statements the notebook opens. */
-export function loyaltyQueries(
-	scope: Scope,
-	s: LoyaltySettings,
-	stored: string | null = null
-): Record<string, Sql> {
-	const own = ruleQueries(scope, s.rules, true, stored);
+/** The named statements the notebook opens (self-contained: no stored tables). */
+export function loyaltyQueries(scope: Scope, s: LoyaltySettings): Record<string, Sql> {
+	const own = ruleQueries(scope, s.rules, true, null);
 	const out: Record<string, Sql> = {};
 	for (const [k, v] of Object.entries(own)) out[`loyalty_${k}`] = v;
 	if (s.whatIf) {
-		for (const [k, v] of Object.entries(ruleQueries(scope, s.whatIf, false, stored))) {
+		for (const [k, v] of Object.entries(ruleQueries(scope, s.whatIf, false, null))) {
 			out[`whatif_${k}`] = v;
 		}
 	}
@@ -194,41 +193,45 @@ interface Thresholds {
 	[t: string]: number | null;
 }
 
-/** Run one rule set's statements and its ledger. */
-async function simulate(
-	query: QueryFn,
-	q: Record<string, Sql>,
-	prefix: string,
-	scope: Scope,
-	r: LoyaltyRules,
-	options: RunOptions,
-	perCustomer: boolean
-): Promise<RulesRows> {
-	const [th] = await query<Thresholds>(q[`${prefix}thresholds`]!);
-	const events = await query<{ customer_id: string; events: string }>(q[`${prefix}events`]!);
-	const input: LedgerInput = {
-		ids: events.map((e) => e.customer_id),
-		events: events.map((e) => e.events),
-		redeemAt: th?.redeem_points ?? 1,
+/** One rule set's thresholds as its run resolved them (from the data where left empty). */
+interface Resolved {
+	thresholds: (number | null)[];
+	redeemAt: number;
+	revenue: number;
+}
+
+async function resolve(query: QueryFn, scope: Scope, r: LoyaltyRules, table: string) {
+	const first = ruleQueries(scope, r, false, { table, resolved: null });
+	const [th] = await query<Thresholds>(first.thresholds!);
+	const thresholds = r.tiers.map((_, i) => (i === 0 ? 0 : (th?.[`t${i + 1}`] ?? null)));
+	return { thresholds, redeemAt: th?.redeem_points ?? 1, revenue: th?.revenue ?? 0 };
+}
+
+function rulesJob(r: LoyaltyRules, at: Resolved, perCustomer: boolean): RulesJob {
+	return {
+		pointsPerUnit: r.pointsPerUnit,
+		thresholds: at.thresholds.slice(1),
+		multipliers: r.tiers.map((t) => t.multiplier),
+		signupBonus: r.signupBonus,
+		expiryMonths: r.expiryMonths,
+		redeemAt: at.redeemAt,
 		redeemShare: r.redeemShare,
-		asOfDay: Date.parse(`${scope.asOf}T00:00:00Z`) / 86_400_000,
 		perCustomer
 	};
-	const ledger = options.compute
-		? ((await options.compute(input)) as LedgerOutput)
-		: runLedger(input);
-	const tiers = await query<RulesRows['tiers'][number]>(q[`${prefix}tiers`]!);
-	const thresholds = r.tiers.map((_, i) => (i === 0 ? 0 : (th?.[`t${i + 1}`] ?? null)));
-	return {
-		rules: r,
-		thresholds,
-		redeemAt: input.redeemAt,
-		revenue: th?.revenue ?? 0,
-		tiers,
-		ledger,
-		ids: perCustomer ? input.ids : null
-	};
 }
+
+/** The statements of `r` with its resolved thresholds as constants. */
+const resolvedQueries = (
+	scope: Scope,
+	r: LoyaltyRules,
+	full: boolean,
+	table: string,
+	at: Resolved
+) =>
+	ruleQueries(scope, r, full, {
+		table,
+		resolved: { thresholds: at.thresholds.slice(1), redeemAt: at.redeemAt }
+	});
 
 async function runLoyalty(
 	query: QueryFn,
@@ -236,54 +239,62 @@ async function runLoyalty(
 	s: LoyaltySettings,
 	options: RunOptions = {}
 ): Promise<LoyaltyResult> {
-	// The purchases and members once per run, in temp tables both rule sets read (ctes.ts).
-	const stored = `__loyalty_${nextRun()}`;
-	for (const stmt of storeBaseStatements(scope, stored)) await query(stmt);
-	try {
-		return await runStored(query, scope, s, options, loyaltyQueries(scope, s, stored));
-	} finally {
-		for (const stmt of dropBaseStatements(stored)) await query(stmt);
-	}
-}
-
-async function runStored(
-	query: QueryFn,
-	scope: Scope,
-	s: LoyaltySettings,
-	options: RunOptions,
-	q: Record<string, Sql>
-): Promise<LoyaltyResult> {
 	const lists = options.customerLists !== false;
-	const current = await simulate(query, q, 'loyalty_', scope, s.rules, options, lists);
-	const whatIf = s.whatIf
-		? await simulate(query, q, 'whatif_', scope, s.whatIf, options, false)
-		: null;
-	const migration = await query<{ tier_from: number; tier_to: number; members: number }>(
-		q.loyalty_migration!
-	);
-	const monthly = await query<{ date: string; tier: number; members: number }>(
-		q.loyalty_tiers_monthly!
-	);
-	const real = q.loyalty_real_tiers
-		? await query<{ real_tier: string; tier: number; members: number }>(q.loyalty_real_tiers)
-		: null;
-	const customers = lists
-		? await query<{
-				customer_id: string;
-				tier_now: string;
-				tier_before: string | null;
-				spend_12m: number;
-			}>(q.loyalty_customers!)
-		: null;
-	return shapeLoyalty({
-		current,
-		whatIf,
-		migration,
-		monthly,
-		real,
-		realColumn: realTierColumn(scope),
-		customers
-	});
+	// The purchases and members once per run, in temp tables both rule sets read (ctes.ts).
+	const table = `__loyalty_${nextRun()}`;
+	for (const stmt of storeBaseStatements(scope, table)) await query(stmt);
+	try {
+		const sets = s.whatIf ? [s.rules, s.whatIf] : [s.rules];
+		const resolved: Resolved[] = [];
+		for (const r of sets) resolved.push(await resolve(query, scope, r, table));
+		const q = resolvedQueries(scope, s.rules, true, table, resolved[0]!);
+		const rows = await query<{ customer_id: string; purchases: string }>(q.purchases!);
+		const input: LoyaltyJobInput = {
+			ids: rows.map((e) => e.customer_id),
+			purchases: rows.map((e) => e.purchases),
+			asOfDay: Date.parse(`${scope.asOf}T00:00:00Z`) / 86_400_000,
+			rules: sets.map((r, i) => rulesJob(r, resolved[i]!, lists && i === 0))
+		};
+		const ledgers = options.compute
+			? ((await options.compute(input)) as LedgerOutput[])
+			: runLoyaltyJob(input);
+		const summary = async (i: number): Promise<RulesRows> => {
+			const r = sets[i]!;
+			const at = resolved[i]!;
+			const tq = i === 0 ? q : resolvedQueries(scope, r, false, table, at);
+			return {
+				rules: r,
+				thresholds: at.thresholds,
+				redeemAt: at.redeemAt,
+				revenue: at.revenue,
+				tiers: await query<RulesRows['tiers'][number]>(tq.tiers!),
+				ledger: ledgers[i]!,
+				ids: i === 0 && lists ? input.ids : null
+			};
+		};
+		const current = await summary(0);
+		const whatIf = s.whatIf ? await summary(1) : null;
+		return shapeLoyalty({
+			current,
+			whatIf,
+			migration: await query<LoyaltyResult['migration'][number]>(q.migration!),
+			monthly: await query<LoyaltyResult['monthly'][number]>(q.tiers_monthly!),
+			real: q.real_tiers
+				? await query<{ real_tier: string; tier: number; members: number }>(q.real_tiers)
+				: null,
+			realColumn: realTierColumn(scope),
+			customers: lists
+				? await query<{
+						customer_id: string;
+						tier_now: string;
+						tier_before: string | null;
+						spend_12m: number;
+					}>(q.customers!)
+				: null
+		});
+	} finally {
+		for (const stmt of dropBaseStatements(table)) await query(stmt);
+	}
 }
 
 export const loyaltyAnalysis: AnalysisDef<LoyaltySettings, LoyaltyResult> = {

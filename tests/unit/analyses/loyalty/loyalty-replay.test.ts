@@ -183,6 +183,14 @@ describe('loyalty simulation = a plain point-by-point replay, on random historie
 		);
 		const thresholds = rules.tiers.map((t) => t.threshold ?? 0);
 		expectSame(result, plainLedger(purchases, rules, thresholds, rules.redeemThreshold!, AS_OF));
+		// The notebook's SQL statement of the points gives every member the points the job issued.
+		const sqlPoints = await db.query<{ customer_id: string; points: number }>(
+			loyaltyAnalysis.queries(scope, { rules, whatIf: null }).loyalty_points!
+		);
+		const bySql = new Map<string, number>();
+		for (const p of sqlPoints) bySql.set(p.customer_id, (bySql.get(p.customer_id) ?? 0) + p.points);
+		for (const c of result.customers!)
+			expect(bySql.get(c.customer_id), c.customer_id).toBe(c.points_issued);
 	});
 });
 

@@ -1,0 +1,39 @@
+// The points ledger's input (src/analyses/loyalty/ledger.ts): events arrive in any order (the
+// statement aggregates them unordered) and are replayed in the members' purchase order.
+import { describe, expect, it } from 'vitest';
+import { parseEvents, runLedger } from '../../../../src/analyses/loyalty/ledger';
+import { seededRandom } from '../../../helpers/random-orders';
+
+describe('points ledger input', () => {
+	it('puts a member’s events in purchase order whatever order they come in', () => {
+		expect(parseEvents('2:20:5:-1;1:10:7:40;3:30:1:-1')).toEqual([
+			1, 10, 7, 40, 2, 20, 5, -1, 3, 30, 1, -1
+		]);
+		expect(parseEvents('')).toEqual([]);
+	});
+
+	it('replays shuffled events exactly as ordered ones', () => {
+		const r = seededRandom(5);
+		const ids: string[] = [];
+		const ordered: string[] = [];
+		const shuffled: string[] = [];
+		for (let c = 0; c < 200; c++) {
+			ids.push(`m${c}`);
+			const evs: string[] = [];
+			let day = 19000 + Math.floor(r() * 100);
+			for (let seq = 1; seq <= 1 + Math.floor(r() * 12); seq++) {
+				day += Math.floor(r() * 60);
+				evs.push(`${seq}:${day}:${Math.floor(r() * 300)}:${r() < 0.2 ? -1 : day + 180}`);
+			}
+			ordered.push(evs.join(';'));
+			shuffled.push([...evs].sort(() => r() - 0.5).join(';'));
+		}
+		const input = { ids, redeemAt: 100, redeemShare: 0.5, asOfDay: 20000, perCustomer: true };
+		const a = runLedger({ ...input, events: ordered });
+		const b = runLedger({ ...input, events: shuffled });
+		expect(shuffled).not.toEqual(ordered);
+		expect(b).toEqual(a);
+		expect(a.totals.expired).toBeGreaterThan(0);
+		expect(a.totals.redeemed).toBeGreaterThan(0);
+	});
+});
