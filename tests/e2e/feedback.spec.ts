@@ -3,8 +3,11 @@
 // (by month with the interval band, by customer group, themes), in English and Chinese, and its
 // per-customer export has the documented header and as many rows as a notebook query counts. On
 // the Chinese shop's GBK files (orders and 1–5 star reviews, through the file input): CSAT is
-// detected and the Chinese comments fall into the default themes. Screenshots of the section:
+// detected and the Chinese comments fall into the default themes. A feedback file added to the
+// sample with an HTML and a formula comment: shown as text, neutralised in the export. Screenshots of the section:
 // tests/e2e/screenshots/feedback-en|zh|zh-csat.png.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -20,6 +23,8 @@ import { SAMPLE_DATA, parseCsv, waitForLoad } from './helpers/app';
 import { openNotebook, waitForCell } from './helpers/notebook';
 import { CUSTOMER_CSV_COLUMNS } from '../../src/analyses/feedback/view';
 
+const IMG = '<img src=x onerror="document.body.dataset.pwned=1">';
+const FORMULA = '=HYPERLINK("http://evil.example","price")';
 const CHARTS = ['feedback-trend', 'feedback-groups', 'feedback-themes', 'feedback-theme-trend'];
 
 async function waitForFeedback(page: Page) {
@@ -108,6 +113,49 @@ describe('the feedback section on the sample', () => {
 		assertSameOrigin(session.requests, inject('appOrigin'));
 		assertNoPageErrors(session);
 	});
+
+	it('shows hostile comments as text and neutralises them in the export', async () => {
+		const { page } = session;
+		await page.goto(`${inject('appUrl')}?sample`);
+		await waitForLoad(page, { timeout: 60_000 });
+		await waitForFeedback(page);
+		// Two customers of the sample answer again on its last day: the latest responses.
+		const dir = await mkdtemp(join(tmpdir(), 'fbana-'));
+		const file = join(dir, 'hostile-feedback.csv');
+		await writeFile(
+			file,
+			'customer_id,date,score,comment\n' +
+				`C00048,2024-12-31,0,"${IMG.replaceAll('"', '""')} refund please"\n` +
+				`C00044,2024-12-31,1,"${FORMULA.replaceAll('"', '""')}"\n`
+		);
+		const before = await page.getByTestId('feedback-counts').textContent();
+		await page.getByTestId('add-file-input').setInputFiles(file);
+		// The data set is read again with the file (every section re-runs): the counts change once
+		// the feedback section has run on it.
+		await page.waitForFunction(
+			(before) =>
+				document.querySelector('[data-testid="analysis-feedback"]')?.getAttribute('data-status') ===
+					'done' &&
+				document.querySelector('[data-testid="feedback-counts"]')?.textContent !== before,
+			before,
+			{ timeout: 120_000, polling: 250 }
+		);
+		const section = page.getByTestId('analysis-feedback');
+		const examples = section.getByTestId('feedback-examples');
+		for (const d of await examples.locator('details').all())
+			await d.evaluate((el) => el.setAttribute('open', ''));
+		expect(await examples.textContent()).toContain(IMG);
+		expect(await section.locator('img').count()).toBe(0);
+		expect(await page.evaluate(() => document.body.dataset['pwned'])).toBeUndefined();
+
+		const csv = parseCsv((await download(page, page.getByTestId('download-csv-feedback'))).bytes);
+		const at = (id: string) => csv.rows.find((r) => r[0] === id)!;
+		const comment = CUSTOMER_CSV_COLUMNS.indexOf('comment');
+		expect(at('C00048')[comment]).toBe(`${IMG} refund please`);
+		expect(at('C00044')[comment]).toBe(`'${FORMULA}`);
+		await rm(dir, { recursive: true, force: true });
+		assertNoPageErrors(session);
+	}, 180_000);
 
 	it('reads the Chinese shop’s 1–5 star reviews (GBK) as CSAT, with Chinese complaint themes', async () => {
 		const { page } = session;
