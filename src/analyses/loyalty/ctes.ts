@@ -16,7 +16,9 @@ export function autoQuantile(i: number): number {
 export const AUTO_REDEEM_PURCHASES = 5;
 
 /** `x` rounded to two significant digits (a readable threshold); NULL for x ≤ 0 or NULL. */
-function twoDigits(x: Sql): Sql {
+function twoDigits(value: Sql): Sql {
+	// DOUBLE: DuckDB rounds a DECIMAL (a revenue column typed so) only to a constant precision.
+	const x = sql`CAST(${value} AS DOUBLE)`;
 	return sql`CASE WHEN ${x} > 0 THEN round(${x}, 1 - CAST(floor(log10(${x})) AS INTEGER)) END`;
 }
 

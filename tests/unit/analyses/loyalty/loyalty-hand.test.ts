@@ -147,4 +147,16 @@ describe('loyalty simulation, hand-worked', () => {
 		expect(r.whatIf!.totals.issued).toBe(250 + 80 + 29);
 		expect(r.whatIf!.violations).toBe(0);
 	});
+
+	it('thresholds from the data on a DECIMAL revenue column (ROUND with a non-constant precision failed)', async () => {
+		// The fixture's revenue literals are DECIMAL. Members' spend in the 12 months before the
+		// as-of date: a 150, b 20, d 19.99 → median 20, 2 significant digits → 20; the redemption
+		// block: the median purchase of 60, 50, 40, 30, 20, 19.99 is 35, × 5 × 1 point = 175 → 180.
+		const r = await run({
+			tiers: [RULES.tiers[0]!, { name: 'silver', threshold: null, multiplier: 2 }],
+			redeemThreshold: null
+		});
+		expect(r.current.thresholds).toEqual([0, 20]);
+		expect(r.current.redeemAt).toBe(180);
+	});
 });
