@@ -3,7 +3,8 @@
 // file alone waits for its orders (the page says so), joins them, and its Chinese comments reach
 // the feedback table intact (read back in the notebook). Hooks: file-kind-<i>,
 // file-kind-reason-<i> (data-reason), feedback-summary (data-responses, data-matched,
-// data-rejected), summary-facts-feedback, edit-mapping, cancel-mapping, problem.
+// data-rejected), feedback-rejects-list, summary-facts-feedback, edit-mapping, problem. A
+// feedback file with an HTML score (the hostile corpus') has it set aside and shown as text.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -15,6 +16,7 @@ import {
 } from './helpers/browser';
 import { SAMPLE, SAMPLE_DATA, waitForLoad } from './helpers/app';
 import { openNotebook, waitForCell } from './helpers/notebook';
+import { REPO_ROOT } from './helpers/static-server.mjs';
 
 const ORDERS = join(SAMPLE_DATA, 'orders.csv');
 const FEEDBACK = join(SAMPLE_DATA, 'feedback.csv');
@@ -76,6 +78,26 @@ describe('feedback files', () => {
 		expect(await reason.getAttribute('data-reason')).toBe('scores-comments');
 		expect(await reason.textContent()).toBe('has scores and comments');
 		assertSameOrigin(session.requests, inject('appOrigin'));
+		assertNoPageErrors(session);
+	});
+
+	it('a score that is no number is set aside, named with its row, and an HTML score shows as text', async () => {
+		const { page } = session;
+		const hostile = join(REPO_ROOT, 'tests/fixtures/hostile/feedback-hostile.csv');
+		await page.goto(`${inject('appUrl')}?lang=en`);
+		await page.getByTestId('file-input').setInputFiles([ORDERS, hostile]);
+		await waitForLoad(page, { loaded: ORDER_LINES, timeout: 50_000 });
+		const summary = page.getByTestId('feedback-summary');
+		await summary.waitFor({ timeout: 20_000 });
+		expect(await summary.getAttribute('data-responses')).toBe('4');
+		expect(await summary.getAttribute('data-rejected')).toBe('2');
+		const list = await page.getByTestId('feedback-rejects-list').locator('li').allTextContents();
+		expect(list).toHaveLength(2);
+		expect(list[0]).toContain('feedback-hostile.csv');
+		expect(list[0]).toContain('abc');
+		expect(list[1]).toContain('<img src=x onerror=alert(1)>');
+		// Payloads from the file are text: no element was made of them anywhere on the page.
+		expect(await page.locator('img[src="x"]').count()).toBe(0);
 		assertNoPageErrors(session);
 	});
 
