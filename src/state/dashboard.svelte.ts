@@ -198,8 +198,21 @@ export class Dashboard {
 
 	/** Defaults overlaid with what the user changed. */
 	settingsOf<S extends object>(m: AnalysisModule<S>): S {
-		return { ...m.defaults, ...((this.settings[m.id] ?? {}) as Partial<S>) };
+		const own = this.settings[m.id];
+		const seen = this.settingsSeen.get(m.id);
+		// The same object while this analysis' own settings are the same: every section derives
+		// its settings from here, and a new object at another analysis' change redrew its charts.
+		if (seen && seen.own === own && seen.defaults === m.defaults) return seen.value as S;
+		const value = { ...m.defaults, ...((own ?? {}) as Partial<S>) };
+		this.settingsSeen.set(m.id, { own, defaults: m.defaults, value });
+		return value;
 	}
+
+	/** settingsOf's last answer per analysis, with what it was made from (not reactive). */
+	private readonly settingsSeen = new Map<
+		string,
+		{ own: unknown; defaults: object; value: object }
+	>();
 
 	/** Settings as the analysis runs them (derived statements filled in). */
 	prepared<S extends object>(m: AnalysisModule<S>, scope: Scope): S {
