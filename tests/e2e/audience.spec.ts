@@ -101,6 +101,8 @@ describe('audience builder', () => {
 		count = await settledCount(page);
 		expect(count).toBeGreaterThan(0);
 		expect(count).toBeLessThan(all);
+		// The SQL is built when its details are opened.
+		await s.locator('details.sql summary').click();
 		const sql = (await page.getByTestId('audience-sql').textContent()) ?? '';
 		expect(sql).toContain("'East'");
 		expect(sql).toContain("'champions'");
