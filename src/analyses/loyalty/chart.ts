@@ -32,7 +32,9 @@ export function tiersOverTimeSpec(
 		color: {
 			domain: opts.tiers,
 			range: TIER_COLORS.slice(0, opts.tiers.length),
-			legend: true
+			legend: true,
+			// The tip's name of the colour channel.
+			label: label('tier')
 		},
 		marks: [
 			Plot.areaY(data, { x: 'date', y: 'members', fill: 'tier', order: opts.tiers, tip: true }),
@@ -57,7 +59,12 @@ export function ledgerSpec(rows: MonthRow[], opts: ChartTextOptions): Plot.PlotO
 		height: heightOf(opts.width),
 		x: { type: 'utc', label: label('month') },
 		y: { label: label('points'), grid: true, nice: true, tickFormat: opts.format },
-		color: { domain: flows, range: ['#4269d0', '#3ca951', '#ff725c'], legend: true },
+		color: {
+			domain: flows,
+			range: ['#4269d0', '#3ca951', '#ff725c'],
+			legend: true,
+			label: label('flow')
+		},
 		marks: [
 			Plot.rectY(bars, {
 				x: 'date',
