@@ -180,6 +180,35 @@ describe('the feedback section on the sample', () => {
 		expect(counts.filter((c) => Number(c.replace(/,/g, '')) > 0).length).toBeGreaterThanOrEqual(5);
 		await waitForCharts(page, '各主题的留言数');
 		await screenshot(page, 'feedback-zh-csat', section);
+
+		// The dictionary edited: what is typed survives another setting's change until applied.
+		const editor = section.getByTestId('feedback-keywords');
+		await editor.fill('物流: 物流, 快递\n好评: 好评, 挺好');
+		const boxes = section.getByTestId('feedback-csat-boxes');
+		await boxes.fill('1');
+		await boxes.dispatchEvent('change');
+		await page.waitForFunction(
+			() =>
+				/满意（5 分及以上）/.test(
+					document.querySelector('[data-testid="feedback-headline"]')?.textContent ?? ''
+				),
+			undefined,
+			{ timeout: 30_000, polling: 100 }
+		);
+		expect(await editor.inputValue()).toBe('物流: 物流, 快递\n好评: 好评, 挺好');
+		await section.getByTestId('feedback-keywords-apply').click();
+		await expect
+			.poll(
+				() =>
+					section
+						.getByTestId('table-feedback-themes')
+						.locator('tbody tr td:first-child')
+						.allTextContents(),
+				{
+					timeout: 30_000
+				}
+			)
+			.toEqual(['物流', '好评']);
 		assertNoPageErrors(session);
-	});
+	}, 120_000);
 });
