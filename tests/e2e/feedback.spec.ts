@@ -33,7 +33,7 @@ async function waitForFeedback(page: Page) {
 			document.querySelector('[data-testid="analysis-feedback"]')?.getAttribute('data-status') ===
 			'done',
 		undefined,
-		{ timeout: 60_000, polling: 100 }
+		{ timeout: 90_000, polling: 100 }
 	);
 }
 
@@ -84,7 +84,7 @@ describe('the feedback section on the sample', () => {
 		);
 		await screenshot(page, 'feedback-zh', section);
 		await page.getByTestId('lang-switch').selectOption('en');
-	});
+	}, 150_000);
 
 	it('exports one row per matched customer with feedback, as many as a notebook query counts', async () => {
 		const { page } = session;
@@ -112,7 +112,7 @@ describe('the feedback section on the sample', () => {
 
 		assertSameOrigin(session.requests, inject('appOrigin'));
 		assertNoPageErrors(session);
-	});
+	}, 90_000);
 
 	it('shows hostile comments as text and neutralises them in the export', async () => {
 		const { page } = session;
