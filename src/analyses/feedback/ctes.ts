@@ -54,6 +54,7 @@ fb_scale AS (
 			ELSE 'nps'
 		END AS scale,
 		${s.scale} = 'auto' AS detected,
+		CASE WHEN min(score) >= 1 AND max(score) <= 5 THEN 'csat5' ELSE 'nps' END AS detected_scale,
 		CAST(min(score) AS DOUBLE) AS min_score,
 		CAST(max(score) AS DOUBLE) AS max_score
 	FROM fb_source

@@ -29,6 +29,8 @@ export interface FeedbackSummary extends ScoreFigures {
 	scale: ResolvedScale;
 	/** The scale was detected from the scores (setting 'auto'). */
 	detected: boolean;
+	/** What 'auto' reads the scores as, whichever scale is chosen (the choice's label says it). */
+	detected_scale: 'nps' | 'csat5';
 	min_score: number | null;
 	max_score: number | null;
 	/** Lowest score in the top group, highest in the bottom group. */

@@ -95,6 +95,7 @@ fb_counts AS (
 SELECT
 	b.scale,
 	b.detected,
+	b.detected_scale,
 	b.min_score,
 	b.max_score,
 	CAST(b.top AS DOUBLE) AS top,

@@ -69,8 +69,7 @@ describe('CSAT on a hand-made 1–5 file', () => {
 	it('detects 1–5 and counts the top two boxes: 4 of 7 scored = 57.1 %', async () => {
 		const r = await feedbackAnalysis.run((q) => db.query(q), scope, loadedSettings(scope));
 		const s = r.summary;
-		expect(s.scale).toBe('csat5');
-		expect(s.detected).toBe(true);
+		expect([s.scale, s.detected, s.detected_scale]).toEqual(['csat5', true, 'csat5']);
 		expect([s.top, s.bottom]).toEqual([4, 2]);
 		// Satisfied: 5, 4, 4, 5 → 4 of 7; dissatisfied 2, 1; neutral 3.
 		expect([s.n, s.promoters, s.passives, s.detractors]).toEqual([7, 4, 1, 2]);
@@ -123,6 +122,8 @@ describe('CSAT on a hand-made 1–5 file', () => {
 			scope,
 			loadedSettings(scope, { scale: 'nps' })
 		);
+		// The choice's label still says what 'auto' would read: CSAT 1–5.
+		expect(r.summary.detected_scale).toBe('csat5');
 		expect([r.summary.detected, r.summary.n, r.summary.detractors, r.summary.score]).toEqual([
 			false,
 			7,
