@@ -184,9 +184,13 @@ describe('analyses on the sample', () => {
 			const title = page.getByTestId(`analysis-${id}`).locator('h2').first();
 			await expect.poll(() => title.textContent(), { timeout: 5_000 }).toBe(ZH_TITLES[id]);
 		}
-		expect(await page.getByTestId('chart-rfm').locator('figure').textContent()).toContain(
-			'各 RFM 分群的客户数'
-		);
+		// Charts redraw in later tasks, one after the other (charts/queue.ts): more sections, more
+		// to redraw before this one.
+		await expect
+			.poll(() => page.getByTestId('chart-rfm').locator('figure').textContent(), {
+				timeout: 10_000
+			})
+			.toContain('各 RFM 分群的客户数');
 		await waitForAnalyses(page, 5_000);
 		expect(await rawKeys(page)).toEqual([]);
 	});

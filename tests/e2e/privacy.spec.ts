@@ -56,7 +56,9 @@ it('keeps a whole session on its own origin', async () => {
 		'download-customers-rfm',
 		'download-customers-concentration',
 		'download-customers-cycle',
-		'download-rejects-orders'
+		'download-rejects-orders',
+		'download-csv-loyalty',
+		'download-csv-feedback'
 	];
 	for (const testid of downloads) {
 		const file = await download(page, page.getByTestId(testid).first());
@@ -92,4 +94,6 @@ it('keeps a whole session on its own origin', async () => {
 	expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
 	assertNoPageErrors(session);
 	expect(session.consoleErrors).toEqual([]);
-});
+	// The whole session in one test: the sample now also runs the loyalty simulation and the
+	// feedback analysis, twice (load, then the date filter), and downloads both.
+}, 150_000);
