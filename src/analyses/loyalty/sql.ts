@@ -59,7 +59,7 @@ export const TIER_HISTORY_MONTHS = 24;
 /** A customers-file column holding the members' real tier (compared with the simulated one). */
 export function realTierColumn(scope: Scope): string | null {
 	if (!scope.hasCustomers) return null;
-	const re = /tier|level|member|grade|status|等级|会员|级别/i;
+	const re = /tier|level|member|grade|等级|会员|级别/i;
 	return (
 		scope.customerColumns.find((c) => re.test(c) && !/date|since|points|积分/i.test(c)) ?? null
 	);
