@@ -140,6 +140,21 @@ describe('loyalty programme on the sample', () => {
 		await waitForLoyalty(page);
 	}, 90_000);
 
+	it('a preset and "copy the current rules" replace the what-if', async () => {
+		const { page } = session;
+		await page.getByTestId('loyalty-whatif-preset').selectOption('simple');
+		// The simple scheme has one tier: no second tier in the what-if column.
+		await waitForLoyalty(page, { key: 'tier-2', want: '' });
+		expect((await figure(page, 'members')).whatIf).toBe((await figure(page, 'members')).current);
+		await page.getByTestId('loyalty-copy-rules').click();
+		const current = (await figure(page, 'issued')).current;
+		await waitForLoyalty(page, { key: 'issued', want: String(current) });
+		for (const key of ['redeemed', 'expired', 'outstanding', 'tier-3']) {
+			const f = await figure(page, key);
+			expect(f.whatIf, key).toBe(f.current);
+		}
+	}, 60_000);
+
 	it('downloads one row per member; the section’s SQL in the notebook counts the same', async () => {
 		const { page } = session;
 		const members = (await figure(page, 'members')).current;
