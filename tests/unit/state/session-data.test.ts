@@ -81,6 +81,7 @@ function state(extra: Partial<SessionData> = {}): SessionData {
 		returns: 'net',
 		summary: null,
 		basketsSummary: null,
+		feedbackSummary: null,
 		differing: [],
 		basketReports: [],
 		files: [],

@@ -85,7 +85,7 @@ describe('the feedback charts', () => {
 		});
 		const types = (few.marks ?? []).map((m) => (m as { ariaLabel?: string }).ariaLabel);
 		expect(types).toEqual(['area', 'line', 'dot', 'text', 'rule']);
-		const text = (spec: typeof few) => (spec.marks![3] as { data: unknown[] }).data;
+		const text = (spec: typeof few) => (spec.marks![3] as unknown as { data: unknown[] }).data;
 		expect(text(few)).toHaveLength(2);
 		const many = Array.from({ length: 36 }, (_, i) =>
 			month(`20${22 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`, 40)
@@ -113,8 +113,9 @@ describe('the feedback charts', () => {
 			],
 			{ ...opts, themes: ['Delivery', 'Price'] }
 		);
-		const line = (spec.marks![0] as { data: { label: string; month: string; responses: number }[] })
-			.data;
+		const line = (
+			spec.marks![0] as unknown as { data: { label: string; month: string; responses: number }[] }
+		).data;
 		expect(line.map((p) => [p.label, p.month, p.responses])).toEqual([
 			['Delivery', '2024-01-01', 0],
 			['Delivery', '2024-02-01', 5],
