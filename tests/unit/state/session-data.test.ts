@@ -209,7 +209,12 @@ describe('Cancel, dismiss and the counts', () => {
 
 	it('the data set given to the pipeline: the orders set with its first file, or null', () => {
 		const copy = <T>(v: T): T => structuredClone(v);
-		expect(dataSetOf(state(), copy)).toEqual({ baskets: null, orders: null, customers: null });
+		expect(dataSetOf(state(), copy)).toEqual({
+			baskets: null,
+			feedback: null,
+			orders: null,
+			customers: null
+		});
 		const jan = input('jan.csv');
 		const s = state({
 			ordersReport: report('jan.csv'),
