@@ -7,7 +7,7 @@
  * are made here; the notebook's `loyalty_points` statement makes the same points in SQL (tests
  * compare them).
  */
-import { replay, type LedgerOutput } from './ledger';
+import { parseEvents, replay, type LedgerOutput } from './ledger';
 
 /** One rule set as the job needs it (thresholds resolved). */
 export interface RulesJob {
@@ -48,24 +48,6 @@ export function addMonthsToDay(day: number, n: number): number {
 	return Date.UTC(year, month, Math.min(d.getUTCDate(), last)) / 86_400_000;
 }
 
-/** A member's purchases as flat [seq, day, revenue, spend_before] quadruples in seq order. */
-export function parsePurchases(text: string): number[] {
-	const out: number[] = [];
-	let sorted = true;
-	for (const p of text.split(';')) {
-		if (p === '') continue;
-		const parts = p.split(':');
-		const seq = Number(parts[0]);
-		if (out.length > 0 && seq < out[out.length - 4]!) sorted = false;
-		out.push(seq, Number(parts[1]), Number(parts[2]), Number(parts[3]));
-	}
-	if (sorted) return out;
-	const idx = Array.from({ length: out.length / 4 }, (_, i) => i).sort(
-		(a, b) => out[a * 4]! - out[b * 4]!
-	);
-	return idx.flatMap((i) => out.slice(i * 4, i * 4 + 4));
-}
-
 /**
  * A purchase's points: floor(revenue × points per unit × its tier's multiplier), the product
  * rounded to 6 decimals first (as DuckDB's round(x, 6)), 0 for revenue ≤ 0.
@@ -82,7 +64,8 @@ export function purchasePoints(revenue: number, spendBefore: number, r: RulesJob
 
 /** Each rule set's ledger, in the order of `input.rules`. */
 export function runLoyaltyJob(input: LoyaltyJobInput): LedgerOutput[] {
-	const purchases = input.purchases.map(parsePurchases);
+	// The same 'seq:a:b:c' form as the ledger's events: [seq, day, revenue, spend_before].
+	const purchases = input.purchases.map(parseEvents);
 	return input.rules.map((r) => {
 		// A file has a few thousand distinct days: each day's expiry once, not once per purchase.
 		const expiries = new Map<number, number>();

@@ -98,7 +98,8 @@ function drawOf(id: string): number {
 
 /**
  * One member's events as flat [seq, day, points, expiry] quadruples in seq order (the statement
- * aggregates them unordered: an ordered aggregate costs more than the rest of the run).
+ * aggregates them unordered: an ordered aggregate costs more than the rest of the run). Any
+ * 'seq:a:b:c' list reads so: job.ts reads its purchases [seq, day, revenue, spend_before] with it.
  */
 export function parseEvents(text: string): number[] {
 	const out: number[] = [];
