@@ -8,6 +8,8 @@ import { createOrders, scopeAt } from '../../../helpers/fixtures';
 import { feedbackAnalysis } from '../../../../src/analyses/feedback/sql';
 import { defaultFeedbackSettings } from '../../../../src/analyses/feedback/settings';
 import { createFeedback, loadedSettings, times } from './helpers';
+import { loadDataSet } from '../../../../src/db/pipeline/load-data-set';
+import { file, ORDERS } from '../../db/pipeline/fixtures';
 
 const scope = scopeAt('2024-07-01');
 
@@ -15,13 +17,19 @@ describe('NPS with shares ½ / ⅓ / ⅙', () => {
 	let db: Engine;
 	beforeAll(async () => {
 		db = await createNodeEngine();
-		await createOrders(db, `('a', 'a1', DATE '2024-01-05', 100.0, true)`);
-		// ½ / ⅓ / ⅙ need n divisible by 6: 51 promoters, 34 passives, 17 detractors (n = 102).
-		await createFeedback(db, [
-			...times(51, ['a', '2024-03-01', 10, null]),
-			...times(34, ['a', '2024-03-02', 8, null]),
-			...times(17, ['a', '2024-03-03', 3, null])
-		]);
+		// The issue's reference figure, through the load path a user's files take (loadDataSet:
+		// detection, mapping, the orders and feedback tables). ½ / ⅓ / ⅙ need n divisible by 6:
+		// 51 promoters, 34 passives, 17 detractors (n = 102).
+		const lines = [
+			...times(51, ['A', '2024-03-01', 10, null]),
+			...times(34, ['A', '2024-03-02', 8, null]),
+			...times(17, ['A', '2024-03-03', 3, null])
+		].map(([id, date, score]) => `${id},${date},${score}`);
+		const feedbackCsv = ['customer_id,date,score', ...lines].join('\n') + '\n';
+		const set = await loadDataSet(db, [file('orders.csv', ORDERS), file('nps.csv', feedbackCsv)], {
+			build: 'complete'
+		});
+		expect(set.files.map((f) => f.kind)).toEqual(['orders', 'feedback']);
 	});
 	afterAll(async () => db?.close());
 
