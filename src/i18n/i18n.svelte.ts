@@ -32,6 +32,48 @@ export function loadCatalog(l: Locale): Promise<void> {
 	return zhLoading;
 }
 
+/**
+ * Intl formatters, made once per locale and style: constructing one costs far more than using it
+ * (a 10-row table's numbers made new ones by the dozen on the page's thread).
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(
+	key: string,
+	make: () => F
+): F {
+	let f = formatters.get(key) as F | undefined;
+	if (!f) {
+		f = make();
+		formatters.set(key, f);
+	}
+	return f;
+}
+
+function numberFormat(tag: string, kind: 'num' | 'compact' | 'pct', digits: number) {
+	return cached(`n|${tag}|${kind}|${digits}`, () =>
+		kind === 'compact'
+			? new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: digits })
+			: new Intl.NumberFormat(tag, {
+					style: kind === 'pct' ? 'percent' : 'decimal',
+					maximumFractionDigits: digits,
+					minimumFractionDigits: digits
+				})
+	);
+}
+
+function dateFormat(tag: string, kind: 'date' | 'month') {
+	return cached(`d|${tag}|${kind}`, () =>
+		kind === 'date'
+			? new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' })
+			: new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', timeZone: 'UTC' })
+	);
+}
+
+function plurals(tag: string) {
+	return cached(`p|${tag}`, () => new Intl.PluralRules(tag));
+}
+
 const STORAGE_KEY = 'clientele.locale';
 
 /** Browser language → our locale: any Chinese variant → zh, everything else → en. */
@@ -124,7 +166,7 @@ export class I18n {
 			);
 
 	/** The locale's plural category of `count` ('one' or 'other' in English, always 'other' in zh). */
-	pluralOf = (count: number): Intl.LDMLPluralRule => new Intl.PluralRules(this.tag).select(count);
+	pluralOf = (count: number): Intl.LDMLPluralRule => plurals(this.tag).select(count);
 
 	/**
 	 * A message about `count` things, plural-correct: `key.one` when the locale calls `count` 'one'
@@ -159,10 +201,7 @@ export class I18n {
 
 	num = (n: number | null | undefined, digits = 0): string => {
 		if (n === null || n === undefined || Number.isNaN(n)) return '–';
-		return new Intl.NumberFormat(this.tag, {
-			maximumFractionDigits: digits,
-			minimumFractionDigits: digits
-		}).format(n);
+		return numberFormat(this.tag, 'num', digits).format(n);
 	};
 
 	/** Money without a currency symbol: the file does not say which currency it is. */
@@ -170,19 +209,12 @@ export class I18n {
 
 	compact = (n: number | null | undefined): string => {
 		if (n === null || n === undefined || Number.isNaN(n)) return '–';
-		return new Intl.NumberFormat(this.tag, {
-			notation: 'compact',
-			maximumFractionDigits: 1
-		}).format(n);
+		return numberFormat(this.tag, 'compact', 1).format(n);
 	};
 
 	pct = (share: number | null | undefined, digits = 1): string => {
 		if (share === null || share === undefined || Number.isNaN(share)) return '–';
-		return new Intl.NumberFormat(this.tag, {
-			style: 'percent',
-			maximumFractionDigits: digits,
-			minimumFractionDigits: digits
-		}).format(share);
+		return numberFormat(this.tag, 'pct', digits).format(share);
 	};
 
 	/** 'YYYY-MM-DD' → localized date (UTC, so the day never shifts). */
@@ -190,16 +222,12 @@ export class I18n {
 		if (!iso) return '–';
 		const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 		if (Number.isNaN(d.getTime())) return iso;
-		return new Intl.DateTimeFormat(this.tag, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+		return dateFormat(this.tag, 'date').format(d);
 	};
 
 	month = (iso: string | null | undefined): string => {
 		if (!iso) return '–';
 		const d = new Date(`${iso.slice(0, 7)}-01T00:00:00Z`);
-		return new Intl.DateTimeFormat(this.tag, {
-			year: 'numeric',
-			month: 'short',
-			timeZone: 'UTC'
-		}).format(d);
+		return dateFormat(this.tag, 'month').format(d);
 	};
 }
