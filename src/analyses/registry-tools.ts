@@ -112,6 +112,51 @@ export function dependentsOf(analyses: readonly AnalysisModule[], id: string): s
 		.map((a) => a.id);
 }
 
+/** Ids of the analyses `a` reads (`dependsOn`; for 'derived', every one that derives a field). */
+export function needsOf(analyses: readonly AnalysisModule[], a: AnalysisModule): string[] {
+	return a.dependsOn === 'derived'
+		? analyses.filter((o) => o.id !== a.id && (o.derives?.length ?? 0) > 0).map((o) => o.id)
+		: (a.dependsOn ?? []).filter((id) => id !== a.id && analyses.some((o) => o.id === id));
+}
+
+/**
+ * The analysis to run next among `pending` (in display order), as the progressive dashboard
+ * runs them: the section scrolled into view last (`asked`, oldest first) jumps the queue, else the
+ * first section on screen (`visible`), else the first in display order. One whose sources
+ * (needsOf) are still pending waits for them: the first of those runs in its place, so a derived
+ * field is never read before its owner ran. Null when nothing is pending.
+ */
+export function nextToRun(
+	analyses: readonly AnalysisModule[],
+	pending: readonly AnalysisModule[],
+	visible: ReadonlySet<string>,
+	asked: readonly string[]
+): AnalysisModule | null {
+	if (pending.length === 0) return null;
+	const byId = new Map(pending.map((a) => [a.id, a]));
+	/** `a`, or the first of its pending sources (theirs first), or null on a cycle. */
+	const runnable = (a: AnalysisModule, seen: Set<string>): AnalysisModule | null => {
+		if (seen.has(a.id)) return null;
+		seen.add(a.id);
+		for (const id of needsOf(analyses, a)) {
+			const source = byId.get(id);
+			if (source) return runnable(source, seen);
+		}
+		return a;
+	};
+	const wanted = [
+		...[...asked].reverse().map((id) => byId.get(id)),
+		...pending.filter((a) => visible.has(a.id)),
+		...pending
+	];
+	for (const a of wanted) {
+		const next = a && runnable(a, new Set());
+		if (next) return next;
+	}
+	// Only cycles left (not in the registry): display order rather than never.
+	return pending[0]!;
+}
+
 /**
  * The analyses in the order they must run: each after the analyses it reads (`dependsOn`; for
  * 'derived', every analysis that derives a field), otherwise in registry order. A derived field
@@ -120,10 +165,7 @@ export function dependentsOf(analyses: readonly AnalysisModule[], id: string): s
  * registry order rather than dropping an analysis.
  */
 export function runOrder(analyses: readonly AnalysisModule[]): AnalysisModule[] {
-	const needs = (a: AnalysisModule): string[] =>
-		a.dependsOn === 'derived'
-			? analyses.filter((o) => o.id !== a.id && (o.derives?.length ?? 0) > 0).map((o) => o.id)
-			: (a.dependsOn ?? []).filter((id) => id !== a.id && analyses.some((o) => o.id === id));
+	const needs = (a: AnalysisModule) => needsOf(analyses, a);
 	const placed = new Set<string>();
 	const order: AnalysisModule[] = [];
 	while (order.length < analyses.length) {

@@ -7,9 +7,9 @@ import type { AnalysisModule, LoadedData } from '../analyses/types';
 import {
 	appliesTo,
 	dependentsOf,
+	nextToRun,
 	ORDERS_LOADED,
-	preparedSettings,
-	runOrder
+	preparedSettings
 } from '../analyses/registry-tools';
 import { measure, measureSpan } from '../core/timing';
 import type { Sql } from '../core/sql';
@@ -149,16 +149,42 @@ export class Dashboard {
 						: { ...(this.results[a.id] ?? idle()), status: 'running' }
 			])
 		);
-		// Readers of derived fields after their owners (registry-tools runOrder).
-		for (const a of runOrder(analyses)) {
+		// Progressive (issue 22): the sections on screen first, one scrolled into view next,
+		// readers of derived fields after their owners (registry-tools nextToRun).
+		this.pending = analyses.filter((a) => !cached.has(a.id));
+		this.asked = [];
+		for (;;) {
 			if (gen !== this.generation) return false;
-			if (cached.has(a.id)) continue;
+			const a = nextToRun(this.analyses, this.pending, this.visible, this.asked);
+			if (!a) break;
+			this.pending = this.pending.filter((x) => x !== a);
+			this.asked = this.asked.filter((id) => id !== a.id);
 			await this.runOne(a, scope, gen);
 			// Let the browser paint this section before the next result arrives.
 			await yieldToMain();
 		}
 		return gen === this.generation;
 	}
+
+	/**
+	 * A section came into view (`inView`) or left it (its IntersectionObserver): the ones on
+	 * screen run first, and one scrolled to while it waits runs next.
+	 */
+	see(id: string, inView: boolean) {
+		if (!inView) {
+			this.visible.delete(id);
+			return;
+		}
+		this.visible.add(id);
+		if (this.pending.some((a) => a.id === id))
+			this.asked = [...this.asked.filter((x) => x !== id), id];
+	}
+
+	/** What runAll still has to run, in display order, and the sections asked for meanwhile. */
+	private pending: AnalysisModule[] = [];
+	private asked: string[] = [];
+	/** Sections (ids) on screen now. */
+	private readonly visible = new Set<string>();
 
 	/** Re-run one analysis after its own settings changed (from the cache when it can). */
 	async rerun(id: string, scope: Scope): Promise<void> {

@@ -210,3 +210,48 @@ async function ranOn(scope: typeof ALL): Promise<Dashboard> {
 	await d.runAll(scope);
 	return d;
 }
+
+describe('Dashboard progressive order (issue 22)', () => {
+	/** The registry's analyses, each noting in `order` when its run starts. */
+	function recording(order: string[]) {
+		return ANALYSES.map((a) => ({
+			...a,
+			def: {
+				...a.def,
+				run: ((...args: Parameters<typeof a.def.run>) => {
+					order.push(a.id);
+					return a.def.run(...args);
+				}) as typeof a.def.run
+			}
+		}));
+	}
+
+	it('runs the sections on screen first, and one scrolled into view while it waits next', async () => {
+		const order: string[] = [];
+		const d = new Dashboard(recording(order), () => Promise.resolve(counting));
+		d.useData(1);
+		d.see('cohort', true);
+		const run = d.runAll(ALL);
+		// Scrolled down to the loyalty section while the first one computes.
+		d.see('loyalty', true);
+		expect(await run).toBe(true);
+		expect(order.slice(0, 2)).toEqual(['cohort', 'loyalty']);
+		expect([...order].sort()).toEqual(ANALYSES.map((a) => a.id).sort());
+		// Every result as a run in display order gives (but the forecast fit's own time, `ms`).
+		const untimed = (x: unknown) =>
+			JSON.stringify(x, (k, v: unknown) =>
+				k === 'ms' ? undefined : typeof v === 'bigint' ? `${v}n` : v
+			);
+		expect(untimed(dataOf(d))).toBe(untimed(dataOf(await ranOn(ALL))));
+	});
+
+	it('a section that left the screen no longer runs first', async () => {
+		const order: string[] = [];
+		const d = new Dashboard(recording(order), () => Promise.resolve(counting));
+		d.useData(1);
+		d.see('cohort', true);
+		d.see('cohort', false);
+		await d.runAll(ALL);
+		expect(order[0]).toBe('overview');
+	});
+});

@@ -1,0 +1,76 @@
+// The progressive dashboard's queue (issue 22, registry-tools nextToRun) on the real registry:
+// display order when nothing is on screen (the same order runOrder gives), the sections on
+// screen first, one scrolled into view next, and never a reader of a derived field before the
+// analysis that owns it — whatever the user scrolls to.
+import { describe, expect, it } from 'vitest';
+import { ANALYSES } from '../../../src/analyses';
+import { needsOf, nextToRun, runOrder } from '../../../src/analyses/registry-tools';
+import type { AnalysisModule } from '../../../src/analyses/types';
+import { seededRandom } from '../../helpers/random-orders';
+
+const ids = (list: readonly AnalysisModule[]) => list.map((a) => a.id);
+const without = (...gone: string[]) => ANALYSES.filter((a) => !gone.includes(a.id));
+
+/** Runs the whole queue; `scroll(ran)` gives what is on screen and asked before each pick. */
+function drain(scroll: (ran: string[]) => { visible: Set<string>; asked: string[] }): string[] {
+	let pending = [...ANALYSES];
+	const ran: string[] = [];
+	for (;;) {
+		const { visible, asked } = scroll(ran);
+		const next = nextToRun(ANALYSES, pending, visible, asked);
+		if (!next) return ran;
+		ran.push(next.id);
+		pending = pending.filter((a) => a !== next);
+	}
+}
+
+describe('nextToRun', () => {
+	it('with nothing on screen runs in the order runOrder gives (display order, owners first)', () => {
+		expect(drain(() => ({ visible: new Set(), asked: [] }))).toEqual(ids(runOrder(ANALYSES)));
+	});
+
+	it('runs a section on screen before the ones above it', () => {
+		expect(nextToRun(ANALYSES, ANALYSES, new Set(['cohort']), [])?.id).toBe('cohort');
+		expect(nextToRun(ANALYSES, ANALYSES, new Set(['concentration', 'cohort']), [])?.id).toBe(
+			'cohort'
+		);
+	});
+
+	it('a section scrolled into view jumps ahead of those on screen; the last one asked first', () => {
+		const visible = new Set(['overview', 'rfm']);
+		expect(nextToRun(ANALYSES, ANALYSES, visible, ['loyalty'])?.id).toBe('loyalty');
+		expect(nextToRun(ANALYSES, ANALYSES, visible, ['loyalty', 'clv'])?.id).toBe('clv');
+		// Asked, then already run: no longer pending, so the screen's order applies.
+		expect(nextToRun(ANALYSES, without('loyalty'), visible, ['loyalty'])?.id).toBe('overview');
+	});
+
+	it('a reader asked for before its owner ran gets the owner run first (cycle reads lifecycle)', () => {
+		expect(nextToRun(ANALYSES, ANALYSES, new Set(), ['cycle'])?.id).toBe('lifecycle');
+		expect(nextToRun(ANALYSES, without('lifecycle'), new Set(), ['cycle'])?.id).toBe('cycle');
+		// The breakdown reads every derived field: their owners first, in display order.
+		expect(nextToRun(ANALYSES, ANALYSES, new Set(['breakdown']), [])?.id).toBe('rfm');
+	});
+
+	it('never runs an analysis before one it reads, whatever is scrolled to (200 random sessions)', () => {
+		const all = ids(ANALYSES);
+		for (let seed = 1; seed <= 200; seed++) {
+			const rnd = seededRandom(seed);
+			const asked: string[] = [];
+			const order = drain(() => {
+				if (rnd() < 0.5) asked.push(all[Math.floor(rnd() * all.length)]!);
+				const start = Math.floor(rnd() * all.length);
+				return { visible: new Set(all.slice(start, start + 3)), asked };
+			});
+			expect(new Set(order).size, `seed ${seed}`).toBe(ANALYSES.length);
+			for (const a of ANALYSES)
+				for (const need of needsOf(ANALYSES, a))
+					expect(order.indexOf(need), `seed ${seed}: ${need} before ${a.id}`).toBeLessThan(
+						order.indexOf(a.id)
+					);
+		}
+	});
+
+	it('nothing pending: null', () => {
+		expect(nextToRun(ANALYSES, [], new Set(['rfm']), ['rfm'])).toBeNull();
+	});
+});
