@@ -16,9 +16,10 @@
  * Ties: equal revenues are ordered by customer_id, which decides who is inside a top-k cut or
  * across a tier boundary. Customers are returned in rank order, tiers as A, B, C.
  */
-import { sql, raw, type Sql } from '../../core/sql';
+import { ident, sql, raw, type Sql } from '../../core/sql';
 import { scopeCtes, type Scope } from '../../core/scope';
 import type { AnalysisDef } from '../../core/analysis';
+import { nextRun } from '../work-tables';
 
 /** ABC tier keys in order (A = high value); the UI translates them. */
 export const CONCENTRATION_TIERS = ['A', 'B', 'C'] as const;
@@ -107,9 +108,9 @@ function checkSettings(s: ConcentrationSettings): void {
 	}
 }
 
-function rankedCtes(scope: Scope, s: ConcentrationSettings): Sql {
-	return sql`WITH ${scopeCtes(scope)},
-value_customers AS (
+/** The ranked customers (value_ranked): one window pass over the customers with revenue > 0. */
+function rankedSelectCtes(): Sql {
+	return sql`value_customers AS (
 	SELECT customer_id, CAST(revenue AS DOUBLE) AS revenue
 	FROM scoped_customers
 	WHERE revenue > 0
@@ -126,7 +127,19 @@ value_ranked AS (
 			ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
 		), 0) AS revenue_before
 	FROM value_customers
-),
+)`;
+}
+
+/**
+ * The scope's CTEs, value_ranked and value_tiers. With `stored`, value_ranked reads the temp table
+ * storeRankedStatement wrote (the dashboard's run: the window once, not once per output).
+ */
+function rankedCtes(scope: Scope, s: ConcentrationSettings, stored: string | null = null): Sql {
+	const ranked = stored
+		? sql`value_ranked AS (SELECT * FROM ${ident(stored)})`
+		: rankedSelectCtes();
+	return sql`WITH ${scopeCtes(scope)},
+${ranked},
 value_tiers AS (
 	SELECT
 		*,
@@ -140,13 +153,22 @@ value_tiers AS (
 )`;
 }
 
+/** Stores `scope`'s value_ranked in the temp table `stored` (every output of a run reads it). */
+export function storeRankedStatement(scope: Scope, stored: string): Sql {
+	return sql`CREATE OR REPLACE TEMP TABLE ${ident(stored)} AS
+WITH ${scopeCtes(scope)},
+${rankedSelectCtes()}
+SELECT * FROM value_ranked`;
+}
+
 /** The concentration queries: summary, per-customer ranks and tiers, curve, top-k shares, tiers. */
 export function buildConcentrationQueries(
 	scope: Scope,
-	settings: ConcentrationSettings
+	settings: ConcentrationSettings,
+	stored: string | null = null
 ): Record<keyof ConcentrationResult, Sql> {
 	checkSettings(settings);
-	const ctes = rankedCtes(scope, settings);
+	const ctes = rankedCtes(scope, settings, stored);
 	const maxPoints = sql`CAST(${settings.maxPoints} AS BIGINT)`;
 	const percents = settings.topPercents.map((k) => sql`(${k})`);
 	const tiers = raw(CONCENTRATION_TIERS.map((t, i) => `(${i + 1}, '${t}')`).join(', '));
@@ -254,18 +276,28 @@ export const concentrationAnalysis: AnalysisDef<ConcentrationSettings, Concentra
 	id: 'concentration',
 	queries: buildConcentrationQueries,
 	async run(query, scope, settings, options) {
-		const q = buildConcentrationQueries(scope, settings);
-		const [summary] = await query<ConcentrationSummary>(q.summary);
-		if (!summary) throw new Error('concentration: the summary query returned no row');
-		return {
-			summary,
-			customers:
-				options?.customerLists === false
-					? null
-					: await query<ConcentrationCustomerRow>(q.customers),
-			lorenz: await query<LorenzPoint>(q.lorenz),
-			top_shares: await query<TopShareRow>(q.top_shares),
-			tiers: await query<TierRow>(q.tiers)
-		};
+		checkSettings(settings);
+		// The ranking window once per run, in a temp table every output reads (issue 22: the
+		// four outputs each ranked every customer again); "Open in notebook" gets the
+		// self-contained statements (`queries`), which give the same rows.
+		const stored = `__concentration_${nextRun()}`;
+		await query(storeRankedStatement(scope, stored));
+		try {
+			const q = buildConcentrationQueries(scope, settings, stored);
+			const [summary] = await query<ConcentrationSummary>(q.summary);
+			if (!summary) throw new Error('concentration: the summary query returned no row');
+			return {
+				summary,
+				customers:
+					options?.customerLists === false
+						? null
+						: await query<ConcentrationCustomerRow>(q.customers),
+				lorenz: await query<LorenzPoint>(q.lorenz),
+				top_shares: await query<TopShareRow>(q.top_shares),
+				tiers: await query<TierRow>(q.tiers)
+			};
+		} finally {
+			await query(sql`DROP TABLE IF EXISTS ${ident(stored)}`);
+		}
 	}
 };
