@@ -121,10 +121,11 @@ export function needsOf(analyses: readonly AnalysisModule[], a: AnalysisModule):
 
 /**
  * The analysis to run next among `pending` (in display order), as the progressive dashboard
- * runs them: the section scrolled into view last (`asked`, oldest first) jumps the queue, else the
- * first section on screen (`visible`), else the first in display order. One whose sources
- * (needsOf) are still pending waits for them: the first of those runs in its place, so a derived
- * field is never read before its owner ran. Null when nothing is pending.
+ * runs them: a section on screen first (`visible`; several in display order), else one that came
+ * into view while it waited and was scrolled past (`asked`, oldest first: the last one first),
+ * else the first in display order. One whose sources (needsOf) are still pending waits for them:
+ * the first of those runs in its place, so a derived field is never read before its owner ran.
+ * Null when nothing is pending.
  */
 export function nextToRun(
 	analyses: readonly AnalysisModule[],
@@ -145,8 +146,8 @@ export function nextToRun(
 		return a;
 	};
 	const wanted = [
-		...[...asked].reverse().map((id) => byId.get(id)),
 		...pending.filter((a) => visible.has(a.id)),
+		...[...asked].reverse().map((id) => byId.get(id)),
 		...pending
 	];
 	for (const a of wanted) {

@@ -149,7 +149,7 @@ export class Dashboard {
 						: { ...(this.results[a.id] ?? idle()), status: 'running' }
 			])
 		);
-		// Progressive (issue 22): the sections on screen first, one scrolled into view next,
+		// Progressive (issue 22): the sections on screen first, then those scrolled past,
 		// readers of derived fields after their owners (registry-tools nextToRun).
 		this.pending = analyses.filter((a) => !cached.has(a.id));
 		this.asked = [];
@@ -168,7 +168,7 @@ export class Dashboard {
 
 	/**
 	 * A section came into view (`inView`) or left it (its IntersectionObserver): the ones on
-	 * screen run first, and one scrolled to while it waits runs next.
+	 * screen run first, then those seen while they waited (scrolled past), the last seen first.
 	 */
 	see(id: string, inView: boolean) {
 		if (!inView) {

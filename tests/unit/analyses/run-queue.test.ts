@@ -1,6 +1,6 @@
 // The progressive dashboard's queue (issue 22, registry-tools nextToRun) on the real registry:
 // display order when nothing is on screen (the same order runOrder gives), the sections on
-// screen first, one scrolled into view next, and never a reader of a derived field before the
+// screen first, then those scrolled past while they waited, and never a reader of a derived field before the
 // analysis that owns it — whatever the user scrolls to.
 import { describe, expect, it } from 'vitest';
 import { ANALYSES } from '../../../src/analyses';
@@ -36,12 +36,15 @@ describe('nextToRun', () => {
 		);
 	});
 
-	it('a section scrolled into view jumps ahead of those on screen; the last one asked first', () => {
-		const visible = new Set(['overview', 'rfm']);
-		expect(nextToRun(ANALYSES, ANALYSES, visible, ['loyalty'])?.id).toBe('loyalty');
-		expect(nextToRun(ANALYSES, ANALYSES, visible, ['loyalty', 'clv'])?.id).toBe('clv');
-		// Asked, then already run: no longer pending, so the screen's order applies.
-		expect(nextToRun(ANALYSES, without('loyalty'), visible, ['loyalty'])?.id).toBe('overview');
+	it('a section on screen runs first; then the ones seen while they waited, the last seen first', () => {
+		const visible = new Set(['cohort']);
+		expect(nextToRun(ANALYSES, ANALYSES, visible, ['loyalty'])?.id).toBe('cohort');
+		expect(nextToRun(ANALYSES, without('cohort'), visible, ['loyalty', 'clv'])?.id).toBe('clv');
+		expect(nextToRun(ANALYSES, without('cohort', 'clv'), visible, ['loyalty', 'clv'])?.id).toBe(
+			'loyalty'
+		);
+		// Seen, then already run: no longer pending, so display order applies.
+		expect(nextToRun(ANALYSES, without('loyalty'), new Set(), ['loyalty'])?.id).toBe('overview');
 	});
 
 	it('a reader asked for before its owner ran gets the owner run first (cycle reads lifecycle)', () => {

@@ -226,7 +226,7 @@ describe('Dashboard progressive order (issue 22)', () => {
 		}));
 	}
 
-	it('runs the sections on screen first, and one scrolled into view while it waits next', async () => {
+	it('runs the sections on screen first, one scrolled to while another ran among them', async () => {
 		const order: string[] = [];
 		const d = new Dashboard(recording(order), () => Promise.resolve(counting));
 		d.useData(1);
