@@ -20,10 +20,12 @@
  * Ties: tied values always share a score (RANK, thresholds and breaks depend on the value only);
  *   NTILE(5) would not. Rows are ordered by customer_id; the grid by r, f; segments in map order.
  */
-import { sql, raw, type Sql } from '../../core/sql';
-import { returnsOnlyQuery, scopeCtes, type ReturnsOnly, type Scope } from '../../core/scope';
+import { ident, sql, raw, type Sql } from '../../core/sql';
+import { returnsOnlyQuery, type ReturnsOnly, type Scope } from '../../core/scope';
 import type { AnalysisDef } from '../../core/analysis';
-import { segmentKeys, segmentRules, type RfmSegment, type RfmSegmentMap } from './presets';
+import { nextRun } from '../work-tables';
+import { rfmCtes, storeSegmentsStatement } from './ctes';
+import { segmentKeys, type RfmSegment, type RfmSegmentMap } from './presets';
 
 export * from './presets';
 
@@ -98,125 +100,6 @@ export interface RfmResult {
 	returnsOnly: ReturnsOnly;
 }
 
-const DIMS = [
-	{ col: 'recency_days', score: 'r', key: 'recency' },
-	{ col: 'frequency', score: 'f', key: 'frequency' },
-	{ col: 'monetary', score: 'm', key: 'monetary' }
-] as const;
-
-function checkThresholds(t: readonly number[], name: string): void {
-	const ok =
-		t.length === 4 && t.every((x, i) => Number.isFinite(x) && (i === 0 || x > (t[i - 1] ?? x)));
-	if (!ok) throw new Error(`rfm: ${name} thresholds must be 4 ascending finite numbers`);
-}
-
-/** rfm_base: one row per customer with ≥ 1 purchase: recency_days, frequency, monetary. */
-function baseCte(settings: RfmSettings): Sql {
-	if (settings.segmentMap === 'rfm-package') {
-		return sql`order_rows AS (
-	SELECT customer_id, CAST(sum(purchase_rows) AS INTEGER) AS order_rows
-	FROM scoped_orders
-	WHERE is_purchase
-	GROUP BY customer_id
-),
-rfm_base AS (
-	SELECT
-		c.customer_id,
-		CAST(c.recency_days AS INTEGER) AS recency_days,
-		CAST(o.order_rows AS INTEGER) AS frequency,
-		CAST(c.revenue AS DOUBLE) AS monetary
-	FROM scoped_customers c
-	JOIN order_rows o USING (customer_id)
-	WHERE c.orders >= 1
-)`;
-	}
-	return sql`rfm_base AS (
-	SELECT
-		customer_id,
-		CAST(recency_days AS INTEGER) AS recency_days,
-		CAST(orders AS INTEGER) AS frequency,
-		CAST(revenue AS DOUBLE) AS monetary
-	FROM scoped_customers
-	WHERE orders >= 1
-)`;
-}
-
-/** rfm_scores: rfm_base plus r, f, m. */
-function scoresCte(settings: RfmSettings): Sql {
-	if (settings.segmentMap === 'rfm-package') {
-		const breaks = DIMS.flatMap((d) =>
-			[1, 2, 3, 4].map((k) => raw(`quantile_cont(${d.col}, ${k / 5}) + 1 AS ${d.score}_b${k}`))
-		);
-		const bin = (d: (typeof DIMS)[number]) =>
-			raw(
-				`(1 + ${[1, 2, 3, 4].map((k) => `CAST(s.${d.col} >= b.${d.score}_b${k} AS INTEGER)`).join(' + ')})`
-			);
-		return sql`rfm_breaks AS (
-	SELECT
-		${breaks}
-	FROM rfm_base
-),
-rfm_scores AS (
-	SELECT
-		s.*,
-		CAST(6 - ${bin(DIMS[0])} AS INTEGER) AS r,
-		CAST(${bin(DIMS[1])} AS INTEGER) AS f,
-		CAST(${bin(DIMS[2])} AS INTEGER) AS m
-	FROM rfm_base s
-	CROSS JOIN rfm_breaks b
-)`;
-	}
-	if (settings.scoring === 'thresholds') {
-		const count = (d: (typeof DIMS)[number]) => {
-			const t = settings.thresholds[d.key];
-			checkThresholds(t, d.key);
-			const parts = t.map((x) => sql`CAST(${raw(d.col)} >= ${x} AS INTEGER)`);
-			return parts.reduce((acc, p) => sql`${acc} + ${p}`);
-		};
-		return sql`rfm_scores AS (
-	SELECT
-		*,
-		CAST(5 - (${count(DIMS[0])}) AS INTEGER) AS r,
-		CAST(1 + ${count(DIMS[1])} AS INTEGER) AS f,
-		CAST(1 + ${count(DIMS[2])} AS INTEGER) AS m
-	FROM rfm_base
-)`;
-	}
-	return sql`rfm_scores AS (
-	SELECT
-		*,
-		CAST(1 + (5 * (RANK() OVER (ORDER BY recency_days DESC) - 1)) // count(*) OVER () AS INTEGER) AS r,
-		CAST(1 + (5 * (RANK() OVER (ORDER BY frequency ASC) - 1)) // count(*) OVER () AS INTEGER) AS f,
-		CAST(1 + (5 * (RANK() OVER (ORDER BY monetary ASC) - 1)) // count(*) OVER () AS INTEGER) AS m
-	FROM rfm_base
-)`;
-}
-
-/** rfm_segments: rfm_scores plus segment (rules of the map; our constants only). */
-function segmentsCte(map: RfmSegmentMap): Sql {
-	const range = (s: string, [lo, hi]: readonly [number, number]) => `${s} BETWEEN ${lo} AND ${hi}`;
-	const whens = segmentRules(map).map(
-		(x) =>
-			`\t\t\tWHEN ${range('r', x.r)} AND ${range('f', x.f)} AND ${range('m', x.m)} THEN '${x.segment}'`
-	);
-	return sql`rfm_segments AS (
-	SELECT
-		*,
-		CASE
-${raw(whens.join('\n'))}
-			ELSE 'others'
-		END AS segment
-	FROM rfm_scores
-)`;
-}
-
-function rfmCtes(scope: Scope, settings: RfmSettings): Sql {
-	return sql`WITH ${scopeCtes(scope)},
-${baseCte(settings)},
-${scoresCte(settings)},
-${segmentsCte(settings.segmentMap)}`;
-}
-
 /** The RFM queries' names: the result's parts, and the customers left out (returns only). */
 export type RfmQueryName = 'customers' | 'grid' | 'segments' | 'returns_only';
 
@@ -224,8 +107,12 @@ export type RfmQueryName = 'customers' | 'grid' | 'segments' | 'returns_only';
  * The RFM queries: per-customer scores, the 5×5 R×F grid, the segment summary, and the count of
  * customers with returns only (not scored).
  */
-export function buildRfmQueries(scope: Scope, settings: RfmSettings): Record<RfmQueryName, Sql> {
-	const ctes = rfmCtes(scope, settings);
+export function buildRfmQueries(
+	scope: Scope,
+	settings: RfmSettings,
+	stored: string | null = null
+): Record<RfmQueryName, Sql> {
+	const ctes = rfmCtes(scope, settings, stored);
 	const order = segmentKeys(settings.segmentMap)
 		.map((s, i) => `(${i + 1}, '${s}')`)
 		.join(', ');
@@ -296,12 +183,26 @@ export const rfmAnalysis: AnalysisDef<RfmSettings, RfmResult> = {
 	id: 'rfm',
 	queries: buildRfmQueries,
 	async run(query, scope, settings, options) {
-		const q = buildRfmQueries(scope, settings);
-		const customers =
-			options?.customerLists === false ? null : await query<RfmCustomerRow>(q.customers);
-		const grid = await query<RfmGridRow>(q.grid);
-		const segments = await query<RfmSegmentRow>(q.segments);
-		const [returnsOnly] = await query<ReturnsOnly>(q.returns_only);
-		return { customers, grid, segments, returnsOnly: returnsOnly ?? { customers: 0, revenue: 0 } };
+		// The scores once per run, in a temp table the grid, the segment table and the list read
+		// (issue 22: each computed the same quantile windows again); "Open in notebook" gets the
+		// self-contained statements (`queries`), which give the same rows.
+		const stored = `__rfm_${nextRun()}`;
+		await query(storeSegmentsStatement(scope, settings, stored));
+		try {
+			const q = buildRfmQueries(scope, settings, stored);
+			const customers =
+				options?.customerLists === false ? null : await query<RfmCustomerRow>(q.customers);
+			const grid = await query<RfmGridRow>(q.grid);
+			const segments = await query<RfmSegmentRow>(q.segments);
+			const [returnsOnly] = await query<ReturnsOnly>(q.returns_only);
+			return {
+				customers,
+				grid,
+				segments,
+				returnsOnly: returnsOnly ?? { customers: 0, revenue: 0 }
+			};
+		} finally {
+			await query(sql`DROP TABLE IF EXISTS ${ident(stored)}`);
+		}
 	}
 };
