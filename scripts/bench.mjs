@@ -2,8 +2,8 @@
 // `npm run bench` (issue 6): the built app in headless Chromium against native DuckDB on the same
 // files and SQL. Not part of `npm test`. See bench/README.md.
 //
-//   node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--no-build] [--no-native]
-//                          [--native-threads N] [--cold] [--no-clv] [--clv-only]
+//   node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--reps N] [--no-build] [--no-native]
+//                          [--native-threads N] [--cold] [--no-cold] [--no-clv] [--clv-only]
 //                          [--no-basket] [--basket-only] [--no-crm] [--crm-only]
 //                          [--loyalty-only]
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,15 @@ import { chromiumVersion, runBrowser } from './bench/browser.mjs';
 import { ensureData } from './bench/data.mjs';
 import { importAppModules } from './bench/native-bundle.mjs';
 import { loadNodeApi, NODE_API_VERSION, runNative } from './bench/native.mjs';
-import { printTable, printTargets, ratios, targets, writeResults } from './bench/report.mjs';
+import {
+	printReps,
+	printTable,
+	printTargets,
+	ratios,
+	targets,
+	writeResults
+} from './bench/report.mjs';
+import { BUSY_LOAD, medianRun, rangeRun } from './bench/reps.mjs';
 import { ensureBuilt, jsSizes, startupGzip } from './bench/site.mjs';
 import { benchClv } from './bench/clv.mjs';
 import { benchBasket } from './bench/basket.mjs';
@@ -31,6 +39,8 @@ const { values } = parseArgs({
 		'no-native': { type: 'boolean', default: false },
 		'native-threads': { type: 'string' },
 		cold: { type: 'boolean', default: false },
+		'no-cold': { type: 'boolean', default: false },
+		reps: { type: 'string', default: '5' },
 		'no-clv': { type: 'boolean', default: false },
 		'clv-only': { type: 'boolean', default: false },
 		'no-basket': { type: 'boolean', default: false },
@@ -43,7 +53,7 @@ const { values } = parseArgs({
 });
 if (values.help) {
 	console.log(
-		'usage: node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--no-build] [--no-native] [--native-threads N] [--cold] [--no-clv] [--clv-only] [--no-basket] [--basket-only] [--no-crm] [--crm-only] [--loyalty-only]'
+		'usage: node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--reps N] [--no-build] [--no-native] [--native-threads N] [--cold] [--no-cold] [--no-clv] [--clv-only] [--no-basket] [--basket-only] [--no-crm] [--crm-only] [--loyalty-only]'
 	);
 	process.exit(0);
 }
@@ -115,10 +125,28 @@ if (!values['no-native']) {
 		);
 	else console.log(`native column ${nativeNote}`);
 }
-const threads = values['native-threads'] ? Number(values['native-threads']) : undefined;
+// Issue 22: the reference is native DuckDB on 1 thread (DuckDB-WASM has one); 2 threads are
+// measured beside it. `--native-threads N` measures N alone. The CRM and loyalty modes keep one
+// native run per repetition (their page side repeats its own measurements).
+const nativeThreads = values['native-threads']
+	? [Number(values['native-threads'])]
+	: crmOnly || loyaltyOnly
+		? [1]
+		: [1, 2];
+// Warm (the engine warmed up while the page waits for a file) and cold (?nowarm) page runs.
+const modes = values.cold
+	? ['cold']
+	: values['no-cold'] || crmOnly || loyaltyOnly
+		? ['warm']
+		: ['warm', 'cold'];
+const REPS = crmOnly || loyaltyOnly ? 1 : Math.max(1, Number(values.reps) || 5);
+console.log(
+	`${REPS} repetition(s) per size, interleaved: ${nativeThreads.map((t) => `native ${t} thread(s)`).join(', ')}; page ${modes.join(', ')}`
+);
 
 const server = await startAppServer();
 const results = [];
+const secs = (ms) => (ms == null ? '–' : (ms / 1000).toFixed(2));
 try {
 	for (const input of inputs) {
 		const mb = (input.bytes / 2 ** 20).toFixed(0);
@@ -126,36 +154,74 @@ try {
 			`\n${input.name}: ${input.file} (${mb} MiB), load average ${loadavg()[0].toFixed(2)}`
 		);
 		const crm = !loyaltyOnly && (crmOnly || crmInput(input.name));
-		const native = api
-			? await runNative(api, app, input.file, {
-					threads,
-					after: loyaltyOnly ? loyaltyNative(app) : crm ? crmNative(app) : undefined,
-					filter: !crmOnly && !loyaltyOnly
-				})
-			: null;
-		if (native)
+		const reps = [];
+		for (let i = 0; i < REPS; i++) {
+			const load = loadavg()[0];
+			const rep = { rep: i + 1, loadAverage: load, busy: load > BUSY_LOAD, native: {}, page: {} };
+			// Alternating: native (1 thread), page (warm), native (2 threads), page (cold).
+			const steps = Math.max(nativeThreads.length, modes.length);
+			for (let k = 0; k < steps; k++) {
+				const t = nativeThreads[k];
+				if (api && t !== undefined)
+					rep.native[t] = await runNative(api, app, input.file, {
+						threads: t,
+						// The CRM and loyalty measurements once, with the reference run.
+						after:
+							i > 0 || k > 0
+								? undefined
+								: loyaltyOnly
+									? loyaltyNative(app)
+									: crm
+										? crmNative(app)
+										: undefined,
+						filter: !crmOnly && !loyaltyOnly
+					});
+				const mode = modes[k];
+				if (mode === undefined) continue;
+				const ref = rep.native[nativeThreads[0]] ?? reps[0]?.native[nativeThreads[0]];
+				const first = i === 0 && k === 0;
+				try {
+					rep.page[mode] = await runBrowser(server.appUrl, input.file, {
+						filterFrom: ref?.filterDate,
+						warm: mode === 'warm',
+						// The last five customers the native side opened (ids spread over the file by hash).
+						crmIds: first && crm ? (ref?.extra?.ids.slice(-5) ?? null) : null,
+						crmRevenue: first && crm ? (ref?.extra?.revenueOver ?? null) : null,
+						loyaltyReps: first && loyaltyOnly ? 5 : 0
+					});
+				} catch (e) {
+					// A failed size (e.g. out of memory at 10M) is a result: record why and go on.
+					rep.page[mode] = null;
+					rep.failure = String(e?.message ?? e).split('\n')[0];
+				}
+			}
 			console.log(
-				`  native: load ${(native.loadMs / 1000).toFixed(2)} s, analyses ${(native.analysesMs / 1000).toFixed(2)} s, filter ${(native.filterMs / 1000).toFixed(2)} s`
+				`  rep ${rep.rep}${rep.busy ? '*' : ''} (load average ${load.toFixed(2)}): ` +
+					nativeThreads
+						.map((t) => {
+							const r = rep.native[t];
+							return r
+								? `native ${t}t load ${secs(r.loadMs)} s, analyses ${secs(r.analysesMs)} s, filter ${secs(r.filterMs)} s`
+								: `native ${t}t –`;
+						})
+						.join('; ') +
+					'; ' +
+					modes
+						.map((m) => {
+							const r = rep.page[m];
+							return r
+								? `page ${m} load ${secs(r.loadMs)} s, first screen ${secs(r.loadMs + (r.analyses.overview ?? 0))} s, analyses ${secs(r.analysesMs)} s, filter ${secs(r.filterMs)} s, peak ${Math.round(r.peakRendererMB)} MiB`
+								: `page ${m} FAILED: ${rep.failure}`;
+						})
+						.join('; ')
 			);
-		let browser = null;
-		let failure = null;
-		try {
-			browser = await runBrowser(server.appUrl, input.file, {
-				filterFrom: native?.filterDate,
-				warm: !values.cold,
-				// The last five customers the native side opened (ids spread over the file by hash).
-				crmIds: crm ? (native?.extra?.ids.slice(-5) ?? null) : null,
-				crmRevenue: crm ? (native?.extra?.revenueOver ?? null) : null,
-				loyaltyReps: loyaltyOnly ? 5 : 0
-			});
-			console.log(
-				`  wasm:   load ${(browser.loadMs / 1000).toFixed(2)} s, analyses ${(browser.analysesMs / 1000).toFixed(2)} s, filter ${(browser.filterMs / 1000).toFixed(2)} s, peak ${Math.round(browser.peakRendererMB)} MiB`
-			);
-		} catch (e) {
-			// A failed size (e.g. out of memory at 10M) is a result: record why and go on.
-			failure = String(e?.message ?? e).split('\n')[0];
-			console.log(`  wasm:   FAILED: ${failure}`);
+			reps.push(rep);
 		}
+		const nativeOf = (t) => medianRun(reps.map((r) => r.native[t]));
+		const pageOf = (m) => medianRun(reps.map((r) => r.page[m]));
+		const native = api ? nativeOf(nativeThreads[0]) : null;
+		const browser = pageOf(modes[0]);
+		const failures = reps.filter((r) => r.failure).map((r) => r.failure);
 		if (crm) printCrm(native?.extra, browser?.crm, browser?.audience);
 		if (loyaltyOnly) printLoyalty(native?.extra, browser?.loyalty);
 		results.push({
@@ -170,14 +236,51 @@ try {
 			file: input.file.slice(ROOT.length),
 			bytes: input.bytes,
 			loadAverage: loadavg(),
+			reps: reps.length,
+			busyReps: reps.filter((r) => r.busy).length,
+			repetitions: reps.map((r) => ({
+				rep: r.rep,
+				loadAverage: r.loadAverage,
+				busy: r.busy,
+				failure: r.failure ?? null,
+				native: Object.fromEntries(
+					Object.entries(r.native).map(([t, x]) => [t, x && repFigures(x)])
+				),
+				page: Object.fromEntries(Object.entries(r.page).map(([m, x]) => [m, x && repFigures(x)]))
+			})),
+			// Medians over the repetitions (the reference: native on nativeThreads[0], page modes[0]).
 			browser,
-			failure,
+			failure: browser ? null : (failures[0] ?? null),
 			native,
+			native2: nativeThreads[1] !== undefined && api ? nativeOf(nativeThreads[1]) : null,
+			nativeThreads,
+			pageModes: modes,
+			cold: modes[0] === 'warm' && modes.includes('cold') ? pageOf('cold') : null,
+			range: {
+				browser: rangeRun(reps.map((r) => r.page[modes[0]])),
+				native: api ? rangeRun(reps.map((r) => r.native[nativeThreads[0]])) : null,
+				native2:
+					nativeThreads[1] !== undefined && api
+						? rangeRun(reps.map((r) => r.native[nativeThreads[1]]))
+						: null,
+				cold: modes.includes('cold') ? rangeRun(reps.map((r) => r.page.cold)) : null
+			},
 			ratios: ratios(browser, native)
 		});
 	}
 } finally {
 	await server.close();
+}
+
+/** A repetition's headline figures (the full runs are folded into the medians). */
+function repFigures(r) {
+	return {
+		loadMs: r.loadMs,
+		analysesMs: r.analysesMs,
+		filterMs: r.filterMs,
+		firstScreenMs: r.analyses?.overview != null ? r.loadMs + r.analyses.overview : null,
+		peakRendererMB: r.peakRendererMB ?? null
+	};
 }
 
 if (loyaltyOnly) {
@@ -245,6 +348,7 @@ if (warmScripts) {
 const clv = values['no-clv'] || crmOnly ? null : await clvBench();
 const basket = values['no-basket'] || crmOnly ? null : await basketBench();
 console.log('');
+printReps(results);
 printTable(results);
 const goals = targets(results, js);
 printTargets(goals, js, results);
@@ -259,8 +363,9 @@ const dir = writeResults(ROOT, {
 	},
 	site: build,
 	native: nativeNote,
-	nativeThreads: results.find((r) => r.native)?.native.threads ?? null,
-	warmUp: !values.cold,
+	nativeThreads,
+	reps: REPS,
+	warmUp: modes,
 	js,
 	targets: goals,
 	results,
