@@ -89,9 +89,11 @@ async function settled(page, since, timeout) {
 }
 
 /**
- * Per-section time: sections run one after the other, so each ends where the previous ended. A
- * section is done when its status is 'done' and its charts drawn after that (the last chart
- * drawn counts: a chart that renders a frame later, once its width is known, is waited for).
+ * Per-section time: sections run one after the other, so each ends where the one finished before
+ * it ended — in the order they finished (the dashboard runs the owners of derived fields before
+ * their readers, and the sections on screen first: not the page's order). A section is done when
+ * its status is 'done' and its charts drawn after that (the last chart drawn counts: a chart that
+ * renders a frame later, once its width is known, is waited for).
  */
 function stageTimes(events, start) {
 	const doneAt = {};
@@ -101,7 +103,7 @@ function stageTimes(events, start) {
 			doneAt[e.id] = e.t;
 	const per = {};
 	let prev = start;
-	for (const id of SECTIONS) {
+	for (const id of [...SECTIONS].sort((a, b) => doneAt[a] - doneAt[b])) {
 		per[id] = Math.max(0, doneAt[id] - prev);
 		prev = Math.max(prev, doneAt[id]);
 	}
