@@ -251,7 +251,8 @@ async function runLoyalty(
 		const rows = await query<{ customer_id: string; purchases: string }>(q.purchases!);
 		const input: LoyaltyJobInput = {
 			ids: rows.map((e) => e.customer_id),
-			purchases: rows.map((e) => e.purchases),
+			// Packed (job.ts): a purchase text has no line break (numbers, ':' and ';').
+			purchases: rows.map((e) => e.purchases).join('\n'),
 			asOfDay: Date.parse(`${scope.asOf}T00:00:00Z`) / 86_400_000,
 			rules: sets.map((r, i) => rulesJob(r, resolved[i]!, lists && i === 0))
 		};
