@@ -256,7 +256,14 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 					if (pageNeedsEngine) throw new WarmUpStopped();
 					await guard(db.registerFileBuffer(name, bytes));
 				},
-				registerFile: () => Promise.reject(new Error('the warm-up reads buffers only')),
+				// The user's file is read through this path (a File handle, read in place by the
+				// worker's FileReaderSync): warming it up too warms the code a file given next runs.
+				registerFile: async (name, file) => {
+					if (pageNeedsEngine) throw new WarmUpStopped();
+					await guard(
+						db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true)
+					);
+				},
 				dropFile: async (name) => void (await guard(db.dropFile(name))),
 				close: async () => undefined
 			};
