@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, processMemory, rendererPids } from '../lib/chromium.mjs';
 import { loyaltyPage } from './loyalty.mjs';
+import { stagesSince } from './stages.mjs';
 
 export const SECTIONS = [
 	'overview',
@@ -247,6 +248,16 @@ export async function runBrowser(
 			},
 			{ t0, t1 }
 		);
+		// The load's stages, from the same timing marks as natively (stages.mjs).
+		const marks = await page.evaluate(() =>
+			performance
+				.getEntriesByType('measure')
+				.map((e) => ({ name: e.name, startTime: e.startTime, duration: e.duration }))
+		);
+		const loadStages = stagesSince(
+			marks.filter((e) => e.startTime < ready),
+			t0
+		);
 		const crm = crmIds ? await openProfiles(page, crmIds) : null;
 		const audience = crmRevenue !== null ? await audienceCounts(page, crmRevenue) : null;
 		const loyalty = loyaltyReps > 0 ? await loyaltyPage(page, loyaltyReps) : null;
@@ -259,6 +270,7 @@ export async function runBrowser(
 			warmUp,
 			engineReadyMs: startup.engineReady,
 			loadMs: ready - t0,
+			loadStages,
 			analyses: load.per,
 			analysesMs: load.end - ready,
 			totalMs: load.end - t0,

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { defaultScope, filterDate } from './scope.mjs';
+import { stagesSince } from './stages.mjs';
 
 export const NODE_API_VERSION = '1.4.3-r.2';
 
@@ -164,6 +165,7 @@ export async function runNative(api, app, file, { threads, after, filter = true 
 		const [summary] = await engine.query(app.buildLoadSummaryQuery());
 		const loadMs = performance.now() - t0;
 		const loadLog = log.splice(0);
+		const loadStages = stagesSince(performance.getEntriesByType('measure'), t0);
 
 		const scope = defaultScope(summary.as_of);
 		const analyses = await runAnalyses(app, engine, scope);
@@ -181,6 +183,7 @@ export async function runNative(api, app, file, { threads, after, filter = true 
 			loadMs,
 			readCsvMs: tRead - t0,
 			canonicalMs: loadMs - (tRead - t0),
+			loadStages,
 			analyses,
 			analysesMs: sum(analyses),
 			filterDate: from,

@@ -164,6 +164,17 @@ export function printTable(results) {
 					)
 					.join(' · ')}; all ${x(r.ratios.sqlAnalyses)}, filter re-run ${x(r.ratios.sqlFilter)}`
 			);
+		if (r.browser.loadStages)
+			console.log(
+				`${r.name} load stages (page${r.native ? ' / native' : ''}, s): ${Object.keys(
+					r.browser.loadStages
+				)
+					.map(
+						(k) =>
+							`${k} ${s(r.browser.loadStages[k])}${r.native?.loadStages ? `/${s(r.native.loadStages[k])}` : ''}`
+					)
+					.join(' · ')}`
+			);
 		const pf = Object.keys(r.browser.filtered)
 			.map(
 				(id) =>

@@ -7,6 +7,10 @@
 import { ANY_BAD_QUERY, buildAfterTxStatements, buildTxStatements } from '../core/canonical';
 import type { CanonicalOptions, OrdersMapping } from '../core/types';
 import type { Engine } from './engine';
+import { measure } from '../core/timing';
+
+/** The statements after tx, by what they build (buildAfterTxStatements' order), for the timings. */
+const AFTER_TX = ['tx_rejects', 'orders', 'customer_facts'];
 
 export async function buildOrdersTables(
 	engine: Pick<Engine, 'exec' | 'query'>,
@@ -14,6 +18,7 @@ export async function buildOrdersTables(
 	opts: CanonicalOptions
 ): Promise<void> {
 	const tx = buildTxStatements(m, opts);
+	let t = performance.now();
 	await engine.exec(tx.create);
 	// Before the delete, tx holds one row per raw row (less removed duplicates): no flagged row
 	// means every raw row was accepted.
@@ -21,6 +26,12 @@ export async function buildOrdersTables(
 	const anyBad = row?.any_bad !== false;
 	if (anyBad) await engine.exec(tx.deleteBad);
 	await engine.exec(tx.dropFlag);
+	measure('table tx', t);
 	const noneRejected = !anyBad && !opts.removeDuplicatesFrom;
-	for (const stmt of buildAfterTxStatements(m, { ...opts, noneRejected })) await engine.exec(stmt);
+	const after = buildAfterTxStatements(m, { ...opts, noneRejected });
+	for (const [i, stmt] of after.entries()) {
+		t = performance.now();
+		await engine.exec(stmt);
+		measure(`table ${AFTER_TX[i] ?? i}`, t);
+	}
 }

@@ -9,6 +9,7 @@ import { DUPLICATES_TABLE } from '../../core/data-warnings';
 import type { CustomersMapping, OrdersMapping, ReturnsPolicy } from '../../core/types';
 import { buildOrdersTables } from '../build-orders';
 import type { Engine } from '../engine';
+import { measure } from '../../core/timing';
 
 /** One row of buildLoadSummaryQuery(). */
 export interface LoadSummary {
@@ -48,7 +49,9 @@ export async function buildTables(engine: Engine, plan: BuildPlan): Promise<Load
 		returns: plan.returns,
 		...(plan.removeDuplicates ? { removeDuplicatesFrom: DUPLICATES_TABLE } : {})
 	});
+	const t = performance.now();
 	const [summary] = await engine.query<LoadSummary>(buildLoadSummaryQuery());
+	measure('load summary', t);
 	const cm = plan.customers;
 	if (cm && cm.roles.customer_id) {
 		for (const stmt of buildCustomersStatements(cm, customersOptions(summary))) {

@@ -1,0 +1,4 @@
+export function stagesSince(
+	entries: readonly { name: string; startTime: number; duration: number }[],
+	t0: number
+): Record<string, number>;
