@@ -65,13 +65,18 @@ export function tableColumns(table: Table): { name: string; type: string }[] {
 /** One column as plain cells (iterating a vector is much faster than get(i) per row). */
 function columnValues(vector: Vector | null, type: DataType): Cell[] {
 	if (!vector) return [];
-	const convert = converterFor(type);
 	const out: Cell[] = new Array(vector.length);
-	let i = 0;
+	convertInto(vector, converterFor(type), out, 0);
+	return out;
+}
+
+/** `vector`'s cells converted into `out` from index `at`; returns the index after the last. */
+function convertInto(vector: Vector, convert: (v: unknown) => Cell, out: Cell[], at: number) {
+	let i = at;
 	for (const v of vector as Iterable<unknown>) {
 		out[i++] = v === null || v === undefined ? null : convert(v);
 	}
-	return out;
+	return i;
 }
 
 /** Rows of a column converted between two pauses (a slice of the vector is a view, no copy). */
@@ -88,19 +93,11 @@ async function columnValuesSliced(
 	pause: () => Promise<void>
 ): Promise<Cell[]> {
 	if (!vector) return [];
-	if (vector.length <= COLUMN_SLICE_ROWS) {
-		const out = columnValues(vector, type);
-		await pause();
-		return out;
-	}
 	const convert = converterFor(type);
 	const out: Cell[] = new Array(vector.length);
-	let i = 0;
-	for (let start = 0; start < vector.length; start += COLUMN_SLICE_ROWS) {
-		const part = vector.slice(start, Math.min(vector.length, start + COLUMN_SLICE_ROWS));
-		for (const v of part as Iterable<unknown>) {
-			out[i++] = v === null || v === undefined ? null : convert(v);
-		}
+	let at = 0;
+	while (at < vector.length) {
+		at = convertInto(vector.slice(at, at + COLUMN_SLICE_ROWS), convert, out, at);
 		await pause();
 	}
 	return out;
