@@ -9,12 +9,11 @@ import { mineItemsets } from './mine/eclat';
 import { generateRules, itemsetsOfLength } from './mine/rules';
 import { indexRules, recommend } from './mine/recommend';
 import type { MineProgress, Rule } from './mine/types';
+import { expectCount, splitPacked } from '../packed';
 
 /**
- * Id lists as the page sends them: one line per list, its ids as decimal text separated by
- * spaces (`'0 3 7\n2 5'`). One string crosses to the worker as one copy; the page neither splits
- * a hundred thousand lists nor clones as many arrays (at 1 M lines that took 0.4–0.8 s tasks on the
- * page's thread).
+ * Id lists as the page sends them (../packed.ts): one line per list, its ids as decimal text
+ * separated by spaces (`'0 3 7\n2 5'`).
  */
 export type PackedLists = string;
 
@@ -56,13 +55,13 @@ export type BasketJobOutput =
 	| { status: 'too-many'; n: number; minCount: number; itemCounts: number[]; limit: number };
 
 /**
- * The id lists of `lists`, each sorted ascending; packed text is split here (in the worker).
- * Empty text is no list, or one empty list when `count` (the lists expected) is 1.
+ * The id lists of `lists`, each sorted ascending; packed text is split here (in the worker), into
+ * exactly `count` lists when given (../packed.ts).
  */
 export function unpackLists(lists: number[][] | PackedLists, count?: number): number[][] {
-	if (typeof lists !== 'string') return lists;
-	if (lists === '') return count === 1 ? [[]] : [];
-	return lists.split('\n').map((line) => {
+	const what = 'basket: the customers and their item lists';
+	if (typeof lists !== 'string') return expectCount(lists, count, what);
+	return splitPacked(lists, count, what).map((line) => {
 		if (line === '') return [];
 		const ids = line.split(' ').map(Number);
 		for (const id of ids) {
@@ -106,9 +105,6 @@ export async function runBasketJob(
 		const ruleIndex = new Map(rules.map((r, i) => [r, i]));
 		const index = indexRules(rules);
 		const bought = unpackLists(input.customers.items, input.customers.ids.length);
-		if (bought.length !== input.customers.ids.length) {
-			throw new Error('basket: the customers and their item lists differ in number');
-		}
 		bought.forEach((items, customer) => {
 			recommend(index, items, { limit: input.topN }).forEach((rec, k) => {
 				const rule = ruleIndex.get(rec.rule)!;

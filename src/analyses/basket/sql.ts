@@ -107,9 +107,9 @@ ORDER BY b.customer_id`;
 
 /**
  * The run's form of `basket_lists`: every basket's id list in one text, a line per basket in
- * basket order (job.ts PackedLists). One row: the page converts one
- * string, not two columns of a hundred thousand (those and the splitting were tasks of 0.4–0.8 s
- * on the page's thread at 1 M lines); the worker splits it.
+ * basket order (job.ts PackedLists). One row: the page converts one string, not two columns of a
+ * hundred thousand (those and the splitting were tasks of 0.4–0.8 s on the page's thread at 1 M
+ * lines); the worker splits it.
  */
 export function packedListsStatement(basketLists: Sql): Sql {
 	return sql`SELECT coalesce(string_agg(items, chr(10) ORDER BY basket), '') AS lists

@@ -8,6 +8,7 @@
  * compare them).
  */
 import { parseEvents, replay, type LedgerOutput } from './ledger';
+import { expectCount, splitPacked } from '../packed';
 
 /** One rule set as the job needs it (thresholds resolved). */
 export interface RulesJob {
@@ -30,8 +31,7 @@ export interface LoyaltyJobInput {
 	/**
 	 * Per member: "seq:day:revenue:spend_before" per purchase, ';'-separated, in any order (seq:
 	 * 1.. in purchase order; day: days since 1970-01-01; spend_before: the net revenue of the 12
-	 * months before the purchase's day). Packed: the members' texts joined by '\n' (a line each,
-	 * in the order of `ids`) — one string crosses to the worker as one copy, not 86 k (1 M lines).
+	 * months before the purchase's day). Packed (../packed.ts): a line each, in the order of `ids`.
 	 */
 	purchases: string[] | string;
 	asOfDay: number;
@@ -66,11 +66,10 @@ export function purchasePoints(revenue: number, spendBefore: number, r: RulesJob
 /** Each member's purchase text, in the order of `input.ids` (packed text split here). */
 export function memberTexts(input: Pick<LoyaltyJobInput, 'ids' | 'purchases'>): string[] {
 	const p = input.purchases;
-	const texts = typeof p !== 'string' ? p : input.ids.length === 0 ? [] : p.split('\n');
-	if (texts.length !== input.ids.length) {
-		throw new Error('loyalty: the members and their purchases differ in number');
-	}
-	return texts;
+	const what = 'loyalty: the members and their purchases';
+	return typeof p === 'string'
+		? splitPacked(p, input.ids.length, what)
+		: expectCount(p, input.ids.length, what);
 }
 
 /** Each rule set's ledger, in the order of `input.rules`. */
