@@ -1,6 +1,7 @@
 // Bought-together charts: the rules as a support × confidence scatter coloured by lift (arules'
 // default plot of a rule set), and the items' frequency bars (arules' itemFrequencyPlot).
 import * as Plot from '@observablehq/plot';
+import { namedField } from '../../charts/channel';
 import type { BasketItemRow, BasketRuleRow } from './result';
 import type { ChartTextOptions } from '../rfm/chart';
 
@@ -77,7 +78,8 @@ export function itemFrequencySpec(
 		marks: [
 			Plot.barX(shown, {
 				x: 'support',
-				y: 'item',
+				// The axis has no title (the chart's title says what it lists), but the tip names the item.
+				y: namedField('item', label('item')),
 				fill: '#4269d0',
 				tip: { format: { x: (v: number) => `${v.toFixed(1)} %` } }
 			}),

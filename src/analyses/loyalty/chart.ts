@@ -37,7 +37,14 @@ export function tiersOverTimeSpec(
 			label: label('tier')
 		},
 		marks: [
-			Plot.areaY(data, { x: 'date', y: 'members', fill: 'tier', order: opts.tiers, tip: true }),
+			Plot.areaY(data, {
+				x: 'date',
+				y: 'members',
+				fill: 'tier',
+				order: opts.tiers,
+				// The series (z, from fill) would repeat the tier under its field name.
+				tip: { format: { z: false } }
+			}),
 			Plot.ruleY([0])
 		]
 	};
@@ -130,7 +137,8 @@ export function migrationSpec(
 		marginTop: 36,
 		x: { type: 'band', domain: opts.tiers, axis: 'top', label: label('to') },
 		y: { type: 'band', domain: from, label: label('from') },
-		color: { type: 'sqrt', scheme: 'blues', domain: [0, max] },
+		// No legend; the label names the count in the tip.
+		color: { type: 'sqrt', scheme: 'blues', domain: [0, max], label: label('members') },
 		marks: [
 			Plot.cell(cells, { x: 'to', y: 'from', fill: 'members', tip: true }),
 			Plot.text(cells, {
