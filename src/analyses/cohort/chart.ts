@@ -3,13 +3,15 @@
 // complete cells as the last row), retention curves and cumulative revenue (LTV) curves per cohort
 // with the average drawn thicker where it is defined. Split results are faceted by split value.
 import * as Plot from '@observablehq/plot';
+import { namedField } from '../../charts/channel';
 import type { CohortAverageRow, CohortResult, CohortRow } from './sql';
 
 export interface CohortChartOptions {
 	width: number;
 	/**
 	 * Translated titles: cohort, k, retention, cum_revenue_per_customer, average, incomplete,
-	 * cohorts (how many cohorts an average cell averages), censored (the ◆ legend).
+	 * cohorts (how many cohorts an average cell averages), censored (the ◆ legend), split (the
+	 * facets of a split result).
 	 */
 	labels: Record<string, string>;
 	/** Money format (LTV axis and tips). */
@@ -65,6 +67,15 @@ export function cohortHeatmapSpec(
 	const cellWidth = (opts.width - marginLeft - 20) / Math.max(1, ks.length);
 	const fontSize = cellWidth >= 30 ? 11 : cellWidth >= 22 ? 9 : 0;
 	const cohortLabel = opts.cohortLabel ?? ((c: string) => c.slice(0, 10));
+	const rowName = (d: string) =>
+		d === AVERAGE_KEY
+			? label('average')
+			: censored.has(d)
+				? `${cohortLabel(d)} ${CENSORED_MARK}`
+				: cohortLabel(d);
+	// The row axis has no title, so the tip names it; the tip shows rows as the axis does.
+	const row = namedField('row', label('cohort'));
+	const tip = { format: { fill: true, x: true, y: rowName } };
 	return {
 		width: opts.width,
 		height: Math.max(
@@ -73,6 +84,8 @@ export function cohortHeatmapSpec(
 		),
 		marginLeft,
 		marginTop: 48,
+		// The split's axis and tip name it in the page's language, not by its field name.
+		...(split ? { fy: { label: label('split') } } : {}),
 		padding: 0.05,
 		x: { type: 'band', domain: ks, label: label('k'), axis: 'top', labelOffset: 36 },
 		// No y axis label: rotated, it collided with the cohort names; the chart title says it.
@@ -80,12 +93,7 @@ export function cohortHeatmapSpec(
 			type: 'band',
 			domain: [...cohorts, AVERAGE_KEY],
 			label: null,
-			tickFormat: (d: string) =>
-				d === AVERAGE_KEY
-					? label('average')
-					: censored.has(d)
-						? `${cohortLabel(d)} ${CENSORED_MARK}`
-						: cohortLabel(d)
+			tickFormat: rowName
 		},
 		color: {
 			type: 'linear',
@@ -99,21 +107,21 @@ export function cohortHeatmapSpec(
 			// The average cells (always complete) say in their tip how many cohorts they average.
 			Plot.cell(complete, {
 				x: 'k',
-				y: 'row',
+				y: row,
 				fill: 'retention',
 				channels: { [label('cohorts')]: 'cohorts' },
 				...facet,
-				tip: true
+				tip
 			}),
 			Plot.cell(incomplete, {
 				x: 'k',
-				y: 'row',
+				y: row,
 				fill: 'retention',
 				fillOpacity: 0.45,
 				stroke: '#57606a',
 				strokeDasharray: '3,2',
 				...facet,
-				tip: true
+				tip
 			}),
 			...(fontSize > 0
 				? [
@@ -178,6 +186,7 @@ function curveSpec(
 	return {
 		width: opts.width,
 		height: Math.round(Math.min(420, Math.max(240, opts.width * 0.45))),
+		...(split ? { fy: { label: label('split') } } : {}),
 		x: { label: label('k'), tickFormat: (d: number) => String(d), grid: true },
 		y: { label: label(field), tickFormat: yFormat, grid: true, nice: true, zero: true },
 		color: { type: 'ordinal', scheme: 'tableau10', label: label('cohort') },
@@ -188,7 +197,9 @@ function curveSpec(
 				stroke: 'series',
 				strokeOpacity: 0.5,
 				...facet,
-				tip: true
+				// The cohort as the triangle names it; the series (z, from stroke) would repeat it
+				// under its field name.
+				tip: { format: { stroke: opts.cohortLabel ?? ((c: string) => c.slice(0, 10)), z: false } }
 			}),
 			Plot.lineY(average, { x: 'k', y: 'value', stroke: '#1f2328', strokeWidth: 3, ...facet }),
 			// Incomplete periods as hollow dots.

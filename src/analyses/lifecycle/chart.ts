@@ -62,9 +62,15 @@ export function stageBarsSpec(
 		marginTop: 36,
 		x: { label: label('customers'), grid: true, tickFormat: opts.format },
 		y: { domain: STAGES, label: null, tickFormat: label },
-		color: { domain: STAGES, range: STAGES.map((s) => STAGE_COLORS[s]!) },
+		color: { domain: STAGES, range: STAGES.map((s) => STAGE_COLORS[s]!), label: label('stage') },
 		marks: [
-			Plot.barX(result.stages, { x: 'customers', y: 'stage', fill: 'stage', tip: true }),
+			Plot.barX(result.stages, {
+				x: 'customers',
+				y: 'stage',
+				fill: 'stage',
+				// The stage once, translated, with its colour (y holds the same key).
+				tip: { format: { fill: label, y: false } }
+			}),
 			Plot.text(result.stages, {
 				x: 'customers',
 				y: 'stage',
@@ -105,10 +111,18 @@ export function stagesOverTimeSpec(
 			domain: STAGES,
 			range: STAGES.map((s) => STAGE_COLORS[s]!),
 			legend: true,
-			tickFormat: label
+			tickFormat: label,
+			label: label('stage')
 		},
 		marks: [
-			Plot.areaY(data, { x: 'date', y: 'customers', fill: 'stage', order: STAGES, tip: true }),
+			Plot.areaY(data, {
+				x: 'date',
+				y: 'customers',
+				fill: 'stage',
+				order: STAGES,
+				// The stage translated; the series (z, from fill) would repeat its key.
+				tip: { format: { fill: label, z: false } }
+			}),
 			Plot.ruleY([0])
 		]
 	};
@@ -131,7 +145,8 @@ export function migrationHeatmapSpec(
 		// The top axis is drawn as a mark so long stage names wrap onto two lines instead of
 		// running into each other in narrow columns. No axis label: the subtitle says what rows
 		// and columns are.
-		x: { type: 'band', domain: STAGES, axis: null },
+		// The label only names the column in the tip: the axisX mark below draws no title.
+		x: { type: 'band', domain: STAGES, axis: null, label: label('to_stage') },
 		y: { type: 'band', domain: from, label: label('from_stage'), tickFormat: label },
 		// sqrt: one dominant cell (churned → churned) must not wash out the moves that matter.
 		// The legend's ticks are counts in the page's number format (Plot wrote one value as
@@ -145,7 +160,12 @@ export function migrationHeatmapSpec(
 		},
 		marks: [
 			Plot.axisX({ anchor: 'top', tickFormat: label, label: null, lineWidth: 6, tickSize: 0 }),
-			Plot.cell(rows, { x: 'to_stage', y: 'from_stage', fill: 'customers', tip: true }),
+			Plot.cell(rows, {
+				x: 'to_stage',
+				y: 'from_stage',
+				fill: 'customers',
+				tip: { format: { fill: true, x: label, y: label } }
+			}),
 			Plot.text(rows, {
 				x: 'to_stage',
 				y: 'from_stage',
