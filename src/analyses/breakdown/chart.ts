@@ -8,7 +8,11 @@ import { crossGroup, groupName, rowGroup, type Group } from './names';
 
 export interface BreakdownChartOptions {
 	width: number;
-	/** Translated titles: the KPI names, Other, unknown, small_group (legend note), customers, revenue. */
+	/**
+	 * Translated titles: the KPI names, Other, unknown, small_group (legend note), customers,
+	 * revenue, and the tips' names of the groups: dimension (bars, cross-tab rows) and cross
+	 * (cross-tab columns).
+	 */
 	labels: Record<string, string>;
 	/** Format of the KPI's values. */
 	format: (n: number) => string;
@@ -62,7 +66,7 @@ export function breakdownBarsSpec(
 	const full = namer(label, false);
 	const tick = (p: number) => `${short(group(p))}${byPosition.get(p)?.small_group ? ' *' : ''}`;
 	const domain = sortedRows(shown, kpi).map((r) => r.position);
-	const y = positionChannel((d: BreakdownRow) => d.position, 'value');
+	const y = positionChannel((d: BreakdownRow) => d.position, label('dimension'));
 	return {
 		width: opts.width,
 		height: 60 + 26 * domain.length,
@@ -118,8 +122,8 @@ export function crossTabSpec(
 	const b = side('b');
 	const short = namer(label, true);
 	const full = namer(label, false);
-	const x = positionChannel((d: CrossRow) => d.b_position, 'b');
-	const y = positionChannel((d: CrossRow) => d.a_position, 'a');
+	const x = positionChannel((d: CrossRow) => d.b_position, label('cross'));
+	const y = positionChannel((d: CrossRow) => d.a_position, label('dimension'));
 	return {
 		width: opts.width,
 		height: 80 + 28 * a.domain.length,

@@ -2,6 +2,7 @@
 // expected, calibration end marked), holdout bars by calibration repeat purchases, the P(alive)
 // heatmap over frequency × recency, and the CLV distribution.
 import * as Plot from '@observablehq/plot';
+import { namedField } from '../../charts/channel';
 import type { AliveMatrix, ClvBin, HoldoutRow, TrackingPoint } from './result';
 import type { ChartTextOptions } from '../rfm/chart';
 
@@ -62,7 +63,8 @@ export function clvTrackingSpec(
 			Plot.tip(
 				rows.map((r) => ({ date: dateOf(r.day), actual: r.actual, expected: r.expected })),
 				Plot.pointerX({
-					x: 'date',
+					// The axis has no title (month ticks speak for themselves); the tip names the date.
+					x: namedField('date', label('date')),
 					y: 'actual',
 					channels: { [label('expected')]: 'expected', [label('actual')]: 'actual' },
 					format: { y: false, x: true },
@@ -92,7 +94,9 @@ export function clvHoldoutSpec(rows: HoldoutRow[], opts: ChartTextOptions): Plot
 		color: {
 			domain: [label('actual'), label('expected')],
 			range: [ACTUAL, EXPECTED],
-			legend: true
+			legend: true,
+			// The tip's name of the bar's series (the swatches legend draws no title).
+			label: label('series')
 		},
 		marks: [
 			Plot.barY(long, {

@@ -1,6 +1,7 @@
 // Feedback charts: the score by month with its 95 % interval band and n, the score by customer
 // group as bars with interval whiskers, comments per complaint theme, and themes by month.
 import * as Plot from '@observablehq/plot';
+import { namedField } from '../../charts/channel';
 import type { ChartTextOptions } from '../rfm/chart';
 
 const BLUE = '#4269d0';
@@ -120,11 +121,13 @@ export function feedbackGroupSpec(rows: GroupBar[], opts: FeedbackChartOptions):
 		y: { label: null, domain: names },
 		marks: [
 			Plot.barX(bars, {
-				y: 'label',
+				// The axis has no title; the tip names the group.
+				y: namedField('label', label('group')),
 				x: 'score',
 				fill: (d: GroupBar) => ((d.score ?? 0) < 0 ? RED : BLUE),
 				fillOpacity: (d: GroupBar) => (d.small ? 0.35 : 0.85),
-				tip: { format: { x: (v: number) => v.toFixed(1) } },
+				// The opacity only marks small groups (n says it): not a value for the tip.
+				tip: { format: { x: (v: number) => v.toFixed(1), fillOpacity: false } },
 				channels: { n: { value: 'n', label: label('n') } }
 			}),
 			Plot.ruleY(bars, { y: 'label', x1: 'low', x2: 'high', stroke: '#24292f' }),
@@ -160,7 +163,13 @@ export function feedbackThemesSpec(rows: ThemeBar[], opts: ChartTextOptions): Pl
 		x: { label: label('comments'), grid: true, nice: true, tickFormat: opts.format },
 		y: { label: null, domain: names },
 		marks: [
-			Plot.barX(rows, { y: 'label', x: 'responses', fill: BLUE, tip: true }),
+			Plot.barX(rows, {
+				// The axis has no title; the tip names the theme.
+				y: namedField('label', label('theme')),
+				x: 'responses',
+				fill: BLUE,
+				tip: true
+			}),
 			Plot.text(rows, {
 				y: 'label',
 				x: 'responses',
@@ -209,7 +218,8 @@ export function feedbackThemeTrendSpec(
 		width: opts.width,
 		height: Math.round(Math.min(320, Math.max(220, opts.width * 0.3))),
 		// The dictionary's order: the same colour for a theme in either language.
-		color: { legend: true, type: 'categorical', domain: [...opts.themes] },
+		// The label is the tip's name of the theme (the swatches legend draws no title).
+		color: { legend: true, type: 'categorical', domain: [...opts.themes], label: label('theme') },
 		x: {
 			type: 'utc',
 			label: label('month'),

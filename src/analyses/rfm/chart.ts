@@ -1,6 +1,7 @@
 // RFM charts: the 5×5 recency × frequency heatmap (customers per cell, counts written in the
 // cells, colour legend) and the segment bars (share of customers, sorted, percentage axis).
 import * as Plot from '@observablehq/plot';
+import { namedField } from '../../charts/channel';
 import type { RfmGridRow, RfmSegmentRow } from './sql';
 
 export interface ChartTextOptions {
@@ -79,7 +80,8 @@ export function rfmSegmentsSpec(rows: RfmSegmentRow[], opts: ChartTextOptions): 
 		marks: [
 			Plot.barX(data, {
 				x: 'share',
-				y: 'name',
+				// The axis has no title; the tip names the segment.
+				y: namedField('name', label('segment')),
 				fill: '#4269d0',
 				tip: { format: { customers: opts.format, revenue: opts.format, x: true } },
 				channels: {
