@@ -45,8 +45,10 @@ async function settledCount(page: Page): Promise<number> {
 		.poll(
 			async () => {
 				const status = await s.getAttribute('data-status');
-				const n = (await page.getByTestId('audience-count').getAttribute('data-customers')) ?? '';
-				const stable = status === 'done' && n !== '' && n === last;
+				const count = page.getByTestId('audience-count');
+				const pending = await count.getAttribute('data-pending');
+				const n = (await count.getAttribute('data-customers')) ?? '';
+				const stable = status === 'done' && pending === 'false' && n !== '' && n === last;
 				last = n;
 				return stable;
 			},
@@ -145,6 +147,9 @@ describe('audience builder', () => {
 		await page.getByTestId('audience-save').click();
 		await page.getByTestId('audience-saved-item').filter({ hasText: 'East VIP' }).waitFor();
 		await page.getByTestId('audience-condition-3').getByRole('button', { name: 'Remove' }).click();
+		// The audience count was read as settled before the edit's recount started: for the
+		// debounce and the query the previous count is on show, and it now says so at once.
+		expect(await page.getByTestId('audience-count').getAttribute('data-pending')).toBe('true');
 		wider = await settledCount(page);
 		expect(wider).toBeGreaterThan(count);
 		await page.getByTestId('audience-compare-a').selectOption('=East VIP');
