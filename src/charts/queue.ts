@@ -5,8 +5,23 @@ import { yieldToMain } from '../core/yield';
  * window is resized), each Plot render runs in its own task, after the previous chart has been
  * laid out and painted, with the page free to respond in between. Drawing several charts between
  * two frames left their style and layout to one rendering step (a 117 ms task at 10 M lines).
+ *
+ * A draw that is already stale when its turn comes (its chart was asked for again: a resize, a
+ * language switch, a new result) is skipped without waiting for a frame. It used to wait for one
+ * like a real draw, so a language switch followed by two resizes queued some seventy frames of
+ * nothing in front of the charts still to draw, and under load the page kept moving for tens of
+ * seconds (an element screenshot in CI waited 30 s for its section to hold still).
+ *
+ * While draws are queued, `<html data-charts-drawing="true">` (docs/hooks.md): a page whose
+ * charts are still being laid out has sections changing height.
  */
 let tail: Promise<void> = Promise.resolve();
+let queued = 0;
+
+function setDrawing(on: boolean): void {
+	if (typeof document === 'undefined') return;
+	document.documentElement.dataset.chartsDrawing = on ? 'true' : 'false';
+}
 
 /** The next rendering step has run (or 100 ms passed: a hidden tab has no frames). */
 function afterNextFrame(): Promise<void> {
@@ -21,11 +36,30 @@ function afterNextFrame(): Promise<void> {
 	});
 }
 
-/** Run `draw` after the charts queued before it, in a task of its own after a frame. */
-export function drawLater(draw: () => void): void {
+/**
+ * Run `draw` after the charts queued before it, in a task of its own after a frame; unless
+ * `stale()` says by then (or just before the draw) that it is no longer wanted.
+ */
+export function drawLater(draw: () => void, stale: () => boolean = () => false): void {
+	if (queued++ === 0) setDrawing(true);
 	tail = tail.then(async () => {
-		await afterNextFrame();
-		await yieldToMain();
-		draw();
+		try {
+			if (stale()) return;
+			await afterNextFrame();
+			await yieldToMain();
+			if (!stale()) draw();
+		} catch (e) {
+			// Surfaces as an uncaught error, without stopping the charts queued after it.
+			setTimeout(() => {
+				throw e;
+			});
+		} finally {
+			if (--queued === 0) setDrawing(false);
+		}
 	});
+}
+
+/** Draws queued and not yet run or skipped (for tests). */
+export function queuedDraws(): number {
+	return queued;
 }

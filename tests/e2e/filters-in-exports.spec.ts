@@ -17,6 +17,7 @@ import {
 	launchBrowser,
 	screenshot,
 	SCREENSHOT_DIR,
+	waitForCharts,
 	type BrowserSession
 } from './helpers/browser';
 import { inspectSvg } from './helpers/svg';
@@ -142,6 +143,42 @@ describe('a date range and a filter are stated with every result', () => {
 		await page.locator('nav.toc a[href="#analysis-lifecycle"]').click();
 		await page.waitForTimeout(300);
 		await page.screenshot({ path: join(SCREENSHOT_DIR, 'filtered-en-1024-sticky-controls.png') });
+	});
+
+	// Regression (CI, 2026-12-05): an element screenshot of a section taller than the window sets
+	// the window to 1×1 and back; every chart drew twice, the sections changed height for seconds,
+	// and the next screenshot timed out waiting for its section to hold still.
+	it('a blip of the window size (a tall section screenshotted) draws no chart again', async () => {
+		const { page } = session;
+		await setWidth(page, 1024);
+		await waitForCharts(page);
+		const since = await page.evaluate(() => performance.now());
+		const drawnSince = () =>
+			page.evaluate(
+				(t) =>
+					performance
+						.getEntriesByType('measure')
+						.filter((e) => e.name.startsWith('clientele: chart') && e.startTime > t).length,
+				since
+			);
+		const lifecycle = page.getByTestId('analysis-lifecycle');
+		expect((await lifecycle.boundingBox())!.height).toBeGreaterThan(900);
+		// Slowed down as on a loaded machine, the window holds 1×1 long enough to be laid out.
+		const cdp = await page.context().newCDPSession(page);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+		try {
+			await screenshot(page, 'filtered-en-1024-lifecycle-again', lifecycle);
+		} finally {
+			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+			await cdp.detach();
+		}
+		await page.waitForTimeout(500);
+		await waitForCharts(page);
+		expect(await drawnSince()).toBe(0);
+		// A real change of width still draws the charts again, at the new width.
+		await setWidth(page, 1440);
+		await waitForCharts(page);
+		expect(await drawnSince()).toBeGreaterThan(5);
 	});
 
 	it('in Chinese the caption states them too, and the month ticks are Chinese', async () => {

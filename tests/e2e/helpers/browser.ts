@@ -83,6 +83,15 @@ export function assertNoPageErrors(session: BrowserSession): void {
 	}
 }
 
+/** Every chart queued to draw has been drawn (or skipped as stale): `data-charts-drawing`. */
+export async function waitForCharts(page: Page, timeout = 30_000): Promise<void> {
+	await page.waitForFunction(
+		() => document.documentElement.dataset.chartsDrawing !== 'true',
+		undefined,
+		{ timeout, polling: 100 }
+	);
+}
+
 /**
  * PNG in tests/e2e/screenshots/<name>.png (gitignored): the full page, or only `element` when
  * given (e.g. one analysis section). Returns its path.
@@ -93,6 +102,9 @@ export async function screenshot(page: Page, name: string, element?: Locator): P
 	// The app's sticky header and controls would cover the top of an element scrolled into view.
 	const style =
 		'header:has([data-testid="lang-switch"]), [data-testid="global-controls"] { position: static !important; }';
+	// Charts still queued to draw (after a resize or a language switch) change their sections'
+	// heights, and an element screenshot waits for its element to hold still.
+	await waitForCharts(page);
 	if (element) await element.screenshot({ path, animations: 'disabled', style });
 	else await page.screenshot({ path, fullPage: true });
 	return path;
