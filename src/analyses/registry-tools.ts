@@ -61,6 +61,10 @@ export function prepareContext(
 			const f = fields.find((x) => x.field.key === key);
 			return f ? f.field.sql(scope, settingsFor(f.owner)) : null;
 		},
+		derivedShared(key) {
+			const f = fields.find((x) => x.field.key === key);
+			return f?.field.shared ? f.field.shared(scope, settingsFor(f.owner)) : null;
+		},
 		derivedIdentity(key) {
 			const f = fields.find((x) => x.field.key === key);
 			if (!f || dataKey === null) return null;

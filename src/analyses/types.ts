@@ -12,6 +12,7 @@ import type { Component } from 'svelte';
 import type { AnalysisDef, Compute } from '../core/analysis';
 import type { Scope } from '../core/scope';
 import type { Sql } from '../core/sql';
+import type { OverIntermediate } from '../core/intermediate';
 
 /**
  * An analysis' own messages: English, and a Chinese entry for every English key (type-checked)
@@ -39,6 +40,12 @@ export interface DerivedField<S, K extends string> {
 	label: K;
 	/** A complete statement returning (customer_id, value VARCHAR) with the owner's settings. */
 	sql(scope: Scope, settings: S): Sql;
+	/**
+	 * When the statement reads an intermediate its owner's run keeps too (RFM's scored
+	 * customers): its two parts, `sql` being statementOver of them. A run with the dashboard's
+	 * shared tables reads the intermediate's table instead of computing it again (issue 22).
+	 */
+	shared?(scope: Scope, settings: S): OverIntermediate;
 	/** Message key of one value's name, or null to show the value as it is. */
 	valueLabel(value: string): K | null;
 }
@@ -63,6 +70,8 @@ export interface LoadedData {
 export interface PrepareContext {
 	/** (customer_id, value) statement of a derived field with its owner's current settings. */
 	derivedSql(key: string): Sql | null;
+	/** The same statement's parts when it reads a shared intermediate (DerivedField.shared). */
+	derivedShared(key: string): OverIntermediate | null;
 	/** Keys of every derived field, in registry order. */
 	derivedKeys: readonly string[];
 	/**

@@ -3,7 +3,12 @@
  * clv/write-fit.ts; the basket analysis' rules, basket/recommended.ts): a key's rows are written
  * under a run number, then made the key's in one statement, so a reader sees the previous rows or
  * the new ones, never none or both.
+ * Also the shared intermediates' tables (SharedTableCache, withIntermediate).
  */
+import type { QueryFn } from '../core/analysis';
+import type { Intermediate, SharedTables } from '../core/intermediate';
+import { ident, sql } from '../core/sql';
+import { measure } from '../core/timing';
 
 let runs = 0;
 
@@ -16,4 +21,89 @@ export function nextRun(): number {
 /** A finite number as a SQL literal; NULL otherwise (∞, NaN, a missing value). */
 export function numberLiteral(v: number | undefined): string {
 	return v !== undefined && Number.isFinite(v) ? String(v) : 'NULL';
+}
+
+/** Name prefix of the shared intermediates' temp tables (SharedTableCache). */
+export const SHARED_TABLE_PREFIX = '__shared_';
+
+/**
+ * The dashboard's shared intermediates (issue 22, item 3): a temp table per key, built by the
+ * first run that asks (RFM's, or the breakdown's when it runs first) and read by the next ones.
+ * One cache per data set: the dashboard replaces it (and drops its tables) when the data change,
+ * as it forgets the materialised scope. The last `limit` keys are kept (a scope or a setting seen
+ * again is not rebuilt); an older one is dropped.
+ */
+export class SharedTableCache implements SharedTables {
+	/** Caches made so far: each names its tables apart (`__shared_<instance>_<n>`). */
+	private static made = 0;
+	private readonly instance = SharedTableCache.made++;
+	private count = 0;
+	/** Key → its table, oldest first; a promise, so a second reader waits for the first build. */
+	private readonly tables = new Map<string, Promise<string>>();
+
+	constructor(private readonly limit = 4) {}
+
+	/** How many tables it holds (or is building). */
+	get size(): number {
+		return this.tables.size;
+	}
+
+	tableOf(query: QueryFn, i: Intermediate): Promise<string> {
+		const hit = this.tables.get(i.key);
+		if (hit) {
+			this.tables.delete(i.key);
+			this.tables.set(i.key, hit);
+			return hit;
+		}
+		const name = `${SHARED_TABLE_PREFIX}${this.instance}_${this.count++}`;
+		const built = (async () => {
+			const t0 = performance.now();
+			await query(sql`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS\n${i.rows}`);
+			measure(`shared ${i.name}`, t0);
+			return name;
+		})();
+		this.tables.set(i.key, built);
+		// A failed build is not kept: the next reader tries again (and gets its error).
+		built.catch(() => {
+			if (this.tables.get(i.key) === built) this.tables.delete(i.key);
+		});
+		while (this.tables.size > this.limit) {
+			const [oldest, table] = this.tables.entries().next().value!;
+			this.tables.delete(oldest);
+			void table.then((t) => query(sql`DROP TABLE IF EXISTS ${ident(t)}`)).catch(() => undefined);
+		}
+		return built;
+	}
+
+	/** Drop every table (the data they were built from is gone). */
+	async dropAll(query: QueryFn): Promise<void> {
+		const tables = [...this.tables.values()];
+		this.tables.clear();
+		for (const t of tables) {
+			const name = await t.catch(() => null);
+			if (name) await query(sql`DROP TABLE IF EXISTS ${ident(name)}`);
+		}
+	}
+}
+
+/**
+ * Runs `use` with the name of a table holding `i`'s rows: the shared one, kept for the next reader,
+ * or without `shared` (the notebook's export, the warm-up, tests) one of this run's own,
+ * `<prefix><run>`, dropped afterwards.
+ */
+export async function withIntermediate<T>(
+	query: QueryFn,
+	i: Intermediate,
+	shared: SharedTables | undefined,
+	prefix: string,
+	use: (table: string) => Promise<T>
+): Promise<T> {
+	if (shared) return use(await shared.tableOf(query, i));
+	const own = `${prefix}${nextRun()}`;
+	await query(sql`CREATE OR REPLACE TEMP TABLE ${ident(own)} AS\n${i.rows}`);
+	try {
+		return await use(own);
+	} finally {
+		await query(sql`DROP TABLE IF EXISTS ${ident(own)}`);
+	}
 }

@@ -1,4 +1,5 @@
 import type { Sql } from './sql';
+import type { SharedTables } from './intermediate';
 
 /**
  * A plain result row as returned by the DB layer: numbers, strings, booleans, null; dates come
@@ -24,6 +25,12 @@ export interface RunOptions {
 	 * analysis checks and types its own at the call.
 	 */
 	compute?: Compute;
+	/**
+	 * Intermediates kept across runs (core/intermediate.ts; the dashboard's, per data set): an
+	 * analysis reads or builds its shared tables there (RFM's scored customers, read again by the
+	 * breakdown by segment). Without it a run builds its own and drops them.
+	 */
+	shared?: SharedTables;
 }
 
 /** An analysis' off-thread computation (see RunOptions.compute). */

@@ -1,9 +1,10 @@
 /**
  * RFM's scoring CTEs (the definitions are in sql.ts): rfm_base, rfm_scores and rfm_segments over
- * the scope, and the temp table a run stores rfm_segments in.
+ * the scope, and the intermediate a run stores rfm_segments in.
  */
 import { ident, sql, raw, type Sql } from '../../core/sql';
 import { scopeCtes, type Scope } from '../../core/scope';
+import { intermediateOf, type Intermediate } from '../../core/intermediate';
 import { segmentRules, type RfmSegmentMap } from './presets';
 import type { RfmSettings } from './sql';
 
@@ -120,8 +121,8 @@ ${raw(whens.join('\n'))}
 }
 
 /**
- * The CTEs up to rfm_segments. With `stored`, rfm_segments reads the temp table
- * storeSegmentsStatement wrote (the dashboard's run: the scores once, not once per output).
+ * The CTEs up to rfm_segments. With `stored`, rfm_segments reads the table holding
+ * scoredIntermediate's rows (the dashboard's run: the scores once, not once per output).
  */
 export function rfmCtes(scope: Scope, settings: RfmSettings, stored: string | null = null): Sql {
 	if (stored) return sql`WITH rfm_segments AS (SELECT * FROM ${ident(stored)})`;
@@ -131,9 +132,15 @@ ${scoresCte(settings)},
 ${segmentsCte(settings.segmentMap)}`;
 }
 
-/** Stores `scope`'s rfm_segments in the temp table `stored` (every output of a run reads it). */
-export function storeSegmentsStatement(scope: Scope, settings: RfmSettings, stored: string): Sql {
-	return sql`CREATE OR REPLACE TEMP TABLE ${ident(stored)} AS
-${rfmCtes(scope, settings)}
+/** The CTE the readers of the scored customers select from (statementOver). */
+export const SCORED = 'rfm_scored';
+
+/**
+ * `scope`'s scored customers (rfm_segments' rows) as an intermediate: a run stores it once and its
+ * outputs read it, and so does the breakdown by segment or score (issue 22, item 3).
+ */
+export function scoredIntermediate(scope: Scope, settings: RfmSettings): Intermediate {
+	const rows = (s: Scope) => sql`${rfmCtes(s, settings)}
 SELECT * FROM rfm_segments`;
+	return intermediateOf(SCORED, rows(scope), rows({ ...scope, materialized: false }));
 }

@@ -1,32 +1,33 @@
 // RFM: recency, frequency and monetary scores and segments (sql.ts, presets.ts).
 import { raw, sql } from '../../core/sql';
 import { messageKey, type AnalysisModule, type DerivedField } from '../types';
-import {
-	buildRfmQueries,
-	defaultRfmSettings,
-	rfmAnalysis,
-	type RfmResult,
-	type RfmSettings
-} from './sql';
+import type { Scope } from '../../core/scope';
+import { statementOver, type OverIntermediate } from '../../core/intermediate';
+import { SCORED, scoredIntermediate } from './ctes';
+import { defaultRfmSettings, rfmAnalysis, type RfmResult, type RfmSettings } from './sql';
 import { messages, type RfmKey } from './messages';
 
 /**
- * A 1–5 score of the section's customer list (column r, f or m of buildRfmQueries' `customers`,
- * so the same scoring settings), as text '1' … '5'; customers with returns only are not scored.
+ * A column of the scored customers (the section's customer list: the same scoring settings) as
+ * text — the segment, or a 1–5 score '1' … '5'; customers with returns only are not scored. Read
+ * from the intermediate RFM's run keeps (issue 22: the breakdown scored RFM a second time).
  */
-function scoreField(
+function scoredField(
 	key: string,
-	column: 'r' | 'f' | 'm',
-	label: RfmKey
+	column: 'segment' | 'r' | 'f' | 'm',
+	label: RfmKey,
+	valuePrefix: string
 ): DerivedField<RfmSettings, RfmKey> {
+	const shared = (scope: Scope, settings: RfmSettings): OverIntermediate => ({
+		intermediate: scoredIntermediate(scope, settings),
+		select: sql`SELECT customer_id, CAST(${raw(column)} AS VARCHAR) AS value FROM ${raw(SCORED)}`
+	});
 	return {
 		key,
 		label,
-		sql(scope, settings) {
-			const customers = buildRfmQueries(scope, settings).customers;
-			return sql`SELECT customer_id, CAST(${raw(column)} AS VARCHAR) AS value FROM (${customers})`;
-		},
-		valueLabel: (value) => messageKey(messages, `rfm.score.${value}`)
+		shared,
+		sql: (scope, settings) => statementOver(shared(scope, settings)),
+		valueLabel: (value) => messageKey(messages, `${valuePrefix}${value}`)
 	};
 }
 
@@ -53,17 +54,9 @@ export const rfm: AnalysisModule<RfmSettings, RfmResult, RfmKey> = {
 	section: () => import('./Section.svelte'),
 	chart: charts,
 	derives: [
-		{
-			key: 'rfm_segment',
-			label: 'rfm.segment',
-			sql(scope, settings) {
-				const customers = buildRfmQueries(scope, settings).customers;
-				return sql`SELECT customer_id, CAST(segment AS VARCHAR) AS value FROM (${customers})`;
-			},
-			valueLabel: (value) => messageKey(messages, `seg.${value}`)
-		},
-		scoreField('rfm_r_score', 'r', 'rfm.rScore'),
-		scoreField('rfm_f_score', 'f', 'rfm.fScore'),
-		scoreField('rfm_m_score', 'm', 'rfm.mScore')
+		scoredField('rfm_segment', 'segment', 'rfm.segment', 'seg.'),
+		scoredField('rfm_r_score', 'r', 'rfm.rScore', 'rfm.score.'),
+		scoredField('rfm_f_score', 'f', 'rfm.fScore', 'rfm.score.'),
+		scoredField('rfm_m_score', 'm', 'rfm.mScore', 'rfm.score.')
 	]
 };

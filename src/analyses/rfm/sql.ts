@@ -20,11 +20,11 @@
  * Ties: tied values always share a score (RANK, thresholds and breaks depend on the value only);
  *   NTILE(5) would not. Rows are ordered by customer_id; the grid by r, f; segments in map order.
  */
-import { ident, sql, raw, type Sql } from '../../core/sql';
+import { sql, raw, type Sql } from '../../core/sql';
 import { returnsOnlyQuery, type ReturnsOnly, type Scope } from '../../core/scope';
 import type { AnalysisDef } from '../../core/analysis';
-import { nextRun } from '../work-tables';
-import { rfmCtes, storeSegmentsStatement } from './ctes';
+import { withIntermediate } from '../work-tables';
+import { rfmCtes, scoredIntermediate } from './ctes';
 import { segmentKeys, type RfmSegment, type RfmSegmentMap } from './presets';
 
 export * from './presets';
@@ -183,12 +183,12 @@ export const rfmAnalysis: AnalysisDef<RfmSettings, RfmResult> = {
 	id: 'rfm',
 	queries: buildRfmQueries,
 	async run(query, scope, settings, options) {
-		// The scores once per run, in a temp table the grid, the segment table and the list read
-		// (issue 22: each computed the same quantile windows again); "Open in notebook" gets the
+		// The scores once per run, in a table the grid, the segment table and the list read
+		// (issue 22: each computed the same quintile windows again); with the dashboard's shared
+		// tables, kept for the breakdown by segment or score. "Open in notebook" gets the
 		// self-contained statements (`queries`), which give the same rows.
-		const stored = `__rfm_${nextRun()}`;
-		await query(storeSegmentsStatement(scope, settings, stored));
-		try {
+		const scored = scoredIntermediate(scope, settings);
+		return withIntermediate(query, scored, options?.shared, '__rfm_', async (stored) => {
 			const q = buildRfmQueries(scope, settings, stored);
 			const customers =
 				options?.customerLists === false ? null : await query<RfmCustomerRow>(q.customers);
@@ -201,8 +201,6 @@ export const rfmAnalysis: AnalysisDef<RfmSettings, RfmResult> = {
 				segments,
 				returnsOnly: returnsOnly ?? { customers: 0, revenue: 0 }
 			};
-		} finally {
-			await query(sql`DROP TABLE IF EXISTS ${ident(stored)}`);
-		}
+		});
 	}
 };
