@@ -11,6 +11,7 @@ import {
 	ORDERS_LOADED,
 	preparedSettings
 } from '../analyses/registry-tools';
+import { SharedTableCache } from '../analyses/work-tables';
 import { measure, measureSpan } from '../core/timing';
 import type { Sql } from '../core/sql';
 import type { ContactSources, ListFilter } from '../core/contacts';
@@ -57,6 +58,11 @@ export class Dashboard {
 	/** Scope whose temp tables exist in the worker, and the queue materialising one at a time. */
 	private materializedKey: string | null = null;
 	private scopeQueue: Promise<unknown> = Promise.resolve();
+	/**
+	 * Intermediates the analyses share (RFM's scored customers, read by the breakdown too), a
+	 * table per scope and settings, built once by the first run that needs it; per data set.
+	 */
+	private shared = new SharedTableCache();
 	private lists = new CustomerLists();
 
 	/** `engine` is the page's DuckDB by default; unit tests pass the Node engine. */
@@ -85,6 +91,13 @@ export class Dashboard {
 		this.loaded = loaded;
 		this.cache.clear();
 		this.materializedKey = null;
+		const old = this.shared;
+		this.shared = new SharedTableCache();
+		// Built from the previous data: free them (only when some were built, so the engine was).
+		if (old.size > 0)
+			void this.engine()
+				.then((e) => old.dropAll((q) => e.query(q)))
+				.catch(() => undefined);
 	}
 
 	/** Whether `m` runs on the loaded data (basket files alone: only the basket analysis). */
@@ -413,7 +426,8 @@ export class Dashboard {
 			const compute = a.compute ? (await a.compute()).default : undefined;
 			const data: unknown = await a.def.run(query, fast, settings, {
 				customerLists: false,
-				compute
+				compute,
+				shared: this.shared
 			});
 			if (gen !== this.generation) return;
 			measure(`analysis ${a.id}`, t0);

@@ -3,6 +3,7 @@ import type { AnalysisModule } from '../types';
 import {
 	breakdownAnalysis,
 	defaultBreakdownSettings,
+	type BreakdownDimension,
 	type BreakdownResult,
 	type BreakdownSettings
 } from './sql';
@@ -44,11 +45,16 @@ export const breakdown: AnalysisModule<BreakdownSettings, BreakdownResult, Break
 		const first = context.derivedKeys[0];
 		const dimension =
 			settings.dimension ?? (first ? { table: 'derived' as const, column: first } : null);
+		// Only a derived dimension reads its field's statement (a column may share a field's name).
+		const shared = (d: BreakdownDimension | null) =>
+			d?.table === 'derived' ? context.derivedShared(d.column) : null;
 		return {
 			...settings,
 			dimension,
 			derivedSql: dimension ? context.derivedSql(dimension.column) : null,
-			crossDerivedSql: settings.cross ? context.derivedSql(settings.cross.column) : null
+			derivedShared: shared(dimension),
+			crossDerivedSql: settings.cross ? context.derivedSql(settings.cross.column) : null,
+			crossDerivedShared: shared(settings.cross)
 		};
 	}
 };

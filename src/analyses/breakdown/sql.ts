@@ -33,12 +33,16 @@
  *   dimension's rows (customers or orders). A value that is not a number is unknown.
  * - A derived field of another analysis (RFM segment, lifecycle stage) reads settings.derivedSql: a complete statement (its
  *   own WITH allowed, or reading scoped_customers / scoped_orders) returning (customer_id, value).
+ *   When it reads an intermediate its owner's run keeps (RFM's scored customers, derivedShared),
+ *   a run given the dashboard's shared tables reads that table instead: the same rows, without
+ *   scoring every customer a second time (issue 22).
  * - Cross-tab: customers (with a value on both sides) and revenue per (a, b) pair of each side's
  *   groups (top N values plus Other, or bins); pairs with neither customers nor orders are absent.
  */
 import { ident, int, join, lit, raw, sql, type Sql } from '../../core/sql';
 import { returnsOnlyQuery, scopeCtes, type ReturnsOnly, type Scope } from '../../core/scope';
 import type { AnalysisDef, QueryFn } from '../../core/analysis';
+import { statementOver, type OverIntermediate, type SharedTables } from '../../core/intermediate';
 
 export interface BreakdownDimension {
 	table: 'orders' | 'customers' | 'derived';
@@ -56,6 +60,11 @@ export interface BreakdownSettings {
 	dimension: BreakdownDimension | null;
 	/** (customer_id, value) statement of a derived field of another analysis. */
 	derivedSql: Sql | null;
+	/**
+	 * derivedSql's parts when it reads an intermediate its owner's run keeps (RFM's scored
+	 * customers): a run with shared tables reads the intermediate's table instead.
+	 */
+	derivedShared: OverIntermediate | null;
 	topN: number;
 	/** Ascending bin edges for a numeric dimension; null = automatic. */
 	bins: number[] | null;
@@ -64,6 +73,7 @@ export interface BreakdownSettings {
 	/** Second dimension of the cross-tab, with its own derived statement. */
 	cross: BreakdownDimension | null;
 	crossDerivedSql: Sql | null;
+	crossDerivedShared: OverIntermediate | null;
 }
 
 export const AGE_BAND: BreakdownDimension = { table: 'derived', column: 'age_band' };
@@ -71,11 +81,13 @@ export const AGE_BAND: BreakdownDimension = { table: 'derived', column: 'age_ban
 export const defaultBreakdownSettings: BreakdownSettings = {
 	dimension: null,
 	derivedSql: null,
+	derivedShared: null,
 	topN: 10,
 	bins: null,
 	quantileBins: 4,
 	cross: null,
-	crossDerivedSql: null
+	crossDerivedSql: null,
+	crossDerivedShared: null
 };
 
 export const SMALL_GROUP = 30;
@@ -405,6 +417,24 @@ JOIN b_group_names nb ON nb.position = b_position
 ORDER BY a_position, b_position`;
 }
 
+/**
+ * `s` with each derived statement that reads a shared intermediate (RFM's scored customers) read
+ * from its table, built here when the owner's run has not built it yet.
+ */
+async function withSharedTables(
+	query: QueryFn,
+	s: BreakdownSettings,
+	shared: SharedTables
+): Promise<BreakdownSettings> {
+	const read = async (o: OverIntermediate | null, own: Sql | null) =>
+		o ? statementOver(o, await shared.tableOf(query, o.intermediate)) : own;
+	return {
+		...s,
+		derivedSql: await read(s.derivedShared, s.derivedSql),
+		crossDerivedSql: await read(s.crossDerivedShared, s.crossDerivedSql)
+	};
+}
+
 export const breakdownAnalysis: AnalysisDef<BreakdownSettings, BreakdownResult> = {
 	id: 'breakdown',
 	queries(scope, settings) {
@@ -415,8 +445,9 @@ export const breakdownAnalysis: AnalysisDef<BreakdownSettings, BreakdownResult> 
 		if (settings.cross) q.breakdown_cross = buildCrossQuery(scope, settings, settings.cross);
 		return q;
 	},
-	async run(query: QueryFn, scope, settings) {
-		const q = this.queries(scope, settings);
+	async run(query: QueryFn, scope, settings, options) {
+		const s = options?.shared ? await withSharedTables(query, settings, options.shared) : settings;
+		const q = this.queries(scope, s);
 		return {
 			rows: await query<BreakdownRow>(q.breakdown!),
 			cross: q.breakdown_cross ? await query<CrossRow>(q.breakdown_cross) : [],
