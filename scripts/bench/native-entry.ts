@@ -8,6 +8,7 @@ export { buildLoadSummaryQuery, buildOrdersStatements } from '../../src/core/can
 export { buildOrdersTables } from '../../src/db/build-orders';
 export { ANALYSES } from '../../src/analyses/index';
 export { defaultPreparedSettings } from '../../src/analyses/registry-tools';
+export { SharedTableCache } from '../../src/analyses/work-tables';
 export { materializeScopeStatements } from '../../src/core/scope';
 export { PACKED_DATABASE, SESSION_SETUP } from '../../src/db/session';
 export { memoryLimitBytes, prefersCompressed } from '../../src/db/memory';

@@ -99,6 +99,9 @@ function nativeEngine(conn, dir, files, log) {
 async function runAnalyses(app, engine, plainScope) {
 	const perAnalysis = {};
 	let materialized = false;
+	// The intermediates the analyses share, as the dashboard keeps them (RFM's scored customers,
+	// read by the breakdown too): one cache per run of the analyses, as per scope in the page.
+	const shared = new app.SharedTableCache();
 	for (const a of app.ANALYSES) {
 		const before = engine.log.length;
 		const fast = !a.beforeScope || materialized;
@@ -110,13 +113,15 @@ async function runAnalyses(app, engine, plainScope) {
 		const scope = { ...plainScope, materialized: fast };
 		const settings = app.defaultPreparedSettings(app.ANALYSES, a, scope);
 		// The statements the dashboard runs (def.run, without the customer lists it loads only
-		// on export), not the notebook's queries(): lifecycle and cohort run fewer, faster ones.
+		// on export, with its shared tables), not the notebook's queries(): lifecycle and cohort
+		// run fewer, faster ones.
 		engine.log.label = a.def.id;
-		await a.def.run((q) => engine.query(q), scope, settings, { customerLists: false });
+		await a.def.run((q) => engine.query(q), scope, settings, { customerLists: false, shared });
 		engine.log.label = undefined;
 		// DuckDB time (run + fetch), without the JS row conversion.
 		perAnalysis[a.def.id] = engine.log.slice(before).reduce((t, e) => t + e.ms, 0);
 	}
+	await shared.dropAll((q) => engine.query(q));
 	return perAnalysis;
 }
 
