@@ -29,17 +29,18 @@ export const SHARED_TABLE_PREFIX = '__shared_';
 /**
  * The dashboard's shared intermediates (issue 22, item 3): a temp table per key, built by the
  * first run that asks (RFM's, or the breakdown's when it runs first) and read by the next ones.
- * One cache per data set: the dashboard replaces it (and drops its tables) when the data change,
- * as it forgets the materialised scope. The last `limit` keys are kept (a scope or a setting seen
- * again is not rebuilt); an older one is dropped.
+ * The dashboard clears it when the data change, as it forgets the materialised scope. The last
+ * `limit` keys are kept (a scope or a setting seen again is not rebuilt); an older one is dropped.
+ *
+ * Tables are named by intermediate and slot (`__shared_rfm_scored_0`): the same names load after
+ * load. Builds and drops run one after another in the order asked, so a drop of the previous data's
+ * table (clear) or of an evicted one always runs before a build that reuses its name.
  */
 export class SharedTableCache implements SharedTables {
-	/** Caches made so far: each names its tables apart (`__shared_<instance>_<n>`). */
-	private static made = 0;
-	private readonly instance = SharedTableCache.made++;
-	private count = 0;
-	/** Key → its table, oldest first; a promise, so a second reader waits for the first build. */
-	private readonly tables = new Map<string, Promise<string>>();
+	/** Key → its table's name and build, oldest first; a second reader waits for the first build. */
+	private readonly tables = new Map<string, { name: string; built: Promise<string> }>();
+	/** The builds and drops, in the order asked. */
+	private chain: Promise<unknown> = Promise.resolve();
 
 	constructor(private readonly limit = 4) {}
 
@@ -48,41 +49,62 @@ export class SharedTableCache implements SharedTables {
 		return this.tables.size;
 	}
 
+	/** The names of the tables it holds (or is building), oldest first. */
+	get names(): string[] {
+		return [...this.tables.values()].map((t) => t.name);
+	}
+
+	private serial<T>(step: () => Promise<T>): Promise<T> {
+		const next = this.chain.then(step);
+		this.chain = next.catch(() => undefined);
+		return next;
+	}
+
 	tableOf(query: QueryFn, i: Intermediate): Promise<string> {
 		const hit = this.tables.get(i.key);
 		if (hit) {
 			this.tables.delete(i.key);
 			this.tables.set(i.key, hit);
-			return hit;
+			return hit.built;
 		}
-		const name = `${SHARED_TABLE_PREFIX}${this.instance}_${this.count++}`;
-		const built = (async () => {
+		while (this.tables.size >= this.limit) {
+			const [oldest, table] = this.tables.entries().next().value!;
+			this.tables.delete(oldest);
+			void this.serial(() => query(sql`DROP TABLE IF EXISTS ${ident(table.name)}`)).catch(
+				() => undefined
+			);
+		}
+		const taken = new Set(this.names);
+		let slot = 0;
+		while (taken.has(`${SHARED_TABLE_PREFIX}${i.name}_${slot}`)) slot++;
+		const name = `${SHARED_TABLE_PREFIX}${i.name}_${slot}`;
+		const built = this.serial(async () => {
 			const t0 = performance.now();
 			await query(sql`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS\n${i.rows}`);
 			measure(`shared ${i.name}`, t0);
 			return name;
-		})();
-		this.tables.set(i.key, built);
+		});
+		const entry = { name, built };
+		this.tables.set(i.key, entry);
 		// A failed build is not kept: the next reader tries again (and gets its error).
 		built.catch(() => {
-			if (this.tables.get(i.key) === built) this.tables.delete(i.key);
+			if (this.tables.get(i.key) === entry) this.tables.delete(i.key);
 		});
-		while (this.tables.size > this.limit) {
-			const [oldest, table] = this.tables.entries().next().value!;
-			this.tables.delete(oldest);
-			void table.then((t) => query(sql`DROP TABLE IF EXISTS ${ident(t)}`)).catch(() => undefined);
-		}
 		return built;
 	}
 
-	/** Drop every table (the data they were built from is gone). */
-	async dropAll(query: QueryFn): Promise<void> {
-		const tables = [...this.tables.values()];
+	/**
+	 * Forget every table (the data they were built from is gone) and drop them before any later
+	 * build; `engine` gives the query function when some were built. Resolves once they are dropped.
+	 */
+	clear(engine: () => Promise<QueryFn>): Promise<void> {
+		const names = this.names;
 		this.tables.clear();
-		for (const t of tables) {
-			const name = await t.catch(() => null);
-			if (name) await query(sql`DROP TABLE IF EXISTS ${ident(name)}`);
-		}
+		if (names.length === 0) return Promise.resolve();
+		return this.serial(async () => {
+			const query = await engine();
+			for (const name of names) await query(sql`DROP TABLE IF EXISTS ${ident(name)}`);
+		}).catch(() => undefined);
 	}
 }
 

@@ -62,7 +62,7 @@ export class Dashboard {
 	 * Intermediates the analyses share (RFM's scored customers, read by the breakdown too), a
 	 * table per scope and settings, built once by the first run that needs it; per data set.
 	 */
-	private shared = new SharedTableCache();
+	private readonly shared = new SharedTableCache();
 	private lists = new CustomerLists();
 
 	/** `engine` is the page's DuckDB by default; unit tests pass the Node engine. */
@@ -91,13 +91,11 @@ export class Dashboard {
 		this.loaded = loaded;
 		this.cache.clear();
 		this.materializedKey = null;
-		const old = this.shared;
-		this.shared = new SharedTableCache();
-		// Built from the previous data: free them (only when some were built, so the engine was).
-		if (old.size > 0)
-			void this.engine()
-				.then((e) => old.dropAll((q) => e.query(q)))
-				.catch(() => undefined);
+		// Built from the previous data: dropped before the next build (they keep their names).
+		void this.shared.clear(async () => {
+			const e = await this.engine();
+			return (q) => e.query(q);
+		});
 	}
 
 	/** Whether `m` runs on the loaded data (basket files alone: only the basket analysis). */

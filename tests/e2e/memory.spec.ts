@@ -180,7 +180,8 @@ describe('running out of memory', () => {
 		const first = seen[0]!;
 		// The raw and canonical tables, the duplicate candidates and the dashboard's scope tables.
 		// The forecast keeps its fits and predictions, the basket analysis its rules (for the
-		// recommended product), as tables of the data set (dropped with it).
+		// recommended product), as tables of the data set (dropped with it); RFM keeps its scored
+		// customers for the breakdown by segment, under the same name load after load.
 		expect(first.objects).toEqual([
 			'main.__basket_rule_sets',
 			'main.__basket_rules',
@@ -188,6 +189,7 @@ describe('running out of memory', () => {
 			'main.__clv_predictions',
 			'main.__scope_customers',
 			'main.__scope_purchase_days',
+			'main.__shared_rfm_scored_0',
 			'main.customer_facts',
 			'main.orders',
 			'main.raw_duplicates',
