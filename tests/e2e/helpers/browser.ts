@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../../scripts/lib/chromium.mjs';
 import { REPO_ROOT } from './static-server.mjs';
+import { pngPixels } from './files';
 
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'tests/e2e/screenshots');
 
@@ -104,10 +105,47 @@ export async function screenshot(page: Page, name: string, element?: Locator): P
 		'header:has([data-testid="lang-switch"]), [data-testid="global-controls"] { position: static !important; }';
 	// Charts still queued to draw (after a resize or a language switch) change their sections'
 	// heights, and an element screenshot waits for its element to hold still.
-	await waitForCharts(page);
-	if (element) await element.screenshot({ path, animations: 'disabled', style });
-	else await page.screenshot({ path, fullPage: true });
+	if (element) {
+		// Playwright captures an element that fits the window as the window shows it, scrolled only
+		// "into view" — and the sections' scroll-margin-top (room for the sticky controls) leaves a
+		// section 120–180 px down, so its bottom lay past the window's edge and came out as blank
+		// page (the buttons under the concentration chart were missing). Its top goes to the
+		// window's top first; the injected style unsticks the header and controls above it.
+		await element.evaluate((e) => window.scrollBy(0, e.getBoundingClientRect().top));
+		await waitForCharts(page);
+		await element.screenshot({ path, animations: 'disabled', style });
+		// One row may be background: a box of fractional height rounds up to a row it half covers.
+		const cut = blankRowsAtBottom(await readFile(path));
+		if (cut > 1)
+			throw new Error(
+				`screenshot ${name}: the last ${cut} rows are blank page — the element was not painted to its bottom`
+			);
+	} else {
+		await waitForCharts(page);
+		await page.screenshot({ path, fullPage: true });
+	}
 	return path;
+}
+
+/** The page's background (app.css --bg), which no section's card paints. */
+const PAGE_BACKGROUND = [243, 244, 246];
+
+/**
+ * How many rows at the bottom of a PNG are the page's background from edge to edge: 0 for a
+ * section's card, whose bottom border is its last row.
+ */
+export function blankRowsAtBottom(png: Buffer): number {
+	const image = pngPixels(png);
+	const blank = (y: number) => {
+		for (let x = 0; x < image.width; x++) {
+			const i = (y * image.width + x) * 3;
+			for (let c = 0; c < 3; c++) if (image.rgb[i + c] !== PAGE_BACKGROUND[c]) return false;
+		}
+		return true;
+	};
+	let rows = 0;
+	while (rows < image.height && blank(image.height - 1 - rows)) rows++;
+	return rows;
 }
 
 export interface DownloadedFile {
