@@ -31,7 +31,10 @@ describe('SharedTableCache', () => {
 	it('builds a key once; a second reader waits for the same build', async () => {
 		const { log, query } = recorder();
 		const c = new SharedTableCache();
-		const [a, b] = await Promise.all([c.tableOf(query, scored('k')), c.tableOf(query, scored('k'))]);
+		const [a, b] = await Promise.all([
+			c.tableOf(query, scored('k')),
+			c.tableOf(query, scored('k'))
+		]);
 		expect(a).toBe('__shared_rfm_scored_0');
 		expect(b).toBe(a);
 		expect(log.filter((l) => l.startsWith('start'))).toEqual(['start build __shared_rfm_scored_0']);
