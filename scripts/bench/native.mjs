@@ -121,7 +121,7 @@ async function runAnalyses(app, engine, plainScope) {
 		// DuckDB time (run + fetch), without the JS row conversion.
 		perAnalysis[a.def.id] = engine.log.slice(before).reduce((t, e) => t + e.ms, 0);
 	}
-	await shared.dropAll((q) => engine.query(q));
+	await shared.clear(async () => (q) => engine.query(q));
 	return perAnalysis;
 }
 
