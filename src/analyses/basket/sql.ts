@@ -105,15 +105,30 @@ ORDER BY b.customer_id`;
 	return queries;
 }
 
+/** Baskets per row of packedListsStatement. */
+export const PACKED_PART_BASKETS = 4096;
+
 /**
- * The run's form of `basket_lists`: every basket's id list in one text, a line per basket in
- * basket order (job.ts PackedLists). One row: the page converts one string, not two columns of a
- * hundred thousand (those and the splitting were tasks of 0.4–0.8 s on the page's thread at 1 M
- * lines); the worker splits it.
+ * The run's form of `basket_lists`: every basket's id list in texts of PACKED_PART_BASKETS lines,
+ * a line per basket in basket order, one text per row in order (job.ts PackedLists, once joined
+ * with a line break). The page converts a few strings, not two columns of a hundred thousand
+ * (those and the splitting were tasks of 0.4–0.8 s on the page's thread at 1 M lines); the worker
+ * splits them. Not one text: that one string (megabytes at 1 M lines) was decoded in one task
+ * of 0.15 s.
  */
 export function packedListsStatement(basketLists: Sql): Sql {
-	return sql`SELECT coalesce(string_agg(items, chr(10) ORDER BY basket), '') AS lists
-FROM (${basketLists})`;
+	return sql`SELECT string_agg(items, chr(10) ORDER BY basket) AS lists
+FROM (
+	SELECT items, basket, (row_number() OVER (ORDER BY basket) - 1) // ${raw(String(PACKED_PART_BASKETS))} AS part
+	FROM (${basketLists})
+)
+GROUP BY part
+ORDER BY part`;
+}
+
+/** packedListsStatement's rows as the job's one text (the lines of every part, in order). */
+export function joinPackedParts(parts: { lists: string }[]): string {
+	return parts.map((p) => p.lists).join('\n');
 }
 
 /** Rows of the three queries → the job's input. */
@@ -126,7 +141,9 @@ async function jobInput(
 	const items = await query<{ item_id: number; item: string; baskets: number }>(
 		queries.basket_items!
 	);
-	const [packed] = await query<{ lists: string }>(packedListsStatement(queries.basket_lists!));
+	const lists = joinPackedParts(
+		await query<{ lists: string }>(packedListsStatement(queries.basket_lists!))
+	);
 	let customers: BasketJobInput['customers'] = null;
 	if (withCustomers && queries.customer_items) {
 		const rows = await query<{ customer_id: string; items: string | null }>(queries.customer_items);
@@ -137,7 +154,7 @@ async function jobInput(
 	}
 	const input: BasketJobInput = {
 		itemCount: items.length,
-		baskets: packed?.lists ?? '',
+		baskets: lists,
 		minSupport: s.minSupport,
 		minConfidence: s.minConfidence,
 		minLen: s.minLen,
