@@ -4,6 +4,7 @@
  * hundred thousand strings or arrays cloned on the page's thread (issue 22: tasks of 0.1–0.8 s at
  * 1 M lines). The texts must not hold a line break.
  */
+import { yieldToMain } from '../core/yield';
 
 /**
  * The lines of `packed`; with `count`, exactly that many (else an error naming `what`). Empty text
@@ -19,4 +20,27 @@ export function expectCount<T>(list: T[], count: number | undefined, what: strin
 		throw new Error(`${what} differ in number: ${list.length} given, ${count} expected`);
 	}
 	return list;
+}
+
+/**
+ * `text` of every row joined by '\n' (exactly `rows.map(text).join('\n')`), a slice of `slice`
+ * rows at a time with the page yielded between: the loyalty job's 86 k purchase texts (8 MB at
+ * 1 M lines) joined at once were 25 ms of a task of 0.13 s.
+ */
+export async function packLines<T>(
+	rows: readonly T[],
+	text: (row: T) => string,
+	slice = 8192
+): Promise<string> {
+	const parts: string[] = [];
+	for (let i = 0; i < rows.length; i += slice) {
+		parts.push(
+			rows
+				.slice(i, i + slice)
+				.map(text)
+				.join('\n')
+		);
+		if (i + slice < rows.length) await yieldToMain();
+	}
+	return parts.join('\n');
 }

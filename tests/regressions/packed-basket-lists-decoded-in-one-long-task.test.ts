@@ -10,6 +10,7 @@ import {
 	packedListsStatement,
 	PACKED_PART_BASKETS
 } from '../../src/analyses/basket/sql';
+import { packLines } from '../../src/analyses/packed';
 import { COLUMN_SLICE_BYTES, COLUMN_SLICE_ROWS, textSliceEnd } from '../../src/db/rows';
 import { sql } from '../../src/core/sql';
 import type { Engine } from '../../src/db/engine';
@@ -80,5 +81,16 @@ describe('a text column is converted in slices of bounded bytes', () => {
 		expect(textSliceEnd(v, 9000, COLUMN_SLICE_ROWS, COLUMN_SLICE_BYTES)).toBe(10_000);
 		// Bytes counted across the chunk boundary: 'c4990'…'c4999' (50 bytes) and 'd0'…'d4' (10).
 		expect(textSliceEnd(v, 4990, COLUMN_SLICE_ROWS, 60)).toBe(5005);
+	});
+});
+
+describe('packLines: the job texts joined a slice at a time', () => {
+	it('exactly rows.map(text).join, over slice bounds and for none', async () => {
+		const rows = Array.from({ length: 20_001 }, (_, i) => ({ t: i % 3 === 0 ? '' : `m${i}:1` }));
+		for (const slice of [1, 7, 8192, 50_000]) {
+			expect(await packLines(rows, (r) => r.t, slice)).toBe(rows.map((r) => r.t).join('\n'));
+		}
+		expect(await packLines([], (r: { t: string }) => r.t)).toBe('');
+		expect(await packLines([{ t: '' }], (r) => r.t)).toBe('');
 	});
 });

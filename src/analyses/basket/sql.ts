@@ -30,6 +30,7 @@ import { DEFAULT_MAX_ITEMSETS } from './mine/thresholds';
 import { shapeBasketResult, type BasketResult } from './result';
 import { recommendedProductSql, rulesKey, writeRulesStatements } from './recommended';
 import { defaultBasketSettings, type BasketSettings } from './settings';
+import { packLines } from '../packed';
 
 export { defaultBasketSettings, type BasketSettings, type BasketResult };
 
@@ -149,7 +150,7 @@ async function jobInput(
 		const rows = await query<{ customer_id: string; items: string | null }>(queries.customer_items);
 		customers = {
 			ids: rows.map((r) => r.customer_id),
-			items: rows.map((r) => r.items ?? '').join('\n')
+			items: await packLines(rows, (r) => r.items ?? '')
 		};
 	}
 	const input: BasketJobInput = {

@@ -46,6 +46,7 @@ import {
 	type Stored
 } from './ctes';
 import { nextRun } from '../work-tables';
+import { packLines } from '../packed';
 import type { LedgerOutput } from './ledger';
 import { runLoyaltyJob, type LoyaltyJobInput, type RulesJob } from './job';
 import { defaultLoyaltySettings, type LoyaltyRules, type LoyaltySettings } from './settings';
@@ -252,7 +253,7 @@ async function runLoyalty(
 		const input: LoyaltyJobInput = {
 			ids: rows.map((e) => e.customer_id),
 			// Packed (job.ts): a purchase text has no line break (numbers, ':' and ';').
-			purchases: rows.map((e) => e.purchases).join('\n'),
+			purchases: await packLines(rows, (e) => e.purchases),
 			asOfDay: Date.parse(`${scope.asOf}T00:00:00Z`) / 86_400_000,
 			rules: sets.map((r, i) => rulesJob(r, resolved[i]!, lists && i === 0))
 		};
