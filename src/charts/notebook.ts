@@ -21,12 +21,16 @@ export interface NotebookChartSpec {
 
 type Datum = Record<string, unknown>;
 
-/** Null when the settings do not name an x column of the result. */
+/**
+ * Null when the settings do not name an x column of the result. `countLabel` is the y axis' title
+ * of a bar chart counting rows (the page's language: 'count', '计数').
+ */
 export function notebookChartSpec(
 	rows: readonly Datum[],
 	columns: readonly ResultColumn[],
 	s: ChartSettings,
-	width: number
+	width: number,
+	countLabel = 'count'
 ): NotebookChartSpec | null {
 	const cls = new Map(columns.map((c) => [c.name, columnClass(c.type)]));
 	const has = (v: string | null): v is string => v !== null && cls.has(v);
@@ -147,7 +151,7 @@ export function notebookChartSpec(
 							: undefined,
 				// Above the axis like a continuous one, not rotated over the category labels.
 				labelAnchor: horizontal || s.mark === 'cell' ? 'top' : undefined,
-				label: y ?? (s.mark === 'bar' ? 'count' : null),
+				label: y ?? (s.mark === 'bar' ? countLabel : null),
 				grid: !horizontal && s.mark !== 'cell'
 			},
 			color: color

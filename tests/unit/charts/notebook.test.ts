@@ -100,6 +100,17 @@ describe('notebookChartSpec', () => {
 		expect(r.spec.y).toMatchObject({ label: 'count' });
 		expect(marksOf(r.spec)[0]).toBeInstanceOf(Plot.BarY);
 	});
+	it('a bar chart counting rows names its y axis in the page’s language (it said "count" in Chinese)', () => {
+		const bar = chart({ mark: 'bar', x: 'segment' });
+		expect(notebookChartSpec(rows, columns, bar, 600, '计数')!.spec.y).toMatchObject({
+			label: '计数'
+		});
+		// A chosen y column keeps its own name.
+		const withY = chart({ mark: 'bar', x: 'segment', y: 'revenue' });
+		expect(notebookChartSpec(rows, columns, withY, 600, '计数')!.spec.y).not.toMatchObject({
+			label: '计数'
+		});
+	});
 	it('turns a number-by-category bar chart horizontal', () => {
 		const r = notebookChartSpec(
 			rows,
