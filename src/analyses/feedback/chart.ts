@@ -229,7 +229,14 @@ export function feedbackThemeTrendSpec(
 		y: { label: label('comments'), grid: true, nice: true, tickFormat: opts.format },
 		marks: [
 			Plot.lineY(points, { x: 'date', y: 'responses', stroke: 'label', strokeWidth: 1.5 }),
-			Plot.dot(points, { x: 'date', y: 'responses', fill: 'label', r: 2.5, tip: true }),
+			// The tip names the month (YYYY-MM) as the score's chart does, not its first day.
+			Plot.dot(points, {
+				x: 'date',
+				y: 'responses',
+				fill: 'label',
+				r: 2.5,
+				tip: { format: { x: (d: Date) => d.toISOString().slice(0, 7) } }
+			}),
 			Plot.ruleY([0])
 		]
 	};

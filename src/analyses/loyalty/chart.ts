@@ -56,9 +56,9 @@ export function ledgerSpec(rows: MonthRow[], opts: ChartTextOptions): Plot.PlotO
 	const bars = rows.flatMap((r) => {
 		const date = new Date(`${r.month}-01T00:00:00Z`);
 		return [
-			{ date, flow: flows[0]!, points: r.issued },
-			{ date, flow: flows[1]!, points: -r.redeemed },
-			{ date, flow: flows[2]!, points: -r.expired }
+			{ date, month: r.month, flow: flows[0]!, points: r.issued },
+			{ date, month: r.month, flow: flows[1]!, points: -r.redeemed },
+			{ date, month: r.month, flow: flows[2]!, points: -r.expired }
 		];
 	});
 	return {
@@ -79,7 +79,9 @@ export function ledgerSpec(rows: MonthRow[], opts: ChartTextOptions): Plot.PlotO
 				y: 'points',
 				fill: 'flow',
 				inset: 0.5,
-				tip: { format: { y: opts.format } }
+				// The month ('2024-02'), not the bar's day range ('2024-02-01–2024-03-01').
+				channels: { month: { value: 'month', label: label('month') } },
+				tip: { format: { y: opts.format, fill: true, month: true, x: false } }
 			}),
 			Plot.ruleY([0])
 		]
