@@ -23,6 +23,11 @@ export function numberLiteral(v: number | undefined): string {
 	return v !== undefined && Number.isFinite(v) ? String(v) : 'NULL';
 }
 
+/** The statement storing `i`'s rows in the temp table `name` (shared or a run's own). */
+function storeStatement(name: string, i: Intermediate) {
+	return sql`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS\n${i.rows}`;
+}
+
 /** Name prefix of the shared intermediates' temp tables (SharedTableCache). */
 export const SHARED_TABLE_PREFIX = '__shared_';
 
@@ -80,7 +85,7 @@ export class SharedTableCache implements SharedTables {
 		const name = `${SHARED_TABLE_PREFIX}${i.name}_${slot}`;
 		const built = this.serial(async () => {
 			const t0 = performance.now();
-			await query(sql`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS\n${i.rows}`);
+			await query(storeStatement(name, i));
 			measure(`shared ${i.name}`, t0);
 			return name;
 		});
@@ -122,7 +127,7 @@ export async function withIntermediate<T>(
 ): Promise<T> {
 	if (shared) return use(await shared.tableOf(query, i));
 	const own = `${prefix}${nextRun()}`;
-	await query(sql`CREATE OR REPLACE TEMP TABLE ${ident(own)} AS\n${i.rows}`);
+	await query(storeStatement(own, i));
 	try {
 		return await use(own);
 	} finally {
