@@ -5,11 +5,7 @@
 // between them; the job's text is the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vectorFromArray, Utf8 } from 'apache-arrow';
-import {
-	joinPackedParts,
-	packedListsStatement,
-	PACKED_PART_BASKETS
-} from '../../src/analyses/basket/sql';
+import { packedListsStatement, PACKED_PART_BASKETS } from '../../src/analyses/basket/sql';
 import { packLines } from '../../src/analyses/packed';
 import { COLUMN_SLICE_BYTES, COLUMN_SLICE_ROWS, textSliceEnd } from '../../src/db/rows';
 import { sql } from '../../src/core/sql';
@@ -41,13 +37,16 @@ describe('the basket lists reach the page in parts', () => {
 		expect(parts.length).toBe(Math.ceil(n / PACKED_PART_BASKETS));
 		expect(parts.length).toBeGreaterThan(1);
 		const [one] = await db.query<{ lists: string }>(former);
-		expect(joinPackedParts(parts)).toBe(one!.lists);
-		expect(joinPackedParts(parts).split('\n')).toHaveLength(n);
+		const joined = await packLines(parts, (p) => p.lists);
+		expect(joined).toBe(one!.lists);
+		expect(joined.split('\n')).toHaveLength(n);
 	});
 
 	it('no baskets: an empty text, as before', async () => {
 		const none = sql`SELECT * FROM lists WHERE false`;
-		expect(joinPackedParts(await db.query<{ lists: string }>(packedListsStatement(none)))).toBe('');
+		expect(
+			await packLines(await db.query<{ lists: string }>(packedListsStatement(none)), (p) => p.lists)
+		).toBe('');
 	});
 });
 

@@ -127,11 +127,6 @@ GROUP BY part
 ORDER BY part`;
 }
 
-/** packedListsStatement's rows as the job's one text (the lines of every part, in order). */
-export function joinPackedParts(parts: { lists: string }[]): string {
-	return parts.map((p) => p.lists).join('\n');
-}
-
 /** Rows of the three queries → the job's input. */
 async function jobInput(
 	query: QueryFn,
@@ -142,9 +137,9 @@ async function jobInput(
 	const items = await query<{ item_id: number; item: string; baskets: number }>(
 		queries.basket_items!
 	);
-	const lists = joinPackedParts(
-		await query<{ lists: string }>(packedListsStatement(queries.basket_lists!))
-	);
+	// The parts as the job's one text: the lines of every part, in order.
+	const parts = await query<{ lists: string }>(packedListsStatement(queries.basket_lists!));
+	const lists = await packLines(parts, (p) => p.lists);
 	let customers: BasketJobInput['customers'] = null;
 	if (withCustomers && queries.customer_items) {
 		const rows = await query<{ customer_id: string; items: string | null }>(queries.customer_items);
