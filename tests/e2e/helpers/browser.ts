@@ -127,7 +127,7 @@ export async function screenshot(page: Page, name: string, element?: Locator): P
 	return path;
 }
 
-/** The page's background (app.css --bg), which no section's card paints. */
+/** The page's background (app.css: #f3f4f6), which no section's card paints. */
 const PAGE_BACKGROUND = [243, 244, 246];
 
 /**
