@@ -15,25 +15,9 @@ import { ident, join, sql, type Sql } from './sql';
 import { parseDateExpr, parseNumberExpr } from './formats';
 import { customerFactsStatement, customerIdExpr, textExpr } from './canonical';
 import type { CustomersMapping } from './types';
+import { customerColumns, type CustomersOptions } from './customer-columns';
 
-export interface CustomersOptions {
-	/** Year the ages in the file refer to; without it an `age` column gives no birth_year. */
-	ageReferenceYear?: number;
-}
-
-/** The canonical column names `customers` will have besides customer_id, in order. */
-export function customerColumns(m: CustomersMapping, opts: CustomersOptions = {}): string[] {
-	const r = m.roles;
-	const cols: string[] = [];
-	if (r.signup_date) cols.push('signup_date');
-	if (r.gender) cols.push('gender');
-	if (r.birth_date || r.birth_year || (r.age && opts.ageReferenceYear !== undefined)) {
-		cols.push('birth_year');
-	}
-	if (r.region) cols.push('region');
-	if (r.income) cols.push('income');
-	return [...cols, ...m.attributes.map((a) => a.column)];
-}
+export { customerColumns, type CustomersOptions } from './customer-columns';
 
 function birthYearExpr(m: CustomersMapping, opts: CustomersOptions): Sql | null {
 	const r = m.roles;

@@ -3,7 +3,7 @@
  * and changes), kept apart from Session as plain, tested functions.
  */
 import type { LoadReport } from '../core/ingest/types';
-import { mappable, type DataSetFile } from '../db/pipeline/file-kinds';
+import { mappable, type DataSetFile } from '../db/pipeline/file-reasons';
 import type { FileKind } from '../db/pipeline/files';
 import type { Problem } from './problems';
 

@@ -20,7 +20,7 @@ import type { LoadSummary } from '../db/pipeline/build';
 import type { DataSetFile } from '../db/pipeline/file-kinds';
 import type { LoadedFile } from '../db/pipeline/files';
 import type { DataSet, LoadedDataSet } from '../db/pipeline/load-data-set';
-import { placeInSet, type SetFiles } from '../db/pipeline/sets';
+import { placeInSet, type SetFiles } from '../db/pipeline/set-files';
 import { mergeFiles, noOrdersProblem, reportKey } from './file-kinds';
 import type { Problem } from './problems';
 import { workbooksOf, type Workbook } from './sets';

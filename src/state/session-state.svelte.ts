@@ -18,8 +18,9 @@ import type {
 import type { BasketsSummary } from '../db/pipeline/baskets';
 import type { FeedbackSummary } from '../db/pipeline/feedback';
 export type { FeedbackReject, FeedbackSummary } from '../db/pipeline/feedback';
-import { customerColumnLabels, type CustomerColumn, type LoadSummary } from '../db/pipeline/build';
-import { DuplicateSearch } from '../db/pipeline/checks';
+import type { LoadSummary } from '../db/pipeline/build';
+import { customerColumnLabels, type CustomerColumn } from '../db/pipeline/customer-columns';
+import { DuplicateSearch } from '../db/pipeline/duplicate-search';
 import type { DataSetFile } from '../db/pipeline/file-kinds';
 import type { LoadedFile } from '../db/pipeline/files';
 import type { SetFiles } from '../db/pipeline/sets';

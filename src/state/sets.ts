@@ -6,7 +6,7 @@
 import { compareColumns, partsOf } from '../core/ingest/append';
 import type { LoadInput, LoadReport } from '../core/ingest/types';
 import type { DataSetFile } from '../db/pipeline/file-kinds';
-import { setFilesOf, type SetFile, type SetFiles } from '../db/pipeline/sets';
+import { setFilesOf, type SetFile, type SetFiles } from '../db/pipeline/set-files';
 import { sheetsOf } from './file-kinds';
 
 /** A workbook of the orders set with several sheets with data (the sheet picker, one each). */

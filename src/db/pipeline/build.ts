@@ -3,13 +3,15 @@
  * customers file, customers) from the raw tables and their mappings, then the load summary.
  */
 import { buildLoadSummaryQuery } from '../../core/canonical';
-import { buildCustomersStatements, customerColumns } from '../../core/canonical-customers';
-import type { CustomersOptions } from '../../core/canonical-customers';
+import { buildCustomersStatements } from '../../core/canonical-customers';
+import { customersOptions } from './customer-columns';
 import { DUPLICATES_TABLE } from '../../core/data-warnings';
 import type { CustomersMapping, OrdersMapping, ReturnsPolicy } from '../../core/types';
 import { buildOrdersTables } from '../build-orders';
 import type { Engine } from '../engine';
 import { measure } from '../../core/timing';
+
+export { customerColumnLabels, customersOptions, type CustomerColumn } from './customer-columns';
 
 /** One row of buildLoadSummaryQuery(). */
 export interface LoadSummary {
@@ -34,12 +36,6 @@ export interface BuildPlan {
 	removeDuplicates?: boolean;
 }
 
-/** Ages in a customers file are taken as of the year of the last order. */
-export function customersOptions(summary: LoadSummary | null | undefined): CustomersOptions {
-	const year = summary?.last_date ? Number(summary.last_date.slice(0, 4)) : undefined;
-	return year ? { ageReferenceYear: year } : {};
-}
-
 /**
  * Build the canonical tables of `plan` (replacing the previous ones) and read the load summary;
  * null when the summary query returns no row.
@@ -59,37 +55,4 @@ export async function buildTables(engine: Engine, plan: BuildPlan): Promise<Load
 		}
 	}
 	return summary ?? null;
-}
-
-export interface CustomerColumn {
-	column: string;
-	label: string;
-	categorical: boolean;
-}
-
-/**
- * Columns of the canonical `customers` table besides customer_id, with display labels: an
- * attribute's own label, a role's source column, else the canonical name.
- */
-export function customerColumnLabels(
-	cm: CustomersMapping | null,
-	summary: LoadSummary | null
-): CustomerColumn[] {
-	if (!cm || !cm.roles.customer_id) return [];
-	const r = cm.roles;
-	const roleLabels: Record<string, string | undefined> = {
-		signup_date: r.signup_date,
-		gender: r.gender,
-		birth_year: r.birth_year ?? r.birth_date ?? r.age,
-		region: r.region,
-		income: r.income
-	};
-	return customerColumns(cm, customersOptions(summary)).map((column) => {
-		const attr = cm.attributes.find((a) => a.column === column);
-		return {
-			column,
-			label: attr?.label ?? roleLabels[column] ?? column,
-			categorical: attr ? !attr.numeric : column === 'gender' || column === 'region'
-		};
-	});
 }

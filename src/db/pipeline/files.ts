@@ -14,7 +14,7 @@ import { FEEDBACK_TABLE } from '../../core/canonical-feedback';
 import { placeBaskets } from './baskets';
 import { placeFeedback } from './feedback';
 import { appendToSet } from './append';
-import { mappable } from './file-kinds';
+import { mappable } from './file-reasons';
 import type { LoadInput, LoadProgress, LoadReport } from '../../core/ingest/types';
 import type { TextEncodingName } from '../../core/ingest/encoding';
 import type { OrderRole } from '../../core/types';

@@ -5,7 +5,7 @@
  * others' rows would vanish — and appended as the first load appended them (append.ts: the
  * source column, each file's rows numbered after the previous files').
  */
-import { compareColumns, partsOf, type ColumnsDiffer } from '../../core/ingest/append';
+import { compareColumns, type ColumnsDiffer } from '../../core/ingest/append';
 import type { LoadInput, LoadProgress, LoadReport } from '../../core/ingest/types';
 import type { TextEncodingName } from '../../core/ingest/encoding';
 import type { Engine } from '../engine';
@@ -13,37 +13,9 @@ import { loadCsv } from '../load-csv';
 import { dropTable, RAW_CUSTOMERS, RAW_ORDERS, uploadTable } from '../tables';
 import { appendToSet } from './append';
 import { readAs } from './file-kinds';
+import type { SetFile } from './set-files';
 
-/** The files of a set as given, in the order of its parts (what reading it again reads). */
-export interface SetFiles {
-	inputs: LoadInput[];
-	/** The encoding the person chose for the set; detected afresh for each file when absent. */
-	encoding?: TextEncodingName;
-}
-
-/**
- * The set's files after `file` was placed as one of its kind: appended (`set` given by
- * loadFiles or appendToCandidate) it joins them, otherwise it starts a set of its own.
- */
-export function placeInSet(before: SetFiles, file: { input: LoadInput; set?: unknown }): SetFiles {
-	if (file.set) return { ...before, inputs: [...before.inputs, file.input] };
-	return { inputs: [file.input] };
-}
-
-/** One file to read into a set: the file and the workbook sheet to read (its own otherwise). */
-export interface SetFile {
-	input: LoadInput;
-	sheet?: string;
-}
-
-/** The files of `set` with the sheet each was read from (its part's report), for rereadSet. */
-export function setFilesOf(set: LoadReport, files: SetFiles): SetFile[] {
-	const parts = partsOf(set);
-	return files.inputs.map((input, i) => ({
-		input,
-		sheet: parts[i]?.report.container?.sheet ?? undefined
-	}));
-}
+export { placeInSet, setFilesOf, type SetFile, type SetFiles } from './set-files';
 
 /** A file read again that no longer fits the set (its columns changed with the encoding). */
 export interface LeftOut {
