@@ -54,8 +54,8 @@ export function entryGraph(root, dist = join(root, 'dist')) {
 }
 
 /** Every dist/assets/*.js file with its gzipped size; the DuckDB worker is listed apart. */
-export function jsSizes(root) {
-	const dir = join(root, 'dist/assets');
+export function jsSizes(root, dist = join(root, 'dist')) {
+	const dir = join(dist, 'assets');
 	const files = readdirSync(dir)
 		.filter((f) => f.endsWith('.js') || f.endsWith('.mjs'))
 		.map((f) => {
@@ -68,7 +68,7 @@ export function jsSizes(root) {
 	// What the empty page loads, estimated from the files: the entry's static module graph plus
 	// the DuckDB worker (started at once). The bench replaces it with what the browser actually
 	// fetched (startupGzip below).
-	const first = new Set([...worker.map((f) => f.file), ...entryGraph(root)]);
+	const first = new Set([...worker.map((f) => f.file), ...entryGraph(root, dist)]);
 	const firstLoad = files.filter((f) => first.has(f.file));
 	return {
 		files,

@@ -1,17 +1,11 @@
-import { countColumns } from '../db/load-csv';
 import type { LoadInput } from '../core/ingest/types';
 import type { TextEncodingName } from '../core/ingest/encoding';
 import type { OrdersMapping, ReturnsPolicy } from '../core/types';
 import { measure } from '../core/timing';
 import { recallMapping, rememberMapping } from './mapping-memory';
 import { isEngineDead, isOutOfMemory } from '../core/engine-errors';
-import { inputHead, startDataSet, type FileKind } from '../db/pipeline/files';
+import type { FileKind } from '../db/pipeline/files';
 import type { SetFile } from '../db/pipeline/sets';
-import { mappingFor, proposeOrdersMapping, signatureOf } from '../db/pipeline/mapping';
-import { loadDataSet } from '../db/pipeline/load-data-set';
-import { buildTables } from '../db/pipeline/build';
-import { readFeedbackSummary } from '../db/pipeline/feedback';
-import { dataWarnings } from '../db/pipeline/checks';
 import {
 	afterLoad,
 	waitingNotice,
@@ -22,7 +16,8 @@ import {
 	forgotten,
 	placed
 } from './session-data';
-import { changeKind, heldSet, reread, type RereadOptions } from './session-reread';
+import type { RereadOptions } from './session-reread';
+import type { SessionLoad } from './session-load';
 import { SessionBase } from './session-base';
 import { filesOfSet, withSheet } from './sets';
 
@@ -33,6 +28,9 @@ export type { Problem } from './problems';
 
 /** A plain copy of a state proxy (what the pipeline's parts are given). */
 const plain = <T>(value: T): T => $state.snapshot(value) as T;
+
+/** The load pipeline's steps: a chunk of their own, fetched with the first file (session-load.ts). */
+export const pipeline = (): Promise<SessionLoad> => import('./session-load');
 
 /**
  * The loaded data set: files, mapping, canonical tables and their summary. One instance per page
@@ -68,13 +66,14 @@ export class Session extends SessionBase {
 				// A worker that died since the last load (e.g. out of memory in an analysis) is
 				// restarted; whatever was loaded is gone, so this load starts a new data set.
 				const { engine, restarted } = await this.status.live();
+				const p = await pipeline();
 				if (restarted) mode = 'replace';
 				if (mode === 'replace') {
-					this.compressed = await startDataSet(engine, inputs, this.engines.memoryLimit());
+					this.compressed = await p.startDataSet(engine, inputs, this.engines.memoryLimit());
 					this.apply({ ...forgotten(), warnings: [], checks: 'idle' });
 					this.removeDuplicates = false;
 				}
-				const loaded = await loadDataSet(engine, inputs, {
+				const loaded = await p.loadDataSet(engine, inputs, {
 					build: 'never',
 					current: dataSetOf(this, plain),
 					recall: recallMapping,
@@ -97,6 +96,7 @@ export class Session extends SessionBase {
 	 * to confirm them; a customers file stays loaded.
 	 */
 	async reloadOrders(encoding?: TextEncodingName): Promise<void> {
+		const { heldSet } = await pipeline();
 		const files = filesOfSet(heldSet(this, 'orders'));
 		await this.rereadOrders(files, encoding ?? this.ordersFiles.encoding);
 	}
@@ -111,6 +111,7 @@ export class Session extends SessionBase {
 			part === undefined ? b.sheets.includes(sheet) : b.part === part
 		);
 		if (!w || !w.sheets.includes(sheet)) return;
+		const { heldSet } = await pipeline();
 		const files = withSheet(filesOfSet(heldSet(this, 'orders')), w.part, sheet);
 		await this.rereadOrders(files, this.ordersFiles.encoding);
 	}
@@ -122,9 +123,10 @@ export class Session extends SessionBase {
 			() => name,
 			async (signal, onProgress) => {
 				const engine = await this.engines.get();
+				const p = await pipeline();
 				const opts: RereadOptions = { encoding, signal, onProgress };
-				this.apply((await reread(engine, this, 'orders', files, opts)).patch);
-				this.prepareOrdersMapping();
+				this.apply((await p.reread(engine, this, 'orders', files, opts)).patch);
+				this.prepareOrdersMapping(p);
 				this.phase = 'mapping';
 			}
 		);
@@ -142,12 +144,13 @@ export class Session extends SessionBase {
 			() => f.input.name,
 			async (signal, onProgress) => {
 				const engine = await this.engines.get();
+				const p = await pipeline();
 				const before = this.ordersReport;
-				await changeKind(engine, this, index, kind, (p) => this.apply(p), {
+				await p.changeKind(engine, this, index, kind, (patch) => this.apply(patch), {
 					signal,
 					onProgress
 				});
-				if (this.ordersReport !== before) this.prepareOrdersMapping();
+				if (this.ordersReport !== before) this.prepareOrdersMapping(p);
 				if (this.ordersReport) this.phase = 'mapping';
 				else {
 					this.phase = 'empty';
@@ -164,11 +167,14 @@ export class Session extends SessionBase {
 
 	/** The orders set's first file's first `maxBytes` bytes (the encoding preview), and whether that is all. */
 	async ordersHead(maxBytes: number): Promise<{ bytes: Uint8Array; whole: boolean } | null> {
-		return this.ordersInput ? inputHead(this.ordersInput, maxBytes) : null;
+		const input = this.ordersInput;
+		return input ? (await pipeline()).inputHead(input, maxBytes) : null;
 	}
 
 	/** Confirm the mapping screen: build the canonical tables and show the analyses. */
 	async confirmMapping(): Promise<void> {
+		if (!this.mapping || !this.ordersReport) return;
+		const { signatureOf } = await pipeline();
 		if (!this.mapping || !this.ordersReport) return;
 		this.formatMisfits = [];
 		rememberMapping(signatureOf(this.ordersReport), plain(this.mapping));
@@ -184,6 +190,7 @@ export class Session extends SessionBase {
 		m: Pick<OrdersMapping, 'roles' | 'dateFormat' | 'numberFormat'>,
 		returns: ReturnsPolicy
 	): Promise<void> {
+		const { mappingFor } = await pipeline();
 		const report = this.ordersReport;
 		const mapping = this.mapping && report ? mappingFor(report, this.detection, m) : null;
 		if (!mapping) return;
@@ -199,13 +206,13 @@ export class Session extends SessionBase {
 	}
 
 	/** Detect the orders file's mapping afresh (or recall the remembered one). */
-	private prepareOrdersMapping(): void {
+	private prepareOrdersMapping(p: SessionLoad): void {
 		if (!this.ordersReport) return;
-		const p = proposeOrdersMapping(this.ordersReport, recallMapping);
-		this.detection = p.detection;
-		this.remembered = p.remembered;
-		this.formatMisfits = p.misfits;
-		this.mapping = p.mapping;
+		const proposed = p.proposeOrdersMapping(this.ordersReport, recallMapping);
+		this.detection = proposed.detection;
+		this.remembered = proposed.remembered;
+		this.formatMisfits = proposed.misfits;
+		this.mapping = proposed.mapping;
 	}
 
 	/** Build tx, orders, customer_facts (and customers) from the mapping, then the summary. */
@@ -218,18 +225,19 @@ export class Session extends SessionBase {
 		this.progress = { file, stage: 'building', fraction: null, startedAt };
 		try {
 			const engine = await this.engines.get();
+			const p = await pipeline();
 			const orders = plain(mapping);
 			// Only removing duplicates needs them before the tables; otherwise checkData finds them.
 			if (this.removeDuplicates)
 				await this.duplicates.ensure(engine, orders.table, this.ordersReport);
-			this.summary = await buildTables(engine, {
+			this.summary = await p.buildTables(engine, {
 				orders,
 				customers: plain(this.customersMapping),
 				returns: this.returns,
 				removeDuplicates: this.removeDuplicates
 			});
 			// The responses matched to the customers of the orders just built.
-			if (this.feedbackSummary) this.feedbackSummary = await readFeedbackSummary(engine, true);
+			if (this.feedbackSummary) this.feedbackSummary = await p.readFeedbackSummary(engine, true);
 			measure('build tables', startedAt);
 			// The previous warnings stay on screen until the new checks replace them (a rebuild
 			// after "remove duplicates" keeps its checkbox in place meanwhile).
@@ -263,6 +271,7 @@ export class Session extends SessionBase {
 		try {
 			const engine = await this.engines.get();
 			await this.duplicates.ensure(engine, table, this.ordersReport);
+			const { dataWarnings } = await pipeline();
 			const warnings = await dataWarnings(engine);
 			if (version !== this.dataVersion) return;
 			this.warnings = warnings;
@@ -289,6 +298,7 @@ export class Session extends SessionBase {
 			}
 			this.counting.add(report);
 			try {
+				const { countColumns } = await pipeline();
 				const columns = await countColumns(await this.engines.get(), report);
 				if (this[key] === report) this[key] = { ...report, columns };
 			} catch {
