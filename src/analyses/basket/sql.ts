@@ -80,6 +80,21 @@ item_ids AS (
 )`;
 }
 
+/**
+ * Every basket's item ids, ascending, as one text: `list_sort(list(…))`, not
+ * `string_agg(… ORDER BY item_id)` — the same text (integers sort alike either way; a basket's
+ * repeated id stays repeated), but an ordered aggregate sorts each of a few hundred thousand
+ * small groups on its own: 1.7–2.6 s of the statement at 1 M lines natively, against 0.6–0.7 s.
+ * Unordered: the notebook's query orders it; the run's packed form numbers the baskets.
+ */
+function basketListsSql(ctes: Sql): Sql {
+	return sql`WITH ${ctes}
+SELECT b.basket, array_to_string(list_sort(list(i.item_id)), ' ') AS items
+FROM basket_lines b
+JOIN item_ids i USING (item)
+GROUP BY b.basket`;
+}
+
 /** The named statements the notebook opens. */
 export function basketQueries(scope: Scope, s: BasketSettings): Record<string, Sql> {
 	const ctes = itemCtes(scope, s);
@@ -88,11 +103,7 @@ export function basketQueries(scope: Scope, s: BasketSettings): Record<string, S
 SELECT item_id, item, baskets
 FROM item_ids
 ORDER BY item_id`,
-		basket_lists: sql`WITH ${ctes}
-SELECT b.basket, string_agg(CAST(i.item_id AS VARCHAR), ' ' ORDER BY i.item_id) AS items
-FROM basket_lines b
-JOIN item_ids i USING (item)
-GROUP BY b.basket
+		basket_lists: sql`${basketListsSql(ctes)}
 ORDER BY b.basket`
 	};
 	if (s.source !== 'baskets') {
@@ -118,10 +129,11 @@ export const PACKED_PART_BASKETS = 4096;
  * of 0.15 s.
  */
 export function packedListsStatement(basketLists: Sql): Sql {
-	return sql`SELECT string_agg(items, chr(10) ORDER BY basket) AS lists
+	// The baskets are sorted once (the number), not again by their text ids in every part.
+	return sql`SELECT string_agg(items, chr(10) ORDER BY n) AS lists
 FROM (
-	SELECT items, basket, (row_number() OVER (ORDER BY basket) - 1) // ${raw(String(PACKED_PART_BASKETS))} AS part
-	FROM (${basketLists})
+	SELECT items, n, (n - 1) // ${raw(String(PACKED_PART_BASKETS))} AS part
+	FROM (SELECT items, row_number() OVER (ORDER BY basket) AS n FROM (${basketLists}))
 )
 GROUP BY part
 ORDER BY part`;
@@ -131,6 +143,7 @@ ORDER BY part`;
 async function jobInput(
 	query: QueryFn,
 	queries: Record<string, Sql>,
+	lists: Sql,
 	s: BasketSettings,
 	withCustomers: boolean
 ): Promise<{ input: BasketJobInput; items: string[]; itemBaskets: number[] }> {
@@ -138,8 +151,8 @@ async function jobInput(
 		queries.basket_items!
 	);
 	// The parts as the job's one text: the lines of every part, in order.
-	const parts = await query<{ lists: string }>(packedListsStatement(queries.basket_lists!));
-	const lists = await packLines(parts, (p) => p.lists);
+	const parts = await query<{ lists: string }>(packedListsStatement(lists));
+	const packed = await packLines(parts, (p) => p.lists);
 	let customers: BasketJobInput['customers'] = null;
 	if (withCustomers && queries.customer_items) {
 		const rows = await query<{ customer_id: string; items: string | null }>(queries.customer_items);
@@ -150,7 +163,7 @@ async function jobInput(
 	}
 	const input: BasketJobInput = {
 		itemCount: items.length,
-		baskets: lists,
+		baskets: packed,
 		minSupport: s.minSupport,
 		minConfidence: s.minConfidence,
 		minLen: s.minLen,
@@ -168,7 +181,8 @@ export const basketAnalysis: AnalysisDef<BasketSettings, BasketResult> = {
 	async run(query, scope, settings, options = {}) {
 		const queries = basketQueries(scope, settings);
 		const withCustomers = options.customerLists !== false;
-		const { input, items } = await jobInput(query, queries, settings, withCustomers);
+		const lists = basketListsSql(itemCtes(scope, settings));
+		const { input, items } = await jobInput(query, queries, lists, settings, withCustomers);
 		const output = options.compute
 			? ((await options.compute(input)) as BasketJobOutput)
 			: await runBasketJob(input);
