@@ -24,9 +24,11 @@
  *   Without stageSql (null) no stage is known and no one is left out.
  * Ties: gaps are whole days; median ties average the two middle gaps. Customers are ordered by id.
  */
-import { sql, type Sql } from '../../core/sql';
+import { ident, sql, type Sql } from '../../core/sql';
+import { withIntermediate } from '../work-tables';
+import { intermediateOf } from '../../core/intermediate';
 import { scopeCtes, type Scope } from '../../core/scope';
-import type { AnalysisDef } from '../../core/analysis';
+import type { AnalysisDef, QueryFn, RunOptions } from '../../core/analysis';
 
 export interface CycleSettings {
 	/** Histogram bin width in days, or null to choose 7 / 30 / 91 from the data. */
@@ -125,48 +127,11 @@ function stageCtes(stageSql: Sql | null): Sql {
 		: sql`customer_stage AS (\n\tSELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS VARCHAR) AS value\n\tWHERE false\n),`;
 }
 
-/** The section's CTEs, through customer_due (also for due-status.ts). */
-export function cycleCtes(scope: Scope, s: CycleSettings): Sql {
+/** customer_cycle … customer_window: each repeat customer's typical gap, stage and due window. */
+function perCustomerCtes(scope: Scope, s: CycleSettings): Sql {
 	const asOf = sql`CAST(${scope.asOf} AS DATE)`;
-	const width =
-		s.binDays === null
-			? sql`CASE WHEN cap_days IS NULL OR cap_days <= 180 THEN 7 WHEN cap_days <= 1095 THEN 30 ELSE 91 END`
-			: sql`${s.binDays}`;
 	const grace = s.graceDays === null ? sql`gap_days` : sql`${s.graceDays}`;
-	return sql`WITH ${scopeCtes(scope)},
-purchase_days AS (
-	SELECT customer_id, order_date AS day
-	FROM scoped_purchase_days
-),
-day_gaps AS (
-	SELECT customer_id, CAST(date_diff('day', prev_date, order_date) AS INTEGER) AS gap
-	FROM scoped_purchase_days
-),
-gaps AS (
-	SELECT customer_id, gap FROM day_gaps WHERE gap IS NOT NULL
-),
-buyers AS (
-	SELECT customer_id, count(*) AS purchase_days, max(day) AS last_purchase
-	FROM purchase_days
-	GROUP BY customer_id
-),
-gap_stats AS (
-	SELECT
-		count(*) AS gaps,
-		quantile_cont(gap, 0.25) AS p25_gap,
-		quantile_cont(gap, 0.5) AS median_gap,
-		quantile_cont(gap, 0.75) AS p75_gap,
-		quantile_cont(gap, CAST(${s.capPercentile} AS DOUBLE)) AS cap_days
-	FROM gaps
-),
-bin_width AS (
-	SELECT
-		*,
-		CAST(${width} AS INTEGER) AS bin_days,
-		CAST(floor(cap_days / CAST(${width} AS INTEGER)) AS INTEGER) + 1 AS regular_bins
-	FROM gap_stats
-),
-customer_cycle AS (
+	return sql`customer_cycle AS (
 	SELECT
 		b.customer_id,
 		CAST(b.purchase_days AS INTEGER) AS purchase_days,
@@ -200,7 +165,58 @@ customer_window AS (
 	FROM customer_expected e
 	LEFT JOIN customer_stage st USING (customer_id)
 ),
-customer_due AS (
+`;
+}
+
+/**
+ * The section's CTEs, through customer_due (also for due-status.ts). `stored`: a table holding
+ * `customer_window` (cycleWindowRows) — the per-customer part, a median per customer and the
+ * lifecycle stage, computed once by a run instead of by each of its statements.
+ */
+export function cycleCtes(scope: Scope, s: CycleSettings, stored: string | null = null): Sql {
+	const width =
+		s.binDays === null
+			? sql`CASE WHEN cap_days IS NULL OR cap_days <= 180 THEN 7 WHEN cap_days <= 1095 THEN 30 ELSE 91 END`
+			: sql`${s.binDays}`;
+	return sql`WITH ${scopeCtes(scope)},
+purchase_days AS (
+	SELECT customer_id, order_date AS day
+	FROM scoped_purchase_days
+),
+day_gaps AS (
+	SELECT customer_id, CAST(date_diff('day', prev_date, order_date) AS INTEGER) AS gap
+	FROM scoped_purchase_days
+),
+gaps AS (
+	SELECT customer_id, gap FROM day_gaps WHERE gap IS NOT NULL
+),
+buyers AS (
+	SELECT customer_id, count(*) AS purchase_days, max(day) AS last_purchase
+	FROM purchase_days
+	GROUP BY customer_id
+),
+gap_stats AS (
+	SELECT
+		count(*) AS gaps,
+		quantile_cont(gap, 0.25) AS p25_gap,
+		quantile_cont(gap, 0.5) AS median_gap,
+		quantile_cont(gap, 0.75) AS p75_gap,
+		quantile_cont(gap, CAST(${s.capPercentile} AS DOUBLE)) AS cap_days
+	FROM gaps
+),
+bin_width AS (
+	SELECT
+		*,
+		CAST(${width} AS INTEGER) AS bin_days,
+		CAST(floor(cap_days / CAST(${width} AS INTEGER)) AS INTEGER) + 1 AS regular_bins
+	FROM gap_stats
+),
+${
+	stored
+		? sql`customer_window AS (SELECT * FROM ${ident(stored)}),
+`
+		: perCustomerCtes(scope, s)
+}customer_due AS (
 	SELECT * EXCLUDE (in_window), in_window AND NOT churned AS due
 	FROM customer_window
 )`;
@@ -209,10 +225,11 @@ customer_due AS (
 /** The purchase-cycle queries: summary, gap histogram, repeat customers, due list. */
 export function buildCycleQueries(
 	scope: Scope,
-	settings: CycleSettings
+	settings: CycleSettings,
+	stored: string | null = null
 ): Record<Exclude<keyof CycleResult, 'due_preview'>, Sql> {
 	checkSettings(settings);
-	const ctes = cycleCtes(scope, settings);
+	const ctes = cycleCtes(scope, settings, stored);
 	return {
 		summary: sql`${ctes}
 SELECT
@@ -261,9 +278,13 @@ ORDER BY expected_next, customer_id`
 }
 
 /** The first DUE_PREVIEW_ROWS rows of the due list, each with `due_total`, the whole list's length. */
-export function buildCycleDuePreviewQuery(scope: Scope, settings: CycleSettings): Sql {
+export function buildCycleDuePreviewQuery(
+	scope: Scope,
+	settings: CycleSettings,
+	stored: string | null = null
+): Sql {
 	checkSettings(settings);
-	return sql`${cycleCtes(scope, settings)}
+	return sql`${cycleCtes(scope, settings, stored)}
 SELECT *, CAST(count(*) OVER () AS INTEGER) AS due_total
 FROM customer_due
 WHERE due
@@ -275,29 +296,48 @@ export const cycleAnalysis: AnalysisDef<CycleSettings, CycleResult> = {
 	id: 'cycle',
 	queries: buildCycleQueries,
 	async run(query, scope, settings, options) {
-		const q = buildCycleQueries(scope, settings);
-		const [row] = await query<Omit<CycleSummary, 'due_customers'>>(q.summary);
-		if (!row) throw new Error('cycle: the summary query returned no row');
-		const { churned_left_out: churnedLeftOut, ...summary } = row;
-		const lists = options?.customerLists !== false;
-		const due = lists ? await query<CycleCustomerRow>(q.due) : null;
-		let preview = due?.slice(0, DUE_PREVIEW_ROWS);
-		let dueCustomers = due?.length ?? 0;
-		if (!preview) {
-			// The first rows and, on each, the length of the whole list (a window over the due rows).
-			const rows = await query<CycleCustomerRow & { due_total: number }>(
-				buildCycleDuePreviewQuery(scope, settings)
-			);
-			dueCustomers = rows[0]?.due_total ?? 0;
-			preview = rows.map(({ due_total: _, ...row }) => row);
-		}
-		return {
-			// In CycleSummary's order: the due count, then the churned customers it left out.
-			summary: { ...summary, due_customers: dueCustomers, churned_left_out: churnedLeftOut },
-			histogram: await query<CycleBinRow>(q.histogram),
-			customers: lists ? await query<CycleCustomerRow>(q.customers) : null,
-			due,
-			due_preview: preview
-		};
+		checkSettings(settings);
+		// The per-customer part (a median of each customer's gaps, the lifecycle stage) once per
+		// run, in a table its statements read: the summary and the due list each computed it
+		// again (issue 22). "Open in notebook" gets the self-contained statements: the same rows.
+		const plain = sql`${cycleCtes(scope, settings)}\nSELECT * FROM customer_window`;
+		const window = intermediateOf('customer_window', plain, plain);
+		return withIntermediate(query, window, undefined, '__cycle_', (stored) =>
+			runOver(query, scope, settings, options, stored)
+		);
 	}
 };
+
+/** The run's statements over the stored per-customer rows (table `stored`). */
+async function runOver(
+	query: QueryFn,
+	scope: Scope,
+	settings: CycleSettings,
+	options: RunOptions | undefined,
+	stored: string
+): Promise<CycleResult> {
+	const q = buildCycleQueries(scope, settings, stored);
+	const [row] = await query<Omit<CycleSummary, 'due_customers'>>(q.summary);
+	if (!row) throw new Error('cycle: the summary query returned no row');
+	const { churned_left_out: churnedLeftOut, ...summary } = row;
+	const lists = options?.customerLists !== false;
+	const due = lists ? await query<CycleCustomerRow>(q.due) : null;
+	let preview = due?.slice(0, DUE_PREVIEW_ROWS);
+	let dueCustomers = due?.length ?? 0;
+	if (!preview) {
+		// The first rows and, on each, the length of the whole list (a window over the due rows).
+		const rows = await query<CycleCustomerRow & { due_total: number }>(
+			buildCycleDuePreviewQuery(scope, settings, stored)
+		);
+		dueCustomers = rows[0]?.due_total ?? 0;
+		preview = rows.map(({ due_total: _, ...row }) => row);
+	}
+	return {
+		// In CycleSummary's order: the due count, then the churned customers it left out.
+		summary: { ...summary, due_customers: dueCustomers, churned_left_out: churnedLeftOut },
+		histogram: await query<CycleBinRow>(q.histogram),
+		customers: lists ? await query<CycleCustomerRow>(q.customers) : null,
+		due,
+		due_preview: preview
+	};
+}
