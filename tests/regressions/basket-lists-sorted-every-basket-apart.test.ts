@@ -5,13 +5,11 @@
 // `list_sort(list(item_id))` joined, and the baskets are numbered once: 0.6–0.7 s. Proven here to
 // give the same texts as the former statements, through the load path a person's file takes, on the
 // generated log (clean and dirty), a hand-made file with the edge cases and the Online Retail log.
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { writeOrders } from '../../scripts/generate-sample.mjs';
 import { loadBytes, loadText, type LoadedText } from '../helpers/load-text';
+import { generatedLogs } from '../helpers/generated-logs';
 import { datasetPath, datasetPresent } from '../helpers/datasets';
 import {
 	basketAnalysis,
@@ -77,30 +75,17 @@ async function check(
 	return n;
 }
 
-const loads: LoadedText[] = [];
-const dir = mkdtempSync(join(tmpdir(), 'clientele-basket-lists-'));
-afterAll(async () => {
-	for (const l of loads) await l.db.close();
-	rmSync(dir, { recursive: true, force: true });
-});
-
-async function generated(dirty: boolean): Promise<LoadedText> {
-	const out = join(dir, `orders-${dirty ? 'dirty' : 'clean'}.csv`);
-	await writeOrders({ out, lines: 20_000, dirty });
-	const loaded = await loadBytes(new Uint8Array(readFileSync(out)), 'orders.csv');
-	loads.push(loaded);
-	return loaded;
-}
+const logs = generatedLogs();
 
 describe('the basket lists: one list per basket without sorting each basket apart', () => {
 	it('the generated log, clean: the same lists and the same job text as the former statements', async () => {
-		const loaded = await generated(false);
+		const loaded = await logs.load(false, 20_000);
 		expect(await check(loaded)).toBeGreaterThan(4096);
 		expect(await check(loaded, { itemLevel: 'category' })).toBeGreaterThan(4096);
 	});
 
 	it('the generated log with its dirty lines (returns, blanks, odd ids): the same', async () => {
-		const loaded = await generated(true);
+		const loaded = await logs.load(true, 20_000);
 		expect(await check(loaded)).toBeGreaterThan(4096);
 		const excluding: Scope = { ...loaded.scope, returns: 'exclude' };
 		expect(await check(loaded, {}, excluding)).toBeGreaterThan(4096);
@@ -120,8 +105,7 @@ describe('the basket lists: one list per basket without sorting each basket apar
 			'c3,9,2024-01-08,p04,1,2',
 			'c3,9,2024-01-08,,1,2'
 		];
-		const loaded = await loadText([head, ...rows].join('\n') + '\n');
-		loads.push(loaded);
+		const loaded = logs.keep(await loadText([head, ...rows].join('\n') + '\n'));
 		const lists = await loaded.db.query<{ basket: string; items: string }>(
 			basketQueries(loaded.scope, defaultBasketSettings).basket_lists!
 		);
@@ -139,8 +123,7 @@ describe('the basket lists: one list per basket without sorting each basket apar
 		'the Online Retail log: the same',
 		async () => {
 			const data = gunzipSync(readFileSync(RETAIL));
-			const loaded = await loadBytes(new Uint8Array(data), 'online_retail.csv');
-			loads.push(loaded);
+			const loaded = logs.keep(await loadBytes(new Uint8Array(data), 'online_retail.csv'));
 			expect(await check(loaded)).toBeGreaterThan(18_000);
 		},
 		120_000

@@ -5,12 +5,8 @@
 // — the former literals were within one unit in the last place (DuckDB read some as DECIMALs) —
 // on edge values and on a fit run through the load path a person's file takes (the generated
 // log, clean and dirty).
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { writeOrders } from '../../scripts/generate-sample.mjs';
-import { loadBytes, type LoadedText } from '../helpers/load-text';
+import { describe, expect, it } from 'vitest';
+import { generatedLogs } from '../helpers/generated-logs';
 import { createNodeEngine } from '../helpers/node-engine';
 import { writeFitStatements } from '../../src/analyses/clv/write-fit';
 import { PREDICTIONS_TABLE } from '../../src/analyses/clv/queries';
@@ -18,6 +14,8 @@ import { runFitJob, type FitJobInput, type FitJobOutput } from '../../src/analys
 import { clvAnalysis, defaultClvSettings } from '../../src/analyses/clv/sql';
 import { numberLiteral as num } from '../../src/analyses/work-tables';
 import type { Engine } from '../../src/db/engine';
+
+const logs = generatedLogs();
 
 type Groups = { x: number; tx_days: number; T_days: number }[];
 
@@ -114,19 +112,9 @@ describe('the forecast rows reach DuckDB as text split in SQL, not as VALUES lit
 		}
 	});
 
-	const dir = mkdtempSync(join(tmpdir(), 'clientele-clv-rows-'));
-	const loads: LoadedText[] = [];
-	afterAll(async () => {
-		for (const l of loads) await l.db.close();
-		rmSync(dir, { recursive: true, force: true });
-	});
-
 	for (const dirty of [false, true]) {
 		it(`a fit on the generated log${dirty ? ' with its dirty lines' : ''}: the stored rows are the fit's numbers`, async () => {
-			const out = join(dir, `orders-${dirty}.csv`);
-			await writeOrders({ out, lines: 30_000, dirty });
-			const loaded = await loadBytes(new Uint8Array(readFileSync(out)), 'orders.csv');
-			loads.push(loaded);
+			const loaded = await logs.load(dirty, 30_000);
 			let fit: FitJobOutput | null = null;
 			const r = await clvAnalysis.run((q) => loaded.db.query(q), loaded.scope, defaultClvSettings, {
 				customerLists: false,

@@ -5,13 +5,11 @@
 // statements' rows (what "Open in notebook" runs, and what the run ran before), through the load
 // path a person's file takes, with the lifecycle stages the page prepares — on the generated log
 // (clean and dirty), a changed horizon and grace, the lists on and off, and the Online Retail log.
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { writeOrders } from '../../scripts/generate-sample.mjs';
 import { loadBytes, type LoadedText } from '../helpers/load-text';
+import { generatedLogs } from '../helpers/generated-logs';
 import { datasetPath, datasetPresent } from '../helpers/datasets';
 import { ANALYSES } from '../../src/analyses';
 import { cycle } from '../../src/analyses/cycle';
@@ -74,30 +72,17 @@ async function check(loaded: LoadedText, change: Partial<CycleSettings> = {}): P
 	return was.due.length;
 }
 
-const loads: LoadedText[] = [];
-const dir = mkdtempSync(join(tmpdir(), 'clientele-cycle-'));
-afterAll(async () => {
-	for (const l of loads) await l.db.close();
-	rmSync(dir, { recursive: true, force: true });
-});
-
-async function generated(dirty: boolean): Promise<LoadedText> {
-	const out = join(dir, `orders-${dirty ? 'dirty' : 'clean'}.csv`);
-	await writeOrders({ out, lines: 30_000, dirty });
-	const loaded = await loadBytes(new Uint8Array(readFileSync(out)), 'orders.csv');
-	loads.push(loaded);
-	return loaded;
-}
+const logs = generatedLogs();
 
 describe("the purchase cycle's per-customer part computed once per run", () => {
 	it('the generated log: the same summary, histogram, lists and preview as the statements', async () => {
-		const loaded = await generated(false);
+		const loaded = await logs.load(false, 30_000);
 		expect(await check(loaded)).toBeGreaterThan(0);
 		expect(await check(loaded, { horizonDays: 90, graceDays: 10, binDays: 14 })).toBeGreaterThan(0);
 	});
 
 	it('the generated log with its dirty lines: the same', async () => {
-		const loaded = await generated(true);
+		const loaded = await logs.load(true, 30_000);
 		expect(await check(loaded)).toBeGreaterThan(0);
 		expect(await check(loaded, { stageSql: null })).toBeGreaterThan(0);
 	});
@@ -107,8 +92,7 @@ describe("the purchase cycle's per-customer part computed once per run", () => {
 		'the Online Retail log: the same (its 1,131 due customers)',
 		async () => {
 			const data = gunzipSync(readFileSync(RETAIL));
-			const loaded = await loadBytes(new Uint8Array(data), 'online_retail.csv');
-			loads.push(loaded);
+			const loaded = logs.keep(await loadBytes(new Uint8Array(data), 'online_retail.csv'));
 			expect(await check(loaded)).toBe(1256 - 125);
 		},
 		120_000
