@@ -170,8 +170,9 @@ customer_window AS (
 
 /**
  * The section's CTEs, through customer_due (also for due-status.ts). `stored`: a table holding
- * `customer_window` (cycleWindowRows) — the per-customer part, a median per customer and the
- * lifecycle stage, computed once by a run instead of by each of its statements.
+ * `customer_window` (perCustomerCtes' rows, stored by cycleAnalysis.run) — the per-customer part,
+ * a median per customer and the lifecycle stage, computed once by a run instead of by each of its
+ * statements.
  */
 export function cycleCtes(scope: Scope, s: CycleSettings, stored: string | null = null): Sql {
 	const width =
