@@ -117,8 +117,11 @@ describe('the text encoding on the mapping screen', () => {
 		// Read as Shift-JIS instead, the preview shows what that gives: half-width kana and “�”.
 		await page.getByTestId('edit-mapping').click();
 		const preview = page.getByTestId('encoding-preview');
+		// The preview reads the file's first bytes asynchronously ("Nothing to show." until then:
+		// read at once, the text lost that race once the reading came through the load pipeline's
+		// chunk), so it is polled.
+		await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toContain('客户ID');
 		expect(await preview.getAttribute('data-replaced')).toBe('0');
-		expect(await preview.textContent()).toContain('客户ID');
 		await choose(page, 'shift_jis');
 		// The mapping screen comes back after the re-read; its preview reads the file's first
 		// bytes again (asynchronously), so the count is polled.
