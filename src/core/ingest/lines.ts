@@ -36,6 +36,12 @@ const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
+/** Position of the first `byte` in `chunk` at or after `from`; chunk.length when there is none. */
+function indexIn(chunk: Uint8Array, byte: number, from: number): number {
+	const at = chunk.indexOf(byte, from);
+	return at < 0 ? chunk.length : at;
+}
+
 export class LineScanner {
 	/** DuckDB line numbers (1-based) of blank lines. */
 	readonly blankLines: number[] = [];
@@ -105,15 +111,30 @@ export class LineScanner {
 		let fieldStart = this.#fieldStart;
 		let lineEmpty = this.#lineEmpty;
 		let prevCR = this.#prevCR;
-		for (let i = from; i < chunk.length; i++) {
+		const end = chunk.length;
+		// The next quote, CR and LF at or after the current byte (`end`: none), found by indexOf
+		// (a native search) and looked for again only once passed: the bytes between them are
+		// ordinary, and only the last one matters (a delimiter starts a field). Byte by byte, this
+		// loop was most of a million-line file's scan (0.7 s in the page, beside DuckDB's read).
+		let nextQuote = -1;
+		let nextCR = -1;
+		let nextLF = -1;
+		for (let i = from; i < end; i++) {
 			const c = chunk[i]!;
 			if (c !== QUOTE && c !== CR && c !== LF) {
 				prevCR = false;
-				if (state === 1) continue;
-				// After a closing quote, the next character ends the quoted field (state 2 → 0).
-				state = 0;
-				lineEmpty = false;
-				fieldStart = c === d;
+				if (nextQuote < i) nextQuote = indexIn(chunk, QUOTE, i);
+				if (nextCR < i) nextCR = indexIn(chunk, CR, i);
+				if (nextLF < i) nextLF = indexIn(chunk, LF, i);
+				// Bytes i … last are ordinary.
+				const last = Math.min(nextQuote, nextCR, nextLF) - 1;
+				if (state !== 1) {
+					// After a closing quote, the next character ends the quoted field (state 2 → 0).
+					state = 0;
+					lineEmpty = false;
+					fieldStart = chunk[last] === d;
+				}
+				i = last;
 				continue;
 			}
 			const afterCR = prevCR;
