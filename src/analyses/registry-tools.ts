@@ -129,21 +129,25 @@ export function needsOf(analyses: readonly AnalysisModule[], a: AnalysisModule):
  * into view while it waited and was scrolled past (`asked`, oldest first: the last one first),
  * else the first in display order. One whose sources (needsOf) are still pending waits for them:
  * the first of those runs in its place, so a derived field is never read before its owner ran.
- * Null when nothing is pending.
+ * `running`: analyses started and not done (one waiting for its worker lets the next one run its
+ * SQL); those that read them wait. Null when nothing is pending, or all that is waits.
  */
 export function nextToRun(
 	analyses: readonly AnalysisModule[],
 	pending: readonly AnalysisModule[],
 	visible: ReadonlySet<string>,
-	asked: readonly string[]
+	asked: readonly string[],
+	running: readonly string[] = []
 ): AnalysisModule | null {
 	if (pending.length === 0) return null;
 	const byId = new Map(pending.map((a) => [a.id, a]));
-	/** `a`, or the first of its pending sources (theirs first), or null on a cycle. */
+	const busy = new Set(running);
+	/** `a`, or the first of its pending sources (theirs first); null on a cycle or a running source. */
 	const runnable = (a: AnalysisModule, seen: Set<string>): AnalysisModule | null => {
 		if (seen.has(a.id)) return null;
 		seen.add(a.id);
 		for (const id of needsOf(analyses, a)) {
+			if (busy.has(id)) return null;
 			const source = byId.get(id);
 			if (source) return runnable(source, seen);
 		}
@@ -158,8 +162,9 @@ export function nextToRun(
 		const next = a && runnable(a, new Set());
 		if (next) return next;
 	}
-	// Only cycles left (not in the registry): display order rather than never.
-	return pending[0]!;
+	// Every pending one waits for a running source: none until it is done. Only cycles left (not
+	// in the registry): display order rather than never.
+	return running.length > 0 ? null : pending[0]!;
 }
 
 /**

@@ -76,4 +76,18 @@ describe('nextToRun', () => {
 	it('nothing pending: null', () => {
 		expect(nextToRun(ANALYSES, [], new Set(['rfm']), ['rfm'])).toBeNull();
 	});
+
+	it('while an owner runs (its worker busy), its readers wait and the others run', () => {
+		// The forecast running: the breakdown (every derived field) waits, the basket runs.
+		const rest = without('overview', 'rfm', 'cohort', 'lifecycle', 'concentration', 'cycle', 'clv');
+		expect(nextToRun(ANALYSES, rest, new Set(['breakdown']), [], ['clv'])?.id).not.toBe(
+			'breakdown'
+		);
+		expect(nextToRun(ANALYSES, rest, new Set(), [], ['clv'])?.id).toBe('basket');
+		// Lifecycle running: the cycle (its stages) waits; with only readers pending, none runs.
+		const readers = ANALYSES.filter((a) => needsOf(ANALYSES, a).includes('lifecycle'));
+		expect(readers.length).toBeGreaterThan(0);
+		expect(nextToRun(ANALYSES, readers, new Set(), [], ['lifecycle'])).toBeNull();
+		expect(nextToRun(ANALYSES, readers, new Set(), [], [])).not.toBeNull();
+	});
 });

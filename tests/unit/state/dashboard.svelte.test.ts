@@ -9,6 +9,7 @@ import { cycle } from '../../../src/analyses/cycle';
 import { breakdown } from '../../../src/analyses/breakdown';
 import { audience } from '../../../src/analyses/audience';
 import { loyalty } from '../../../src/analyses/loyalty';
+import { clv } from '../../../src/analyses/clv';
 import type { Engine } from '../../../src/db/engine';
 import { createNodeEngine } from '../../helpers/node-engine';
 import { createOrders, scopeAt } from '../../helpers/fixtures';
@@ -254,4 +255,93 @@ describe('Dashboard progressive order (issue 22)', () => {
 		await d.runAll(ALL);
 		expect(order[0]).toBe('overview');
 	});
+
+	/**
+	 * The registry's analyses with each one's statements logged by id in `events`, and the
+	 * forecast's worker job held until `release()`.
+	 */
+	function heldForecast() {
+		const events: string[] = [];
+		let release = (): void => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		const clvModule = ANALYSES.find((a) => a.id === 'clv')!;
+		const logged = ANALYSES.map((a) => ({
+			...a,
+			def: {
+				...a.def,
+				run: ((query, ...rest: unknown[]) =>
+					(a.def.run as (...x: unknown[]) => Promise<unknown>)(
+						((q: Parameters<typeof query>[0]) => {
+							events.push(a.id);
+							return query(q);
+						}) as typeof query,
+						...rest
+					)) as typeof a.def.run
+			},
+			...(a.id === 'clv'
+				? {
+						compute: async () => {
+							const own = (await clvModule.compute!()).default;
+							return {
+								default: async (input: unknown) => {
+									events.push('clv fit');
+									await held;
+									events.push('clv fit done');
+									return own(input);
+								}
+							};
+						}
+					}
+				: {})
+		}));
+		return { events, release, analyses: logged };
+	}
+
+	it('while a section waits for its worker the next one runs its SQL, never between another’s statements; a reader of its field waits for it', async () => {
+		const { events, release, analyses: logged } = heldForecast();
+		const d = new Dashboard(logged, () => Promise.resolve(counting));
+		d.useData(1);
+		const run = d.runAll(ALL);
+		// The sections after the forecast run while its fit waits — but not the breakdown, which
+		// reads the forecast's field.
+		await vi.waitUntil(() => events.includes('basket'), { timeout: 20_000 });
+		expect(events).not.toContain('clv fit done');
+		const waiting = events.slice(events.indexOf('clv fit'));
+		expect(waiting).not.toContain('breakdown');
+		expect(waiting).not.toContain('clv');
+		release();
+		expect(await run).toBe(true);
+		dataOf(d);
+		// One section's statements at a time: after the fit, the forecast's rest as one block.
+		const after = events.slice(events.indexOf('clv fit done') + 1);
+		const clvFrom = after.indexOf('clv');
+		const clvTo = after.lastIndexOf('clv');
+		expect(clvFrom).toBeGreaterThanOrEqual(0);
+		expect(after.slice(clvFrom, clvTo + 1).every((e) => e === 'clv')).toBe(true);
+		// Every id's statements form one block, but the forecast's two (before and after its fit).
+		const blocks = events.filter((e, i) => e !== events[i - 1] && !e.startsWith('clv fit'));
+		const clvBlocks = blocks.filter((e) => e === 'clv').length;
+		expect(clvBlocks).toBe(2);
+		expect(new Set(blocks).size).toBe(blocks.length - 1);
+		expect(events.indexOf('breakdown')).toBeGreaterThan(events.lastIndexOf('clv'));
+	});
+
+	it('a change of the forecast’s settings before the dashboard’s run of it ends (each run waited for the other: the page hung)', async () => {
+		const { events, release, analyses } = heldForecast();
+		const d = new Dashboard(analyses, () => Promise.resolve(counting));
+		d.useData(1);
+		const run = d.runAll(ALL);
+		// The person changes the unit at once: that run's fit starts first and is held; the
+		// dashboard's own run of the forecast comes after the purchase cycle meanwhile.
+		const change = d.change(clv, { unit: 'week' }, ALL);
+		await vi.waitUntil(() => events.includes('clv fit') && events.includes('cycle'), {
+			timeout: 20_000
+		});
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		release();
+		const hung = new Promise<string>((resolve) => setTimeout(() => resolve('hung'), 20_000));
+		expect(await Promise.race([Promise.all([run, change]).then(() => 'done'), hung])).toBe('done');
+		expect(d.results.clv).toMatchObject({ status: 'done', error: null });
+		expect(d.settingsOf(clv).unit).toBe('week');
+	}, 60_000);
 });
