@@ -33,6 +33,17 @@ export function derivedFields(analyses: readonly AnalysisModule[]): OwnedField[]
 }
 
 /**
+ * The fields of `owned` whose owner has run (`done`), in order. A field may read what its owner's
+ * run leaves behind (the forecast's read its prediction tables): asked before, it fails.
+ */
+export function readyFields(
+	owned: readonly OwnedField[],
+	done: (owner: AnalysisModule) => boolean
+): OwnedField[] {
+	return owned.filter((o) => done(o.owner));
+}
+
+/**
  * The context `prepare` gets: derived statements with each owner's settings (`settingsOf`) as the
  * owner runs them — completed by the owner's own `prepare` (the due status reads the lifecycle
  * stages), whose context in turn gives its owners' plain settings (one level: no loop).

@@ -9,17 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { LineScanner } from '../../src/core/ingest/lines';
 import { FormerLineScanner } from './line-scan-former';
-
-function rng(seed: number): () => number {
-	let s = seed >>> 0;
-	return () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { rng } from '../helpers/random-dataset';
 
 const PIECES = ['a', 'bc', ',', ';', '"', '""', '\r', '\n', '\r\n', ' ', '\u00e9', '12.5', '\n\n'];
 

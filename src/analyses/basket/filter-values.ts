@@ -3,7 +3,8 @@
  * values in scope, most customers first — for the fields whose owner has run. A field may read
  * what its owner's run leaves behind (the forecast's fields read its prediction tables), so asked
  * before that run its statement fails; the list was then left with "every customer" alone for
- * good. The fields whose owner is done are read; the others join when the list is opened again.
+ * good. The fields whose owner is done are read (registry-tools readyFields); the others join when
+ * the list is opened again.
  */
 import { sql } from '../../core/sql';
 import type { QueryFn } from '../../core/analysis';
@@ -18,14 +19,6 @@ export interface FieldChoices {
 	label: string;
 	/** Values, most customers first. */
 	values: string[];
-}
-
-/** The fields of `owned` whose owner has run (`done`), in order. */
-export function readyFields(
-	owned: readonly OwnedField[],
-	done: (owner: AnalysisModule) => boolean
-): OwnedField[] {
-	return owned.filter((o) => done(o.owner));
 }
 
 /** Each of `fields`' values in `scope` (materialised), most customers first. */
