@@ -129,6 +129,7 @@ export const en = {
 	'encoding.setHint':
 		'The encoding you choose applies to each of the {n} files of the set: they are all read again.',
 	'encoding.preview': 'First lines of {file} in {encoding}',
+	'encoding.previewReading': 'Reading the first lines of the file…',
 	'encoding.previewEmpty': 'Nothing to show.',
 	'encoding.previewReplaced':
 		'Characters in these lines that cannot be read in {encoding} (shown as “�”): {n}.',

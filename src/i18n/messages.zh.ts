@@ -122,6 +122,7 @@ export const zh: Record<TranslatedKey, string> = {
 	'encoding.hint': '如果下面的内容显示不正确，请选择文件保存时使用的编码：文件将重新读取。',
 	'encoding.setHint': '所选编码适用于该组的全部 {n} 个文件：它们都会重新读取。',
 	'encoding.preview': '{file} 的前几行（{encoding}）',
+	'encoding.previewReading': '正在读取文件的前几行……',
 	'encoding.previewEmpty': '没有可显示的内容。',
 	'encoding.previewReplaced': '这些行中有 {n} 个字符无法用 {encoding} 读取（显示为“�”）。',
 	'encoding.uncertain':

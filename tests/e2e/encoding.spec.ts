@@ -2,7 +2,7 @@
 // screen. Choosing one previews the first lines in it and reads the file again in it; the load
 // status and summary say which encoding was used and how many characters could not be read.
 // Hooks: file-input, load-status (data-encoding, data-chars-replaced), edit-mapping,
-// encoding-select, encoding-preview (data-encoding, data-replaced), replaced-chars-orders,
+// encoding-select, encoding-preview (data-encoding, data-replaced, data-state), replaced-chars-orders,
 // map-product, confirm-mapping.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -24,6 +24,17 @@ afterAll(async () => {
 
 const status = (page: Page, name: string) => page.getByTestId('load-status').getAttribute(name);
 
+/**
+ * Wait until the preview holds the file's first lines: it reads them asynchronously and says
+ * "Reading the first lines…" (data-state="reading") until then. Read at once, the preview lost that
+ * race on a busy CI machine ("Nothing to show." before the reading state existed).
+ */
+async function previewRead(page: Page): Promise<void> {
+	await page.waitForSelector('[data-testid=encoding-preview][data-state=ready]', {
+		timeout: 30_000
+	});
+}
+
 /** Pick `encoding` on the mapping screen and wait until the file is read again in it. */
 async function choose(page: Page, encoding: string): Promise<void> {
 	await page.getByTestId('encoding-select').selectOption(encoding);
@@ -36,6 +47,8 @@ async function choose(page: Page, encoding: string): Promise<void> {
 				document.querySelector('[data-testid=encoding-preview]')?.getAttribute('data-encoding') ===
 					encoding &&
 				// The screen is drawn again after the re-read; its preview lines come a moment later.
+				document.querySelector('[data-testid=encoding-preview]')?.getAttribute('data-state') ===
+					'ready' &&
 				document.querySelector('[data-testid=encoding-preview] li:not(.muted)') !== null
 			);
 		},
@@ -61,6 +74,7 @@ describe('the text encoding on the mapping screen', () => {
 		expect(await page.getByLabel('Text encoding').getAttribute('data-testid')).toBe(
 			'encoding-select'
 		);
+		await previewRead(page);
 		expect(await preview.textContent()).toContain('Promoção');
 		const examples = page.locator('tr', { has: page.getByTestId('map-product') });
 		expect(await examples.textContent()).toContain('Açúcar');
@@ -80,6 +94,37 @@ describe('the text encoding on the mapping screen', () => {
 		assertNoPageErrors(session);
 	});
 
+	// Regression: the preview said "Nothing to show." while it was still reading the file's first
+	// bytes (and the test above read it then, on a busy CI machine). The reading is slowed here on
+	// purpose, so the in-between state is seen every time.
+	it('preview-said-nothing-to-show-while-reading: it says it is reading, then shows the lines', async () => {
+		const { page } = session;
+		await page.addInitScript(() => {
+			const read = Blob.prototype.arrayBuffer;
+			Blob.prototype.arrayBuffer = function (this: Blob) {
+				const slow = (window as unknown as { __slowReads?: boolean }).__slowReads;
+				const out = read.call(this);
+				return slow ? out.then((b) => new Promise((r) => setTimeout(() => r(b), 1500))) : out;
+			};
+		});
+		await page.goto(inject('appUrl'));
+		await page.getByTestId('file-input').setInputFiles(join(HOSTILE, 'windows-1252-pt.csv'));
+		expect((await waitForLoad(page, { loaded: 4 })).state).toBe('ready');
+		await page.evaluate(
+			() => ((window as unknown as { __slowReads?: boolean }).__slowReads = true)
+		);
+		await page.getByTestId('edit-mapping').click();
+		const preview = page.getByTestId('encoding-preview');
+		expect(await preview.getAttribute('data-state')).toBe('reading');
+		expect(await preview.getAttribute('aria-busy')).toBe('true');
+		expect(await preview.textContent()).toContain('Reading the first lines of the file');
+		expect(await preview.textContent()).not.toContain('Nothing to show');
+		await previewRead(page);
+		expect(await preview.textContent()).toContain('Promoção');
+		expect(await preview.getAttribute('aria-busy')).toBe('false');
+		assertNoPageErrors(session);
+	});
+
 	it('a close call between encodings stops at the mapping screen and says so', async () => {
 		const { page } = session;
 		await page.goto(inject('appUrl'));
@@ -93,6 +138,7 @@ describe('the text encoding on the mapping screen', () => {
 		});
 		expect((await waitForLoad(page, { states: ['mapping'], loaded: 2 })).state).toBe('mapping');
 		expect(await page.getByTestId('encoding-uncertain').textContent()).toContain('Windows-1252');
+		await previewRead(page);
 		expect(await page.getByTestId('encoding-preview').textContent()).toContain('Crème');
 		await page.getByTestId('confirm-mapping').click();
 		expect((await waitForLoad(page, { loaded: 2 })).state).toBe('ready');
@@ -117,10 +163,8 @@ describe('the text encoding on the mapping screen', () => {
 		// Read as Shift-JIS instead, the preview shows what that gives: half-width kana and “�”.
 		await page.getByTestId('edit-mapping').click();
 		const preview = page.getByTestId('encoding-preview');
-		// The preview reads the file's first bytes asynchronously ("Nothing to show." until then:
-		// read at once, the text lost that race once the reading came through the load pipeline's
-		// chunk), so it is polled.
-		await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toContain('客户ID');
+		await previewRead(page);
+		expect(await preview.textContent()).toContain('客户ID');
 		expect(await preview.getAttribute('data-replaced')).toBe('0');
 		await choose(page, 'shift_jis');
 		// The mapping screen comes back after the re-read; its preview reads the file's first
