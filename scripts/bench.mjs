@@ -5,7 +5,7 @@
 //   node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--reps N] [--no-build] [--no-native]
 //                          [--native-threads N] [--cold] [--no-cold] [--no-clv] [--clv-only]
 //                          [--no-basket] [--basket-only] [--no-crm] [--crm-only]
-//                          [--loyalty-only]
+//                          [--loyalty-only] [--statements]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,7 @@ import { benchClv } from './bench/clv.mjs';
 import { benchBasket } from './bench/basket.mjs';
 import { browserAudienceStats, browserProfileStats, crmNative, printCrm } from './bench/crm.mjs';
 import { loyaltyNative, printLoyalty } from './bench/loyalty.mjs';
+import { benchStatements } from './bench/statements.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -48,12 +49,13 @@ const { values } = parseArgs({
 		'no-crm': { type: 'boolean', default: false },
 		'crm-only': { type: 'boolean', default: false },
 		'loyalty-only': { type: 'boolean', default: false },
+		statements: { type: 'boolean', default: false },
 		help: { type: 'boolean', short: 'h', default: false }
 	}
 });
 if (values.help) {
 	console.log(
-		'usage: node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--reps N] [--no-build] [--no-native] [--native-threads N] [--cold] [--no-cold] [--no-clv] [--clv-only] [--no-basket] [--basket-only] [--no-crm] [--crm-only] [--loyalty-only]'
+		'usage: node scripts/bench.mjs [--sizes 100k,1m,5m,10m,retail] [--reps N] [--no-build] [--no-native] [--native-threads N] [--cold] [--no-cold] [--no-clv] [--clv-only] [--no-basket] [--basket-only] [--no-crm] [--crm-only] [--loyalty-only] [--statements]'
 	);
 	process.exit(0);
 }
@@ -91,6 +93,35 @@ async function basketBench() {
 		);
 	}
 	return rows;
+}
+// --statements (issue 22): the app's statements on the 1M-line file (or the first size given),
+// replayed one by one on native DuckDB (1 thread) and DuckDB-WASM in Node: the floor per statement.
+if (values.statements) {
+	const loaded = loadNodeApi(ROOT);
+	if (!loaded.api) {
+		console.log(`--statements needs the native reference: ${loaded.reason}`);
+		process.exit(1);
+	}
+	const [input] = await ensureData(ROOT, values.sizes === '100k,1m,5m,10m,retail' ? ['1m'] : names);
+	console.log(`${input.name}: ${input.file}`);
+	const out = await benchStatements(
+		loaded.api,
+		await importAppModules(ROOT, 'scripts/bench/crm-entry.ts'),
+		input.file,
+		Math.max(1, Number(values.reps) || 5)
+	);
+	mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+	const file = join(ROOT, 'bench/results/statements-latest.json');
+	writeFileSync(
+		file,
+		JSON.stringify(
+			{ startedAt, input: input.name, machine: { cpus: cpus().length }, ...out },
+			null,
+			'\t'
+		) + '\n'
+	);
+	console.log(`\nwritten to ${file}`);
+	process.exit(0);
 }
 if (values['basket-only']) {
 	await basketBench();

@@ -64,7 +64,7 @@ function nativeEngine(conn, dir, files, log) {
 		const t0 = performance.now();
 		const result = read ? await conn.runAndReadAll(text, params) : await conn.run(text, params);
 		const sql = text.replace(/\s+/g, ' ').slice(0, 70);
-		log.push({ stage: log.label ?? sql, ms: performance.now() - t0 });
+		log.push({ stage: log.label ?? sql, ms: performance.now() - t0, text, params });
 		return result;
 	};
 	return {
@@ -129,7 +129,12 @@ async function runAnalyses(app, engine, plainScope) {
  * Load `file` as the app does (loadCsv → detection → canonical statements → summary), run every
  * analysis, then again with the date filter. Times in ms.
  */
-export async function runNative(api, app, file, { threads, after, filter = true } = {}) {
+export async function runNative(
+	api,
+	app,
+	file,
+	{ threads, after, filter = true, keepStatements = false } = {}
+) {
 	const dir = await mkdtemp(join(tmpdir(), 'clientele-bench-native-'));
 	const instance = await api.DuckDBInstance.create(':memory:', threads ? { threads } : {});
 	const conn = await instance.connect();
@@ -194,7 +199,13 @@ export async function runNative(api, app, file, { threads, after, filter = true 
 			filterDate: from,
 			filtered,
 			filterMs: sum(filtered),
-			slowest: [...loadLog, ...analysisLog].sort((a, b) => b.ms - a.ms).slice(0, 8),
+			slowest: [...loadLog, ...analysisLog]
+				.sort((a, b) => b.ms - a.ms)
+				.slice(0, 8)
+				.map(({ stage, ms }) => ({ stage, ms })),
+			// The statements as they ran (text, parameters; the file's folder to map it back),
+			// for the statement replay (scripts/bench/statements.mjs).
+			statements: keepStatements ? { dir, load: loadLog, analyses: analysisLog } : undefined,
 			extra
 		};
 	} finally {
