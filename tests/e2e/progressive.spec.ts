@@ -19,7 +19,18 @@ beforeAll(async () => {
 			__done: string[];
 			__scrolled: boolean;
 			__offScreen: string[];
+			__overviewRuns: number;
 		};
+		// Every statement the page hands DuckDB's worker: the overview's headline statement counted.
+		w.__overviewRuns = 0;
+		const post = Worker.prototype.postMessage;
+		Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
+			const data = (message as { data?: unknown } | null)?.data;
+			const texts = Array.isArray(data) ? data : [data];
+			if (texts.some((t) => typeof t === 'string' && t.includes('AS store_revenue')))
+				w.__overviewRuns++;
+			return post.call(this, message, ...rest);
+		} as typeof Worker.prototype.postMessage;
 		w.__done = [];
 		w.__scrolled = false;
 		w.__offScreen = [];
@@ -97,6 +108,22 @@ describe('the progressive dashboard', () => {
 		expect(statuses.length).toBeGreaterThanOrEqual(11);
 		expect(statuses.filter((s) => !s.endsWith(':done'))).toEqual([]);
 		expect(await kpi(page, 'customers')).toBe(SAMPLE.customers);
+		assertNoPageErrors(session);
+	});
+
+	// Regression: the first dashboard of every file ran twice (the effect that starts it wrote the
+	// loaded data it then read, and ran again at once): the overview's statements twice, the first
+	// run's results thrown away.
+	it('dashboard-ran-twice-on-load: the overview’s statement once per file, once more per filter', async () => {
+		const { page } = session;
+		const runs = () =>
+			page.evaluate(() => (window as unknown as { __overviewRuns: number }).__overviewRuns);
+		expect(await runs()).toBe(1);
+		// A global control still runs the dashboard again, once.
+		await page.getByTestId('date-from').fill('2024-01-01');
+		await expect.poll(runs, { timeout: 30_000 }).toBe(2);
+		await waitForAnalyses(page);
+		expect(await runs()).toBe(2);
 		assertNoPageErrors(session);
 	});
 });
