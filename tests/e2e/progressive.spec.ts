@@ -20,7 +20,11 @@ beforeAll(async () => {
 			__scrolled: boolean;
 			__offScreen: string[];
 			__overviewRuns: number;
+			__mountBatches: string[][];
 		};
+		// The sections each mutation batch brought in (a batch: the DOM changes of one task).
+		w.__mountBatches = [];
+		const seen = new Set<string>();
 		// Every statement the page hands DuckDB's worker: the overview's headline statement counted.
 		w.__overviewRuns = 0;
 		const post = Worker.prototype.postMessage;
@@ -35,6 +39,17 @@ beforeAll(async () => {
 		w.__scrolled = false;
 		w.__offScreen = [];
 		new MutationObserver((records) => {
+			const batch: string[] = [];
+			for (const el of document.querySelectorAll<HTMLElement>(
+				'section[data-testid^="analysis-"]'
+			)) {
+				const id = el.dataset.testid!;
+				if (!seen.has(id)) {
+					seen.add(id);
+					batch.push(id);
+				}
+			}
+			if (batch.length > 0) w.__mountBatches.push(batch);
 			for (const r of records) {
 				const el = r.target as HTMLElement;
 				const id = el.dataset?.testid;
@@ -109,6 +124,26 @@ describe('the progressive dashboard', () => {
 		expect(statuses.filter((s) => !s.endsWith(':done'))).toEqual([]);
 		expect(await kpi(page, 'customers')).toBe(SAMPLE.customers);
 		assertNoPageErrors(session);
+	});
+
+	// Regression: the dozen sections were mounted in one task, with the layout of them all: 120 to
+	// 170 ms blocking the page right when the tables were built (the bench's longest task), the
+	// overview's statements waiting behind it. They come a few per frame, in display order.
+	it('dashboard-mounted-in-one-long-task: the sections come two per frame, in order', async () => {
+		const { page } = session;
+		const batches = await page.evaluate(
+			() => (window as unknown as { __mountBatches: string[][] }).__mountBatches
+		);
+		const all = batches.flat();
+		expect(all.length).toBeGreaterThanOrEqual(11);
+		expect(new Set(all).size).toBe(all.length);
+		expect(Math.max(...batches.map((b) => b.length)), JSON.stringify(batches)).toBeLessThanOrEqual(
+			2
+		);
+		const order = await page.$$eval('section[data-testid^="analysis-"]', (list) =>
+			list.map((el) => el.getAttribute('data-testid'))
+		);
+		expect(all).toEqual(order);
 	});
 
 	// Regression: the first dashboard of every file ran twice (the effect that starts it wrote the
