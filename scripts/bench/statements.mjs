@@ -12,14 +12,10 @@
 // what grouping and joining on integers instead of text would save with no mapping back to the
 // ids for output; the conversion's own time is printed beside it (an upper bound of the assignment:
 // it rewrites three tables, the app would add one column to one).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { createWasmDuckDB } from '../lib/duckdb-wasm-node.mjs';
 import { BUSY_LOAD, median } from './reps.mjs';
 import { runNative } from './native.mjs';
-
-const require = createRequire(import.meta.url);
 
 /** Tables whose customer ids the integer variant replaces. */
 const CUSTOMER_TABLES = ['orders', 'customer_facts', 'tx'];
@@ -37,32 +33,13 @@ export function replayParams(params, dir, file) {
 	);
 }
 
-/** DuckDB-WASM through its Node bindings, the wasm compiled once for every repetition. */
+/**
+ * DuckDB-WASM through its Node bindings (scripts/lib/duckdb-wasm-node.mjs: the wasm compiled once
+ * per process, so every repetition runs the same module, optimised as it runs).
+ */
 export async function wasmFactory() {
-	const duckdb = require('@duckdb/duckdb-wasm/blocking');
-	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
-	const module = WebAssembly.compile(readFileSync(join(dist, 'duckdb-eh.wasm')));
 	return async () => {
-		const db = await duckdb.createDuckDB(
-			{
-				mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
-				eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' }
-			},
-			new duckdb.VoidLogger(),
-			duckdb.NODE_RUNTIME
-		);
-		// As tests/helpers/node-engine.ts: instantiate the kept module (the bindings would compile
-		// the 35 MB file again); expose the runtime for the wasm's imports first, as they do.
-		const compiled = await module;
-		db.instantiateWasm = (imports, done) => {
-			const exposed = {};
-			for (const name of Object.getOwnPropertyNames(db._runtime))
-				if (name !== 'constructor') exposed[name] = db._runtime[name];
-			globalThis.DUCKDB_RUNTIME = exposed;
-			WebAssembly.instantiate(compiled, imports).then((i) => done(i, compiled));
-			return [];
-		};
-		await db.instantiate();
+		const db = await createWasmDuckDB();
 		const conn = db.connect();
 		return {
 			async run(text, params) {
@@ -76,7 +53,6 @@ export async function wasmFactory() {
 			},
 			async close() {
 				conn.close();
-				await db.terminate?.();
 			}
 		};
 	};
@@ -158,8 +134,8 @@ export async function benchStatements(api, app, file, reps) {
 		...captured.load.map((e) => ({ stage: loadStage(e.text), text: e.text })),
 		...captured.analyses.map((e) => ({ stage: e.stage, text: e.text }))
 	];
-	// One compiled module for both wasm columns: V8 optimises a module's hot functions as they run,
-	// so the columns share the same code. One replay first, not counted, optimises it: the page
+	// One compiled module for both wasm columns (the process keeps it): V8 optimises a module's hot
+	// functions as they run, so the columns share the same code. One replay first, not counted, optimises it: the page
 	// does the same with its warm-up before the user's file arrives (the bench's "warm" figures).
 	const wasm = await wasmFactory();
 	await replay(wasm, app, captured, file);

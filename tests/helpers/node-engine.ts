@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import {
@@ -12,101 +11,13 @@ import { tableToResult } from '../../src/db/rows';
 import { Sql } from '../../src/core/sql';
 import { SESSION_SETUP, lockdownStatements } from '../../src/db/session';
 import { memoryLimitStatement } from '../../src/db/memory';
+import { createWasmDuckDB } from '../../scripts/lib/duckdb-wasm-node.mjs';
 
-const require = createRequire(import.meta.url);
-const duckdb =
-	require('@duckdb/duckdb-wasm/blocking') as typeof import('@duckdb/duckdb-wasm/blocking');
-
-const DIST = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
-
-/**
- * DuckDB's Node bindings compile the 35 MB wasm file again for every database, and V8 then
- * optimises each copy on its own: about 2.5 s of CPU per engine, and the unit suite makes well over
- * a hundred. The compiled module is kept per file and instantiated for each database instead: the
- * same wasm, the same imports, a fresh instance (its own memory) per engine.
- */
-const compiledModules = new Map<string, Promise<WebAssembly.Module>>();
-let compilations = 0;
-
-/** How many times this process compiled DuckDB's wasm (tests/unit/db/node-engine.test.ts). */
-export function wasmCompilations(): number {
-	return compilations;
-}
-
-function compiledModule(file: string): Promise<WebAssembly.Module> {
-	let module = compiledModules.get(file);
-	if (!module) {
-		compilations++;
-		module = WebAssembly.compile(readFileSync(file));
-		compiledModules.set(file, module);
-	}
-	return module;
-}
-
-/** The part of the bindings' class (duckdb-node-blocking.cjs) that loads the wasm. */
-interface WasmLoadingBindings {
-	mainModulePath: string;
-	_runtime: object;
-	instantiateWasm(
-		imports: WebAssembly.Imports,
-		done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void
-	): unknown;
-}
-
-/**
- * Replaces the bindings' instantiateWasm (which reads and compiles the file) with one that
- * instantiates the kept module, and returns the instantiation, to be awaited beside
- * db.instantiate() so that a failure is thrown rather than left pending. It does what the original
- * does first: expose the runtime's functions as globalThis.DUCKDB_RUNTIME for the wasm's imports.
- * Throws if a new version of the package no longer has the shape this relies on, so the change is
- * seen rather than slow.
- */
-async function reuseCompiledModule(db: object): Promise<{ instantiated: Promise<void> }> {
-	const bindings = db as Partial<WasmLoadingBindings>;
-	if (
-		typeof bindings.instantiateWasm !== 'function' ||
-		typeof bindings.mainModulePath !== 'string'
-	) {
-		throw new Error('@duckdb/duckdb-wasm changed how its Node bindings load the wasm file');
-	}
-	const module = await compiledModule(bindings.mainModulePath);
-	const runtime = bindings._runtime as Record<string, unknown>;
-	let settle: { resolve(): void; reject(e: unknown): void } | undefined;
-	const instantiated = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
-	bindings.instantiateWasm = (imports, done) => {
-		const exposed: Record<string, unknown> = {};
-		for (const name of Object.getOwnPropertyNames(runtime)) {
-			if (name !== 'constructor') {
-				exposed[name] = Object.getOwnPropertyDescriptor(runtime, name)?.value;
-			}
-		}
-		(globalThis as { DUCKDB_RUNTIME?: unknown }).DUCKDB_RUNTIME = exposed;
-		WebAssembly.instantiate(module, imports).then((instance) => {
-			done(instance, module);
-			settle?.resolve();
-		}, settle?.reject);
-		return [];
-	};
-	return { instantiated };
-}
+/** How many times this process compiled DuckDB's wasm (the engine keeps the compiled module). */
+export { wasmCompilations } from '../../scripts/lib/duckdb-wasm-node.mjs';
 
 export async function createNodeEngine(options: { memoryLimit?: string } = {}): Promise<Engine> {
-	const db = await duckdb.createDuckDB(
-		{
-			mvp: {
-				mainModule: path.join(DIST, 'duckdb-mvp.wasm'),
-				mainWorker: path.join(DIST, 'duckdb-node-mvp.worker.cjs')
-			},
-			eh: {
-				mainModule: path.join(DIST, 'duckdb-eh.wasm'),
-				mainWorker: path.join(DIST, 'duckdb-node-eh.worker.cjs')
-			}
-		},
-		new duckdb.VoidLogger(),
-		duckdb.NODE_RUNTIME
-	);
-	const { instantiated } = await reuseCompiledModule(db);
-	await Promise.all([db.instantiate(), instantiated]);
+	const db = await createWasmDuckDB();
 	const conn = db.connect();
 	// The browser's lockdown too: tests see the engine as the page has it (files under /clientele/).
 	// The memory limit, as in the browser, is set before the lock (a test passes a small one).

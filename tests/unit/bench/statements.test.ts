@@ -13,11 +13,13 @@ import {
 	wasmFactory,
 	type ReplayEngine
 } from '../../../scripts/bench/statements.mjs';
+import type { Table } from 'apache-arrow';
+import type { Row } from '../../../src/core/analysis';
+import { tableToResult } from '../../../src/db/rows';
 
-/** Rows of a query on a replay engine, as plain objects. */
-async function rows(engine: ReplayEngine, text: string): Promise<Record<string, unknown>[]> {
-	const table = (await engine.run(text)) as { toArray(): { toJSON(): Record<string, unknown> }[] };
-	return table.toArray().map((r) => ({ ...r.toJSON() }));
+/** Rows of a query on a replay engine (its result is DuckDB-WASM's Arrow table), as the app reads them. */
+async function rows(engine: ReplayEngine, text: string): Promise<Row[]> {
+	return tableToResult((await engine.run(text)) as Table, 0).rows;
 }
 
 describe('the statement replay', () => {
