@@ -20,7 +20,7 @@ export interface JobRequest<In> {
 	input: In;
 }
 
-export interface JobWorkerOptions<Progress> {
+export interface JobWorkerOptions<Progress, In = unknown> {
 	/** The bundled worker's URL (`import url from './x.worker.ts?worker&url'`). */
 	url: string;
 	/** The worker's `self.name`, so tests and devtools can tell it from others. */
@@ -33,6 +33,11 @@ export interface JobWorkerOptions<Progress> {
 	onProgress(progress: Progress): void;
 	/** No job is pending any more (done, failed or the worker died). */
 	onIdle(): void;
+	/**
+	 * The buffers of `input` to hand over by transfer rather than copy (packed.ts packedBuffers);
+	 * they are detached on the page once posted.
+	 */
+	transfer?(input: In): Transferable[];
 }
 
 /** The bootstrap script of a blob: module worker that loads `url` (made absolute: a blob has no base). */
@@ -42,7 +47,7 @@ export function workerBootstrap(url: string, base: string): string {
 
 /** A function that runs one job in the (lazily started) worker and resolves with its output. */
 export function jobWorker<In, Out, Progress extends object>(
-	options: JobWorkerOptions<Progress>
+	options: JobWorkerOptions<Progress, In>
 ): (input: In) => Promise<Out> {
 	let worker: Worker | null = null;
 	let nextId = 1;
@@ -91,7 +96,7 @@ export function jobWorker<In, Out, Progress extends object>(
 		return new Promise<Out>((resolve, reject) => {
 			pending.set(id, { resolve, reject });
 			const request: JobRequest<In> = { id, input };
-			w.postMessage(request);
+			w.postMessage(request, options.transfer?.(input) ?? []);
 		});
 	};
 }

@@ -6,6 +6,7 @@
  * one after the other in the one worker.
  */
 import { jobWorker } from '../job-worker';
+import { packedBuffers } from '../packed';
 import type { LedgerOutput } from './ledger';
 import { runLoyaltyJob, type LoyaltyJobInput } from './job';
 import workerUrl from './ledger.worker.ts?worker&url';
@@ -22,7 +23,9 @@ export default async function compute(input: unknown): Promise<unknown> {
 		label: 'loyalty: the ledger worker',
 		onStart: () => undefined,
 		onProgress: () => undefined,
-		onIdle: () => undefined
+		onIdle: () => undefined,
+		// The packed ids and purchases cross by transfer, not by copy (../packed.ts).
+		transfer: (input) => packedBuffers(input.ids, input.purchases)
 	});
 	return run(job);
 }

@@ -8,7 +8,7 @@
  * compare them).
  */
 import { parseEvents, replay, type LedgerOutput } from './ledger';
-import { expectCount, splitPacked } from '../packed';
+import { expectCount, isPackedJson, unpackJson, type PackedJson } from '../packed';
 
 /** One rule set as the job needs it (thresholds resolved). */
 export interface RulesJob {
@@ -26,14 +26,14 @@ export interface RulesJob {
 }
 
 export interface LoyaltyJobInput {
-	/** Member ids, in the order of `purchases`. */
-	ids: string[];
+	/** Member ids, in the order of `purchases`; packed (../packed.ts) as the page hands them over. */
+	ids: string[] | PackedJson;
 	/**
 	 * Per member: "seq:day:revenue:spend_before" per purchase, ';'-separated, in any order (seq:
 	 * 1.. in purchase order; day: days since 1970-01-01; spend_before: the net revenue of the 12
-	 * months before the purchase's day). Packed (../packed.ts): a line each, in the order of `ids`.
+	 * months before the purchase's day); in the order of `ids`, packed as the page hands them over.
 	 */
-	purchases: string[] | string;
+	purchases: string[] | PackedJson;
 	asOfDay: number;
 	rules: RulesJob[];
 }
@@ -63,19 +63,23 @@ export function purchasePoints(revenue: number, spendBefore: number, r: RulesJob
 	return Math.floor(Math.round(x * 1e6) / 1e6);
 }
 
-/** Each member's purchase text, in the order of `input.ids` (packed text split here). */
-export function memberTexts(input: Pick<LoyaltyJobInput, 'ids' | 'purchases'>): string[] {
-	const p = input.purchases;
+/** The member ids and each member's purchase text, in the same order (packed values unpacked here). */
+export function members(input: Pick<LoyaltyJobInput, 'ids' | 'purchases'>): {
+	ids: string[];
+	texts: string[];
+} {
 	const what = 'loyalty: the members and their purchases';
-	return typeof p === 'string'
-		? splitPacked(p, input.ids.length, what)
-		: expectCount(p, input.ids.length, what);
+	const ids = isPackedJson(input.ids) ? unpackJson<string>(input.ids) : input.ids;
+	const p = input.purchases;
+	const texts = isPackedJson(p) ? unpackJson<string>(p, ids.length, what) : p;
+	return { ids, texts: expectCount(texts, ids.length, what) };
 }
 
 /** Each rule set's ledger, in the order of `input.rules`. */
 export function runLoyaltyJob(input: LoyaltyJobInput): LedgerOutput[] {
 	// The same 'seq:a:b:c' form as the ledger's events: [seq, day, revenue, spend_before].
-	const purchases = memberTexts(input).map(parseEvents);
+	const { ids, texts } = members(input);
+	const purchases = texts.map(parseEvents);
 	return input.rules.map((r) => {
 		// A file has a few thousand distinct days: each day's expiry once, not once per purchase.
 		const expiries = new Map<number, number>();
@@ -90,7 +94,7 @@ export function runLoyaltyJob(input: LoyaltyJobInput): LedgerOutput[] {
 		};
 		return replay(
 			{
-				ids: input.ids,
+				ids,
 				redeemAt: r.redeemAt,
 				redeemShare: r.redeemShare,
 				asOfDay: input.asOfDay,

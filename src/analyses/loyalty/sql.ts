@@ -46,7 +46,7 @@ import {
 	type Stored
 } from './ctes';
 import { nextRun } from '../work-tables';
-import { packLines } from '../packed';
+import { packJson } from '../packed';
 import type { LedgerOutput } from './ledger';
 import { runLoyaltyJob, type LoyaltyJobInput, type RulesJob } from './job';
 import { defaultLoyaltySettings, type LoyaltyRules, type LoyaltySettings } from './settings';
@@ -250,10 +250,11 @@ async function runLoyalty(
 		for (const r of sets) resolved.push(await resolve(query, scope, r, table));
 		const q = resolvedQueries(scope, s.rules, true, table, resolved[0]!);
 		const rows = await query<{ customer_id: string; purchases: string }>(q.purchases!);
+		// Packed for the job's worker (../packed.ts); the page keeps its own list of the ids.
+		const ids = rows.map((e) => e.customer_id);
 		const input: LoyaltyJobInput = {
-			ids: rows.map((e) => e.customer_id),
-			// Packed (job.ts): a purchase text has no line break (numbers, ':' and ';').
-			purchases: await packLines(rows, (e) => e.purchases),
+			ids: await packJson(rows, (e) => e.customer_id),
+			purchases: await packJson(rows, (e) => e.purchases),
 			asOfDay: Date.parse(`${scope.asOf}T00:00:00Z`) / 86_400_000,
 			rules: sets.map((r, i) => rulesJob(r, resolved[i]!, lists && i === 0))
 		};
@@ -271,7 +272,7 @@ async function runLoyalty(
 				revenue: at.revenue,
 				tiers: await query<RulesRows['tiers'][number]>(tq.tiers!),
 				ledger: ledgers[i]!,
-				ids: i === 0 && lists ? input.ids : null
+				ids: i === 0 && lists ? ids : null
 			};
 		};
 		const current = await summary(0);
