@@ -26,13 +26,17 @@ export interface BasketJobInput {
 	minLen: number;
 	maxLen: number;
 	maxItemsets: number;
-	/** Customers and the items each bought (ids), for recommendations; null for none. */
-	customers: { ids: string[]; items: number[][] | PackedLists } | null;
+	/**
+	 * The items each customer bought (ids), for recommendations; null for none. The customers are
+	 * counted, not named: the page keeps their ids (86 k strings cloned to the worker and never read
+	 * there were part of a long task at 1 M lines, issue 22).
+	 */
+	customers: { count: number; items: number[][] | PackedLists } | null;
 	/** Recommendations per customer. */
 	topN: number;
 }
 
-/** One recommendation: customer index (into input.customers.ids), rank 1.., item, rule index. */
+/** One recommendation: customer index (0..input.customers.count − 1, in the page's id order), rank 1.., item, rule index. */
 export interface JobRecommendation {
 	customer: number;
 	rank: number;
@@ -104,7 +108,7 @@ export async function runBasketJob(
 	if (input.customers) {
 		const ruleIndex = new Map(rules.map((r, i) => [r, i]));
 		const index = indexRules(rules);
-		const bought = unpackLists(input.customers.items, input.customers.ids.length);
+		const bought = unpackLists(input.customers.items, input.customers.count);
 		bought.forEach((items, customer) => {
 			recommend(index, items, { limit: input.topN }).forEach((rec, k) => {
 				const rule = ruleIndex.get(rec.rule)!;

@@ -146,7 +146,13 @@ async function jobInput(
 	lists: Sql,
 	s: BasketSettings,
 	withCustomers: boolean
-): Promise<{ input: BasketJobInput; items: string[]; itemBaskets: number[] }> {
+): Promise<{
+	input: BasketJobInput;
+	items: string[];
+	itemBaskets: number[];
+	/** The customers of `input.customers`, in its order; null without. */
+	customerIds: string[] | null;
+}> {
 	const items = await query<{ item_id: number; item: string; baskets: number }>(
 		queries.basket_items!
 	);
@@ -154,12 +160,11 @@ async function jobInput(
 	const parts = await query<{ lists: string }>(packedListsStatement(lists));
 	const packed = await packLines(parts, (p) => p.lists);
 	let customers: BasketJobInput['customers'] = null;
+	let customerIds: string[] | null = null;
 	if (withCustomers && queries.customer_items) {
 		const rows = await query<{ customer_id: string; items: string | null }>(queries.customer_items);
-		customers = {
-			ids: rows.map((r) => r.customer_id),
-			items: await packLines(rows, (r) => r.items ?? '')
-		};
+		customerIds = rows.map((r) => r.customer_id);
+		customers = { count: rows.length, items: await packLines(rows, (r) => r.items ?? '') };
 	}
 	const input: BasketJobInput = {
 		itemCount: items.length,
@@ -172,7 +177,12 @@ async function jobInput(
 		customers,
 		topN: s.topN
 	};
-	return { input, items: items.map((r) => r.item), itemBaskets: items.map((r) => r.baskets) };
+	return {
+		input,
+		items: items.map((r) => r.item),
+		itemBaskets: items.map((r) => r.baskets),
+		customerIds
+	};
 }
 
 export const basketAnalysis: AnalysisDef<BasketSettings, BasketResult> = {
@@ -182,7 +192,13 @@ export const basketAnalysis: AnalysisDef<BasketSettings, BasketResult> = {
 		const queries = basketQueries(scope, settings);
 		const withCustomers = options.customerLists !== false;
 		const lists = basketListsSql(itemCtes(scope, settings));
-		const { input, items } = await jobInput(query, queries, lists, settings, withCustomers);
+		const { input, items, customerIds } = await jobInput(
+			query,
+			queries,
+			lists,
+			settings,
+			withCustomers
+		);
 		const output = options.compute
 			? ((await options.compute(input)) as BasketJobOutput)
 			: await runBasketJob(input);
@@ -192,7 +208,7 @@ export const basketAnalysis: AnalysisDef<BasketSettings, BasketResult> = {
 			const found = output.status === 'ok' ? output.rules : [];
 			for (const q of writeRulesStatements(key, found)) await query(q);
 		}
-		return shapeBasketResult(output, items, input.customers?.ids ?? null, withCustomers);
+		return shapeBasketResult(output, items, customerIds, withCustomers);
 	}
 };
 

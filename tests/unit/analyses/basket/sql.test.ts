@@ -132,7 +132,8 @@ describe('basket analysis SQL on order lines', () => {
 		const customers = await loaded.db.query<{ customer_id: string; items: string }>(
 			queries.customer_items!
 		);
-		expect(got!.customers!.ids).toEqual(customers.map((r) => r.customer_id));
+		expect(got!.customers!.count).toBe(customers.length);
+		expect(got!.customers).not.toHaveProperty('ids');
 		expect(unpackLists(got!.customers!.items, customers.length)).toEqual(
 			customers.map((r) => ids(r.items).sort((a, b) => a - b))
 		);
