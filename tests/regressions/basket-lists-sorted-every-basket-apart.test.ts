@@ -17,7 +17,7 @@ import {
 	defaultBasketSettings,
 	type BasketSettings
 } from '../../src/analyses/basket/sql';
-import { runBasketJob, type BasketJobInput } from '../../src/analyses/basket/job';
+import { runBasketJob, unpackLists, type BasketJobInput } from '../../src/analyses/basket/job';
 import { Sql, sql } from '../../src/core/sql';
 import type { Scope } from '../../src/core/scope';
 
@@ -59,8 +59,8 @@ async function check(
 	const lists = basketQueries(scope, settings).basket_lists!;
 	const n = await sameRows(loaded.db, lists, formerLists(lists));
 	let input: BasketJobInput | null = null;
-	await basketAnalysis.run((q) => loaded.db.query(q), scope, settings, {
-		customerLists: false,
+	const run = await basketAnalysis.run((q) => loaded.db.query(q), scope, settings, {
+		customerLists: true,
 		compute: async (i) => {
 			input = i as BasketJobInput;
 			return runBasketJob(input);
@@ -72,6 +72,20 @@ async function check(
 	const text = input!.baskets as string;
 	expect(typeof text).toBe('string');
 	expect(text === '' ? 0 : text.split('\n').length).toBe(n);
+	// Since the run reads the basket lines from its own tables (issue 22, item 3): the items and
+	// each customer's items as the notebook's statements, which compute them, give them.
+	const queries = basketQueries(scope, settings);
+	const items = await loaded.db.query<{ item: string }>(queries.basket_items!);
+	expect(input!.itemCount).toBe(items.length);
+	expect(run.items.map((r) => r.item).sort()).toEqual(items.map((r) => r.item).sort());
+	const customers = await loaded.db.query<{ customer_id: string; items: string | null }>(
+		queries.customer_items!
+	);
+	expect(input!.customers!.count).toBe(customers.length);
+	// Each customer's ids in any order (an unordered string_agg): the job sorts them.
+	expect(unpackLists(input!.customers!.items, customers.length)).toEqual(
+		unpackLists(customers.map((r) => r.items ?? '').join('\n'), customers.length)
+	);
 	return n;
 }
 
