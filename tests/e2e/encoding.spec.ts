@@ -119,7 +119,15 @@ describe('the text encoding on the mapping screen', () => {
 		expect(await preview.getAttribute('aria-busy')).toBe('true');
 		expect(await preview.textContent()).toContain('Reading the first lines of the file');
 		expect(await preview.textContent()).not.toContain('Nothing to show');
+		// The status line is no line of the file: no list number before it (it read "1. Reading…").
+		const marker = () =>
+			preview
+				.locator('li')
+				.first()
+				.evaluate((li) => getComputedStyle(li).listStyleType);
+		expect(await marker()).toBe('none');
 		await previewRead(page);
+		expect(await marker()).toBe('decimal');
 		expect(await preview.textContent()).toContain('Promoção');
 		expect(await preview.getAttribute('aria-busy')).toBe('false');
 		assertNoPageErrors(session);
