@@ -7,7 +7,7 @@
  */
 import type { QueryFn } from '../core/analysis';
 import type { Intermediate, SharedTables } from '../core/intermediate';
-import { ident, sql } from '../core/sql';
+import { ident, sql, type Sql } from '../core/sql';
 import { measure } from '../core/timing';
 
 let runs = 0;
@@ -114,6 +114,25 @@ export class SharedTableCache implements SharedTables {
 }
 
 /**
+ * Runs `use` between `store` (statements creating a run's own tables) and `drop` (dropping them,
+ * whether `use` succeeds or throws): the loyalty run's purchases and members, the basket run's
+ * lines and item ids, a run's own intermediate (withIntermediate).
+ */
+export async function withRunTables<T>(
+	query: QueryFn,
+	store: readonly Sql[],
+	drop: readonly Sql[],
+	use: () => Promise<T>
+): Promise<T> {
+	for (const q of store) await query(q);
+	try {
+		return await use();
+	} finally {
+		for (const q of drop) await query(q);
+	}
+}
+
+/**
  * Runs `use` with the name of a table holding `i`'s rows: the shared one, kept for the next reader,
  * or without `shared` (the notebook's export, the warm-up, tests) one of this run's own,
  * `<prefix><run>`, dropped afterwards.
@@ -127,10 +146,10 @@ export async function withIntermediate<T>(
 ): Promise<T> {
 	if (shared) return use(await shared.tableOf(query, i));
 	const own = `${prefix}${nextRun()}`;
-	await query(storeStatement(own, i));
-	try {
-		return await use(own);
-	} finally {
-		await query(sql`DROP TABLE IF EXISTS ${ident(own)}`);
-	}
+	return withRunTables(
+		query,
+		[storeStatement(own, i)],
+		[sql`DROP TABLE IF EXISTS ${ident(own)}`],
+		() => use(own)
+	);
 }

@@ -31,7 +31,7 @@ import { shapeBasketResult, type BasketResult } from './result';
 import { recommendedProductSql, rulesKey, writeRulesStatements } from './recommended';
 import { defaultBasketSettings, type BasketSettings } from './settings';
 import { packLines } from '../packed';
-import { nextRun } from '../work-tables';
+import { nextRun, withRunTables } from '../work-tables';
 
 export { defaultBasketSettings, type BasketSettings, type BasketResult };
 
@@ -231,21 +231,14 @@ export const basketAnalysis: AnalysisDef<BasketSettings, BasketResult> = {
 		const withCustomers = options.customerLists !== false;
 		// The basket lines once, in this run's own tables, read by the job input's statements.
 		const stored = `__basket_${nextRun()}`;
-		for (const q of storeItemsStatements(scope, settings, stored)) await query(q);
-		let job: Awaited<ReturnType<typeof jobInput>>;
-		try {
-			const ctes = storedItemCtes(stored);
-			job = await jobInput(
-				query,
-				queriesOver(ctes, settings),
-				basketListsSql(ctes),
-				settings,
-				withCustomers
-			);
-		} finally {
-			for (const q of dropItemsStatements(stored)) await query(q);
-		}
-		const { input, items, customerIds } = job;
+		const ctes = storedItemCtes(stored);
+		const { input, items, customerIds } = await withRunTables(
+			query,
+			storeItemsStatements(scope, settings, stored),
+			dropItemsStatements(stored),
+			() =>
+				jobInput(query, queriesOver(ctes, settings), basketListsSql(ctes), settings, withCustomers)
+		);
 		const output = options.compute
 			? ((await options.compute(input)) as BasketJobOutput)
 			: await runBasketJob(input);

@@ -56,6 +56,7 @@ import {
 } from './settings';
 import type { FitJobInput, FitJobOutput } from './job';
 import { writeFit } from './write-fit';
+import { withRunTables } from '../work-tables';
 import type { ClvCustomerRow, ClvInfo, ClvResult, HoldoutRow } from './result';
 
 export { defaultClvSettings, type ClvSettings };
@@ -142,15 +143,12 @@ async function runClv(
 	const key = clvFitKey(scope, s);
 	// One run at a time: two runs of one key (a setting sent twice) would clear and fill the same
 	// prediction rows in turns, and share the summary's temp tables.
-	const mine = queue.then(async () => {
-		// The summary once, in temp tables the run's statements read; dropped when the run ends.
-		for (const stmt of storeSummaryStatements(scope, s, key)) await query(stmt);
-		try {
-			return await runStored(query, scope, s, key, options);
-		} finally {
-			for (const stmt of dropSummaryStatements(key)) await query(stmt);
-		}
-	});
+	// The summary once, in temp tables the run's statements read; dropped when the run ends.
+	const mine = queue.then(() =>
+		withRunTables(query, storeSummaryStatements(scope, s, key), dropSummaryStatements(key), () =>
+			runStored(query, scope, s, key, options)
+		)
+	);
 	queue = mine.catch(() => undefined);
 	return mine;
 }

@@ -19,7 +19,7 @@
 import { ident, sql, raw, type Sql } from '../../core/sql';
 import { scopeCtes, type Scope } from '../../core/scope';
 import type { AnalysisDef } from '../../core/analysis';
-import { nextRun } from '../work-tables';
+import { nextRun, withRunTables } from '../work-tables';
 
 /** ABC tier keys in order (A = high value); the UI translates them. */
 export const CONCENTRATION_TIERS = ['A', 'B', 'C'] as const;
@@ -281,8 +281,8 @@ export const concentrationAnalysis: AnalysisDef<ConcentrationSettings, Concentra
 		// four outputs each ranked every customer again); "Open in notebook" gets the
 		// self-contained statements (`queries`), which give the same rows.
 		const stored = `__concentration_${nextRun()}`;
-		await query(storeRankedStatement(scope, stored));
-		try {
+		const drop = sql`DROP TABLE IF EXISTS ${ident(stored)}`;
+		return withRunTables(query, [storeRankedStatement(scope, stored)], [drop], async () => {
 			const q = buildConcentrationQueries(scope, settings, stored);
 			const [summary] = await query<ConcentrationSummary>(q.summary);
 			if (!summary) throw new Error('concentration: the summary query returned no row');
@@ -296,8 +296,6 @@ export const concentrationAnalysis: AnalysisDef<ConcentrationSettings, Concentra
 				top_shares: await query<TopShareRow>(q.top_shares),
 				tiers: await query<TierRow>(q.tiers)
 			};
-		} finally {
-			await query(sql`DROP TABLE IF EXISTS ${ident(stored)}`);
-		}
+		});
 	}
 };

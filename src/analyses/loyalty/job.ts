@@ -71,7 +71,7 @@ export function members(input: Pick<LoyaltyJobInput, 'ids' | 'purchases'>): {
 	const what = 'loyalty: the members and their purchases';
 	const ids = isPackedJson(input.ids) ? unpackJson<string>(input.ids) : input.ids;
 	const p = input.purchases;
-	const texts = isPackedJson(p) ? unpackJson<string>(p, ids.length, what) : p;
+	const texts = isPackedJson(p) ? unpackJson<string>(p) : p;
 	return { ids, texts: expectCount(texts, ids.length, what) };
 }
 

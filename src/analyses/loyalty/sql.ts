@@ -45,7 +45,7 @@ import {
 	tierOf,
 	type Stored
 } from './ctes';
-import { nextRun } from '../work-tables';
+import { nextRun, withRunTables } from '../work-tables';
 import { packJson } from '../packed';
 import type { LedgerOutput } from './ledger';
 import { runLoyaltyJob, type LoyaltyJobInput, type RulesJob } from './job';
@@ -240,64 +240,72 @@ async function runLoyalty(
 	s: LoyaltySettings,
 	options: RunOptions = {}
 ): Promise<LoyaltyResult> {
-	const lists = options.customerLists !== false;
 	// The purchases and members once per run, in temp tables both rule sets read (ctes.ts).
 	const table = `__loyalty_${nextRun()}`;
-	for (const stmt of storeBaseStatements(scope, table)) await query(stmt);
-	try {
-		const sets = s.whatIf ? [s.rules, s.whatIf] : [s.rules];
-		const resolved: Resolved[] = [];
-		for (const r of sets) resolved.push(await resolve(query, scope, r, table));
-		const q = resolvedQueries(scope, s.rules, true, table, resolved[0]!);
-		const rows = await query<{ customer_id: string; purchases: string }>(q.purchases!);
-		// Packed for the job's worker (../packed.ts); the page keeps its own list of the ids.
-		const ids = rows.map((e) => e.customer_id);
-		const input: LoyaltyJobInput = {
-			ids: await packJson(rows, (e) => e.customer_id),
-			purchases: await packJson(rows, (e) => e.purchases),
-			asOfDay: Date.parse(`${scope.asOf}T00:00:00Z`) / 86_400_000,
-			rules: sets.map((r, i) => rulesJob(r, resolved[i]!, lists && i === 0))
+	return withRunTables(query, storeBaseStatements(scope, table), dropBaseStatements(table), () =>
+		simulate(query, scope, s, options, table)
+	);
+}
+
+/** The run over the purchases and members stored in `table` (storeBaseStatements). */
+async function simulate(
+	query: QueryFn,
+	scope: Scope,
+	s: LoyaltySettings,
+	options: RunOptions,
+	table: string
+): Promise<LoyaltyResult> {
+	const lists = options.customerLists !== false;
+	const sets = s.whatIf ? [s.rules, s.whatIf] : [s.rules];
+	const resolved: Resolved[] = [];
+	for (const r of sets) resolved.push(await resolve(query, scope, r, table));
+	const q = resolvedQueries(scope, s.rules, true, table, resolved[0]!);
+	const rows = await query<{ customer_id: string; purchases: string }>(q.purchases!);
+	// Packed for the job's worker (../packed.ts); the page keeps its own list of the ids.
+	const ids = rows.map((e) => e.customer_id);
+	const input: LoyaltyJobInput = {
+		ids: await packJson(rows, (e) => e.customer_id),
+		purchases: await packJson(rows, (e) => e.purchases),
+		asOfDay: Date.parse(`${scope.asOf}T00:00:00Z`) / 86_400_000,
+		rules: sets.map((r, i) => rulesJob(r, resolved[i]!, lists && i === 0))
+	};
+	const ledgers = options.compute
+		? ((await options.compute(input)) as LedgerOutput[])
+		: runLoyaltyJob(input);
+	const summary = async (i: number): Promise<RulesRows> => {
+		const r = sets[i]!;
+		const at = resolved[i]!;
+		const tq = i === 0 ? q : resolvedQueries(scope, r, false, table, at);
+		return {
+			rules: r,
+			thresholds: at.thresholds,
+			redeemAt: at.redeemAt,
+			revenue: at.revenue,
+			tiers: await query<RulesRows['tiers'][number]>(tq.tiers!),
+			ledger: ledgers[i]!,
+			ids: i === 0 && lists ? ids : null
 		};
-		const ledgers = options.compute
-			? ((await options.compute(input)) as LedgerOutput[])
-			: runLoyaltyJob(input);
-		const summary = async (i: number): Promise<RulesRows> => {
-			const r = sets[i]!;
-			const at = resolved[i]!;
-			const tq = i === 0 ? q : resolvedQueries(scope, r, false, table, at);
-			return {
-				rules: r,
-				thresholds: at.thresholds,
-				redeemAt: at.redeemAt,
-				revenue: at.revenue,
-				tiers: await query<RulesRows['tiers'][number]>(tq.tiers!),
-				ledger: ledgers[i]!,
-				ids: i === 0 && lists ? ids : null
-			};
-		};
-		const current = await summary(0);
-		const whatIf = s.whatIf ? await summary(1) : null;
-		return shapeLoyalty({
-			current,
-			whatIf,
-			migration: await query<LoyaltyResult['migration'][number]>(q.migration!),
-			monthly: await query<LoyaltyResult['monthly'][number]>(q.tiers_monthly!),
-			real: q.real_tiers
-				? await query<{ real_tier: string; tier: number; members: number }>(q.real_tiers)
-				: null,
-			realColumn: realTierColumn(scope),
-			customers: lists
-				? await query<{
-						customer_id: string;
-						tier_now: string;
-						tier_before: string | null;
-						spend_12m: number;
-					}>(q.customers!)
-				: null
-		});
-	} finally {
-		for (const stmt of dropBaseStatements(table)) await query(stmt);
-	}
+	};
+	const current = await summary(0);
+	const whatIf = s.whatIf ? await summary(1) : null;
+	return shapeLoyalty({
+		current,
+		whatIf,
+		migration: await query<LoyaltyResult['migration'][number]>(q.migration!),
+		monthly: await query<LoyaltyResult['monthly'][number]>(q.tiers_monthly!),
+		real: q.real_tiers
+			? await query<{ real_tier: string; tier: number; members: number }>(q.real_tiers)
+			: null,
+		realColumn: realTierColumn(scope),
+		customers: lists
+			? await query<{
+					customer_id: string;
+					tier_now: string;
+					tier_before: string | null;
+					spend_12m: number;
+				}>(q.customers!)
+			: null
+	});
 }
 
 export const loyaltyAnalysis: AnalysisDef<LoyaltySettings, LoyaltyResult> = {
