@@ -7,7 +7,7 @@
  * are made here; the notebook's `loyalty_points` statement makes the same points in SQL (tests
  * compare them).
  */
-import { parseEvents, replay, type LedgerOutput } from './ledger';
+import { parseEventLists, replay, type LedgerOutput } from './ledger';
 import { expectCount, isPackedJson, unpackJson, type PackedJson } from '../packed';
 
 /** One rule set as the job needs it (thresholds resolved). */
@@ -75,11 +75,20 @@ export function members(input: Pick<LoyaltyJobInput, 'ids' | 'purchases'>): {
 	return { ids, texts: expectCount(texts, ids.length, what) };
 }
 
+/**
+ * The member ids and their purchases read (parseEventLists: the same 'seq:a:b:c' form as the
+ * ledger's events, here [seq, day, revenue, spend_before]); the texts are not kept.
+ */
+function readMembers(input: LoyaltyJobInput) {
+	const { ids, texts } = members(input);
+	return { ids, ...parseEventLists(texts) };
+}
+
 /** Each rule set's ledger, in the order of `input.rules`. */
 export function runLoyaltyJob(input: LoyaltyJobInput): LedgerOutput[] {
-	// The same 'seq:a:b:c' form as the ledger's events: [seq, day, revenue, spend_before].
-	const { ids, texts } = members(input);
-	const purchases = texts.map(parseEvents);
+	const { ids, values: ps, at } = readMembers(input);
+	// One events array for every member: replay reads a member's events before asking for the next.
+	const events: number[] = [];
 	return input.rules.map((r) => {
 		// A file has a few thousand distinct days: each day's expiry once, not once per purchase.
 		const expiries = new Map<number, number>();
@@ -101,9 +110,8 @@ export function runLoyaltyJob(input: LoyaltyJobInput): LedgerOutput[] {
 				perCustomer: r.perCustomer
 			},
 			(c) => {
-				const ps = purchases[c]!;
-				const events: number[] = [];
-				for (let j = 0; j < ps.length; j += 4) {
+				events.length = 0;
+				for (let j = at[c]!; j < at[c + 1]!; j += 4) {
 					const seq = ps[j]!;
 					const day = ps[j + 1]!;
 					const points =

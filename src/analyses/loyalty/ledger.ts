@@ -118,6 +118,69 @@ export function parseEvents(text: string): number[] {
 	return idx.flatMap((i) => out.slice(i * 4, i * 4 + 4));
 }
 
+/**
+ * Many members' 'seq:a:b:c' lists (parseEvents' form) at once, into one flat array: member c's
+ * quadruples, in seq order, are `values[at[c]]` up to `values[at[c + 1]]`. The same numbers as
+ * parseEvents gives each text (each field read with Number, a missing one NaN, ties in seq kept in
+ * their order), without an array per member or the split's strings: at 10 M lines the loyalty
+ * job read 3.9 M purchases of 870 k members this way (issue 22).
+ */
+export function parseEventLists(texts: readonly string[]): {
+	values: Float64Array;
+	at: Int32Array;
+} {
+	// The events counted first, so the array is made once at its size.
+	let events = 0;
+	for (const text of texts) {
+		for (let i = 0; i <= text.length;) {
+			let end = text.indexOf(';', i);
+			if (end < 0) end = text.length;
+			if (end > i) events++;
+			i = end + 1;
+		}
+	}
+	const values = new Float64Array(events * 4);
+	const at = new Int32Array(texts.length + 1);
+	let n = 0;
+	for (let c = 0; c < texts.length; c++) {
+		const text = texts[c]!;
+		const start = n;
+		let sorted = true;
+		for (let i = 0; i <= text.length;) {
+			let end = text.indexOf(';', i);
+			if (end < 0) end = text.length;
+			if (end > i) {
+				let a = i;
+				for (let f = 0; f < 4; f++) {
+					if (a > end) {
+						values[n + f] = NaN;
+						continue;
+					}
+					let b = text.indexOf(':', a);
+					if (b < 0 || b > end) b = end;
+					values[n + f] = Number(text.slice(a, b));
+					a = b + 1;
+				}
+				if (n > start && values[n]! < values[n - 4]!) sorted = false;
+				n += 4;
+			}
+			i = end + 1;
+		}
+		if (!sorted) sortQuadruples(values, start, n);
+		at[c + 1] = n;
+	}
+	return { values, at };
+}
+
+/** Sort the quadruples of values[from..to) by their first number, ties in their order. */
+function sortQuadruples(values: Float64Array, from: number, to: number) {
+	const quads = Array.from({ length: (to - from) / 4 }, (_, i) =>
+		Array.from(values.subarray(from + i * 4, from + i * 4 + 4))
+	);
+	quads.sort((x, y) => x[0]! - y[0]!);
+	quads.forEach((q, i) => values.set(q, from + i * 4));
+}
+
 /** Replay every member's points (see the file's comment). */
 export function runLedger(input: LedgerInput): LedgerOutput {
 	return replay(input, (c) => parseEvents(input.events[c]!));
@@ -125,7 +188,8 @@ export function runLedger(input: LedgerInput): LedgerOutput {
 
 /**
  * The replay over events given per member as flat [seq, day, points, expiry] quadruples in seq
- * order (`eventsOf(c)` for member c): runLedger's, and job.ts's after it made the points.
+ * order (`eventsOf(c)` for member c): runLedger's, and job.ts's after it made the points. The
+ * array is read before the next member's is asked for (job.ts reuses one array).
  */
 export function replay(
 	input: Omit<LedgerInput, 'events'>,

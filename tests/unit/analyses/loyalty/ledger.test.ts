@@ -1,7 +1,7 @@
 // The points ledger's input (src/analyses/loyalty/ledger.ts): events arrive in any order (the
 // statement aggregates them unordered) and are replayed in the members' purchase order.
 import { describe, expect, it } from 'vitest';
-import { parseEvents, runLedger } from '../../../../src/analyses/loyalty/ledger';
+import { parseEventLists, parseEvents, runLedger } from '../../../../src/analyses/loyalty/ledger';
 import { seededRandom } from '../../../helpers/random-orders';
 
 describe('points ledger input', () => {
@@ -35,5 +35,36 @@ describe('points ledger input', () => {
 		expect(b).toEqual(a);
 		expect(a.totals.expired).toBeGreaterThan(0);
 		expect(a.totals.redeemed).toBeGreaterThan(0);
+	});
+
+	it('reads many lists at once into one flat array, as parseEvents reads each', () => {
+		const r = seededRandom(11);
+		const number = () => {
+			const kinds = [
+				() => String(Math.floor(r() * 40_000) - 10_000),
+				() => (r() * 1000 - 100).toFixed(2),
+				() => '1.5e-7',
+				() => '-0',
+				() => ''
+			];
+			return kinds[Math.floor(r() * (r() < 0.9 ? 2 : kinds.length))]!();
+		};
+		const texts: string[] = ['', ';', '3:1:2:4;', '1:2', '1:2:3:4:5', '2:1:1:1;2:0:0:0;1:9:9:9'];
+		for (let c = 0; c < 500; c++) {
+			const evs: string[] = [];
+			for (let k = 0; k < Math.floor(r() * 9); k++) {
+				const seq = 1 + Math.floor(r() * 6); // ties in seq happen
+				evs.push([seq, number(), number(), number()].join(':'));
+			}
+			texts.push(evs.join(';'));
+		}
+		const { values, at } = parseEventLists(texts);
+		expect(at).toHaveLength(texts.length + 1);
+		expect(at[texts.length]).toBe(values.length);
+		texts.forEach((text, c) => {
+			const got = Array.from(values.subarray(at[c]!, at[c + 1]!));
+			expect(got, text).toEqual(parseEvents(text));
+		});
+		expect(parseEventLists([])).toEqual({ values: new Float64Array(0), at: new Int32Array(1) });
 	});
 });
