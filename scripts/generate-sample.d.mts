@@ -8,3 +8,8 @@ export interface WriteOrdersOptions {
 /** Streams a deterministic order log of about `lines` lines to `out`. */
 export function writeOrders(opts: WriteOrdersOptions): Promise<unknown>;
 export const DEFAULT_SEED: number;
+/** The order log as one string (seed DEFAULT_SEED, 5,000 customers and dirty lines by default). */
+export function generateOrders(opts?: { seed?: number; customers?: number; dirty?: boolean }): {
+	csv: string;
+	stats: Record<string, unknown>;
+};

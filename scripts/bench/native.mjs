@@ -52,7 +52,7 @@ function plainRows(reader) {
 }
 
 /** An Engine (src/db/engine.ts) over a node-api connection; files live in `dir`. */
-function nativeEngine(conn, dir, files, log) {
+function nativeEngine(conn, dir, files, log, partsDir) {
 	const localPath = (v) =>
 		typeof v === 'string' && v.startsWith('/clientele/') ? join(dir, basename(v)) : v;
 	const run = async (q, read) => {
@@ -80,8 +80,15 @@ function nativeEngine(conn, dir, files, log) {
 		},
 		async registerFile(name, blob) {
 			const path = files.get(blob);
-			if (!path) throw new Error('native engine: unknown blob');
-			await symlink(path, localPath(name));
+			// A part of the file (a large file is read in parts: src/db/load-csv.ts) is written
+			// out: DuckDB reads files, and a Blob's slice does not say where it came from.
+			// Kept in partsDir (dropFile removes the link only) for the statement replay.
+			if (path) await symlink(path, localPath(name));
+			else {
+				const part = join(partsDir, basename(name));
+				await writeFile(part, new Uint8Array(await blob.arrayBuffer()));
+				await symlink(part, localPath(name));
+			}
 		},
 		async dropFile(name) {
 			await unlink(localPath(name)).catch(() => {});
@@ -136,11 +143,13 @@ export async function runNative(
 	{ threads, after, filter = true, keepStatements = false } = {}
 ) {
 	const dir = await mkdtemp(join(tmpdir(), 'clientele-bench-native-'));
+	// The parts of a file read in parts; with keepStatements the caller removes them.
+	const parts = await mkdtemp(join(tmpdir(), 'clientele-bench-parts-'));
 	const instance = await api.DuckDBInstance.create(':memory:', threads ? { threads } : {});
 	const conn = await instance.connect();
 	const log = [];
 	const files = new Map();
-	const engine = nativeEngine(conn, dir, files, log);
+	const engine = nativeEngine(conn, dir, files, log, parts);
 	try {
 		for (const s of app.SESSION_SETUP) await conn.run(s);
 		await conn.run(`SET file_search_path = '${dir.replaceAll("'", "''")}'`);
@@ -203,15 +212,16 @@ export async function runNative(
 				.sort((a, b) => b.ms - a.ms)
 				.slice(0, 8)
 				.map(({ stage, ms }) => ({ stage, ms })),
-			// The statements as they ran (text, parameters; the file's folder to map it back),
-			// for the statement replay (scripts/bench/statements.mjs).
-			statements: keepStatements ? { dir, load: loadLog, analyses: analysisLog } : undefined,
+			// The statements as they ran (text, parameters; the file's folder to map it back, and
+			// the folder of its parts), for the statement replay (scripts/bench/statements.mjs).
+			statements: keepStatements ? { dir, parts, load: loadLog, analyses: analysisLog } : undefined,
 			extra
 		};
 	} finally {
 		conn.closeSync?.();
 		instance.closeSync?.();
 		await rm(dir, { recursive: true, force: true });
+		if (!keepStatements) await rm(parts, { recursive: true, force: true });
 	}
 }
 

@@ -5,6 +5,8 @@ export interface ReplayEngine {
 }
 export interface Captured {
 	dir: string;
+	/** Where the native run kept the parts of a file read in parts. */
+	parts?: string;
 	load: { text: string; params?: unknown[] }[];
 	analyses: { text: string; params?: unknown[] }[];
 }
@@ -12,7 +14,8 @@ export function loadStage(text: string): string;
 export function replayParams(
 	params: unknown[] | undefined,
 	dir: string,
-	file: string
+	file: string,
+	parts?: string
 ): unknown[] | undefined;
 export function wasmFactory(): Promise<() => Promise<ReplayEngine>>;
 export function integerIds(engine: ReplayEngine): Promise<number>;

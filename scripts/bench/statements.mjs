@@ -12,7 +12,10 @@
 // what grouping and joining on integers instead of text would save with no mapping back to the
 // ids for output; the conversion's own time is printed beside it (an upper bound of the assignment:
 // it rewrites three tables, the app would add one column to one).
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
+import { basename, join } from 'node:path';
 import { createWasmDuckDB } from '../lib/duckdb-wasm-node.mjs';
 import { BUSY_LOAD, median } from './reps.mjs';
 import { runNative } from './native.mjs';
@@ -22,14 +25,28 @@ const CUSTOMER_TABLES = ['orders', 'customer_facts', 'tx'];
 
 /** A short name for a load statement: the table it makes, or its first words. */
 export function loadStage(text) {
-	const made = /CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP\s+)?TABLE\s+"?(\w+)"?/i.exec(text);
+	// A table built in parts (load-csv.ts, build-orders.ts): its inserts count with it.
+	const made =
+		/CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP\s+)?TABLE\s+"?(\w+)"?/i.exec(text) ??
+		/^\s*INSERT\s+INTO\s+"?(\w+)"?/i.exec(text);
 	return made ? `load: ${made[1]}` : 'load: other';
 }
 
-/** Parameters as the replay passes them: the file's folder mapped back to the file. */
-export function replayParams(params, dir, file) {
+/**
+ * Parameters as the replay passes them: the file's folder mapped back to the file, or to the
+ * part of it kept in `parts` under the same name (a large file is read in parts: load-csv.ts).
+ */
+export function replayParams(params, dir, file, parts) {
+	const mapped = (p) => {
+		const part = parts ? join(parts, basename(p)) : null;
+		return part && existsSync(part) ? part : file;
+	};
 	return params?.map((p) =>
-		typeof p === 'string' && p.startsWith(`${dir}/`) ? file : typeof p === 'bigint' ? Number(p) : p
+		typeof p === 'string' && p.startsWith(`${dir}/`)
+			? mapped(p)
+			: typeof p === 'bigint'
+				? Number(p)
+				: p
 	);
 }
 
@@ -105,7 +122,7 @@ export async function replay(make, app, captured, file, { intIds = false } = {})
 		const time = async (e) => {
 			const t0 = performance.now();
 			try {
-				await engine.run(e.text, replayParams(e.params, captured.dir, file));
+				await engine.run(e.text, replayParams(e.params, captured.dir, file, captured.parts));
 				return performance.now() - t0;
 			} catch {
 				return NaN;
@@ -128,6 +145,14 @@ const sumOf = (xs) => xs.reduce((t, v) => t + (Number.isFinite(v) ? v : 0), 0);
 export async function benchStatements(api, app, file, reps) {
 	const ref = await runNative(api, app, file, { threads: 1, filter: false, keepStatements: true });
 	const captured = ref.statements;
+	try {
+		return await replayAll(api, app, file, reps, captured);
+	} finally {
+		await rm(captured.parts, { recursive: true, force: true });
+	}
+}
+
+async function replayAll(api, app, file, reps, captured) {
 	// Statements that only read the wasm's virtual file system or drop a work table are kept: they
 	// are part of what the dashboard runs.
 	const statements = [

@@ -69,6 +69,15 @@ export const MAX_REJECTS = 10_000;
 /** Lines after an unclosed quote that a load tolerates as part of one rejected record. */
 export const MAX_SWALLOWED_LINES = 10;
 const PREFIX_BYTES = 64 * 1024;
+/**
+ * A UTF-8 file larger than twice this is read in parts of about this size, one statement each
+ * (issue 22): DuckDB holds an insert's rows uncompressed until it commits, so one statement over
+ * a 10 M-line file grew its heap to 1.9 GiB for a table it then keeps in 0.2 GiB; parts of 1 M
+ * lines, to 0.6 GiB. The parts give the same table and rejects as one read (load-csv-parts.test).
+ */
+export const PART_BYTES = 64 * 1024 * 1024;
+/** Bytes looked at after a part's nominal end for the line end where it is cut. */
+const CUT_WINDOW = 64 * 1024;
 const CHUNK_BYTES = 4 * 1024 * 1024;
 let uploads = 0;
 
@@ -159,6 +168,37 @@ export interface LoadCsvOptions {
 	sheet?: string;
 	/** false: never read the file as a basket file (core/ingest/baskets), even if it looks one. */
 	baskets?: boolean;
+	/** Read a file larger than twice this in parts of about this size (default PART_BYTES). */
+	partBytes?: number;
+}
+
+function startsWithBom(bytes: Uint8Array, at: number): boolean {
+	return bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf;
+}
+
+/**
+ * Where a file of `total` bytes is cut into parts of about `partBytes`: the offset right after
+ * the first line feed at or after each multiple of partBytes that no byte-order mark follows
+ * (none within CUT_WINDOW: no cut there). Whether each is a record's start (not inside a quoted
+ * value) is the scan's to say.
+ */
+export async function partCuts(data: Blob | Uint8Array, partBytes: number): Promise<number[]> {
+	const total = size(data);
+	const cuts: number[] = [];
+	if (!(partBytes > 0) || total <= 2 * partBytes) return cuts;
+	for (let at = partBytes; at < total; at += partBytes) {
+		const from = Math.max(at, (cuts[cuts.length - 1] ?? 0) + 1);
+		const window = await slice(data, from, Math.min(total, from + CUT_WINDOW));
+		// Not before a byte-order mark: DuckDB drops one at a file's start, so a part starting
+		// with one would lose the character a whole read keeps (a value of U+FEFF alone).
+		const unseen = (lf: number) => lf + 3 >= window.length && from + window.length < total;
+		let lf = window.indexOf(0x0a);
+		while (lf >= 0 && (unseen(lf) || startsWithBom(window, lf + 1))) {
+			lf = unseen(lf) ? -1 : window.indexOf(0x0a, lf + 1);
+		}
+		if (lf >= 0 && from + lf + 1 < total) cuts.push(from + lf + 1);
+	}
+	return cuts;
 }
 
 /**
@@ -253,7 +293,11 @@ async function loadText(
 	const file = userFilePath(`upload_${id}.csv`);
 	const rejectsTable = `__rejects_${id}`;
 	const rejectsScan = `__rejects_scan_${id}`;
-	let registered = false;
+	// The files registered for DuckDB: the whole file, or its parts (cut at the offsets in `partsAt`).
+	const registered = new Set<string>();
+	let partsAt: number[] = [];
+	// The parts' own rejects tables, merged into rejectsTable once every part is read.
+	const partRejects: string[] = [];
 	let replaced = new ReplacementCounter();
 	// The loader's own count of the records (db/record-count.ts): for UTF-8 files it runs while
 	// DuckDB reads; transcoded bytes are scanned before they are registered. Lines too long for
@@ -272,13 +316,31 @@ async function loadText(
 		cut = true;
 		return withoutLines(source, scan.longLines);
 	};
-	const scanConcurrently = (source: Blob | Uint8Array) => {
-		scanning = scanRecords(source, dialect.readDelimiter, signal);
+	const scanConcurrently = (source: Blob | Uint8Array, watch: readonly number[] = []) => {
+		scanning = scanRecords(source, dialect.readDelimiter, signal, watch);
 		scanning.catch(noop); // awaited later; a load that fails first must not leave it unhandled
 	};
+	const dropFiles = async () => {
+		for (const name of registered) await engine.dropFile(name);
+		registered.clear();
+	};
+	/** Register the caller's bytes (or a part of them) under `name`. */
+	const registerInput = async (name: string, start = 0, end = bytes) => {
+		registered.add(name);
+		if (input.data instanceof Uint8Array) {
+			// The browser engine transfers the buffer to its worker: keep the caller's bytes intact.
+			await engine.registerBuffer(name, input.data.slice(start, end));
+		} else {
+			await engine.registerFile(
+				name,
+				start === 0 && end === bytes ? input.data : input.data.slice(start, end)
+			);
+		}
+	};
+	const partFile = (k: number) => userFilePath(`upload_${id}_part${k + 1}.csv`);
 	const register = async () => {
-		if (registered) await engine.dropFile(file);
-		registered = true;
+		await dropFiles();
+		partsAt = [];
 		if (guess.transcode || rewrite) {
 			let utf8: Blob | Uint8Array = input.data;
 			if (guess.transcode) {
@@ -307,19 +369,25 @@ async function loadText(
 			}
 			scanning = Promise.resolve(scan);
 			// Our own bytes (transcoded or rewritten): the engine may take them.
+			registered.add(file);
 			await engine.registerBuffer(file, (await keepAway(utf8, scan)) as Uint8Array);
-		} else if (input.data instanceof Uint8Array) {
-			scanConcurrently(input.data);
-			// The browser engine transfers the buffer to its worker: keep the caller's bytes intact.
-			await engine.registerBuffer(file, input.data.slice());
 		} else {
-			scanConcurrently(input.data);
-			await engine.registerFile(file, input.data);
+			// A large file is read in parts; the scan says whether each cut is a record's start.
+			partsAt = await partCuts(input.data, opts.partBytes ?? PART_BYTES);
+			scanConcurrently(input.data, partsAt);
+			const bounds = [0, ...partsAt, bytes];
+			if (partsAt.length === 0) await registerInput(file);
+			else
+				for (let k = 0; k + 1 < bounds.length; k++) {
+					await registerInput(partFile(k), bounds[k], bounds[k + 1]);
+				}
 		}
 	};
 	/** Register the caller's bytes again without the lines too long for DuckDB. */
 	const registerCut = async (scan: LineScanner) => {
-		await engine.dropFile(file);
+		await dropFiles();
+		partsAt = [];
+		registered.add(file);
 		const source = await keepAway(input.data, scan);
 		if (source instanceof Uint8Array) {
 			await engine.registerBuffer(file, source === input.data ? source.slice() : source);
@@ -331,24 +399,102 @@ async function loadText(
 		);
 		return { records: row?.records ?? 0, encodingErrors: row?.encoding_errors ?? 0 };
 	};
-	const dropRejects = () =>
-		engine.exec(`DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan};`);
+	const dropPartRejects = async () => {
+		const names = partRejects.splice(0).flatMap((t) => [t, `${t}_scan`]);
+		if (names.length > 0) {
+			await engine.exec(names.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '));
+		}
+	};
+	const dropRejects = async () => {
+		await dropPartRejects();
+		await engine.exec(`DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan};`);
+	};
 
 	try {
 		await register();
 		checkAbort(signal);
 		progress('parsing', null);
-		const read = () =>
-			engine.exec(sql`CREATE OR REPLACE TABLE ${ident(table)} AS
-SELECT row_number() OVER ()::BIGINT AS ${ident(ROW_COLUMN)}, ${join(
-				names.map((n, i) => sql`${raw(`c${i + 1}`)} AS ${ident(n)}`)
-			)}
-FROM read_csv(${file}, delim = ${dialect.readDelimiter}, quote = '"', escape = '"',
-	header = ${raw(dialect.hasHeader ? 'true' : 'false')}, skip = ${int(dialect.skip)},
+		/**
+		 * Read `source` into the table: the whole file or the first part (`after` null: the table
+		 * is created; the header and the skipped lines are there), or a later part (`after` the
+		 * rows loaded before it: its rows continue their numbering).
+		 */
+		const readStatement = (source: string, rejects: string, scan: string, after: number | null) => {
+			const start = after === null;
+			const rows = join(names.map((n, i) => sql`${raw(`c${i + 1}`)} AS ${ident(n)}`));
+			const from = sql`FROM read_csv(${source}, delim = ${dialect.readDelimiter}, quote = '"', escape = '"',
+	header = ${raw(dialect.hasHeader && start ? 'true' : 'false')}, skip = ${int(start ? dialect.skip : 0)},
 	auto_detect = false, all_varchar = true,
 	max_line_size = ${int(MAX_LINE_BYTES + 1024)},
 	columns = {${raw(names.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', '))}},
-	store_rejects = true, rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(rejectsScan)})`);
+	store_rejects = true, rejects_table = ${lit(rejects)}, rejects_scan = ${lit(scan)})`;
+			return after === null
+				? sql`CREATE OR REPLACE TABLE ${ident(table)} AS
+SELECT row_number() OVER ()::BIGINT AS ${ident(ROW_COLUMN)}, ${rows}
+${from}`
+				: sql`INSERT INTO ${ident(table)}
+SELECT (row_number() OVER () + ${int(after)})::BIGINT AS ${ident(ROW_COLUMN)}, ${rows}
+${from}`;
+		};
+		/**
+		 * Read the parts one statement each; true when every cut proved a record's start (the scan
+		 * saw a line start there, after the skipped lines and the header) and every part read. Their
+		 * rejects are then merged into rejectsTable with the whole file's line numbers.
+		 */
+		const readParts = async (): Promise<boolean> => {
+			const n = partsAt.length + 1;
+			let loaded = 0;
+			try {
+				for (let k = 0; k < n; k++) {
+					checkAbort(signal);
+					progress('parsing', k / n);
+					const rejects = `${rejectsTable}_part${k + 1}`;
+					partRejects.push(rejects);
+					await engine.exec(
+						readStatement(partFile(k), rejects, `${rejects}_scan`, k === 0 ? null : loaded)
+					);
+					const [row] = await engine.query<{ n: number }>(
+						sql`SELECT count(*) AS n FROM ${ident(table)}`
+					);
+					loaded = Number(row?.n ?? 0);
+				}
+			} catch (e) {
+				if (e instanceof DOMException && e.name === 'AbortError') throw e;
+				await dropPartRejects();
+				return false; // a refused part: the whole file's read decides
+			}
+			const scan = await scanning!;
+			// The first part holds the skipped lines and the header (when a skipped line is blank,
+			// this asks for more than needed: such a file is read whole).
+			const head = (dialect.hasHeader ? 1 : 0) + dialect.skip;
+			const starts = partsAt.map((c) => scan.lineStarts.get(c));
+			if (starts.some((x) => !x || x.records < head)) {
+				await dropPartRejects();
+				return false;
+			}
+			const shifted = partRejects.map((t, k) => {
+				const line = k === 0 ? 0 : starts[k - 1]!.line - 1;
+				const at = k === 0 ? 0 : partsAt[k - 1]!;
+				return sql`SELECT * REPLACE ((line + ${int(line)})::UBIGINT AS line,
+	(line_byte_position + ${int(at)})::UBIGINT AS line_byte_position,
+	(byte_position + ${int(at)})::UBIGINT AS byte_position) FROM ${ident(t)}`;
+			});
+			await engine.exec(
+				sql`CREATE OR REPLACE TEMP TABLE ${ident(rejectsTable)} AS ${join(shifted, ' UNION ALL ')}`
+			);
+			await dropPartRejects();
+			return true;
+		};
+		const read = async () => {
+			if (partsAt.length > 0) {
+				if (await readParts()) return;
+				// Not cut at records' starts (a quoted line break), or refused: read it whole.
+				await dropFiles();
+				partsAt = [];
+				await registerInput(file);
+			}
+			await engine.exec(readStatement(file, rejectsTable, rejectsScan, null));
+		};
 		// A refusal is kept until the scan says whether rewritten line ends would read.
 		const readOrRefusal = async (): Promise<unknown> => {
 			try {
@@ -508,7 +654,7 @@ FROM read_csv(${file}, delim = ${dialect.readDelimiter}, quote = '"', escape = '
 		throw e;
 	} finally {
 		await dropRejects().catch(() => {});
-		if (registered) await engine.dropFile(file).catch(() => {});
+		await dropFiles().catch(() => {});
 	}
 }
 

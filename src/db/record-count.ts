@@ -33,13 +33,15 @@ async function read(source: Blob | Uint8Array, start: number, end: number): Prom
 /**
  * Scan `source` (the UTF-8 bytes DuckDB reads) in pieces, giving the page a turn every SLICE_MS:
  * a Uint8Array's pieces come without any task in between, a Blob's are read 4 MiB at a time.
+ * `watch`: byte offsets where the scan notes whether a line starts (LineScanner.watch).
  */
 export async function scanRecords(
 	source: Blob | Uint8Array,
 	delimiter: string,
-	signal?: AbortSignal
+	signal?: AbortSignal,
+	watch: readonly number[] = []
 ): Promise<LineScanner> {
-	const scanner = new LineScanner(delimiter);
+	const scanner = new LineScanner(delimiter).watch(watch);
 	const total = source instanceof Uint8Array ? source.byteLength : source.size;
 	let turn = performance.now();
 	for (let at = 0; at < total; at += READ_BYTES) {

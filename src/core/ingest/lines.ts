@@ -24,6 +24,15 @@ export interface LongLine {
 	end: number;
 }
 
+/**
+ * Where a line starts at a watched byte offset (LineScanner.watch): the DuckDB line number of the
+ * line that starts there, and the records (non-blank DuckDB lines, the header included) before it.
+ */
+export interface LineStart {
+	line: number;
+	records: number;
+}
+
 /** A quote that opens at DuckDB line `line` (editor line `physical`) and never closes. */
 export interface OpenQuote {
 	line: number;
@@ -69,6 +78,10 @@ export class LineScanner {
 	readonly #breakLines: number[] = [1];
 	readonly #breakOffsets: number[] = [0];
 	readonly #delimiter: number;
+	// Watched offsets (sorted) and the next one not yet passed.
+	#watched: readonly number[] = [];
+	#nextWatched = 0;
+	readonly #starts = new Map<number, LineStart>();
 
 	/**
 	 * @param delimiter    the file's delimiter (one ASCII character)
@@ -94,6 +107,26 @@ export class LineScanner {
 	get mixedLineEnds(): boolean {
 		const { lf, crlf, cr } = this.lineEnds;
 		return Number(lf > 0) + Number(crlf > 0) + Number(cr > 0) > 1;
+	}
+
+	/**
+	 * Note whether a DuckDB line starts at each of `offsets` (bytes of the input, ascending), e.g.
+	 * where a file is cut into parts: an offset inside a quoted value, or not right after a line
+	 * feed that ends a line (LF or CR LF), gets no entry in lineStarts. Call before the first push.
+	 */
+	watch(offsets: readonly number[]): this {
+		if (this.#offset > 0) throw new Error('LineScanner: watch before push');
+		for (let i = 1; i < offsets.length; i++) {
+			if (!(offsets[i]! > offsets[i - 1]!)) throw new Error('LineScanner: offsets ascending');
+		}
+		this.#watched = offsets;
+		this.#nextWatched = 0;
+		return this;
+	}
+
+	/** The watched offsets where a DuckDB line starts, with its number and the records before. */
+	get lineStarts(): ReadonlyMap<number, LineStart> {
+		return this.#starts;
 	}
 
 	/** Feed the next bytes (any cut: a CR LF or a `""` may be split between pieces). */
@@ -168,11 +201,14 @@ export class LineScanner {
 				this.lineEnds.cr--;
 				this.lineEnds.crlf++;
 				this.#lineStart = at + 1;
+				if (this.#nextWatched < this.#watched.length) this.#noteStart();
 				continue;
 			}
 			if (c === CR) this.lineEnds.cr++;
 			else this.lineEnds.lf++;
 			this.#endLine(lineEmpty, at);
+			// After a CR, an LF may follow: only a line feed ends a line for sure.
+			if (c === LF && this.#nextWatched < this.#watched.length) this.#noteStart();
 			lineEmpty = true;
 			fieldStart = true;
 		}
@@ -200,6 +236,19 @@ export class LineScanner {
 		if (offset !== this.#breakOffsets[this.#breakOffsets.length - 1]) {
 			this.#breakLines.push(this.#line);
 			this.#breakOffsets.push(offset);
+		}
+	}
+
+	/** A line starts at #lineStart: note it if it is watched; pass the watched offsets before it. */
+	#noteStart(): void {
+		const at = this.#lineStart;
+		const watched = this.#watched;
+		while (this.#nextWatched < watched.length && watched[this.#nextWatched]! < at) {
+			this.#nextWatched++;
+		}
+		if (watched[this.#nextWatched] === at) {
+			this.#starts.set(at, { line: this.#line, records: this.#records });
+			this.#nextWatched++;
 		}
 	}
 

@@ -1,7 +1,7 @@
 // The bench's statement replay (issue 22, `--statements`): the app's statements, captured from the
 // native reference run, replayed on DuckDB-WASM in Node, and the integer-id variant (item 4's
 // upper bound) — its ids in the text ids' order, NULL kept, the same rows otherwise.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,30 @@ describe('the statement replay', () => {
 		expect(loadStage('CREATE OR REPLACE TABLE "raw_orders" AS SELECT 1')).toBe('load: raw_orders');
 		expect(loadStage('CREATE TEMP TABLE  tx_rejects AS SELECT 1')).toBe('load: tx_rejects');
 		expect(loadStage('SELECT count(*) FROM raw_orders')).toBe('load: other');
+		// A table built in parts: its inserts are its statements.
+		expect(loadStage('INSERT INTO "raw_orders"\nSELECT 1')).toBe('load: raw_orders');
+		expect(loadStage('INSERT INTO tx\nWITH x AS (SELECT 1) SELECT 1')).toBe('load: tx');
+	});
+
+	it("maps a part of the native run's file to the part it kept", () => {
+		const parts = mkdtempSync(join(tmpdir(), 'clientele-parts-'));
+		try {
+			writeFileSync(join(parts, 'upload_1_part2.csv'), 'a\n');
+			expect(
+				replayParams(
+					[
+						'/tmp/run-1/upload_1_part2.csv',
+						'/tmp/run-1/upload_1_part3.csv',
+						'/tmp/run-1/upload_2.csv'
+					],
+					'/tmp/run-1',
+					'/data/o.csv',
+					parts
+				)
+			).toEqual([join(parts, 'upload_1_part2.csv'), '/data/o.csv', '/data/o.csv']);
+		} finally {
+			rmSync(parts, { recursive: true, force: true });
+		}
 	});
 
 	it("maps the native run's file back to the file, and its big integers to numbers", () => {
