@@ -28,7 +28,7 @@
  * - Order dimensions (and category): the first non-null value per order (by line number).
  * Plain set operations only (scans, GROUP BY), so it scales to millions of lines.
  */
-import { ident, join, raw, sql, type Sql } from './sql';
+import { ident, int, join, raw, sql, type Sql } from './sql';
 import { parseDateExpr, parseNumberUncheckedExpr } from './formats';
 import { dateCheck, numberCheck, productCheck, type Check } from './canonical-checks';
 import type { CanonicalOptions, Dimension, OrdersMapping } from './types';
@@ -110,7 +110,8 @@ function idFromTextExpr(text: Sql): Sql {
 function parsedCte(
 	m: OrdersMapping,
 	rows: 'all' | 'missing-from-tx' | 'none',
-	removeDuplicatesFrom?: string
+	removeDuplicatesFrom?: string,
+	range?: RowRange
 ): { cte: Sql; checks: Check[] } {
 	const r = m.roles;
 	if (!r.order_date || !r.customer_id)
@@ -157,6 +158,8 @@ function parsedCte(
 	else if (rows === 'missing-from-tx') where.push(sql`__row NOT IN (SELECT line_no FROM tx)`);
 	if (removeDuplicatesFrom)
 		where.push(sql`__row NOT IN (SELECT __row FROM ${ident(removeDuplicatesFrom)})`);
+	if (range?.after != null) where.push(sql`__row > ${int(range.after)}`);
+	if (range?.last != null) where.push(sql`__row <= ${int(range.last)}`);
 	const cte = sql`parsed AS (
 	SELECT
 		${join(cols, ',\n\t\t')}
@@ -173,6 +176,15 @@ function dimensionList(dims: Dimension[]): Sql {
 }
 
 /**
+ * Raw rows numbered after `after` and up to `last` (__row; null: no bound): a part of `tx` built
+ * by a statement of its own (TxStatements.part).
+ */
+export interface RowRange {
+	after: number | null;
+	last: number | null;
+}
+
+/**
  * `tx`: accepted lines, typed and cleaned, in three statements. `create` parses every cell once
  * into a table that holds every raw row and a `__bad` flag (the checks, in the same projection as
  * the parsing: no filter over the parsed columns that the optimiser could push below it, copying
@@ -181,12 +193,38 @@ function dimensionList(dims: Dimension[]): Sql {
  */
 export interface TxStatements {
 	create: Sql;
+	/**
+	 * `create` for the raw rows of `range` only: with `after` null it creates tx, else it
+	 * inserts into it. Parts in __row order, one statement each, build the same tx as `create`
+	 * while DuckDB holds one part's rows uncompressed at a time (db/build-orders.ts).
+	 */
+	part(range: RowRange): Sql;
 	deleteBad: Sql;
 	dropFlag: Sql;
 }
 
 function txStatements(m: OrdersMapping, removeDuplicatesFrom?: string): TxStatements {
-	const { cte, checks } = parsedCte(m, 'all', removeDuplicatesFrom);
+	return {
+		create: txSelect(m, removeDuplicatesFrom, sql`CREATE OR REPLACE TABLE tx AS`),
+		part: (range) =>
+			txSelect(
+				m,
+				removeDuplicatesFrom,
+				range.after === null ? sql`CREATE OR REPLACE TABLE tx AS` : sql`INSERT INTO tx`,
+				range
+			),
+		deleteBad: sql`DELETE FROM tx WHERE __bad`,
+		dropFlag: sql`ALTER TABLE tx DROP COLUMN __bad`
+	};
+}
+
+function txSelect(
+	m: OrdersMapping,
+	removeDuplicatesFrom: string | undefined,
+	into: Sql,
+	range?: RowRange
+): Sql {
+	const { cte, checks } = parsedCte(m, 'all', removeDuplicatesFrom, range);
 	// flags first and the cheap prefix test next: the pattern runs only on ids starting with C/c.
 	const cPrefix = m.roles.order_id
 		? sql`(flags.__numeric_ids AND (starts_with(__raw_order_id, 'C') OR starts_with(__raw_order_id, 'c')) AND regexp_full_match(__raw_order_id, '[Cc][0-9]+'))`
@@ -202,7 +240,7 @@ function txStatements(m: OrdersMapping, removeDuplicatesFrom?: string): TxStatem
 		checks.map((c) => c.bad),
 		' OR '
 	)}, true)`;
-	const create = sql`CREATE OR REPLACE TABLE tx AS
+	return sql`${into}
 WITH ${cte}${flags},
 lines AS (
 	SELECT p.*, ${idFromTextExpr(sql`__customer_text`)} AS customer_id, ${amountRaw} AS __amount_raw, ${cPrefix} AS __c_prefix, ${bad} AS __bad
@@ -222,11 +260,6 @@ SELECT
 	category${dimensionList(m.dimensions)},
 	__bad
 FROM lines`;
-	return {
-		create,
-		deleteBad: sql`DELETE FROM tx WHERE __bad`,
-		dropFlag: sql`ALTER TABLE tx DROP COLUMN __bad`
-	};
 }
 
 /** One row, `any_bad`: whether `tx` (after TxStatements.create) holds a row to delete. */

@@ -2,7 +2,8 @@
 // then a delete) and `orders` drops `FILTER (WHERE x IS NOT NULL)` from its arg_min calls. Both
 // must build the very same tables as the formulation before: the previous SQL is kept below,
 // clearly labelled, and both run on dirty data — the hostile corpus and random order logs with
-// dirt added — and tx, tx_rejects and orders are compared with EXCEPT ALL both ways.
+// dirt added — and tx, tx_rejects and orders are compared with EXCEPT ALL both ways. The same
+// comparison covers tx typed in parts of a few raw rows (build-orders.ts, TX_PART_ROWS).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine, fixtureBytes } from '../../helpers/node-engine';
 import { smallCases } from '../../fixtures/hostile/make.mjs';
@@ -64,8 +65,12 @@ async function compare(m: OrdersMapping, opts: CanonicalOptions) {
 	await buildOrdersTables(db, m, opts);
 	const plain = await differences('old_', 'new_');
 	const app = await differences('old_', '');
+	// tx typed a few raw rows at a time (TX_PART_ROWS, for large files): the same tables too.
+	for (const t of [...TABLES, 'customer_facts']) await db.exec(`DROP TABLE ${t}`);
+	await buildOrdersTables(db, m, opts, 3);
+	const parts = await differences('old_', '');
 	await dropAll();
-	return { plain, app };
+	return { plain, app, parts };
 }
 
 /** Every difference count zero (the third number is the row count, for the record). */
@@ -92,9 +97,10 @@ describe('tx parsed once, orders without FILTER: the same tables as before (issu
 			const mapping = loaded.orders?.mapping;
 			if (!mapping || loaded.orders!.detection.missing.length > 0) continue;
 			for (const returns of ['net', 'exclude'] as const) {
-				const { plain, app } = await compare(mapping, { returns });
+				const { plain, app, parts } = await compare(mapping, { returns });
 				expectSame(plain, `${name} (${returns})`);
 				expectSame(app, `${name} (${returns}, app)`);
+				expectSame(parts, `${name} (${returns}, tx in parts)`);
 				if (plain.tx_rejects![2]! > 0) withRejects++;
 			}
 			compared++;
@@ -108,9 +114,10 @@ describe('tx parsed once, orders without FILTER: the same tables as before (issu
 		for (let seed = 1; seed <= 12; seed++) {
 			const m = await dirtyRaw(seed);
 			const opts: CanonicalOptions = { returns: seed % 2 ? 'net' : 'exclude' };
-			const { plain, app } = await compare(m, opts);
+			const { plain, app, parts } = await compare(m, opts);
 			expectSame(plain, `seed ${seed}`);
 			expectSame(app, `seed ${seed} (app)`);
+			expectSame(parts, `seed ${seed} (tx in parts)`);
 			expect(plain.tx![2]!, `seed ${seed}: tx rows`).toBeGreaterThan(0);
 			expect(plain.tx_rejects![2]!, `seed ${seed}: rejects`).toBeGreaterThan(0);
 		}
@@ -121,9 +128,13 @@ describe('tx parsed once, orders without FILTER: the same tables as before (issu
 		await db.exec(
 			'CREATE OR REPLACE TABLE raw_dups AS SELECT __row FROM raw_orders WHERE __row % 7 = 0'
 		);
-		const { plain, app } = await compare(m, { returns: 'net', removeDuplicatesFrom: 'raw_dups' });
+		const { plain, app, parts } = await compare(m, {
+			returns: 'net',
+			removeDuplicatesFrom: 'raw_dups'
+		});
 		expectSame(plain, 'duplicates removed');
 		expectSame(app, 'duplicates removed (app)');
+		expectSame(parts, 'duplicates removed (tx in parts)');
 	});
 });
 
