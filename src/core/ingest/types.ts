@@ -13,7 +13,7 @@ export interface LoadInput {
 export interface LoadProgress {
 	/** 'decompressing': a .gz or zip entry; 'sheet': an Excel sheet converted to CSV (db/unwrap). */
 	stage: 'decompressing' | 'sheet' | 'reading' | 'transcoding' | 'parsing' | 'profiling';
-	/** 0..1, or null when unknown (parsing runs inside DuckDB). */
+	/** 0..1, or null when unknown (parsing runs inside DuckDB; a file read in parts counts them). */
 	fraction: number | null;
 }
 export interface RejectedRow {
