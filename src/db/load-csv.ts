@@ -20,6 +20,7 @@ import {
 	detectEncoding,
 	garbageShare,
 	guessFor,
+	hasUtf8Bom,
 	trimIncompleteUtf8,
 	type EncodingGuess,
 	type TextEncodingName
@@ -172,10 +173,6 @@ export interface LoadCsvOptions {
 	partBytes?: number;
 }
 
-function startsWithBom(bytes: Uint8Array, at: number): boolean {
-	return bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf;
-}
-
 /**
  * Where a file of `total` bytes is cut into parts of about `partBytes`: the offset right after
  * the first line feed at or after each multiple of partBytes that no byte-order mark follows
@@ -193,7 +190,7 @@ export async function partCuts(data: Blob | Uint8Array, partBytes: number): Prom
 		// with one would lose the character a whole read keeps (a value of U+FEFF alone).
 		const unseen = (lf: number) => lf + 3 >= window.length && from + window.length < total;
 		let lf = window.indexOf(0x0a);
-		while (lf >= 0 && (unseen(lf) || startsWithBom(window, lf + 1))) {
+		while (lf >= 0 && (unseen(lf) || hasUtf8Bom(window, lf + 1))) {
 			lf = unseen(lf) ? -1 : window.indexOf(0x0a, lf + 1);
 		}
 		if (lf >= 0 && from + lf + 1 < total) cuts.push(from + lf + 1);
@@ -420,15 +417,15 @@ async function loadText(
 		 * rows loaded before it: its rows continue their numbering).
 		 */
 		const readStatement = (source: string, rejects: string, scan: string, after: number | null) => {
-			const start = after === null;
+			const first = after === null;
 			const rows = join(names.map((n, i) => sql`${raw(`c${i + 1}`)} AS ${ident(n)}`));
 			const from = sql`FROM read_csv(${source}, delim = ${dialect.readDelimiter}, quote = '"', escape = '"',
-	header = ${raw(dialect.hasHeader && start ? 'true' : 'false')}, skip = ${int(start ? dialect.skip : 0)},
+	header = ${raw(dialect.hasHeader && first ? 'true' : 'false')}, skip = ${int(first ? dialect.skip : 0)},
 	auto_detect = false, all_varchar = true,
 	max_line_size = ${int(MAX_LINE_BYTES + 1024)},
 	columns = {${raw(names.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', '))}},
 	store_rejects = true, rejects_table = ${lit(rejects)}, rejects_scan = ${lit(scan)})`;
-			return after === null
+			return first
 				? sql`CREATE OR REPLACE TABLE ${ident(table)} AS
 SELECT row_number() OVER ()::BIGINT AS ${ident(ROW_COLUMN)}, ${rows}
 ${from}`

@@ -89,6 +89,11 @@ function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
 	return bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
 }
 
+/** Whether a UTF-8 byte-order mark (EF BB BF) starts at `at`. */
+export function hasUtf8Bom(bytes: Uint8Array, at = 0): boolean {
+	return bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf;
+}
+
 /** Recognise non-text files by their signature or by NUL bytes in what should be 8-bit text. */
 export async function detectBinary(prefix: Uint8Array): Promise<BinaryKind | null> {
 	for (const s of SIGNATURES) if (startsWith(prefix, s.bytes)) return s;
@@ -177,7 +182,7 @@ const GUESSES: Record<TextEncodingName, Omit<EncodingGuess, 'bomLength'>> = {
  * the fast path, a UTF-16 BOM matching the choice is skipped.
  */
 export function guessFor(name: TextEncodingName, prefix: Uint8Array): EncodingGuess {
-	const bom = startsWith(prefix, [0xef, 0xbb, 0xbf]);
+	const bom = hasUtf8Bom(prefix);
 	if ((name === 'utf-8' || name === 'utf-8-bom') && bom)
 		return { ...GUESSES['utf-8-bom'], bomLength: 3 };
 	if (name === 'utf-8-bom') return { ...GUESSES['utf-8'], bomLength: 0 };
@@ -233,7 +238,7 @@ function scoringSample(bytes: Uint8Array, whole: boolean): { bytes: Uint8Array; 
  * @param whole  true when `prefix` is the whole file (no multi-byte sequence is cut at its end)
  */
 export async function detectEncoding(prefix: Uint8Array, whole: boolean): Promise<EncodingGuess> {
-	if (startsWith(prefix, [0xef, 0xbb, 0xbf])) return { ...GUESSES['utf-8-bom'], bomLength: 3 };
+	if (hasUtf8Bom(prefix)) return { ...GUESSES['utf-8-bom'], bomLength: 3 };
 	const order = utf16Order(prefix);
 	if (order) {
 		const bom = prefix[0] === 0xff || prefix[0] === 0xfe ? 2 : 0;

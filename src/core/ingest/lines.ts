@@ -13,6 +13,7 @@
  * quotes is an escaped quote. Bytes are enough: in UTF-8, quote, CR, LF and an ASCII delimiter
  * never occur inside a multi-byte character.
  */
+import { hasUtf8Bom } from './encoding';
 
 /** Longest line (bytes, line end excluded) the loader lets DuckDB read; longer ones are rejected. */
 export const MAX_LINE_BYTES = 2 * 1024 * 1024;
@@ -134,7 +135,7 @@ export class LineScanner {
 		if (this.#finished) throw new Error('LineScanner: push after finish');
 		let from = 0;
 		if (this.skipBom && this.#offset === 0 && chunk.length >= 3) {
-			if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) from = 3;
+			if (hasUtf8Bom(chunk)) from = 3;
 			this.#lineStart = from;
 			this.skipBom = false;
 		}

@@ -15,6 +15,7 @@
  * space-separated file, as R's write.table writes it. A quote inside a field is a character.
  * The rewrite never makes the text longer: each byte gives at most one byte.
  */
+import { hasUtf8Bom } from './encoding';
 
 const QUOTE = 0x22;
 const CR = 0x0d;
@@ -52,7 +53,7 @@ export class DialectRewriter {
 		// A byte-order mark is not content (DuckDB skips it): it must not start a field.
 		if (!this.#started && chunk.length > 0) {
 			this.#started = true;
-			if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+			if (hasUtf8Bom(chunk)) {
 				out.set(chunk.subarray(0, 3), n);
 				n += 3;
 				i = 3;
