@@ -2,8 +2,9 @@ import { yieldToMain } from '../core/yield';
 
 /**
  * Charts are drawn one per frame: when a result arrives for a section with several charts (or the
- * window is resized), each Plot render runs in its own task, after the previous chart has been
- * laid out and painted, with the page free to respond in between. Drawing several charts between
+ * window is resized), each chart is drawn in its own tasks (one per Plot render: a chart's two
+ * renders run apart, Chart.svelte), after the previous chart has been laid out and painted, with
+ * the page free to respond in between. Drawing several charts between
  * two frames left their style and layout to one rendering step (a 117 ms task at 10 M lines).
  *
  * A draw that is already stale when its turn comes (its chart was asked for again: a resize, a
@@ -38,16 +39,17 @@ function afterNextFrame(): Promise<void> {
 
 /**
  * Run `draw` after the charts queued before it, in a task of its own after a frame; unless
- * `stale()` says by then (or just before the draw) that it is no longer wanted.
+ * `stale()` says by then (or just before the draw) that it is no longer wanted. A draw in steps
+ * (a promise) holds the queue until it is done: the next chart starts after it.
  */
-export function drawLater(draw: () => void, stale: () => boolean = () => false): void {
+export function drawLater(draw: () => unknown, stale: () => boolean = () => false): void {
 	if (queued++ === 0) setDrawing(true);
 	tail = tail.then(async () => {
 		try {
 			if (stale()) return;
 			await afterNextFrame();
 			await yieldToMain();
-			if (!stale()) draw();
+			if (!stale()) await draw();
 		} catch (e) {
 			// Surfaces as an uncaught error, without stopping the charts queued after it.
 			setTimeout(() => {

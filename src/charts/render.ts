@@ -29,6 +29,38 @@ const PLOT_DEFAULT_MARGIN_BOTTOM = 30;
 const TICK_ALLOWANCE = 12;
 
 export function renderChart(spec: Plot.PlotOptions, opts: RenderOptions): HTMLElement {
+	const steps = chartSteps(spec, opts);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/**
+ * The same figure, drawn with the page's thread given back between Plot's renders (the first
+ * render, whose ticks set the margins, and the second at those margins: each is tens of ms for a
+ * chart of hundreds of marks, and the two together took a 101 ms task in CI). `between` runs at
+ * each pause and says whether to go on; null when it said not to (the chart was asked for again).
+ * `busy` is the time spent drawing, pauses left out.
+ */
+export async function renderChartInSteps(
+	spec: Plot.PlotOptions,
+	opts: RenderOptions,
+	between: () => Promise<boolean>
+): Promise<{ figure: HTMLElement; busy: number } | null> {
+	const steps = chartSteps(spec, opts);
+	let busy = 0;
+	for (;;) {
+		const t0 = performance.now();
+		const step = steps.next();
+		busy += performance.now() - t0;
+		if (step.done) return { figure: step.value, busy };
+		if (!(await between())) return null;
+	}
+}
+
+/** Builds the figure; yields where a caller may give the thread back (between Plot's renders). */
+function* chartSteps(spec: Plot.PlotOptions, opts: RenderOptions): Generator<void, HTMLElement> {
 	const figure = document.createElement('figure');
 	figure.className = 'chart';
 	figure.lang = opts.locale;
@@ -51,7 +83,7 @@ export function renderChart(spec: Plot.PlotOptions, opts: RenderOptions): HTMLEl
 	const plotHost = document.createElement('div');
 	plotHost.className = 'chart-plot';
 	plotHost.append(
-		plotWithMargins(spec, Math.max(100, opts.width - 2 * FIGURE_PADDING), opts.locale)
+		yield* plotWithMargins(spec, Math.max(100, opts.width - 2 * FIGURE_PADDING), opts.locale)
 	);
 	figure.append(plotHost);
 	figure.append(textBlock('p', 'chart-note', opts.note, { fontSize: '11px', color: MUTED_COLOR }));
@@ -109,11 +141,11 @@ function cssText(style: Record<string, string>): string {
  * the margin, the left margin is widened to fit the y tick labels and a rotated y-axis title
  * (capped; ordinal labels beyond the cap are shortened with an ellipsis rather than clipped).
  */
-function plotWithMargins(
+function* plotWithMargins(
 	spec: Plot.PlotOptions,
 	width: number,
 	locale: string
-): SVGSVGElement | HTMLElement {
+): Generator<void, SVGSVGElement | HTMLElement> {
 	const options = withDefaults(withTimeTicks(spec, locale), width);
 	const first = Plot.plot(options);
 	const patch: Plot.PlotOptions = {};
@@ -137,7 +169,9 @@ function plotWithMargins(
 			}
 		}
 	}
-	return Object.keys(patch).length === 0 ? first : Plot.plot({ ...options, ...patch });
+	if (Object.keys(patch).length === 0) return first;
+	yield;
+	return Plot.plot({ ...options, ...patch });
 }
 
 let measurer: ((text: string) => number) | null = null;
