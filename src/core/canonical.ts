@@ -287,7 +287,13 @@ SELECT * FROM (${join(parts, '\nUNION ALL\n')})
 ORDER BY __row, column_name`;
 }
 
-function ordersStatement(m: OrdersMapping, opts: CanonicalOptions): Sql {
+/** One of `of` parts of the orders, by a hash of their key (every line of an order in one part). */
+export interface OrdersPart {
+	part: number;
+	of: number;
+}
+
+function ordersStatement(m: OrdersMapping, opts: CanonicalOptions, part?: OrdersPart): Sql {
 	const conds: Sql[] = [sql`customer_id IS NOT NULL`];
 	if (opts.returns === 'exclude') {
 		conds.push(sql`NOT is_return`, sql`amount > 0`);
@@ -305,7 +311,10 @@ function ordersStatement(m: OrdersMapping, opts: CanonicalOptions): Sql {
 		),
 		''
 	);
-	return sql`CREATE OR REPLACE TABLE orders AS
+	if (part) conds.push(sql`hash(customer_id, order_id) % ${int(part.of)} = ${int(part.part)}`);
+	const into =
+		!part || part.part === 0 ? sql`CREATE OR REPLACE TABLE orders AS` : sql`INSERT INTO orders`;
+	return sql`${into}
 SELECT
 	customer_id,
 	order_id,
@@ -349,4 +358,19 @@ export function buildTxStatements(m: OrdersMapping, opts: CanonicalOptions): TxS
 /** The statements of buildOrdersStatements after `tx`: tx_rejects, orders, customer_facts. */
 export function buildAfterTxStatements(m: OrdersMapping, opts: CanonicalOptions): Sql[] {
 	return [rejectsStatement(m, opts), ordersStatement(m, opts), customerFactsStatement(null)];
+}
+
+/**
+ * `orders` built in `of` statements (`of` ≥ 2), each grouping the orders whose key hashes to its
+ * part: the first creates the table, the others insert. The same rows as buildAfterTxStatements'
+ * one statement, in another physical order (part after part), so sums of doubles taken over
+ * `orders` afterwards (a customer's revenue) may differ from the one statement's in the last bits.
+ */
+export function buildOrdersPartStatements(
+	m: OrdersMapping,
+	opts: CanonicalOptions,
+	of: number
+): Sql[] {
+	if (!Number.isInteger(of) || of < 2) throw new Error(`orders in parts: ${of} parts`);
+	return Array.from({ length: of }, (_, part) => ordersStatement(m, opts, { part, of }));
 }
