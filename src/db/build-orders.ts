@@ -13,10 +13,7 @@ import {
 import type { CanonicalOptions, OrdersMapping } from '../core/types';
 import type { Engine } from './engine';
 import { measure } from '../core/timing';
-import { ident, sql } from '../core/sql';
-
-/** The statements after tx, by what they build (buildAfterTxStatements' order), for the timings. */
-const AFTER_TX = ['tx_rejects', 'orders', 'customer_facts'];
+import { ident, sql, type Sql } from '../core/sql';
 
 /**
  * A raw table of more than twice this many rows is typed into tx this many rows at a time, one
@@ -65,13 +62,16 @@ export async function buildOrdersTables(
 	await engine.exec(tx.dropFlag);
 	measure('table tx', t);
 	const noneRejected = !anyBad && !opts.removeDuplicatesFrom;
-	const after = buildAfterTxStatements(m, { ...opts, noneRejected });
-	for (const [i, stmt] of after.entries()) {
+	const [rejects, orders, facts] = buildAfterTxStatements(m, { ...opts, noneRejected });
+	const ordersParts = last > 2 * ordersPartRows ? Math.ceil(last / ordersPartRows) : 1;
+	const steps: [string, Sql[]][] = [
+		['tx_rejects', [rejects!]],
+		['orders', ordersParts > 1 ? buildOrdersPartStatements(m, opts, ordersParts) : [orders!]],
+		['customer_facts', [facts!]]
+	];
+	for (const [table, statements] of steps) {
 		t = performance.now();
-		if (AFTER_TX[i] === 'orders' && last > 2 * ordersPartRows) {
-			const parts = buildOrdersPartStatements(m, opts, Math.ceil(last / ordersPartRows));
-			for (const part of parts) await engine.exec(part);
-		} else await engine.exec(stmt);
-		measure(`table ${AFTER_TX[i] ?? i}`, t);
+		for (const stmt of statements) await engine.exec(stmt);
+		measure(`table ${table}`, t);
 	}
 }
