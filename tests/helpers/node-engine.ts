@@ -16,6 +16,22 @@ import { createWasmDuckDB } from '../../scripts/lib/duckdb-wasm-node.mjs';
 /** How many times this process compiled DuckDB's wasm (the engine keeps the compiled module). */
 export { wasmCompilations } from '../../scripts/lib/duckdb-wasm-node.mjs';
 
+/**
+ * `inner` recording the text of every statement it runs (exec, query, queryFull) in `ran`, for
+ * tests that count the statements a step ran; empty `ran` (`ran.length = 0`) to start again.
+ */
+export function recordingEngine(inner: Engine): { engine: Engine; ran: string[] } {
+	const ran: string[] = [];
+	const text = (q: Sql | string) => (typeof q === 'string' ? q : q.text);
+	const engine = {
+		...inner,
+		exec: (q) => (ran.push(text(q)), inner.exec(q)),
+		query: (q) => (ran.push(text(q)), inner.query(q)),
+		queryFull: (q) => (ran.push(text(q)), inner.queryFull(q))
+	} as Engine;
+	return { engine, ran };
+}
+
 export async function createNodeEngine(options: { memoryLimit?: string } = {}): Promise<Engine> {
 	const db = await createWasmDuckDB();
 	const conn = db.connect();

@@ -7,11 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../../helpers/node-engine';
+import { createNodeEngine, recordingEngine } from '../../helpers/node-engine';
 import { datasetPath, datasetPresent } from '../../helpers/datasets';
 import { generateOrders } from '../../../scripts/generate-sample.mjs';
 import type { Engine } from '../../../src/db/engine';
-import type { Sql } from '../../../src/core/sql';
 import { buildOrdersTables, TX_PART_ROWS } from '../../../src/db/build-orders';
 import { loadDataSet } from '../../../src/db/pipeline/load-data-set';
 import type { CanonicalOptions } from '../../../src/core/types';
@@ -21,9 +20,7 @@ let db: Engine;
 let ran: string[] = [];
 
 beforeAll(async () => {
-	const inner = await createNodeEngine();
-	const text = (q: Sql | string) => (typeof q === 'string' ? q : q.text);
-	db = { ...inner, exec: (q) => (ran.push(text(q)), inner.exec(q)) } as Engine;
+	({ engine: db, ran } = recordingEngine(await createNodeEngine()));
 });
 
 afterAll(async () => {
@@ -49,14 +46,14 @@ async function compare(name: string, data: Uint8Array, opts: CanonicalOptions) {
 	const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${m.table}`)) as [
 		{ n: number }
 	];
-	ran = [];
+	ran.length = 0;
 	await buildOrdersTables(db, m, opts);
 	expect(
 		ran.filter((q) => q.startsWith('INSERT INTO tx')),
 		'whole'
 	).toEqual([]);
 	for (const t of TABLES) await db.exec(`ALTER TABLE ${t} RENAME TO whole_${t}`);
-	ran = [];
+	ran.length = 0;
 	const partRows = Math.ceil(Number(n) / 7);
 	await buildOrdersTables(db, m, opts, partRows);
 	const inserts = ran.filter((q) => q.startsWith('INSERT INTO tx')).length;

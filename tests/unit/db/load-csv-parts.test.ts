@@ -7,14 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine, fixtureBytes } from '../../helpers/node-engine';
+import { createNodeEngine, fixtureBytes, recordingEngine } from '../../helpers/node-engine';
 import { datasetPath, datasetPresent } from '../../helpers/datasets';
 import { largeCases, smallCases } from '../../fixtures/hostile/make.mjs';
 import { generateOrders } from '../../../scripts/generate-sample.mjs';
 import type { Engine } from '../../../src/db/engine';
 import { loadCsv, partCuts, PART_BYTES } from '../../../src/db/load-csv';
 import { LineScanner } from '../../../src/core/ingest/lines';
-import type { Sql } from '../../../src/core/sql';
 import { LoadError, type LoadReport } from '../../../src/core/ingest/types';
 
 let db: Engine;
@@ -22,14 +21,7 @@ let db: Engine;
 let ran: string[] = [];
 
 beforeAll(async () => {
-	const inner = await createNodeEngine();
-	const text = (q: Sql | string) => (typeof q === 'string' ? q : q.text);
-	db = {
-		...inner,
-		exec: (q) => (ran.push(text(q)), inner.exec(q)),
-		query: (q) => (ran.push(text(q)), inner.query(q)),
-		queryFull: (q) => (ran.push(text(q)), inner.queryFull(q))
-	} as Engine;
+	({ engine: db, ran } = recordingEngine(await createNodeEngine()));
 });
 
 afterAll(async () => {
@@ -39,7 +31,7 @@ afterAll(async () => {
 type Outcome = { report: Omit<LoadReport, 'table'> } | { error: string };
 
 async function load(name: string, data: Uint8Array, table: string, partBytes?: number) {
-	ran = [];
+	ran.length = 0;
 	try {
 		const report = await loadCsv(db, { name, data }, table, partBytes ? { partBytes } : {});
 		const { table: _t, ...rest } = report;
