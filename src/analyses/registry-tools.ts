@@ -127,11 +127,24 @@ export function dependentsOf(analyses: readonly AnalysisModule[], id: string): s
 		.map((a) => a.id);
 }
 
-/** Ids of the analyses `a` reads (`dependsOn`; for 'derived', every one that derives a field). */
-export function needsOf(analyses: readonly AnalysisModule[], a: AnalysisModule): string[] {
-	return a.dependsOn === 'derived'
-		? analyses.filter((o) => o.id !== a.id && (o.derives?.length ?? 0) > 0).map((o) => o.id)
-		: (a.dependsOn ?? []).filter((id) => id !== a.id && analyses.some((o) => o.id === id));
+/**
+ * Ids of the analyses `a` reads (`dependsOn`; for 'derived', every one that derives a field — or,
+ * given the settings it runs with and a `reads`, the owners of the fields those settings read).
+ */
+export function needsOf(
+	analyses: readonly AnalysisModule[],
+	a: AnalysisModule,
+	settingsOf?: (m: AnalysisModule) => object
+): string[] {
+	if (a.dependsOn !== 'derived')
+		return (a.dependsOn ?? []).filter((id) => id !== a.id && analyses.some((o) => o.id === id));
+	const owners = analyses.filter((o) => o.id !== a.id && (o.derives?.length ?? 0) > 0);
+	if (!settingsOf || !a.reads) return owners.map((o) => o.id);
+	const keys = a.reads(
+		settingsOf(a),
+		derivedFields(analyses).map((f) => f.field.key)
+	);
+	return owners.filter((o) => o.derives!.some((f) => keys.includes(f.key))).map((o) => o.id);
 }
 
 /**
@@ -148,7 +161,9 @@ export function nextToRun(
 	pending: readonly AnalysisModule[],
 	visible: ReadonlySet<string>,
 	asked: readonly string[],
-	running: readonly string[] = []
+	running: readonly string[] = [],
+	/** The settings each analysis runs with (needsOf): without, a reader waits for every owner. */
+	settingsOf?: (m: AnalysisModule) => object
 ): AnalysisModule | null {
 	if (pending.length === 0) return null;
 	const byId = new Map(pending.map((a) => [a.id, a]));
@@ -157,7 +172,7 @@ export function nextToRun(
 	const runnable = (a: AnalysisModule, seen: Set<string>): AnalysisModule | null => {
 		if (seen.has(a.id)) return null;
 		seen.add(a.id);
-		for (const id of needsOf(analyses, a)) {
+		for (const id of needsOf(analyses, a, settingsOf)) {
 			if (busy.has(id)) return null;
 			const source = byId.get(id);
 			if (source) return runnable(source, seen);

@@ -115,6 +115,14 @@ export interface AnalysisModule<S extends object = object, R = unknown, K extend
 	 */
 	dependsOn?: 'derived' | readonly string[];
 	/**
+	 * With `dependsOn: 'derived'`: the derived fields (keys) a run with `settings` reads, so the
+	 * progressive dashboard runs it after those fields' owners only (issue 22: the breakdown by
+	 * RFM segment, fifth on the page, waited for the forecast, the basket and the loyalty
+	 * simulation). Absent: it reads any of them. Re-runs after a settings change stay with
+	 * `dependsOn` (registry-tools dependentsOf).
+	 */
+	reads?(settings: S, derivedKeys: readonly string[]): readonly string[];
+	/**
 	 * A few aggregates, cheaper than materialising the scope's per-customer facts: run on the plain
 	 * scope when it is not materialised yet (the overview, drawn first).
 	 */

@@ -170,9 +170,14 @@ export class Dashboard {
 		const running = new Map<string, Promise<void>>();
 		for (;;) {
 			if (gen !== this.generation) return false;
-			const a = nextToRun(this.analyses, this.pending, this.visible, this.asked, [
-				...running.keys()
-			]);
+			const a = nextToRun(
+				this.analyses,
+				this.pending,
+				this.visible,
+				this.asked,
+				[...running.keys()],
+				(m) => this.settingsOf(m)
+			);
 			if (!a) {
 				if (running.size === 0) break;
 				await Promise.race(running.values());

@@ -39,12 +39,14 @@ export const breakdown: AnalysisModule<BreakdownSettings, BreakdownResult, Break
 	chart: charts,
 	// A derived dimension (RFM segment, lifecycle stage) follows its owner's settings.
 	dependsOn: 'derived',
+	// Run after the owners of its dimensions only: by RFM segment (the default), after RFM.
+	reads(settings, derivedKeys) {
+		return [chosenDimension(settings, derivedKeys), settings.cross].flatMap((d) =>
+			d?.table === 'derived' ? [d.column] : []
+		);
+	},
 	prepare(_scope, settings, context) {
-		// No dimension chosen yet: the registry's first derived field (age bands need a customers
-		// file with birth years, a derived field is always there).
-		const first = context.derivedKeys[0];
-		const dimension =
-			settings.dimension ?? (first ? { table: 'derived' as const, column: first } : null);
+		const dimension = chosenDimension(settings, context.derivedKeys);
 		// Only a derived dimension reads its field's statement (a column may share a field's name).
 		const shared = (d: BreakdownDimension | null) =>
 			d?.table === 'derived' ? context.derivedShared(d.column) : null;
@@ -58,3 +60,15 @@ export const breakdown: AnalysisModule<BreakdownSettings, BreakdownResult, Break
 		};
 	}
 };
+
+/**
+ * The dimension a run uses: the chosen one, or none chosen yet, the registry's first derived field
+ * (age bands need a customers file with birth years, a derived field is always there).
+ */
+function chosenDimension(
+	settings: BreakdownSettings,
+	derivedKeys: readonly string[]
+): BreakdownDimension | null {
+	const first = derivedKeys[0];
+	return settings.dimension ?? (first ? { table: 'derived', column: first } : null);
+}

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ANALYSES } from '../../../src/analyses';
 import { needsOf, nextToRun, runOrder } from '../../../src/analyses/registry-tools';
 import type { AnalysisModule } from '../../../src/analyses/types';
+import { breakdown } from '../../../src/analyses/breakdown';
 import { seededRandom } from '../../helpers/random-orders';
 
 const ids = (list: readonly AnalysisModule[]) => list.map((a) => a.id);
@@ -89,5 +90,92 @@ describe('nextToRun', () => {
 		expect(readers.length).toBeGreaterThan(0);
 		expect(nextToRun(ANALYSES, readers, new Set(), [], ['lifecycle'])).toBeNull();
 		expect(nextToRun(ANALYSES, readers, new Set(), [], [])).not.toBeNull();
+	});
+});
+
+// Issue 22: the breakdown by RFM segment (its default), fifth on the page, ran last — after the
+// forecast's fit, the basket's mining and the loyalty simulation — because it waited for every
+// analysis deriving a field. Given the settings it runs with, it waits for the owners of the
+// fields it reads.
+describe('the breakdown waited for every derived field’s owner', () => {
+	const defaults = (m: AnalysisModule) => ({ ...m.defaults });
+	const by =
+		(column: string, cross: string | null = null) =>
+		(m: AnalysisModule) =>
+			m === breakdown
+				? {
+						...breakdown.defaults,
+						dimension: { table: 'derived' as const, column },
+						cross: cross ? { table: 'derived' as const, column: cross } : null
+					}
+				: { ...m.defaults };
+
+	it('by RFM segment (the default) it reads RFM alone, and runs right after it', () => {
+		expect(needsOf(ANALYSES, breakdown, defaults)).toEqual(['rfm']);
+		// Without the settings: every owner, as before.
+		expect(needsOf(ANALYSES, breakdown).length).toBeGreaterThan(4);
+		const order: string[] = [];
+		let pending = [...ANALYSES];
+		for (let next; (next = nextToRun(ANALYSES, pending, new Set(), [], [], defaults));) {
+			order.push(next.id);
+			pending = pending.filter((a) => a !== next);
+		}
+		// Display order: the breakdown right after lifecycle, before the forecast.
+		expect(order.indexOf('breakdown')).toBe(ANALYSES.indexOf(breakdown));
+		expect(order.indexOf('breakdown')).toBeLessThan(order.indexOf('clv'));
+		// On screen first, it gets RFM run first, then itself, the forecast still pending.
+		expect(nextToRun(ANALYSES, ANALYSES, new Set(['breakdown']), [], [], defaults)?.id).toBe('rfm');
+		expect(nextToRun(ANALYSES, without('rfm'), new Set(['breakdown']), [], [], defaults)?.id).toBe(
+			'breakdown'
+		);
+		// RFM running (its worker busy): the breakdown waits, the forecast running does not hold it.
+		expect(
+			nextToRun(ANALYSES, without('rfm'), new Set(['breakdown']), [], ['rfm'], defaults)?.id
+		).not.toBe('breakdown');
+		expect(
+			nextToRun(ANALYSES, without('rfm', 'clv'), new Set(['breakdown']), [], ['clv'], defaults)?.id
+		).toBe('breakdown');
+	});
+
+	it('by a field of the forecast (or crossed with one) it waits for the forecast', () => {
+		const clvField = ANALYSES.find((a) => a.id === 'clv')!.derives![0]!.key;
+		expect(needsOf(ANALYSES, breakdown, by(clvField))).toEqual(['clv']);
+		expect(needsOf(ANALYSES, breakdown, by('rfm_segment', clvField)).sort()).toEqual([
+			'clv',
+			'rfm'
+		]);
+		expect(
+			nextToRun(ANALYSES, without('rfm'), new Set(['breakdown']), [], ['clv'], by(clvField))?.id
+		).not.toBe('breakdown');
+		expect(
+			nextToRun(ANALYSES, without('rfm'), new Set(['breakdown']), [], [], by(clvField))?.id
+		).toBe('clv');
+	});
+
+	it('never runs it before the owner of a field it reads, whatever it reads and is scrolled to', () => {
+		const fields = ANALYSES.flatMap((a) => (a.derives ?? []).map((f) => f.key));
+		const all = ids(ANALYSES);
+		for (let seed = 1; seed <= 200; seed++) {
+			const rnd = seededRandom(seed);
+			const pick = () => fields[Math.floor(rnd() * fields.length)]!;
+			const settingsOf = by(pick(), rnd() < 0.5 ? pick() : null);
+			let pending = [...ANALYSES];
+			const order: string[] = [];
+			const asked: string[] = [];
+			for (;;) {
+				if (rnd() < 0.5) asked.push(all[Math.floor(rnd() * all.length)]!);
+				const start = Math.floor(rnd() * all.length);
+				const visible = new Set(all.slice(start, start + 3));
+				const next = nextToRun(ANALYSES, pending, visible, asked, [], settingsOf);
+				if (!next) break;
+				order.push(next.id);
+				pending = pending.filter((a) => a !== next);
+			}
+			expect(new Set(order).size, `seed ${seed}`).toBe(ANALYSES.length);
+			for (const need of needsOf(ANALYSES, breakdown, settingsOf))
+				expect(order.indexOf(need), `seed ${seed}: ${need} before breakdown`).toBeLessThan(
+					order.indexOf('breakdown')
+				);
+		}
 	});
 });

@@ -302,13 +302,17 @@ describe('Dashboard progressive order (issue 22)', () => {
 		const d = new Dashboard(logged, () => Promise.resolve(counting));
 		d.useData(1);
 		const run = d.runAll(ALL);
-		// The sections after the forecast run while its fit waits — but not the breakdown, which
-		// reads the forecast's field.
+		// The sections after the forecast run while its fit waits — but not the audience builder,
+		// which reads the forecast's fields. The breakdown by RFM segment (its default) reads none
+		// of them: it ran in its place on the page, before the forecast (it waited for every
+		// field's owner before: the fifth section came last).
 		await vi.waitUntil(() => events.includes('basket'), { timeout: 20_000 });
 		expect(events).not.toContain('clv fit done');
 		const waiting = events.slice(events.indexOf('clv fit'));
-		expect(waiting).not.toContain('breakdown');
+		expect(waiting).not.toContain('audience');
 		expect(waiting).not.toContain('clv');
+		expect(events.indexOf('breakdown')).toBeGreaterThan(events.lastIndexOf('rfm'));
+		expect(events.indexOf('breakdown')).toBeLessThan(events.indexOf('clv fit'));
 		release();
 		expect(await run).toBe(true);
 		dataOf(d);
@@ -323,7 +327,7 @@ describe('Dashboard progressive order (issue 22)', () => {
 		const clvBlocks = blocks.filter((e) => e === 'clv').length;
 		expect(clvBlocks).toBe(2);
 		expect(new Set(blocks).size).toBe(blocks.length - 1);
-		expect(events.indexOf('breakdown')).toBeGreaterThan(events.lastIndexOf('clv'));
+		expect(events.indexOf('audience')).toBeGreaterThan(events.lastIndexOf('clv'));
 	});
 
 	it('a change of the forecast’s settings before the dashboard’s run of it ends (each run waited for the other: the page hung)', async () => {
