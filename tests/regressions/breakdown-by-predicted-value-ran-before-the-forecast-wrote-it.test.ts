@@ -1,10 +1,13 @@
 // Issue 17: the dashboard ran the analyses in registry order, so the breakdown (which reads every
 // derived field, the forecast's predicted-value decile among them) ran before the forecast had
 // written its predictions for the new scope, and showed empty groups until the forecast re-ran.
+// Since issue 22 a reader waits for the owners of the fields its settings read (`reads`): the
+// breakdown by RFM segment after RFM, by predicted-value decile after the forecast.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Dashboard } from '../../src/state/dashboard.svelte';
 import { ANALYSES } from '../../src/analyses';
-import { runOrder } from '../../src/analyses/registry-tools';
+import { needsOf, runOrder } from '../../src/analyses/registry-tools';
+import { breakdown } from '../../src/analyses/breakdown';
 import { withDefaultSettings } from '../../src/state/default-runs';
 import type { AnalysisModule } from '../../src/analyses/types';
 import type { Engine } from '../../src/db/engine';
@@ -50,7 +53,7 @@ const owners = ANALYSES.filter((a) => (a.derives?.length ?? 0) > 0).map((a) => a
 const readers = ANALYSES.filter((a) => a.dependsOn === 'derived').map((a) => a.id);
 
 describe('the run order', () => {
-	it('runs every reader of derived fields after each analysis that derives one', async () => {
+	it('runs every reader of derived fields after the owners of the fields it reads', async () => {
 		expect(owners.length).toBeGreaterThan(2);
 		expect(readers.length).toBeGreaterThan(0);
 		const order: string[] = [];
@@ -58,10 +61,27 @@ describe('the run order', () => {
 		d.useData(1);
 		await d.runAll(scopeAt('2024-07-01'));
 		expect(order).toHaveLength(ANALYSES.length);
-		for (const r of readers) {
-			for (const o of owners)
-				expect(order.indexOf(o), `${o} before ${r}`).toBeLessThan(order.indexOf(r));
+		for (const r of ANALYSES.filter((a) => readers.includes(a.id))) {
+			const needs = needsOf(ANALYSES, r, (m) => d.settingsOf(m));
+			expect(needs.length, r.id).toBeGreaterThan(0);
+			for (const o of needs)
+				expect(order.indexOf(o), `${o} before ${r.id}`).toBeLessThan(order.indexOf(r.id));
 		}
+		// The audience builder reads any field: after every owner.
+		for (const o of owners)
+			expect(order.indexOf(o), `${o} before audience`).toBeLessThan(order.indexOf('audience'));
+	});
+
+	it('runs the breakdown by predicted-value decile after the forecast', async () => {
+		const decile = ANALYSES.find((a) => a.id === 'clv')!.derives![0]!.key;
+		expect(decile).toBe('clv_decile');
+		const order: string[] = [];
+		const d = new Dashboard(recording(order), () => Promise.resolve(db));
+		d.useData(1);
+		d.update(breakdown, { dimension: { table: 'derived', column: decile } });
+		await d.runAll(scopeAt('2024-07-01'));
+		expect(order.indexOf('clv')).toBeGreaterThanOrEqual(0);
+		expect(order.indexOf('clv'), 'clv before breakdown').toBeLessThan(order.indexOf('breakdown'));
 	});
 
 	it('runs an analysis after those it names in dependsOn, and the warm-up in the same order', () => {
