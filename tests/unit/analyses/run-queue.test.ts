@@ -12,17 +12,33 @@ import { seededRandom } from '../../helpers/random-orders';
 const ids = (list: readonly AnalysisModule[]) => list.map((a) => a.id);
 const without = (...gone: string[]) => ANALYSES.filter((a) => !gone.includes(a.id));
 
-/** Runs the whole queue; `scroll(ran)` gives what is on screen and asked before each pick. */
-function drain(scroll: (ran: string[]) => { visible: Set<string>; asked: string[] }): string[] {
+type Scroll = (ran: string[]) => { visible: Set<string>; asked: string[] };
+
+/**
+ * Runs the whole queue; `scroll(ran)` gives what is on screen and asked before each pick;
+ * `settingsOf`, the settings each analysis runs with (nextToRun).
+ */
+function drain(scroll: Scroll, settingsOf?: (m: AnalysisModule) => object): string[] {
 	let pending = [...ANALYSES];
 	const ran: string[] = [];
 	for (;;) {
 		const { visible, asked } = scroll(ran);
-		const next = nextToRun(ANALYSES, pending, visible, asked);
+		const next = nextToRun(ANALYSES, pending, visible, asked, [], settingsOf);
 		if (!next) return ran;
 		ran.push(next.id);
 		pending = pending.filter((a) => a !== next);
 	}
+}
+
+/** A person scrolling at random: three sections on screen, now and then one asked for. */
+function randomScroll(rnd: () => number): Scroll {
+	const all = ids(ANALYSES);
+	const asked: string[] = [];
+	return () => {
+		if (rnd() < 0.5) asked.push(all[Math.floor(rnd() * all.length)]!);
+		const start = Math.floor(rnd() * all.length);
+		return { visible: new Set(all.slice(start, start + 3)), asked };
+	};
 }
 
 describe('nextToRun', () => {
@@ -56,15 +72,8 @@ describe('nextToRun', () => {
 	});
 
 	it('never runs an analysis before one it reads, whatever is scrolled to (200 random sessions)', () => {
-		const all = ids(ANALYSES);
 		for (let seed = 1; seed <= 200; seed++) {
-			const rnd = seededRandom(seed);
-			const asked: string[] = [];
-			const order = drain(() => {
-				if (rnd() < 0.5) asked.push(all[Math.floor(rnd() * all.length)]!);
-				const start = Math.floor(rnd() * all.length);
-				return { visible: new Set(all.slice(start, start + 3)), asked };
-			});
+			const order = drain(randomScroll(seededRandom(seed)));
 			expect(new Set(order).size, `seed ${seed}`).toBe(ANALYSES.length);
 			for (const a of ANALYSES)
 				for (const need of needsOf(ANALYSES, a))
@@ -114,12 +123,7 @@ describe('the breakdown waited for every derived field’s owner', () => {
 		expect(needsOf(ANALYSES, breakdown, defaults)).toEqual(['rfm']);
 		// Without the settings: every owner, as before.
 		expect(needsOf(ANALYSES, breakdown).length).toBeGreaterThan(4);
-		const order: string[] = [];
-		let pending = [...ANALYSES];
-		for (let next; (next = nextToRun(ANALYSES, pending, new Set(), [], [], defaults));) {
-			order.push(next.id);
-			pending = pending.filter((a) => a !== next);
-		}
+		const order = drain(() => ({ visible: new Set(), asked: [] }), defaults);
 		// Display order: the breakdown right after lifecycle, before the forecast.
 		expect(order.indexOf('breakdown')).toBe(ANALYSES.indexOf(breakdown));
 		expect(order.indexOf('breakdown')).toBeLessThan(order.indexOf('clv'));
@@ -154,23 +158,11 @@ describe('the breakdown waited for every derived field’s owner', () => {
 
 	it('never runs it before the owner of a field it reads, whatever it reads and is scrolled to', () => {
 		const fields = ANALYSES.flatMap((a) => (a.derives ?? []).map((f) => f.key));
-		const all = ids(ANALYSES);
 		for (let seed = 1; seed <= 200; seed++) {
 			const rnd = seededRandom(seed);
 			const pick = () => fields[Math.floor(rnd() * fields.length)]!;
 			const settingsOf = by(pick(), rnd() < 0.5 ? pick() : null);
-			let pending = [...ANALYSES];
-			const order: string[] = [];
-			const asked: string[] = [];
-			for (;;) {
-				if (rnd() < 0.5) asked.push(all[Math.floor(rnd() * all.length)]!);
-				const start = Math.floor(rnd() * all.length);
-				const visible = new Set(all.slice(start, start + 3));
-				const next = nextToRun(ANALYSES, pending, visible, asked, [], settingsOf);
-				if (!next) break;
-				order.push(next.id);
-				pending = pending.filter((a) => a !== next);
-			}
+			const order = drain(randomScroll(rnd), settingsOf);
 			expect(new Set(order).size, `seed ${seed}`).toBe(ANALYSES.length);
 			for (const need of needsOf(ANALYSES, breakdown, settingsOf))
 				expect(order.indexOf(need), `seed ${seed}: ${need} before breakdown`).toBeLessThan(
