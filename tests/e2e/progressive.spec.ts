@@ -5,7 +5,12 @@
 // must finish with the sample's figures (tests/unit/state/dashboard.svelte.test.ts compares every
 // result with a run in display order).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertNoPageErrors, launchBrowser, type BrowserSession } from './helpers/browser';
+import {
+	assertNoPageErrors,
+	launchBrowser,
+	waitForCharts,
+	type BrowserSession
+} from './helpers/browser';
 import { SAMPLE, kpi, waitForAnalyses, waitForLoad } from './helpers/app';
 
 let session: BrowserSession;
@@ -127,6 +132,105 @@ describe('the progressive dashboard', () => {
 		expect(statuses.filter((s) => !s.endsWith(':done'))).toEqual([]);
 		expect(await kpi(page, 'customers')).toBe(SAMPLE.customers);
 		assertNoPageErrors(session);
+	});
+
+	// Sections away from the window are laid out but not painted (Section.svelte's
+	// content-visibility: painting and layerising every section's charts made the 1 M load's longest
+	// tasks). Their charts are drawn all the same, at the width they will have on screen — the
+	// downloads and the report read them — and scrolling to one does not draw it again.
+	it('charts-undrawn-away-from-the-window: a section not rendered has its charts drawn at their width', async () => {
+		const { page } = session;
+		await waitForCharts(page);
+		const away = await page.$$eval('section.analysis', (list) =>
+			list
+				.filter((s) => s.querySelector('.chart') !== null)
+				.filter((s) => !s.querySelector('header')!.checkVisibility({ contentVisibilityAuto: true }))
+				.map((s) => s.dataset.testid!)
+		);
+		// The page was scrolled to the loyalty section: the overview, RFM and cohorts are far above.
+		expect(away).toEqual(expect.arrayContaining(['analysis-overview', 'analysis-rfm']));
+		const charts = (id: string) =>
+			page.$$eval(`[data-testid="${id}"] .chart:has(> [data-testid^="chart-"])`, (list) =>
+				list.map((c) => {
+					const plot = c.querySelector<HTMLElement>('[data-testid^="chart-"]')!;
+					const figure = plot.querySelector<HTMLElement>(':scope > figure');
+					const svgWidths = [...(figure?.querySelectorAll('svg[width]') ?? [])].map((v) =>
+						Number(v.getAttribute('width'))
+					);
+					if (figure) figure.dataset.seen = 'before-scroll';
+					return {
+						id: plot.dataset.testid!,
+						drawn: figure !== null,
+						seen: figure?.dataset.seen ?? null,
+						width: Math.max(0, ...svgWidths),
+						downloads: [...c.querySelectorAll<HTMLButtonElement>('.downloads button')].every(
+							(b) => !b.disabled
+						)
+					};
+				})
+			);
+		for (const id of away) {
+			const before = await charts(id);
+			expect(before.length, id).toBeGreaterThan(0);
+			for (const c of before) {
+				expect(c.drawn, c.id).toBe(true);
+				expect(c.downloads, c.id).toBe(true);
+				expect(c.width, c.id).toBeGreaterThanOrEqual(320);
+			}
+		}
+		// On screen: the same figures, not drawn again (a width other than the one drawn at would
+		// redraw them), with the margin to their boxes of a chart drawn on screen from the start.
+		const measure = (id: string) =>
+			page.$$eval(`[data-testid="${id}"] .chart:has(> [data-testid^="chart-"])`, (list) =>
+				list.map((c) => {
+					const figure = c.querySelector<HTMLElement>('[data-testid^="chart-"] > figure');
+					const svgWidths = [...(figure?.querySelectorAll('svg[width]') ?? [])].map((v) =>
+						Number(v.getAttribute('width'))
+					);
+					return {
+						rendered: c.checkVisibility({ contentVisibilityAuto: true }),
+						seen: figure?.dataset.seen ?? null,
+						margin: Math.floor(c.getBoundingClientRect().width) - Math.max(0, ...svgWidths)
+					};
+				})
+			);
+		const [shown] = await measure('analysis-loyalty');
+		expect(shown!.rendered).toBe(true);
+		const id = away[0]!;
+		await page.getByTestId(id).scrollIntoViewIfNeeded();
+		await page.waitForTimeout(1_000);
+		await waitForCharts(page);
+		for (const c of await measure(id)) {
+			expect(c.rendered).toBe(true);
+			expect(c.seen).toBe('before-scroll');
+			expect(c.margin).toBe(shown!.margin);
+		}
+		assertNoPageErrors(session);
+	});
+
+	// Regression: sections away from the window took an estimated height (or the placeholder's,
+	// kept from when they were rendered waiting), and the sections rendered on arrival after a jump
+	// grew and pushed its target out of the window (the link to the forecast showed the purchase
+	// cycle's table). Each keeps its content's height: a jump lands on its section, and the page
+	// is as tall as with every section rendered.
+	it('jump-landed-above-the-section: a link above the dashboard lands on its section', async () => {
+		const { page } = session;
+		for (const id of ['clv', 'cohort', 'feedback']) {
+			await page.locator(`a[href="#analysis-${id}"]`).click();
+			await page.waitForTimeout(500);
+			const { top, margin } = await page.getByTestId(`analysis-${id}`).evaluate((el) => ({
+				top: el.getBoundingClientRect().top,
+				margin: parseFloat(getComputedStyle(el).scrollMarginTop)
+			}));
+			expect(Math.abs(top - margin), `${id}: top ${top}, scroll margin ${margin}`).toBeLessThan(2);
+		}
+		const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+		const skipped = await height();
+		await page.addStyleTag({
+			content: 'section.analysis { content-visibility: visible !important; }'
+		});
+		await page.waitForTimeout(300);
+		expect(Math.abs((await height()) - skipped)).toBeLessThan(4);
 	});
 
 	// Regression: the dozen sections were mounted in one task, with the layout of them all: 120 to

@@ -122,7 +122,13 @@ export async function screenshot(page: Page, name: string, element?: Locator): P
 			);
 	} else {
 		await waitForCharts(page);
-		await page.screenshot({ path, fullPage: true });
+		// Sections away from the window are not rendered until scrolled near (Section.svelte's
+		// content-visibility), and a full-page capture does not scroll: it would show them blank.
+		await page.screenshot({
+			path,
+			fullPage: true,
+			style: 'section.analysis { content-visibility: visible !important; }'
+		});
 	}
 	return path;
 }
