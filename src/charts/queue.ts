@@ -1,4 +1,4 @@
-import { yieldToMain } from '../core/yield';
+import { afterNextFrame, yieldToMain } from '../core/yield';
 
 /**
  * Charts are drawn one per frame: when a result arrives for a section with several charts (or the
@@ -22,19 +22,6 @@ let queued = 0;
 function setDrawing(on: boolean): void {
 	if (typeof document === 'undefined') return;
 	document.documentElement.dataset.chartsDrawing = on ? 'true' : 'false';
-}
-
-/** The next rendering step has run (or 100 ms passed: a hidden tab has no frames). */
-function afterNextFrame(): Promise<void> {
-	return new Promise((resolve) => {
-		const timer = setTimeout(resolve, 100);
-		if (typeof requestAnimationFrame !== 'function') return;
-		requestAnimationFrame(() => {
-			clearTimeout(timer);
-			// rAF runs just before the frame is rendered: the next task comes after it.
-			setTimeout(resolve, 0);
-		});
-	});
 }
 
 /**

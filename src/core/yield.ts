@@ -23,3 +23,19 @@ export function whenIdle(): Promise<void> {
 		else setTimeout(resolve, 50);
 	});
 }
+
+/**
+ * The next rendering step has run (or 100 ms passed: a hidden tab has no frames): its style,
+ * layout and resize observations are done, so a layout read then is up to date.
+ */
+export function afterNextFrame(): Promise<void> {
+	return new Promise((resolve) => {
+		const timer = setTimeout(resolve, 100);
+		if (typeof requestAnimationFrame !== 'function') return;
+		requestAnimationFrame(() => {
+			clearTimeout(timer);
+			// rAF runs just before the frame is rendered: the next task comes after it.
+			setTimeout(resolve, 0);
+		});
+	});
+}

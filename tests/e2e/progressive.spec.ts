@@ -149,28 +149,38 @@ describe('the progressive dashboard', () => {
 		);
 		// The page was scrolled to the loyalty section: the overview, RFM and cohorts are far above.
 		expect(away).toEqual(expect.arrayContaining(['analysis-overview', 'analysis-rfm']));
-		const charts = (id: string) =>
-			page.$$eval(`[data-testid="${id}"] .chart:has(> [data-testid^="chart-"])`, (list) =>
-				list.map((c) => {
-					const plot = c.querySelector<HTMLElement>('[data-testid^="chart-"]')!;
-					const figure = plot.querySelector<HTMLElement>(':scope > figure');
-					const svgWidths = [...(figure?.querySelectorAll('svg[width]') ?? [])].map((v) =>
-						Number(v.getAttribute('width'))
-					);
-					if (figure) figure.dataset.seen = 'before-scroll';
-					return {
-						id: plot.dataset.testid!,
-						drawn: figure !== null,
-						seen: figure?.dataset.seen ?? null,
-						width: Math.max(0, ...svgWidths),
-						downloads: [...c.querySelectorAll<HTMLButtonElement>('.downloads button')].every(
-							(b) => !b.disabled
-						)
-					};
-				})
+		// Each chart of a section: drawn, its width, its margin to its box, whether it is rendered,
+		// and the mark left on its figure by the first look (`mark`: a figure drawn again has none).
+		const charts = (id: string, mark = false) =>
+			page.$$eval(
+				`[data-testid="${id}"] .chart:has(> [data-testid^="chart-"])`,
+				(list, mark) =>
+					list.map((c) => {
+						const plot = c.querySelector<HTMLElement>('[data-testid^="chart-"]')!;
+						const figure = plot.querySelector<HTMLElement>(':scope > figure');
+						const width = Math.max(
+							0,
+							...[...(figure?.querySelectorAll('svg[width]') ?? [])].map((v) =>
+								Number(v.getAttribute('width'))
+							)
+						);
+						if (figure && mark) figure.dataset.seen = 'before-scroll';
+						return {
+							id: plot.dataset.testid!,
+							drawn: figure !== null,
+							seen: figure?.dataset.seen ?? null,
+							width,
+							margin: Math.floor(c.getBoundingClientRect().width) - width,
+							rendered: c.checkVisibility({ contentVisibilityAuto: true }),
+							downloads: [...c.querySelectorAll<HTMLButtonElement>('.downloads button')].every(
+								(b) => !b.disabled
+							)
+						};
+					}),
+				mark
 			);
 		for (const id of away) {
-			const before = await charts(id);
+			const before = await charts(id, true);
 			expect(before.length, id).toBeGreaterThan(0);
 			for (const c of before) {
 				expect(c.drawn, c.id).toBe(true);
@@ -180,27 +190,13 @@ describe('the progressive dashboard', () => {
 		}
 		// On screen: the same figures, not drawn again (a width other than the one drawn at would
 		// redraw them), with the margin to their boxes of a chart drawn on screen from the start.
-		const measure = (id: string) =>
-			page.$$eval(`[data-testid="${id}"] .chart:has(> [data-testid^="chart-"])`, (list) =>
-				list.map((c) => {
-					const figure = c.querySelector<HTMLElement>('[data-testid^="chart-"] > figure');
-					const svgWidths = [...(figure?.querySelectorAll('svg[width]') ?? [])].map((v) =>
-						Number(v.getAttribute('width'))
-					);
-					return {
-						rendered: c.checkVisibility({ contentVisibilityAuto: true }),
-						seen: figure?.dataset.seen ?? null,
-						margin: Math.floor(c.getBoundingClientRect().width) - Math.max(0, ...svgWidths)
-					};
-				})
-			);
-		const [shown] = await measure('analysis-loyalty');
+		const [shown] = await charts('analysis-loyalty');
 		expect(shown!.rendered).toBe(true);
 		const id = away[0]!;
 		await page.getByTestId(id).scrollIntoViewIfNeeded();
 		await page.waitForTimeout(1_000);
 		await waitForCharts(page);
-		for (const c of await measure(id)) {
+		for (const c of await charts(id)) {
 			expect(c.rendered).toBe(true);
 			expect(c.seen).toBe('before-scroll');
 			expect(c.margin).toBe(shown!.margin);
