@@ -3,9 +3,12 @@
  * not cloned one by one on the page's thread (issue 22: tasks of 0.1–0.8 s at 1 M lines):
  * - lines (basket/job.ts): many short texts joined by '\n', one line each, crossing as one string;
  *   the texts must not hold a line break;
- * - PackedJson (loyalty/job.ts): any values as UTF-8 JSON buffers, crossing by transfer.
+ * - PackedJson (loyalty/job.ts): texts as UTF-8 JSON buffers, crossing by transfer, packed by
+ *   DuckDB itself (packedJsonStatement): the page converts a few long texts, not a hundred
+ *   thousand rows.
  */
 import { yieldToMain } from '../core/yield';
+import { ident, int, join, lit, sql, type Sql } from '../core/sql';
 
 /**
  * The lines of `packed`; with `count`, exactly that many (else an error naming `what`). Empty text
@@ -24,10 +27,10 @@ export function expectCount<T>(list: T[], count: number | undefined, what: strin
 }
 
 /**
- * Values packed for a job worker as UTF-8 JSON arrays of a slice of rows each (packJson): buffers
- * the page hands over by transfer (job-worker.ts `transfer`), so they cross without a copy or a
- * structured clone on the page's thread. Posting the loyalty job's 86 k member ids and 8 MB of
- * purchase text as strings was one task of 0.09–0.1 s on the page at 1 M lines (issue 22).
+ * Values packed for a job worker as UTF-8 JSON arrays of a slice of rows each (packedJsonOf):
+ * buffers the page hands over by transfer (job-worker.ts `transfer`), so they cross without a copy
+ * or a structured clone on the page's thread. Posting the loyalty job's 86 k member ids and 8 MB
+ * of purchase text as strings was one task of 0.09–0.1 s on the page at 1 M lines (issue 22).
  */
 export interface PackedJson {
 	json: Uint8Array[];
@@ -38,17 +41,82 @@ export function isPackedJson(value: unknown): value is PackedJson {
 	return typeof value === 'object' && value !== null && Array.isArray((value as PackedJson).json);
 }
 
-/** `value` of every row, packed as PackedJson, a slice of `slice` rows at a time with the page yielded between. */
-export async function packJson<T>(
-	rows: readonly T[],
-	value: (row: T) => unknown,
-	slice = 8192
+/** Rows per part of packedJsonStatement. */
+export const PACKED_JSON_ROWS = 8192;
+
+/** Control characters JSON.stringify writes in their short form. */
+const SHORT_ESCAPES: Readonly<Record<number, string>> = {
+	8: '\\b',
+	9: '\\t',
+	10: '\\n',
+	12: '\\f',
+	13: '\\r'
+};
+
+/**
+ * The JSON string JSON.stringify writes for a text (VARCHAR) expression, in SQL (the page's
+ * DuckDB loads no extension, so no `to_json`): quotes, backslashes and control characters
+ * escaped. A text with none of them (nearly every id) is only quoted; the 34 replacements run on
+ * the others alone (CASE).
+ */
+export function jsonStringSql(text: Sql): Sql {
+	let escaped = sql`replace(replace(${text}, ${lit('\\')}, ${lit('\\\\')}), '"', ${lit('\\"')})`;
+	for (let c = 0; c < 32; c++) {
+		const to = SHORT_ESCAPES[c] ?? `\\u${c.toString(16).padStart(4, '0')}`;
+		escaped = sql`replace(${escaped}, chr(${int(c)}), ${lit(to)})`;
+	}
+	const special = lit('[\\x00-\\x1f"\\\\]');
+	return sql`'"' || CASE WHEN regexp_matches(${text}, ${special}) THEN ${escaped} ELSE ${text} END || '"'`;
+}
+
+/**
+ * PackedJson made by DuckDB: the text columns `columns` of every row of `rows`, in the order of
+ * `order`, as JSON arrays of PACKED_JSON_ROWS rows each — one result row per part, in order;
+ * packedJsonOf reads them. The same texts as JSON.stringify of each part's values
+ * (tests/unit/analyses/packed.test.ts), but the page converts a few long texts rather than a
+ * hundred thousand rows: the loyalty job's 86 k members at 1 M lines were 0.3–0.7 s of the
+ * page's thread (rows, then JSON), DuckDB idle meanwhile (issue 22).
+ */
+export function packedJsonStatement(rows: Sql, order: Sql, columns: readonly string[]): Sql {
+	const arrays = columns.map(
+		(c) =>
+			sql`'[' || string_agg(${jsonStringSql(sql`${ident(c)}`)}, ',' ORDER BY __n) || ']' AS ${ident(c)}`
+	);
+	return sql`SELECT ${join(arrays)}
+FROM (SELECT *, row_number() OVER (ORDER BY ${order}) AS __n FROM (${rows}))
+GROUP BY (__n - 1) // ${int(PACKED_JSON_ROWS)}
+ORDER BY min(__n)`;
+}
+
+/**
+ * Column `column` of packedJsonStatement's rows as PackedJson, the page yielded after each
+ * `sliceMs` of encoding. `encodeInto` a buffer of the text's length (its size in UTF-8 when it is
+ * ASCII, as the members' texts are), a larger one only when that is too small: `encode` took
+ * 0.15 s for the 11 MB of the loyalty job's input at 1 M lines (0.2–0.3 s for 14 MB in a bare
+ * page, against 10–17 ms this way), and a structured clone of the texts 90–135 ms.
+ */
+export async function packedJsonOf(
+	parts: readonly Record<string, unknown>[],
+	column: string,
+	sliceMs = 12
 ): Promise<PackedJson> {
 	const encoder = new TextEncoder();
 	const json: Uint8Array[] = [];
-	for (let i = 0; i < rows.length; i += slice) {
-		if (i > 0) await yieldToMain();
-		json.push(encoder.encode(JSON.stringify(rows.slice(i, i + slice).map(value))));
+	let start = performance.now();
+	for (const part of parts) {
+		if (performance.now() - start > sliceMs) {
+			await yieldToMain();
+			start = performance.now();
+		}
+		const text = String(part[column]);
+		let bytes = new Uint8Array(text.length);
+		let done = encoder.encodeInto(text, bytes);
+		if (done.read < text.length) {
+			// Not ASCII: at most 3 bytes per UTF-16 unit.
+			bytes = new Uint8Array(text.length * 3);
+			done = encoder.encodeInto(text, bytes);
+		}
+		json.push(bytes.subarray(0, done.written));
 	}
 	return { json };
 }

@@ -46,7 +46,7 @@ import {
 	type Stored
 } from './ctes';
 import { nextRun, withRunTables } from '../work-tables';
-import { packJson } from '../packed';
+import { packedJsonOf, packedJsonStatement, unpackJson } from '../packed';
 import type { LedgerOutput } from './ledger';
 import { runLoyaltyJob, type LoyaltyJobInput, type RulesJob } from './job';
 import { defaultLoyaltySettings, type LoyaltyRules, type LoyaltySettings } from './settings';
@@ -66,6 +66,28 @@ export function realTierColumn(scope: Scope): string | null {
 	);
 }
 
+/** memberPurchases' columns, as the job's input packs them. */
+const MEMBER_COLUMNS = ['customer_id', 'purchases'] as const;
+type MemberColumn = (typeof MEMBER_COLUMNS)[number];
+
+/** A date as days since 1970-01-01. */
+const days = (d: Sql) => sql`CAST(${d} - DATE '1970-01-01' AS BIGINT)`;
+
+/**
+ * The job's input (job.ts), the same for every rule set: per member, their purchases as
+ * 'seq:day:revenue:spend_before' texts. Unordered: an ordered string_agg costs more than the rest
+ * of the run; the job puts each member's purchases in seq order.
+ */
+function memberPurchases(scope: Scope, r: LoyaltyRules, stored: Stored | null): Sql {
+	return sql`WITH ${loyaltyBaseCtes(scope, r, stored)}
+SELECT
+	customer_id,
+	string_agg(concat(seq, ':', ${days(sql`order_date`)}, ':', revenue, ':', spend_before), ';')
+		AS purchases
+FROM lp
+GROUP BY customer_id`;
+}
+
 /** The statements of one rule set (the what-if's are prefixed `whatif_`). */
 function ruleQueries(
 	scope: Scope,
@@ -74,7 +96,6 @@ function ruleQueries(
 	stored: Stored | null
 ): Record<string, Sql> {
 	const asOf = sql`CAST(${scope.asOf} AS DATE)`;
-	const days = (d: Sql) => sql`CAST(${d} - DATE '1970-01-01' AS BIGINT)`;
 	const pts = loyaltyPointsCtes(scope, r, stored);
 	const tiers = memberTiersCtes(scope, r, stored);
 	const q: Record<string, Sql> = {
@@ -100,15 +121,7 @@ GROUP BY tier_now
 ORDER BY tier_now`
 	};
 	if (!full) return q;
-	// The job's input (job.ts), the same for every rule set. Unordered: an ordered string_agg
-	// costs more than the rest of the run; the job puts each member's purchases in seq order.
-	q.purchases = sql`WITH ${loyaltyBaseCtes(scope, r, stored)}
-SELECT
-	customer_id,
-	string_agg(concat(seq, ':', ${days(sql`order_date`)}, ':', revenue, ':', spend_before), ';')
-		AS purchases
-FROM lp
-GROUP BY customer_id
+	q.purchases = sql`${memberPurchases(scope, r, stored)}
 ORDER BY customer_id`;
 	q.migration = sql`WITH ${tiers}
 SELECT tier_before AS tier_from, tier_now AS tier_to, count(*) AS members
@@ -228,11 +241,13 @@ const resolvedQueries = (
 	full: boolean,
 	table: string,
 	at: Resolved
-) =>
-	ruleQueries(scope, r, full, {
-		table,
-		resolved: { thresholds: at.thresholds.slice(1), redeemAt: at.redeemAt }
-	});
+) => ruleQueries(scope, r, full, storedAt(table, at));
+
+/** The run's tables with one rule set's resolved thresholds as constants. */
+const storedAt = (table: string, at: Resolved): Stored => ({
+	table,
+	resolved: { thresholds: at.thresholds.slice(1), redeemAt: at.redeemAt }
+});
 
 async function runLoyalty(
 	query: QueryFn,
@@ -260,12 +275,20 @@ async function simulate(
 	const resolved: Resolved[] = [];
 	for (const r of sets) resolved.push(await resolve(query, scope, r, table));
 	const q = resolvedQueries(scope, s.rules, true, table, resolved[0]!);
-	const rows = await query<{ customer_id: string; purchases: string }>(q.purchases!);
-	// Packed for the job's worker (../packed.ts); the page keeps its own list of the ids.
-	const ids = rows.map((e) => e.customer_id);
+	// The members and their purchases packed by DuckDB for the job's worker, in the order of their
+	// ids (../packed.ts); the page reads the ids only for the customer lists.
+	const parts = await query<Record<MemberColumn, string>>(
+		packedJsonStatement(
+			memberPurchases(scope, s.rules, storedAt(table, resolved[0]!)),
+			sql`customer_id`,
+			MEMBER_COLUMNS
+		)
+	);
+	const packedIds = await packedJsonOf(parts, 'customer_id');
+	const ids = lists ? unpackJson<string>(packedIds) : [];
 	const input: LoyaltyJobInput = {
-		ids: await packJson(rows, (e) => e.customer_id),
-		purchases: await packJson(rows, (e) => e.purchases),
+		ids: packedIds,
+		purchases: await packedJsonOf(parts, 'purchases'),
 		asOfDay: Date.parse(`${scope.asOf}T00:00:00Z`) / 86_400_000,
 		rules: sets.map((r, i) => rulesJob(r, resolved[i]!, lists && i === 0))
 	};

@@ -3,7 +3,8 @@
 // transfer; a copy of them on the page's thread was part of a task of 0.09–0.1 s at 1 M lines.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jobWorker } from '../../../src/analyses/job-worker';
-import { packJson, packedBuffers, type PackedJson } from '../../../src/analyses/packed';
+import { packedBuffers, type PackedJson } from '../../../src/analyses/packed';
+import { packValues } from '../../helpers/packed';
 
 interface Posted {
 	message: { id: number; input: unknown };
@@ -56,7 +57,7 @@ describe('jobWorker hand-over', () => {
 			...options,
 			transfer: (input) => packedBuffers(input.ids)
 		});
-		const ids = await packJson(['a', 'b', 'c'], (v) => v, 2);
+		const ids = await packValues(['a', 'b', 'c'], 2);
 		const done = run({ ids, n: 3 });
 		expect(posted).toHaveLength(1);
 		expect(posted[0]!.transfer).toEqual(ids.json.map((c) => c.buffer));

@@ -8,7 +8,8 @@ import type { Engine } from '../../../../src/db/engine';
 import { loyaltyAnalysis } from '../../../../src/analyses/loyalty/sql';
 import type { LoyaltyRules, LoyaltySettings } from '../../../../src/analyses/loyalty/settings';
 import { members, runLoyaltyJob, type LoyaltyJobInput } from '../../../../src/analyses/loyalty/job';
-import { isPackedJson, packJson, packedBuffers } from '../../../../src/analyses/packed';
+import { isPackedJson, packedBuffers } from '../../../../src/analyses/packed';
+import { packValues } from '../../../helpers/packed';
 
 const scope = scopeAt('2024-07-01');
 let db: Engine;
@@ -193,11 +194,11 @@ describe('the loyalty job input blocked the page: ids and purchases cross packed
 	});
 
 	it('refuses members and purchases that differ in number; no member, no purchase', async () => {
-		const ids = await packJson(['a'], (x) => x);
-		const two = await packJson(['1:1:1:0', '2:2:1:0'], (x) => x);
+		const ids = await packValues(['a']);
+		const two = await packValues(['1:1:1:0', '2:2:1:0']);
 		expect(() => members({ ids, purchases: two })).toThrow(/differ in number/);
 		expect(() => members({ ids: ['a', 'b'], purchases: ['1:1:1:0'] })).toThrow(/differ in number/);
-		const none = await packJson([] as string[], (x) => x);
+		const none = await packValues([] as string[]);
 		expect(members({ ids: none, purchases: none })).toEqual({ ids: [], texts: [] });
 	});
 });
