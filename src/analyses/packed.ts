@@ -5,7 +5,8 @@
  *   the texts must not hold a line break;
  * - PackedJson (loyalty/job.ts): texts as UTF-8 JSON buffers, crossing by transfer, packed by
  *   DuckDB itself (packedJsonStatement): the page converts a few long texts, not a hundred
- *   thousand rows.
+ *   thousand rows;
+ * - number columns (clv/job.ts): Float64Arrays, crossing by transfer (numberColumns).
  */
 import { yieldToMain } from '../core/yield';
 import { ident, int, join, lit, sql, type Sql } from '../core/sql';
@@ -39,6 +40,30 @@ export interface PackedJson {
 /** Whether `value` is a PackedJson (a job input's field may be one or plain values). */
 export function isPackedJson(value: unknown): value is PackedJson {
 	return typeof value === 'object' && value !== null && Array.isArray((value as PackedJson).json);
+}
+
+/**
+ * Columns `keys` of `rows` as Float64Arrays (for a job worker, which takes them by transfer),
+ * filled in a loop with the page yielded after each `sliceMs`: the forecast's summary groups at
+ * 10 M lines, as `rows.map` per column (then `Float64Array.from` with a map function), were one
+ * task of 0.15 s (then 0.3–0.4 s) on the page.
+ */
+export async function numberColumns<R extends object, K extends keyof R & string>(
+	rows: readonly R[],
+	keys: readonly K[],
+	sliceMs = 12
+): Promise<Record<K, Float64Array>> {
+	const columns = keys.map(() => new Float64Array(rows.length));
+	let start = performance.now();
+	for (let i = 0; i < rows.length; i++) {
+		const row = rows[i]!;
+		for (let c = 0; c < keys.length; c++) columns[c]![i] = Number(row[keys[c]!]);
+		if ((i & 4095) === 4095 && performance.now() - start > sliceMs) {
+			await yieldToMain();
+			start = performance.now();
+		}
+	}
+	return Object.fromEntries(keys.map((k, c) => [k, columns[c]!])) as Record<K, Float64Array>;
 }
 
 /** Rows per part of packedJsonStatement. */

@@ -129,7 +129,7 @@ describe('the forecast rows reach DuckDB as text split in SQL, not as VALUES lit
 			const sorted = (a: (number | null)[]) =>
 				[...a].sort((p, q) => (p ?? -Infinity) - (q ?? -Infinity));
 			FIELDS.forEach((f, c) => {
-				const want = fit![f].map((v) => (Number.isFinite(v) ? v : null));
+				const want = Array.from(fit![f], (v) => (Number.isFinite(v) ? v : null));
 				expect(sorted(rows.map((row) => row[COLUMNS[c]!]!)), f).toEqual(sorted(want));
 			});
 		});

@@ -30,6 +30,14 @@ function report(stage: string | null, share = 0) {
 
 let run: ((input: FitJobInput) => Promise<FitJobOutput>) | null = null;
 
+/** The buffers of the input's typed columns (the groups and the spend), for the transfer list. */
+export function inputBuffers(input: FitJobInput): ArrayBuffer[] {
+	const { groups: g, spend: s } = input;
+	return [g.x, g.tx, g.T, g.weight, s.x, s.m, s.weight].flatMap((c) =>
+		ArrayBuffer.isView(c) ? [c.buffer as ArrayBuffer] : []
+	);
+}
+
 /** Run the fit job (job.ts) off the page's thread; in-thread where there is no Worker. */
 export default async function compute(input: unknown): Promise<unknown> {
 	const job = input as FitJobInput;
@@ -43,7 +51,9 @@ export default async function compute(input: unknown): Promise<unknown> {
 		label: 'clv: the fit worker',
 		onStart: () => report('bgnbd'),
 		onProgress: (p) => report(p.stage, p.share),
-		onIdle: () => report(null)
+		onIdle: () => report(null),
+		// The groups' and spend's columns cross by transfer, not by copy (job.ts GroupColumns).
+		transfer: inputBuffers
 	});
 	return run(job);
 }

@@ -12,8 +12,15 @@ export interface FitProgressReply {
 // A DedicatedWorkerGlobalScope; typed by hand (the project's lib is DOM, not WebWorker).
 const scope = self as unknown as {
 	onmessage: ((e: MessageEvent<JobRequest<FitJobInput>>) => void) | null;
-	postMessage(message: JobReply<FitJobOutput, FitProgressReply>): void;
+	postMessage(message: JobReply<FitJobOutput, FitProgressReply>, transfer?: Transferable[]): void;
 };
+
+/** The buffers of the output's per-group predictions, handed over by transfer, not copied. */
+export function outputBuffers(output: FitJobOutput): ArrayBuffer[] {
+	return [output.pAlive, output.expHorizon, output.expHoldout, output.discounted].map(
+		(a) => a.buffer as ArrayBuffer
+	);
+}
 
 scope.onmessage = (e) => {
 	const { id, input } = e.data;
@@ -21,7 +28,7 @@ scope.onmessage = (e) => {
 		const output = runFitJob(input, (stage, share) =>
 			scope.postMessage({ id, type: 'progress', stage, share })
 		);
-		scope.postMessage({ id, type: 'done', output });
+		scope.postMessage({ id, type: 'done', output }, outputBuffers(output));
 	} catch (err) {
 		const message = err instanceof Error ? err.message : String(err);
 		scope.postMessage({ id, type: 'error', message });

@@ -57,6 +57,7 @@ import {
 import type { FitJobInput, FitJobOutput } from './job';
 import { writeFit } from './write-fit';
 import { withRunTables } from '../work-tables';
+import { numberColumns } from '../packed';
 import type { ClvCustomerRow, ClvInfo, ClvResult, HoldoutRow } from './result';
 
 export { defaultClvSettings, type ClvSettings };
@@ -106,18 +107,11 @@ async function fitInput(
 	const calOffset = lastOffset - info.holdout_days;
 	if (!days.includes(calOffset)) days.push(calOffset);
 	days.sort((a, b) => a - b);
+	// Typed columns, handed to the fit worker by transfer (job.ts GroupColumns).
+	const g = await numberColumns(groups, ['x', 't_x', 'T', 'weight']);
 	const input: FitJobInput = {
-		groups: {
-			x: groups.map((g) => g.x),
-			tx: groups.map((g) => g.t_x),
-			T: groups.map((g) => g.T),
-			weight: groups.map((g) => g.weight)
-		},
-		spend: {
-			x: spend.map((g) => g.x),
-			m: spend.map((g) => g.m),
-			weight: spend.map((g) => g.weight)
-		},
+		groups: { x: g.x, tx: g.t_x, T: g.T, weight: g.weight },
+		spend: await numberColumns(spend, ['x', 'm', 'weight']),
 		singleDay: info.first_day === info.last_day,
 		penalizer: s.penalizer,
 		horizon: horizonUnits(s),

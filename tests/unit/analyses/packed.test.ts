@@ -4,6 +4,7 @@ import {
 	expectCount,
 	isPackedJson,
 	jsonStringSql,
+	numberColumns,
 	PACKED_JSON_ROWS,
 	packedBuffers,
 	packedJsonOf,
@@ -144,5 +145,24 @@ FROM range(${int(n)}) r(k) LEFT JOIN (${hostile}) h ON h.i = k % ${int(HOSTILE.l
 		const packed = await packedJsonOf([{ v: JSON.stringify(values) }], 'v', 0);
 		expect(new TextDecoder().decode(packed.json[0])).toBe(JSON.stringify(values));
 		expect(unpackJson<string>(packed)).toEqual(values);
+	});
+});
+
+describe('numberColumns', () => {
+	it('gives each column as its own Float64Array, row for row, across the page’s pauses', async () => {
+		const rows = Array.from({ length: 10_000 }, (_, i) => ({
+			x: i,
+			m: i / 3,
+			big: String(2 ** 53 + 2 * i),
+			name: `r${i}`
+		}));
+		const cols = await numberColumns(rows, ['x', 'm', 'big'], 0);
+		expect(Object.keys(cols)).toEqual(['x', 'm', 'big']);
+		for (const k of ['x', 'm', 'big'] as const) {
+			expect(cols[k]).toBeInstanceOf(Float64Array);
+			expect(Array.from(cols[k])).toEqual(rows.map((r) => Number(r[k])));
+		}
+		expect(new Set([cols.x.buffer, cols.m.buffer, cols.big.buffer]).size).toBe(3);
+		expect(await numberColumns([] as { x: number }[], ['x'])).toEqual({ x: new Float64Array(0) });
 	});
 });
