@@ -156,10 +156,17 @@ export function unpackJson<V>(packed: PackedJson, count?: number, what = 'values
 	return expectCount(out, count, what);
 }
 
-/** The buffers under every PackedJson among `values`, for postMessage's transfer list. */
+/**
+ * The buffers under every PackedJson and typed array (numberColumns) among `values`, for
+ * postMessage's transfer list.
+ */
 export function packedBuffers(...values: unknown[]): ArrayBuffer[] {
 	return values.flatMap((v) =>
-		isPackedJson(v) ? v.json.map((chunk) => chunk.buffer as ArrayBuffer) : []
+		isPackedJson(v)
+			? v.json.map((chunk) => chunk.buffer as ArrayBuffer)
+			: ArrayBuffer.isView(v)
+				? [v.buffer as ArrayBuffer]
+				: []
 	);
 }
 

@@ -6,6 +6,7 @@
  * never with the empty page.
  */
 import { jobWorker } from '../job-worker';
+import { packedBuffers } from '../packed';
 import type { FitJobInput, FitJobOutput } from './job';
 import type { FitProgressReply } from './fit.worker';
 import workerUrl from './fit.worker.ts?worker&url';
@@ -33,9 +34,7 @@ let run: ((input: FitJobInput) => Promise<FitJobOutput>) | null = null;
 /** The buffers of the input's typed columns (the groups and the spend), for the transfer list. */
 export function inputBuffers(input: FitJobInput): ArrayBuffer[] {
 	const { groups: g, spend: s } = input;
-	return [g.x, g.tx, g.T, g.weight, s.x, s.m, s.weight].flatMap((c) =>
-		ArrayBuffer.isView(c) ? [c.buffer as ArrayBuffer] : []
-	);
+	return packedBuffers(g.x, g.tx, g.T, g.weight, s.x, s.m, s.weight);
 }
 
 /** Run the fit job (job.ts) off the page's thread; in-thread where there is no Worker. */

@@ -2,6 +2,7 @@
 // reads back progress and the output through ../job-worker.ts). Module worker, bundled by Vite.
 import type { JobReply, JobRequest } from '../job-worker';
 import { runFitJob, type FitJobInput, type FitJobOutput } from './job';
+import { packedBuffers } from '../packed';
 
 /** The progress fields of a reply: the stage running and its share done. */
 export interface FitProgressReply {
@@ -17,9 +18,7 @@ const scope = self as unknown as {
 
 /** The buffers of the output's per-group predictions, handed over by transfer, not copied. */
 export function outputBuffers(output: FitJobOutput): ArrayBuffer[] {
-	return [output.pAlive, output.expHorizon, output.expHoldout, output.discounted].map(
-		(a) => a.buffer as ArrayBuffer
-	);
+	return packedBuffers(output.pAlive, output.expHorizon, output.expHoldout, output.discounted);
 }
 
 scope.onmessage = (e) => {

@@ -63,6 +63,8 @@ describe('PackedJson', () => {
 		expect(buffers).toHaveLength(3);
 		expect(new Set(buffers).size).toBe(3);
 		expect(buffers[0]!.byteLength).toBe(a.json[0]!.byteLength);
+		const typed = new Float64Array([1, 2]);
+		expect(packedBuffers(typed, [3], a)).toEqual([typed.buffer, ...a.json.map((c) => c.buffer)]);
 		expect(isPackedJson(['plain'])).toBe(false);
 		expect(isPackedJson(null)).toBe(false);
 	});
