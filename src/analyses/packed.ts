@@ -6,10 +6,14 @@
  * - PackedJson (loyalty/job.ts): texts as UTF-8 JSON buffers, crossing by transfer, packed by
  *   DuckDB itself (packedJsonStatement): the page converts a few long texts, not a hundred
  *   thousand rows;
+ * - line parts (basket/job.ts): the lines packed by DuckDB a part of whole lines per row, as
+ *   UTF-8 buffers crossing by transfer (PackedLineParts);
  * - number columns (clv/job.ts): Float64Arrays, crossing by transfer (numberColumns).
+ * DuckDB's packed texts reach the page as bytes (queryUtf8Parts): never decoded to strings there.
  */
 import { yieldToMain } from '../core/yield';
 import { ident, int, join, lit, sql, type Sql } from '../core/sql';
+import type { QueryFn, Utf8QueryFn } from '../core/analysis';
 
 /**
  * The lines of `packed`; with `count`, exactly that many (else an error naming `what`). Empty text
@@ -146,6 +150,61 @@ export async function packedJsonOf(
 	return { json };
 }
 
+/**
+ * Runs `statement` (text columns, a row per part: packedJsonStatement, basket's packed lists) and
+ * returns each of `columns` as its parts' UTF-8 bytes, in the rows' order. Through `queryUtf8`
+ * (the page's engine) they are views into the result, never decoded nor copied: at 10 M lines
+ * decoding the loyalty job's texts to strings and encoding them back were 0.5 s each on the
+ * page's thread, and basket's lists joined into one string a task of 0.18 s (issue 22). Without
+ * it, query()'s strings are encoded (packedJsonOf).
+ */
+export async function queryUtf8Parts<K extends string>(
+	query: QueryFn,
+	queryUtf8: Utf8QueryFn | undefined,
+	statement: Sql,
+	columns: readonly K[]
+): Promise<Record<K, Uint8Array[]>> {
+	const out = {} as Record<K, Uint8Array[]>;
+	if (!queryUtf8) {
+		const rows = await query<Record<K, string>>(statement);
+		for (const c of columns) out[c] = (await packedJsonOf(rows, c)).json;
+		return out;
+	}
+	const rows = await queryUtf8<K>(statement);
+	for (const c of columns) {
+		out[c] = rows.map((r, i) => {
+			const bytes = r[c];
+			if (!bytes) throw new Error(`packed ${c}: part ${i + 1} of ${rows.length} is NULL`);
+			return bytes;
+		});
+	}
+	return out;
+}
+
+/**
+ * Lines (see splitPacked) in parts of whole lines, each part UTF-8 — one packed text per part, a
+ * line break between two parts' lines — crossing to a job worker by transfer.
+ */
+export interface PackedLineParts {
+	lines: Uint8Array[];
+}
+
+/** Whether `value` is a PackedLineParts. */
+export function isPackedLineParts(value: unknown): value is PackedLineParts {
+	return (
+		typeof value === 'object' && value !== null && Array.isArray((value as PackedLineParts).lines)
+	);
+}
+
+/** The lines of every part of `packed`, in order; with `count`, exactly that many. */
+export function splitLineParts(packed: PackedLineParts, count?: number, what = 'lines'): string[] {
+	const decoder = new TextDecoder();
+	const out: string[] = [];
+	for (const part of packed.lines)
+		for (const line of splitPacked(decoder.decode(part))) out.push(line);
+	return expectCount(out, count, what);
+}
+
 /** The values of `packed` in order; with `count`, exactly that many (else an error naming `what`). */
 export function unpackJson<V>(packed: PackedJson, count?: number, what = 'values'): V[] {
 	const decoder = new TextDecoder();
@@ -157,17 +216,21 @@ export function unpackJson<V>(packed: PackedJson, count?: number, what = 'values
 }
 
 /**
- * The buffers under every PackedJson and typed array (numberColumns) among `values`, for
- * postMessage's transfer list.
+ * The buffers under every PackedJson, PackedLineParts and typed array (numberColumns) among
+ * `values`, each once (the parts of one result are views into one buffer), for postMessage's
+ * transfer list.
  */
 export function packedBuffers(...values: unknown[]): ArrayBuffer[] {
-	return values.flatMap((v) =>
+	const buffers = values.flatMap((v) =>
 		isPackedJson(v)
 			? v.json.map((chunk) => chunk.buffer as ArrayBuffer)
-			: ArrayBuffer.isView(v)
-				? [v.buffer as ArrayBuffer]
-				: []
+			: isPackedLineParts(v)
+				? v.lines.map((part) => part.buffer as ArrayBuffer)
+				: ArrayBuffer.isView(v)
+					? [v.buffer as ArrayBuffer]
+					: []
 	);
+	return [...new Set(buffers)];
 }
 
 /**

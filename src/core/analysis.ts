@@ -10,6 +10,14 @@ export type Row = Record<string, string | number | boolean | null>;
 /** Runs one query; the DB layer provides it (core never imports DuckDB). */
 export type QueryFn = <T = Row>(q: Sql) => Promise<T[]>;
 
+/**
+ * Runs one query whose columns are all text and returns each cell as its UTF-8 bytes (null for
+ * NULL), views into the result, never decoded (db's Engine.queryUtf8).
+ */
+export type Utf8QueryFn = <K extends string = string>(
+	q: Sql
+) => Promise<Record<K, Uint8Array | null>[]>;
+
 export interface RunOptions {
 	/**
 	 * Fetch the per-customer lists (one row per customer; default true). The dashboard passes
@@ -31,6 +39,13 @@ export interface RunOptions {
 	 * breakdown by segment). Without it a run builds its own and drops them.
 	 */
 	shared?: SharedTables;
+	/**
+	 * The state layer's Engine.queryUtf8, for the texts an analysis packs for its job worker
+	 * (analyses/packed.ts): the page hands their bytes over as the result holds them rather than
+	 * decoding them to strings and encoding them back. Without it the analysis encodes query()'s
+	 * strings.
+	 */
+	queryUtf8?: Utf8QueryFn;
 }
 
 /** An analysis' off-thread computation (see RunOptions.compute). */

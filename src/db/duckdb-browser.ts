@@ -16,7 +16,7 @@ import {
 	type UserQueryOptions
 } from './engine';
 import type { Row } from '../core/analysis';
-import { tableColumns, tableToResult, tableToRowsSliced } from './rows';
+import { tableColumns, tableToResult, tableToRowsSliced, tableToUtf8 } from './rows';
 import { SESSION_SETUP, lockdownStatements } from './session';
 import { memoryLimitStatement } from './memory';
 import { EngineCrashError } from '../core/engine-errors';
@@ -144,7 +144,9 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 
 	type Runner = (q: Sql | string) => ReturnType<typeof runOn>;
 	/** exec, query and queryFull over one way of running a statement (page or warm-up). */
-	function statementsOver(runner: Runner): Pick<Engine, 'exec' | 'query' | 'queryFull'> {
+	function statementsOver(
+		runner: Runner
+	): Pick<Engine, 'exec' | 'query' | 'queryFull' | 'queryUtf8'> {
 		return {
 			async exec(q) {
 				await runner(q);
@@ -155,6 +157,9 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
 			async queryFull<T = Row>(q: Sql | string): Promise<QueryResult<T>> {
 				const { table, ms } = await runner(q);
 				return tableToResult<T>(table, ms);
+			},
+			async queryUtf8<K extends string = string>(q: Sql | string) {
+				return tableToUtf8((await runner(q)).table) as Record<K, Uint8Array | null>[];
 			}
 		};
 	}

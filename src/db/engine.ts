@@ -41,6 +41,13 @@ export interface Engine {
 	/** Like query, with column types and timing (notebook, profile). */
 	queryFull<T = Row>(q: Sql | string): Promise<QueryResult<T>>;
 	/**
+	 * Run a query whose columns are all text and return each cell as its UTF-8 bytes (null for
+	 * NULL): views into the result's own buffer, neither decoded nor copied (rows.ts tableToUtf8).
+	 * For the packed texts a job worker reads (analyses/packed.ts), which the page hands over by
+	 * transfer. Optional: where absent, the analyses encode query()'s strings.
+	 */
+	queryUtf8?<K extends string = string>(q: Sql | string): Promise<Record<K, Uint8Array | null>[]>;
+	/**
 	 * Run a user's query (notebook) so that interrupt() can stop it. Browser: a second connection
 	 * and DuckDB's pending-query API, so the worker stays free between steps of the query.
 	 */

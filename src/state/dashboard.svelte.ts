@@ -523,7 +523,9 @@ export class Dashboard {
 			const data: unknown = await a.def.run(query, fast, settings, {
 				customerLists: false,
 				compute,
-				shared: this.shared
+				shared: this.shared,
+				queryUtf8:
+					engine.queryUtf8 && (<K extends string>(q: Sql) => timed(() => engine.queryUtf8!<K>(q)))
 			});
 			if (gen !== this.generation) return;
 			measure(`analysis ${a.id}`, t0);

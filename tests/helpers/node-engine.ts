@@ -7,7 +7,7 @@ import {
 	type UserQueryOptions
 } from '../../src/db/engine';
 import type { Row } from '../../src/core/analysis';
-import { tableToResult } from '../../src/db/rows';
+import { tableToResult, tableToUtf8 } from '../../src/db/rows';
 import { Sql } from '../../src/core/sql';
 import { SESSION_SETUP, lockdownStatements } from '../../src/db/session';
 import { memoryLimitStatement } from '../../src/db/memory';
@@ -17,7 +17,7 @@ import { createWasmDuckDB } from '../../scripts/lib/duckdb-wasm-node.mjs';
 export { wasmCompilations } from '../../scripts/lib/duckdb-wasm-node.mjs';
 
 /**
- * `inner` recording the text of every statement it runs (exec, query, queryFull) in `ran`, for
+ * `inner` recording the text of every statement it runs (exec, query, queryFull, queryUtf8) in `ran`, for
  * tests that count the statements a step ran; empty `ran` (`ran.length = 0`) to start again.
  */
 export function recordingEngine(inner: Engine): { engine: Engine; ran: string[] } {
@@ -27,7 +27,8 @@ export function recordingEngine(inner: Engine): { engine: Engine; ran: string[] 
 		...inner,
 		exec: (q) => (ran.push(text(q)), inner.exec(q)),
 		query: (q) => (ran.push(text(q)), inner.query(q)),
-		queryFull: (q) => (ran.push(text(q)), inner.queryFull(q))
+		queryFull: (q) => (ran.push(text(q)), inner.queryFull(q)),
+		queryUtf8: inner.queryUtf8 && ((q) => (ran.push(text(q)), inner.queryUtf8!(q)))
 	} as Engine;
 	return { engine, ran };
 }
@@ -66,6 +67,9 @@ export async function createNodeEngine(options: { memoryLimit?: string } = {}): 
 		async queryFull<T = Row>(q: Sql | string): Promise<QueryResult<T>> {
 			const { table, ms } = run(q);
 			return tableToResult<T>(table, ms);
+		},
+		async queryUtf8<K extends string = string>(q: Sql | string) {
+			return tableToUtf8(run(q).table) as Record<K, Uint8Array | null>[];
 		},
 		async queryCancellable<T = Row>(
 			text: string,

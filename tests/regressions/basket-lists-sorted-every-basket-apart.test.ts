@@ -18,6 +18,7 @@ import {
 	type BasketSettings
 } from '../../src/analyses/basket/sql';
 import { runBasketJob, unpackLists, type BasketJobInput } from '../../src/analyses/basket/job';
+import { isPackedLineParts, splitLineParts, type PackedLineParts } from '../../src/analyses/packed';
 import { Sql, sql } from '../../src/core/sql';
 import type { Scope } from '../../src/core/scope';
 
@@ -64,14 +65,17 @@ async function check(
 		compute: async (i) => {
 			input = i as BasketJobInput;
 			return runBasketJob(input);
-		}
+		},
+		// The page's way: the packed parts' bytes as they come (Engine.queryUtf8).
+		queryUtf8: (q) => loaded.db.queryUtf8!(q)
 	});
 	const [former] = await loaded.db.query<{ lists: string }>(formerJobText(lists));
 	expect(input).not.toBeNull();
-	expect(input!.baskets).toBe(former!.lists);
-	const text = input!.baskets as string;
-	expect(typeof text).toBe('string');
-	expect(text === '' ? 0 : text.split('\n').length).toBe(n);
+	// The parts, a part of whole lines each, make the former one text.
+	const parts = input!.baskets as PackedLineParts;
+	expect(isPackedLineParts(parts)).toBe(true);
+	expect(splitLineParts(parts).join('\n')).toBe(former!.lists);
+	expect(splitLineParts(parts, n)).toHaveLength(n);
 	// Since the run reads the basket lines from its own tables (issue 22, item 3): the items and
 	// each customer's items as the notebook's statements, which compute them, give them.
 	const queries = basketQueries(scope, settings);

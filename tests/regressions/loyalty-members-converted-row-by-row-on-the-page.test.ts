@@ -4,7 +4,7 @@
 // part per PACKED_JSON_ROWS members, and the job gets the same members in the same order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../helpers/node-engine';
-import { createOrders, scopeAt } from '../helpers/fixtures';
+import { createLoyaltyMembers, scopeAt } from '../helpers/fixtures';
 import type { Engine } from '../../src/db/engine';
 import type { Row } from '../../src/core/analysis';
 import { loyaltyAnalysis, loyaltyQueries } from '../../src/analyses/loyalty/sql';
@@ -19,18 +19,7 @@ let db: Engine;
 
 beforeAll(async () => {
 	db = await createNodeEngine();
-	await createOrders(
-		db,
-		// Members with one to three purchases; ids with quotes, a backslash, a line break, a tab.
-		Array.from({ length: MEMBERS }, (_, k) => {
-			const id = k % 1000 === 7 ? `'m"\\${k}' || chr(10) || chr(9)` : `'m${k}'`;
-			return Array.from(
-				{ length: 1 + (k % 3) },
-				(_, j) =>
-					`(${id}, 'o${k}-${j}', DATE '2023-01-01' + ${(k * 7 + j * 40) % 540}, ${10 + (k % 50) + j}.5, true)`
-			).join(',\n');
-		}).join(',\n')
-	);
+	await createLoyaltyMembers(db, MEMBERS);
 });
 afterAll(async () => {
 	await db?.close();

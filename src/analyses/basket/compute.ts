@@ -7,6 +7,7 @@
  * keeps only the latest result).
  */
 import { jobWorker } from '../job-worker';
+import { packedBuffers } from '../packed';
 import type { BasketJobInput, BasketJobOutput } from './job';
 import type { MineProgressReply } from './mine.worker';
 import workerUrl from './mine.worker.ts?worker&url';
@@ -45,7 +46,9 @@ export default async function compute(input: unknown): Promise<unknown> {
 		label: 'basket: the mining worker',
 		onStart: () => report(true),
 		onProgress: (p) => report(true, p.share, p.itemsets),
-		onIdle: () => report(false)
+		onIdle: () => report(false),
+		// The baskets' packed parts cross by transfer, not by copy (../packed.ts).
+		transfer: (input) => packedBuffers(input.baskets)
 	});
 	return run(job);
 }

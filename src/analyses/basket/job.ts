@@ -9,7 +9,13 @@ import { mineItemsets } from './mine/eclat';
 import { generateRules, itemsetsOfLength } from './mine/rules';
 import { indexRules, recommend } from './mine/recommend';
 import type { MineProgress, Rule } from './mine/types';
-import { expectCount, splitPacked } from '../packed';
+import {
+	expectCount,
+	isPackedLineParts,
+	splitLineParts,
+	splitPacked,
+	type PackedLineParts
+} from '../packed';
 
 /**
  * Id lists as the page sends them (../packed.ts): one line per list, its ids as decimal text
@@ -19,8 +25,8 @@ export type PackedLists = string;
 
 export interface BasketJobInput {
 	itemCount: number;
-	/** Item ids per basket, as arrays or packed (one line a basket). */
-	baskets: number[][] | PackedLists;
+	/** Item ids per basket, as arrays or packed (one line a basket; the page's: in parts). */
+	baskets: number[][] | PackedLists | PackedLineParts;
 	minSupport: number;
 	minConfidence: number;
 	minLen: number;
@@ -62,10 +68,18 @@ export type BasketJobOutput =
  * The id lists of `lists`, each sorted ascending; packed text is split here (in the worker), into
  * exactly `count` lists when given (../packed.ts).
  */
-export function unpackLists(lists: number[][] | PackedLists, count?: number): number[][] {
+export function unpackLists(
+	lists: number[][] | PackedLists | PackedLineParts,
+	count?: number
+): number[][] {
 	const what = 'basket: the customers and their item lists';
-	if (typeof lists !== 'string') return expectCount(lists, count, what);
-	return splitPacked(lists, count, what).map((line) => {
+	const lines = isPackedLineParts(lists)
+		? splitLineParts(lists, count, what)
+		: typeof lists === 'string'
+			? splitPacked(lists, count, what)
+			: null;
+	if (!lines) return expectCount(lists as number[][], count, what);
+	return lines.map((line) => {
 		if (line === '') return [];
 		const ids = line.split(' ').map(Number);
 		for (const id of ids) {

@@ -24,13 +24,13 @@
  */
 import { ident, raw, sql, type Sql } from '../../core/sql';
 import { scopeCtes, type Scope } from '../../core/scope';
-import type { AnalysisDef, QueryFn } from '../../core/analysis';
+import type { AnalysisDef, QueryFn, Utf8QueryFn } from '../../core/analysis';
 import { runBasketJob, type BasketJobInput, type BasketJobOutput } from './job';
 import { DEFAULT_MAX_ITEMSETS } from './mine/thresholds';
 import { shapeBasketResult, type BasketResult } from './result';
 import { recommendedProductSql, rulesKey, writeRulesStatements } from './recommended';
 import { defaultBasketSettings, type BasketSettings } from './settings';
-import { packLines } from '../packed';
+import { packLines, queryUtf8Parts } from '../packed';
 import { nextRun, withRunTables } from '../work-tables';
 
 export { defaultBasketSettings, type BasketSettings, type BasketResult };
@@ -181,6 +181,7 @@ ORDER BY part`;
 /** Rows of the three queries → the job's input. */
 async function jobInput(
 	query: QueryFn,
+	queryUtf8: Utf8QueryFn | undefined,
 	queries: Record<string, Sql>,
 	lists: Sql,
 	s: BasketSettings,
@@ -195,9 +196,8 @@ async function jobInput(
 	const items = await query<{ item_id: number; item: string; baskets: number }>(
 		queries.basket_items!
 	);
-	// The parts as the job's one text: the lines of every part, in order.
-	const parts = await query<{ lists: string }>(packedListsStatement(lists));
-	const packed = await packLines(parts, (p) => p.lists);
+	// The parts as they come, UTF-8, for the worker to split (a part of whole lines each).
+	const parts = await queryUtf8Parts(query, queryUtf8, packedListsStatement(lists), ['lists']);
 	let customers: BasketJobInput['customers'] = null;
 	let customerIds: string[] | null = null;
 	if (withCustomers && queries.customer_items) {
@@ -207,7 +207,7 @@ async function jobInput(
 	}
 	const input: BasketJobInput = {
 		itemCount: items.length,
-		baskets: packed,
+		baskets: { lines: parts.lists },
 		minSupport: s.minSupport,
 		minConfidence: s.minConfidence,
 		minLen: s.minLen,
@@ -237,7 +237,14 @@ export const basketAnalysis: AnalysisDef<BasketSettings, BasketResult> = {
 			storeItemsStatements(scope, settings, stored),
 			dropItemsStatements(stored),
 			() =>
-				jobInput(query, queriesOver(ctes, settings), basketListsSql(ctes), settings, withCustomers)
+				jobInput(
+					query,
+					options.queryUtf8,
+					queriesOver(ctes, settings),
+					basketListsSql(ctes),
+					settings,
+					withCustomers
+				)
 		);
 		const output = options.compute
 			? ((await options.compute(input)) as BasketJobOutput)

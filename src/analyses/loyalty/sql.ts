@@ -46,7 +46,7 @@ import {
 	type Stored
 } from './ctes';
 import { nextRun, withRunTables } from '../work-tables';
-import { packedJsonOf, packedJsonStatement, unpackJson } from '../packed';
+import { packedJsonStatement, queryUtf8Parts, unpackJson, type PackedJson } from '../packed';
 import type { LedgerOutput } from './ledger';
 import { runLoyaltyJob, type LoyaltyJobInput, type RulesJob } from './job';
 import { defaultLoyaltySettings, type LoyaltyRules, type LoyaltySettings } from './settings';
@@ -68,7 +68,6 @@ export function realTierColumn(scope: Scope): string | null {
 
 /** memberPurchases' columns, as the job's input packs them. */
 const MEMBER_COLUMNS = ['customer_id', 'purchases'] as const;
-type MemberColumn = (typeof MEMBER_COLUMNS)[number];
 
 /** A date as days since 1970-01-01. */
 const days = (d: Sql) => sql`CAST(${d} - DATE '1970-01-01' AS BIGINT)`;
@@ -277,18 +276,21 @@ async function simulate(
 	const q = resolvedQueries(scope, s.rules, true, table, resolved[0]!);
 	// The members and their purchases packed by DuckDB for the job's worker, in the order of their
 	// ids (../packed.ts); the page reads the ids only for the customer lists.
-	const parts = await query<Record<MemberColumn, string>>(
+	const parts = await queryUtf8Parts(
+		query,
+		options.queryUtf8,
 		packedJsonStatement(
 			memberPurchases(scope, s.rules, storedAt(table, resolved[0]!)),
 			sql`customer_id`,
 			MEMBER_COLUMNS
-		)
+		),
+		MEMBER_COLUMNS
 	);
-	const packedIds = await packedJsonOf(parts, 'customer_id');
+	const packedIds: PackedJson = { json: parts.customer_id };
 	const ids = lists ? unpackJson<string>(packedIds) : [];
 	const input: LoyaltyJobInput = {
 		ids: packedIds,
-		purchases: await packedJsonOf(parts, 'purchases'),
+		purchases: { json: parts.purchases },
 		asOfDay: Date.parse(`${scope.asOf}T00:00:00Z`) / 86_400_000,
 		rules: sets.map((r, i) => rulesJob(r, resolved[i]!, lists && i === 0))
 	};

@@ -9,6 +9,7 @@ import { createNodeEngine } from '../../../helpers/node-engine';
 import { scopeAt } from '../../../helpers/fixtures';
 import { BASKET_LINES_CSV } from '../../../helpers/known-orders';
 import { sql } from '../../../../src/core/sql';
+import { isPackedLineParts } from '../../../../src/analyses/packed';
 import {
 	basketAnalysis,
 	basketQueries,
@@ -123,7 +124,7 @@ describe('basket analysis SQL on order lines', () => {
 			}
 		});
 		const got = input as BasketJobInput | null;
-		expect(typeof got!.baskets).toBe('string');
+		expect(isPackedLineParts(got!.baskets)).toBe(true);
 		expect(typeof got!.customers!.items).toBe('string');
 		const queries = basketQueries(loaded.scope, settings);
 		const lists = await loaded.db.query<{ items: string }>(queries.basket_lists!);
