@@ -136,7 +136,8 @@ export function textSliceEnd(
 		const offsets = chunk.valueOffsets as Int32Array | undefined;
 		if (!offsets) return limit;
 		for (let row = Math.max(at, first); row < Math.min(limit, next); row++) {
-			const i = row - first + chunk.offset;
+			// A chunk's value offsets start at its first row (Arrow slices them with the chunk).
+			const i = row - first;
 			bytes += offsets[i + 1]! - offsets[i]!;
 			if (bytes > maxBytes && row > at) return row;
 		}
@@ -167,10 +168,11 @@ export function tableToUtf8(table: Table): Record<string, Uint8Array | null>[] {
 			throw new Error(`tableToUtf8: column ${names[c]} is ${String(fields[c]!.type)}, not text`);
 		let row = 0;
 		for (const chunk of table.getChildAt(c)!.data) {
+			// As in textSliceEnd: the offsets start at the chunk's first row; getValid adds its offset.
 			const offsets = chunk.valueOffsets as Int32Array;
 			for (let i = 0; i < chunk.length; i++, row++) {
 				rows[row]![names[c]!] = chunk.getValid(i)
-					? chunk.values.subarray(offsets[chunk.offset + i]!, offsets[chunk.offset + i + 1]!)
+					? chunk.values.subarray(offsets[i]!, offsets[i + 1]!)
 					: null;
 			}
 		}

@@ -17,8 +17,9 @@ import { createWasmDuckDB } from '../../scripts/lib/duckdb-wasm-node.mjs';
 export { wasmCompilations } from '../../scripts/lib/duckdb-wasm-node.mjs';
 
 /**
- * `inner` recording the text of every statement it runs (exec, query, queryFull, queryUtf8) in `ran`, for
- * tests that count the statements a step ran; empty `ran` (`ran.length = 0`) to start again.
+ * `inner` recording the text of every statement it runs (exec, query, queryFull, queryUtf8) in
+ * `ran`, for tests that count the statements a step ran; empty `ran` (`ran.length = 0`) to start
+ * again.
  */
 export function recordingEngine(inner: Engine): { engine: Engine; ran: string[] } {
 	const ran: string[] = [];
